@@ -1,0 +1,180 @@
+//! Brand matching: every configured brand's query, compiled once, run over one shared token list.
+//!
+//! An Aho-Corasick automaton over the lowercased literals of all brands finds, in one pass over the text,
+//! which brands can possibly match; only those brands' queries are evaluated.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::query::{Query, QueryError, Term, Tokens};
+use crate::config::BrandConfig;
+use crate::model::{BrandMatch, MatchedTerm};
+
+struct CompiledBrand {
+    name: String,
+    query: Query,
+    exclusions: Vec<Term>,
+}
+
+pub struct BrandMatcher {
+    brands: Vec<CompiledBrand>,
+    prefilter: Option<AhoCorasick>,
+    /// For each automaton pattern, the brands it is a literal of.
+    pattern_brands: Vec<Vec<usize>>,
+}
+
+/// An exclusion is a single word or quoted phrase.
+pub fn parse_exclusion(s: &str) -> Result<Term, QueryError> {
+    let quoted = if s.trim_start().starts_with('"') || s.trim_start().starts_with('=') {
+        s.to_string()
+    } else {
+        format!("\"{}\"", s.replace('"', ""))
+    };
+    match Query::parse(&quoted)? {
+        Query::Term(t) => Ok(t),
+        _ => Err(QueryError {
+            column: 1,
+            message: "an exclusion is one word or phrase".into(),
+        }),
+    }
+}
+
+impl BrandMatcher {
+    /// Compiles every brand. Config validation has already parsed each query, so errors here name the
+    /// brand for callers that skip validation (tests, library users).
+    pub fn new(brands: &[BrandConfig]) -> Result<Self, String> {
+        let mut compiled = Vec::with_capacity(brands.len());
+        let mut literals: Vec<String> = Vec::new();
+        let mut pattern_brands: Vec<Vec<usize>> = Vec::new();
+        for (bi, b) in brands.iter().enumerate() {
+            let query = Query::parse(&b.query).map_err(|e| format!("brand {}: query {e}", b.name))?;
+            let exclusions = b
+                .exclude
+                .iter()
+                .map(|e| parse_exclusion(e).map_err(|err| format!("brand {}: exclude {err}", b.name)))
+                .collect::<Result<Vec<_>, _>>()?;
+            for term in query.terms() {
+                let lit = term.literal();
+                if lit.is_empty() {
+                    continue;
+                }
+                match literals.iter().position(|l| *l == lit) {
+                    Some(p) => {
+                        if !pattern_brands[p].contains(&bi) {
+                            pattern_brands[p].push(bi);
+                        }
+                    }
+                    None => {
+                        literals.push(lit);
+                        pattern_brands.push(vec![bi]);
+                    }
+                }
+            }
+            compiled.push(CompiledBrand {
+                name: b.name.clone(),
+                query,
+                exclusions,
+            });
+        }
+        let prefilter = if literals.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&literals)
+                    .map_err(|e| format!("cannot build brand prefilter: {e}"))?,
+            )
+        };
+        Ok(BrandMatcher {
+            brands: compiled,
+            prefilter,
+            pattern_brands,
+        })
+    }
+
+    pub fn brand_names(&self) -> impl Iterator<Item = &str> {
+        self.brands.iter().map(|b| b.name.as_str())
+    }
+
+    /// Every brand the text mentions, with the terms that matched and their byte offsets.
+    pub fn find(&self, tokens: &Tokens<'_>, lower_text: &str) -> Vec<BrandMatch> {
+        let Some(ac) = &self.prefilter else {
+            return Vec::new();
+        };
+        let mut candidate = vec![false; self.brands.len()];
+        for m in ac.find_overlapping_iter(lower_text) {
+            for &b in &self.pattern_brands[m.pattern().as_usize()] {
+                candidate[b] = true;
+            }
+        }
+        let mut out = Vec::new();
+        for (bi, brand) in self.brands.iter().enumerate() {
+            if !candidate[bi] {
+                continue;
+            }
+            let mut masked = vec![false; tokens.tokens.len()];
+            for ex in &brand.exclusions {
+                for h in ex.find(tokens, &[], 0) {
+                    masked[h.first..=h.last].iter_mut().for_each(|m| *m = true);
+                }
+            }
+            if let Some(mut hits) = brand.query.eval(tokens, &masked) {
+                hits.sort_by_key(|h| (h.start, h.end));
+                hits.dedup_by_key(|h| (h.start, h.end));
+                let terms = brand.query.terms();
+                out.push(BrandMatch {
+                    brand: brand.name.clone(),
+                    matched: hits
+                        .iter()
+                        .map(|h| MatchedTerm {
+                            term: terms[h.term].source.clone(),
+                            start: h.start,
+                            end: h.end,
+                        })
+                        .collect(),
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brand(name: &str, query: &str, exclude: &[&str]) -> BrandConfig {
+        BrandConfig {
+            name: name.into(),
+            query: query.into(),
+            exclude: exclude.iter().map(|s| s.to_string()).collect(),
+            lexicon: Default::default(),
+        }
+    }
+
+    fn find(m: &BrandMatcher, text: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        m.find(&t, &text.to_lowercase()).into_iter().map(|b| b.brand).collect()
+    }
+
+    #[test]
+    fn exclusions_mask_only_the_words_they_cover() {
+        let m = BrandMatcher::new(&[brand("Apple", "apple OR @apple", &["apple pie"])]).unwrap();
+        assert!(find(&m, "I baked an apple pie").is_empty());
+        assert_eq!(find(&m, "apple pie, then my Apple watch died"), vec!["Apple"]);
+        assert_eq!(find(&m, "@apple help"), vec!["Apple"]);
+    }
+
+    #[test]
+    fn several_brands_in_one_text() {
+        let m = BrandMatcher::new(&[
+            brand("Acme", "acme OR #acme", &[]),
+            brand("Zeta", "\"zeta phone\"", &[]),
+            brand("Omni", "omni", &[]),
+        ])
+        .unwrap();
+        assert_eq!(find(&m, "#Acme beats the Zeta phone"), vec!["Acme", "Zeta"]);
+        assert!(find(&m, "zeta alone").is_empty());
+        assert!(find(&m, "omnibus").is_empty());
+    }
+}

@@ -1,0 +1,179 @@
+//! Language detection. A feed's own `lang` wins. Otherwise: Arabic script is split into Persian or
+//! Arabic by the letters only Persian uses (fast, and more reliable on short texts than n-grams);
+//! Latin script goes to whatlang restricted to the languages Earshot scores; anything else is
+//! whatlang's best guess, and a text with no letters is `und`.
+
+use whatlang::{Detector, Lang};
+
+use crate::model::LangGuess;
+
+pub struct LangDetector {
+    latin: Detector,
+}
+
+impl Default for LangDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const LATIN: [(Lang, &str); 7] = [
+    (Lang::Eng, "en"),
+    (Lang::Spa, "es"),
+    (Lang::Fra, "fr"),
+    (Lang::Deu, "de"),
+    (Lang::Por, "pt"),
+    (Lang::Ita, "it"),
+    (Lang::Nld, "nl"),
+];
+
+fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+fn is_persian_letter(c: char) -> bool {
+    matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ۀ' | '۰'..='۹')
+}
+
+impl LangDetector {
+    pub fn new() -> Self {
+        LangDetector {
+            latin: Detector::with_allowlist(LATIN.iter().map(|(l, _)| *l).collect()),
+        }
+    }
+
+    /// Normalises a feed-declared tag (`en-US`, `pt_BR`, `FA`) to its primary subtag.
+    pub fn from_feed(tag: &str) -> Option<LangGuess> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        if primary.len() < 2 || primary.len() > 3 || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        Some(LangGuess {
+            code: primary,
+            confidence: 1.0,
+            method: "feed".into(),
+        })
+    }
+
+    pub fn detect(&self, text: &str, declared: Option<&str>) -> LangGuess {
+        if let Some(g) = declared.and_then(Self::from_feed) {
+            return g;
+        }
+        let (mut letters, mut arabic, mut persian, mut latin) = (0usize, 0usize, 0usize, 0usize);
+        for c in text.chars() {
+            if !c.is_alphabetic() {
+                continue;
+            }
+            letters += 1;
+            if is_arabic_script(c) {
+                arabic += 1;
+                if is_persian_letter(c) {
+                    persian += 1;
+                }
+            } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+                latin += 1;
+            }
+        }
+        if letters == 0 {
+            return LangGuess {
+                code: "und".into(),
+                confidence: 0.0,
+                method: "script".into(),
+            };
+        }
+        if arabic * 2 > letters {
+            // Persian-only letters are frequent (ی alone is in most sentences); Arabic-only ones (ة, ى)
+            // argue the other way.
+            let arabic_only = text.chars().filter(|c| matches!(c, 'ة' | 'ى' | 'ي' | 'ك')).count();
+            let code = if persian > arabic_only { "fa" } else { "ar" };
+            let conf = (0.6 + 0.4 * (persian.abs_diff(arabic_only) as f64 / (arabic as f64).max(1.0)) * 5.0).min(1.0);
+            return LangGuess {
+                code: code.into(),
+                confidence: round2(conf),
+                method: "script".into(),
+            };
+        }
+        let info = if latin * 2 > letters {
+            self.latin.detect(text)
+        } else {
+            whatlang::detect(text)
+        };
+        match info {
+            Some(info) => {
+                let code = LATIN
+                    .iter()
+                    .find(|(l, _)| *l == info.lang())
+                    .map(|(_, c)| c.to_string())
+                    .unwrap_or_else(|| iso639_1(info.lang()).to_string());
+                LangGuess {
+                    code,
+                    confidence: round2(info.confidence()),
+                    method: "detector".into(),
+                }
+            }
+            None => LangGuess {
+                code: "en".into(),
+                confidence: 0.0,
+                method: "default".into(),
+            },
+        }
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// ISO 639-1 for the languages whatlang knows that we are likely to see; ISO 639-3 otherwise.
+fn iso639_1(l: Lang) -> &'static str {
+    match l {
+        Lang::Eng => "en",
+        Lang::Spa => "es",
+        Lang::Fra => "fr",
+        Lang::Deu => "de",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Nld => "nl",
+        Lang::Rus => "ru",
+        Lang::Ukr => "uk",
+        Lang::Pol => "pl",
+        Lang::Tur => "tr",
+        Lang::Jpn => "ja",
+        Lang::Cmn => "zh",
+        Lang::Kor => "ko",
+        Lang::Hin => "hi",
+        Lang::Ara => "ar",
+        Lang::Pes => "fa",
+        Lang::Urd => "ur",
+        Lang::Heb => "he",
+        Lang::Ell => "el",
+        other => other.code(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(t: &str) -> String {
+        LangDetector::new().detect(t, None).code
+    }
+
+    #[test]
+    fn detects_the_scored_languages() {
+        assert_eq!(code("I really love this phone, the battery lasts forever"), "en");
+        assert_eq!(code("Me encanta este teléfono, la batería dura muchísimo"), "es");
+        assert_eq!(code("J'adore ce téléphone, la batterie tient très longtemps"), "fr");
+        assert_eq!(code("Ich liebe dieses Telefon, der Akku hält ewig"), "de");
+        assert_eq!(code("Eu adoro este telefone, a bateria dura muito"), "pt");
+        assert_eq!(code("این گوشی را خیلی دوست دارم، باتری اش عالی است"), "fa");
+        assert_eq!(code("أحب هذا الهاتف كثيرا، البطارية ممتازة"), "ar");
+    }
+
+    #[test]
+    fn feed_tag_wins_and_no_letters_is_und() {
+        let d = LangDetector::new();
+        assert_eq!(d.detect("hola", Some("pt-BR")).code, "pt");
+        assert_eq!(d.detect("😀 !!! 123", None).code, "und");
+    }
+}

@@ -1,0 +1,327 @@
+//! Per-language sentiment resources: valence lexicon, negators, boosters/dampeners, contrastive
+//! conjunctions, and text normalisation. Tables are built once at start-up (see [`Lexicons::shared`]).
+//!
+//! English is VADER's own lexicon (valence −4…+4). The other languages use AFINN lists (−5…+5), scaled by
+//! 0.8 onto VADER's range so the same rules and the same ±0.05 label band apply to every language.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// VADER's empirically derived booster increment.
+pub const B_INCR: f64 = 0.293;
+pub const B_DECR: f64 = -0.293;
+
+/// Languages with a sentiment profile of their own; anything else is scored with English rules.
+pub const LANGS: [&str; 7] = ["en", "es", "fr", "de", "pt", "fa", "ar"];
+
+pub struct Profile {
+    pub lang: &'static str,
+    pub lexicon: HashMap<String, f64>,
+    /// Multi-word lexicon entries (joined by one space), and the longest such entry in words.
+    pub phrases: HashMap<String, f64>,
+    pub max_phrase_words: usize,
+    pub negators: HashSet<String>,
+    pub boosters: HashMap<String, f64>,
+    pub contrast: HashSet<String>,
+    /// Elided prefixes split off before lookup (French `l'`, `n'`, …), and which of them negate.
+    pub elisions: &'static [&'static str],
+    pub negating_elisions: &'static [&'static str],
+    /// Verb prefix that negates the rest of the word (Persian `ن`/`نمی`).
+    pub negating_prefixes: &'static [&'static str],
+    /// Clitics stripped from the front of a word when the whole word is not in the lexicon (Arabic).
+    pub proclitics: &'static [&'static str],
+}
+
+pub struct Lexicons {
+    pub profiles: HashMap<&'static str, Profile>,
+    /// Emoji → English description (VADER's emoji lexicon): descriptions are scored with English words.
+    pub emoji: HashMap<char, &'static str>,
+}
+
+static SHARED: OnceLock<Lexicons> = OnceLock::new();
+
+impl Lexicons {
+    /// Built on first use and shared by every classifier in the process.
+    pub fn shared() -> &'static Lexicons {
+        SHARED.get_or_init(Lexicons::build)
+    }
+
+    pub fn profile(&self, lang: &str) -> &Profile {
+        self.profiles
+            .get(lang)
+            .unwrap_or_else(|| &self.profiles["en"])
+    }
+
+    fn build() -> Lexicons {
+        let mut profiles = HashMap::new();
+        for lang in LANGS {
+            profiles.insert(lang, build_profile(lang));
+        }
+        let emoji = include_str!("lexicons/vader_emoji.tsv")
+            .lines()
+            .filter_map(|l| {
+                let (e, d) = l.split_once('\t')?;
+                let mut cs = e.chars();
+                let c = cs.next()?;
+                // VADER looks emoji up one character at a time; multi-character sequences never match.
+                cs.next().is_none().then_some((c, d))
+            })
+            .collect();
+        Lexicons { profiles, emoji }
+    }
+}
+
+/// Lowercases and folds the script-specific variants that make the same word look different.
+/// Arabic and Persian: diacritics and tatweel dropped, alef/yeh/kaf variants unified, ZWNJ becomes a space.
+pub fn normalize(lang: &str, s: &str) -> String {
+    match lang {
+        "fa" | "ar" => normalize_arabic_script(s, lang == "fa"),
+        _ => s.to_lowercase(),
+    }
+}
+
+pub fn normalize_arabic_script(s: &str, persian: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc() {
+        match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {} // harakat, superscript alef, tatweel
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ي' if persian => out.push('ی'),
+            'ك' if persian => out.push('ک'),
+            'ی' if !persian => out.push('ي'),
+            'ک' if !persian => out.push('ك'),
+            'ة' if !persian => out.push('ه'),
+            '\u{200C}' => out.push(' '),
+            '\u{200D}' | '\u{200E}' | '\u{200F}' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn set(words: &[&str], lang: &str) -> HashSet<String> {
+    words.iter().map(|w| normalize(lang, w)).collect()
+}
+
+fn boosters(up: &[&str], down: &[&str], lang: &str) -> HashMap<String, f64> {
+    up.iter()
+        .map(|w| (normalize(lang, w), B_INCR))
+        .chain(down.iter().map(|w| (normalize(lang, w), B_DECR)))
+        .collect()
+}
+
+fn build_profile(lang: &'static str) -> Profile {
+    let (raw, scale): (&str, f64) = match lang {
+        "en" => (include_str!("lexicons/vader_lexicon.tsv"), 1.0),
+        "es" => (include_str!("lexicons/afinn_es.tsv"), 0.8),
+        "fr" => (include_str!("lexicons/afinn_fr.tsv"), 0.8),
+        "de" => (include_str!("lexicons/afinn_de.tsv"), 0.8),
+        "pt" => (include_str!("lexicons/afinn_pt.tsv"), 0.8),
+        "fa" => (include_str!("lexicons/afinn_fa.tsv"), 0.8),
+        "ar" => (include_str!("lexicons/afinn_ar.tsv"), 0.8),
+        other => unreachable!("no lexicon for {other}"),
+    };
+    let mut lexicon = HashMap::new();
+    let mut phrases = HashMap::new();
+    let mut max_phrase_words = 1;
+    for line in raw.lines() {
+        let Some((w, v)) = line.split_once('\t') else { continue };
+        let Ok(v) = v.trim().parse::<f64>() else { continue };
+        // VADER's own entries keep their case-folding as written (emoticons like ":D" are case-sensitive
+        // in shape but VADER lowercases tokens before lookup, so we do too).
+        let key = if lang == "en" { w.to_lowercase() } else { normalize(lang, w) };
+        let n = key.split_whitespace().count();
+        if n > 1 {
+            max_phrase_words = max_phrase_words.max(n);
+            phrases.insert(key.split_whitespace().collect::<Vec<_>>().join(" "), v * scale);
+        } else {
+            lexicon.insert(key, v * scale);
+        }
+    }
+    let mut p = Profile {
+        lang,
+        lexicon,
+        phrases,
+        max_phrase_words,
+        negators: HashSet::new(),
+        boosters: HashMap::new(),
+        contrast: HashSet::new(),
+        elisions: &[],
+        negating_elisions: &[],
+        negating_prefixes: &[],
+        proclitics: &[],
+    };
+    match lang {
+        "en" => {
+            p.negators = set(EN_NEGATE, lang);
+            p.boosters = boosters(EN_BOOST_UP, EN_BOOST_DOWN, lang);
+            p.contrast = set(&["but"], lang);
+        }
+        "es" => {
+            p.negators = set(
+                &[
+                    "no", "nunca", "jamás", "jamas", "ni", "nada", "nadie", "ningún", "ningun",
+                    "ninguna", "ninguno", "tampoco", "sin",
+                ],
+                lang,
+            );
+            p.boosters = boosters(
+                &[
+                    "muy", "mucho", "muchísimo", "muchisimo", "bastante", "demasiado", "súper",
+                    "super", "tan", "totalmente", "realmente", "increíblemente", "extremadamente",
+                    "sumamente", "re", "más", "mas",
+                ],
+                &["poco", "algo", "apenas", "casi", "medio", "ligeramente"],
+                lang,
+            );
+            p.contrast = set(&["pero", "sino", "aunque"], lang);
+        }
+        "fr" => {
+            p.negators = set(
+                &[
+                    "ne", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ni", "guère",
+                    "personne",
+                ],
+                lang,
+            );
+            p.boosters = boosters(
+                &[
+                    "très", "tres", "vraiment", "trop", "super", "tellement", "extrêmement",
+                    "complètement", "totalement", "hyper", "si", "absolument", "carrément", "grave",
+                ],
+                &["peu", "plutôt", "moyennement", "presque", "légèrement"],
+                lang,
+            );
+            p.contrast = set(&["mais", "cependant", "pourtant", "toutefois"], lang);
+            p.elisions = &["l'", "d'", "j'", "n'", "qu'", "c'", "s'", "m'", "t'", "l’", "d’", "j’", "n’", "qu’", "c’", "s’", "m’", "t’"];
+            p.negating_elisions = &["n'", "n’"];
+        }
+        "de" => {
+            p.negators = set(
+                &[
+                    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
+                    "niemals", "nichts", "ohne", "weder", "nirgends",
+                ],
+                lang,
+            );
+            p.boosters = boosters(
+                &[
+                    "sehr", "wirklich", "total", "extrem", "echt", "super", "so", "absolut",
+                    "besonders", "richtig", "voll", "mega", "äußerst", "unglaublich", "höchst",
+                    "ziemlich", "zu",
+                ],
+                &["etwas", "wenig", "kaum", "bisschen", "einigermaßen", "fast"],
+                lang,
+            );
+            p.contrast = set(&["aber", "jedoch", "sondern", "trotzdem", "allerdings"], lang);
+        }
+        "pt" => {
+            p.negators = set(
+                &[
+                    "não", "nao", "nunca", "jamais", "nem", "nada", "ninguém", "ninguem", "nenhum",
+                    "nenhuma", "sem",
+                ],
+                lang,
+            );
+            p.boosters = boosters(
+                &[
+                    "muito", "muita", "muitos", "super", "bastante", "demais", "totalmente",
+                    "realmente", "extremamente", "tão", "tao", "bem", "mais", "mega",
+                ],
+                &["pouco", "meio", "quase", "levemente"],
+                lang,
+            );
+            p.contrast = set(&["mas", "porém", "porem", "contudo", "entretanto", "todavia"], lang);
+        }
+        "fa" => {
+            p.negators = set(
+                &[
+                    "نه", "نمی", "هیچ", "بدون", "نیست", "نبود", "نیستم", "نیستند", "ندارد",
+                    "نداره", "ندارم", "نکنید", "نخرید", "نباید", "نشد", "نمیشه", "نمی‌شود", "نمیکنم",
+                    "اصلا",
+                ],
+                lang,
+            );
+            p.boosters = boosters(
+                &[
+                    "خیلی", "بسیار", "واقعا", "واقعاً", "کاملا", "کاملاً", "زیاد", "بی‌نهایت",
+                    "فوق", "خیلیی", "بشدت", "به‌شدت", "شدیدا", "کلی",
+                ],
+                &["کمی", "یکم", "نسبتا", "نسبتاً", "تقریبا"],
+                lang,
+            );
+            p.contrast = set(&["اما", "ولی", "ولیکن", "لیکن"], lang);
+            p.negating_prefixes = &["نمی", "ن"];
+        }
+        "ar" => {
+            p.negators = set(
+                &[
+                    "لا", "لم", "لن", "ما", "ليس", "ليست", "لست", "مش", "مو", "غير", "بدون",
+                    "مافي", "ماهو", "مفيش", "ولا",
+                ],
+                lang,
+            );
+            p.boosters = boosters(
+                &[
+                    "جدا", "جداً", "كثير", "كثيرا", "للغاية", "تماما", "اوي", "أوي", "قوي",
+                    "خالص", "جامد", "بشدة", "اكثر", "أكثر",
+                ],
+                &["قليلا", "شوية", "شويه", "نوعا"],
+                lang,
+            );
+            p.contrast = set(&["لكن", "ولكن", "بس", "لاكن"], lang);
+            p.proclitics = &["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل"];
+        }
+        _ => {}
+    }
+    if lang != "en" {
+        // AFINN lists score some function words ("no" −1); as in VADER, a negator or booster must
+        // modify its neighbour rather than count as a word of its own.
+        let Profile { lexicon, negators, boosters, contrast, .. } = &mut p;
+        lexicon.retain(|w, _| !negators.contains(w) && !boosters.contains_key(w) && !contrast.contains(w));
+    }
+    p
+}
+
+pub const EN_NEGATE: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
+    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't",
+    "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+    "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't",
+    "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely",
+    "seldom", "despite",
+];
+
+const EN_BOOST_UP: &[&str] = &[
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
+    "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
+    "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin",
+    "fracking", "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking",
+    "fuggin", "fugging", "greatly", "hella", "highly", "hugely", "incredible", "incredibly",
+    "intensely", "major", "majorly", "more", "most", "particularly", "purely", "quite", "really",
+    "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+    "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+];
+
+const EN_BOOST_DOWN: &[&str] = &[
+    "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
+    "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce",
+    "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+];
+
+/// VADER's special-case idioms containing lexicon words.
+pub const EN_SPECIAL_CASES: &[(&str, f64)] = &[
+    ("the shit", 3.0),
+    ("the bomb", 3.0),
+    ("bad ass", 1.5),
+    ("badass", 1.5),
+    ("bus stop", 0.0),
+    ("yeah right", -2.0),
+    ("kiss of death", -1.5),
+    ("to die for", 3.0),
+    ("beating heart", 3.5),
+];

@@ -1,0 +1,141 @@
+//! The classifier: brand matching, language, sentiment, signals, complaint categories and influence.
+//! Built once from config; `classify` is pure and cheap, so the classify stage and the `classify` CLI
+//! share it.
+
+pub mod brands;
+pub mod lang;
+pub mod lexicon;
+pub mod query;
+pub mod sentiment;
+pub mod signals;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+
+use crate::config::{BrandConfig, ClassifyConfig};
+use crate::model::{BrandMatch, Classification, EnrichedMention, Mention};
+use brands::BrandMatcher;
+use lang::LangDetector;
+use query::Tokens;
+use sentiment::SentimentEngine;
+use signals::SignalDetector;
+
+pub struct Classifier {
+    brands: BrandMatcher,
+    lang: LangDetector,
+    sentiment: SentimentEngine,
+    signals: SignalDetector,
+    overrides: HashMap<String, BTreeMap<String, f64>>,
+    max_text_bytes: usize,
+}
+
+/// Everything about one text: the brand matches and the brand-independent classification.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub brands: Vec<BrandMatch>,
+    pub classification: Classification,
+}
+
+/// Cuts `s` to at most `max` bytes at a char boundary.
+pub fn truncate_utf8(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+impl Classifier {
+    pub fn new(brands: &[BrandConfig], cfg: &ClassifyConfig) -> Result<Self, String> {
+        Ok(Classifier {
+            brands: BrandMatcher::new(brands)?,
+            lang: LangDetector::new(),
+            sentiment: SentimentEngine::new(),
+            signals: SignalDetector::new(),
+            overrides: brands
+                .iter()
+                .filter(|b| !b.lexicon.is_empty())
+                .map(|b| {
+                    let lex = b.lexicon.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
+                    (b.name.clone(), lex)
+                })
+                .collect(),
+            max_text_bytes: cfg.max_text_bytes,
+        })
+    }
+
+    pub fn brand_names(&self) -> impl Iterator<Item = &str> {
+        self.brands.brand_names()
+    }
+
+    /// Classifies a text. `declared_lang` is the feed's own language tag, if any.
+    pub fn analyze(&self, text: &str, declared_lang: Option<&str>) -> Analysis {
+        let cut = truncate_utf8(text, self.max_text_bytes);
+        let truncated = cut.len() < text.len();
+        let tokens = Tokens::new(cut);
+        let lower = cut.to_lowercase();
+        let brands = self.brands.find(&tokens, &lower);
+        let classification = self.classify_text(cut, declared_lang, None, truncated);
+        Analysis {
+            brands,
+            classification,
+        }
+    }
+
+    fn classify_text(
+        &self,
+        text: &str,
+        declared_lang: Option<&str>,
+        overrides: Option<&BTreeMap<String, f64>>,
+        truncated: bool,
+    ) -> Classification {
+        let lang = self.lang.detect(text, declared_lang);
+        let sentiment = self.sentiment.score(text, &lang.code, overrides);
+        let signal_text = match lang.code.as_str() {
+            "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
+            _ => std::borrow::Cow::Borrowed(text),
+        };
+        let signals = self.signals.detect(&signal_text, &lang.code, &sentiment);
+        let complaint_categories = self.signals.categories(&signal_text, &signals);
+        Classification {
+            lang,
+            sentiment,
+            signals,
+            complaint_categories,
+            truncated,
+        }
+    }
+
+    /// One EnrichedMention per brand the mention matches (none when no brand matches). A brand with
+    /// lexicon overrides gets its own sentiment pass.
+    pub fn enrich(&self, m: &Mention, now: DateTime<Utc>) -> Vec<EnrichedMention> {
+        let analysis = self.analyze(&m.text, m.lang.as_deref());
+        analysis
+            .brands
+            .into_iter()
+            .map(|b| {
+                let classification = match self.overrides.get(&b.brand) {
+                    Some(o) => self.classify_text(
+                        truncate_utf8(&m.text, self.max_text_bytes),
+                        m.lang.as_deref(),
+                        Some(o),
+                        analysis.classification.truncated,
+                    ),
+                    None => analysis.classification.clone(),
+                };
+                let influence = crate::influence::score(m, &classification.signals, now);
+                EnrichedMention {
+                    mention: m.clone(),
+                    brand: b.brand,
+                    matched: b.matched,
+                    classification,
+                    influence,
+                }
+            })
+            .collect()
+    }
+}

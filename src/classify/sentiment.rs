@@ -1,0 +1,708 @@
+//! Sentiment: the VADER method (Hutto & Gilbert, 2014) for English, and the same rules driven by
+//! per-language profiles (see [`super::lexicon`]) for Spanish, French, German, Portuguese, Persian and
+//! Arabic.
+//!
+//! Faithful to VADER: valence lexicon, boosters and dampeners with distance decay, negation in a
+//! three-word window (×−0.74), "no" before a lexicon word, "least", "kind of", contrastive "but"
+//! (×0.5 before, ×1.5 after), ALL-CAPS emphasis when only some words are capitalised, `!` and `?`
+//! emphasis, emoji (via their descriptions) and emoticons, VADER's special-case idioms, and the
+//! normalisation `x / sqrt(x² + 15)`.
+//!
+//! Where we deliberately differ (each one explained in `Hit::rule` when it fires):
+//! - "but" scaling is positional; VADER's implementation looks sentiments up by value, which mis-scales
+//!   repeated values.
+//! - Elongated words ("gooood") are looked up with runs collapsed when the word itself is unknown.
+//! - Outside English a word is negated at most once (so French "ne … pas" does not cancel itself), and
+//!   Persian and German also negate from the following words ("خوب نیست", "gefällt mir nicht"), and
+//!   Persian verbs by their `ن`/`نمی` prefix.
+//! - Per-brand overrides replace a word's valence for mentions of that brand ("sick" for a skate brand).
+
+use std::collections::BTreeMap;
+
+use super::lexicon::{EN_SPECIAL_CASES, Lexicons, Profile, normalize};
+use crate::model::{Hit, Sentiment, SentimentLabel};
+
+const C_INCR: f64 = 0.733;
+const N_SCALAR: f64 = -0.74;
+const ALPHA: f64 = 15.0;
+
+/// Label band: compound scores within ±0.05 are neutral (VADER's convention).
+pub const NEUTRAL_BAND: f64 = 0.05;
+
+#[derive(Debug, Clone)]
+struct Tok {
+    /// Word as written, punctuation stripped (VADER keeps ≤2-char leftovers such as ":)").
+    raw: String,
+    /// Normalised (lowercased, script-folded) form used for lookups.
+    lower: String,
+    /// Came from an emoji's description: looked up in the English lexicon whatever the language.
+    emoji: Option<char>,
+}
+
+// Flags naming the rules that shaped a word's valence; rendered into `Hit::rule`.
+const R_LEXICON: u16 = 1;
+const R_EMOJI: u16 = 1 << 1;
+const R_BRAND: u16 = 1 << 2;
+const R_ELONGATED: u16 = 1 << 3;
+const R_PROCLITIC: u16 = 1 << 4;
+const R_PHRASE: u16 = 1 << 5;
+const R_CAPS: u16 = 1 << 6;
+const R_BOOSTED: u16 = 1 << 7;
+const R_DAMPENED: u16 = 1 << 8;
+const R_NEGATED: u16 = 1 << 9;
+const R_IDIOM: u16 = 1 << 10;
+const R_LEAST: u16 = 1 << 11;
+const R_BEFORE_BUT: u16 = 1 << 12;
+const R_AFTER_BUT: u16 = 1 << 13;
+const R_NEG_PREFIX: u16 = 1 << 14;
+const R_NO: u16 = 1 << 15;
+
+const RULE_NAMES: [(u16, &str); 16] = [
+    (R_LEXICON, "lexicon"),
+    (R_EMOJI, "emoji"),
+    (R_BRAND, "brand_lexicon"),
+    (R_ELONGATED, "elongated"),
+    (R_PROCLITIC, "proclitic"),
+    (R_PHRASE, "phrase"),
+    (R_CAPS, "caps"),
+    (R_BOOSTED, "booster"),
+    (R_DAMPENED, "dampener"),
+    (R_NEGATED, "negated"),
+    (R_IDIOM, "idiom"),
+    (R_LEAST, "least"),
+    (R_BEFORE_BUT, "before_but"),
+    (R_AFTER_BUT, "after_but"),
+    (R_NEG_PREFIX, "negating_prefix"),
+    (R_NO, "no"),
+];
+
+fn render_rules(flags: u16) -> String {
+    let mut s = String::new();
+    for (f, name) in RULE_NAMES {
+        if flags & f != 0 {
+            if !s.is_empty() {
+                s.push('+');
+            }
+            s.push_str(name);
+        }
+    }
+    s
+}
+
+/// Python's `str.isupper()`: at least one cased character and no lowercase ones.
+fn is_upper(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            cased = true;
+        }
+    }
+    cased
+}
+
+fn is_punct(c: char, ascii_only: bool) -> bool {
+    if ascii_only {
+        c.is_ascii_punctuation()
+    } else {
+        c.is_ascii_punctuation()
+            || matches!(
+                c,
+                '¡' | '¿' | '«' | '»' | '“' | '”' | '‘' | '’' | '…' | '،' | '؛' | '؟' | '۔' | '–' | '—' | '„'
+            )
+    }
+}
+
+/// Sentiment scorer. Cheap to construct: the tables are shared (built once per process).
+#[derive(Clone, Copy)]
+pub struct SentimentEngine {
+    lex: &'static Lexicons,
+}
+
+impl Default for SentimentEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SentimentEngine {
+    pub fn new() -> Self {
+        SentimentEngine {
+            lex: Lexicons::shared(),
+        }
+    }
+
+    fn tokenize(&self, text: &str, p: &Profile) -> Vec<Tok> {
+        let ascii_only = p.lang == "en";
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let push_word = |out: &mut Vec<Tok>, piece: &str| {
+            if piece.is_empty() {
+                return;
+            }
+            let stripped = piece.trim_matches(|c| is_punct(c, ascii_only));
+            let word = if stripped.chars().count() <= 2 { piece } else { stripped };
+            let lower = normalize(p.lang, word);
+            for el in p.elisions {
+                if let Some(rest) = lower.strip_prefix(el)
+                    && !rest.is_empty()
+                {
+                    let split = word.len() - rest.len();
+                    out.push(Tok {
+                        raw: word[..split].to_string(),
+                        lower: el.to_string(),
+                        emoji: None,
+                    });
+                    out.push(Tok {
+                        raw: word[split..].to_string(),
+                        lower: rest.to_string(),
+                        emoji: None,
+                    });
+                    return;
+                }
+            }
+            out.push(Tok {
+                raw: word.to_string(),
+                lower,
+                emoji: None,
+            });
+        };
+        for piece in text.split_whitespace() {
+            if !piece.chars().any(|c| self.lex.emoji.contains_key(&c)) {
+                push_word(&mut out, piece);
+                continue;
+            }
+            let mut start = 0;
+            for (i, c) in piece.char_indices() {
+                if let Some(desc) = self.lex.emoji.get(&c) {
+                    push_word(&mut out, &piece[start..i]);
+                    for w in desc.split_whitespace() {
+                        out.push(Tok {
+                            raw: w.to_string(),
+                            lower: w.to_lowercase(),
+                            emoji: Some(c),
+                        });
+                    }
+                    start = i + c.len_utf8();
+                }
+            }
+            push_word(&mut out, &piece[start..]);
+        }
+        // Persian writes ZWNJ-joined morphemes; normalisation turned ZWNJ into a space, so split again.
+        if p.lang == "fa" && out.iter().any(|t| t.lower.contains(' ')) {
+            out = out
+                .into_iter()
+                .flat_map(|t| {
+                    if t.lower.contains(' ') {
+                        t.lower
+                            .split(' ')
+                            .filter(|s| !s.is_empty())
+                            .map(|s| Tok {
+                                raw: s.to_string(),
+                                lower: s.to_string(),
+                                emoji: None,
+                            })
+                            .collect::<Vec<_>>()
+                    } else {
+                        vec![t]
+                    }
+                })
+                .collect();
+        }
+        out
+    }
+
+    /// Scores `text` in language `lang` (ISO 639-1; unknown languages use English rules). `overrides`
+    /// replaces word valences (lowercased keys) for one brand.
+    pub fn score(&self, text: &str, lang: &str, overrides: Option<&BTreeMap<String, f64>>) -> Sentiment {
+        let p = self.lex.profile(lang);
+        let en = self.lex.profile("en");
+        let toks = self.tokenize(text, p);
+        let n = toks.len();
+        let is_cap_diff = {
+            let caps = toks.iter().filter(|t| is_upper(&t.raw)).count();
+            caps > 0 && caps < n
+        };
+        let is_lex = |t: &Tok| -> bool {
+            if t.emoji.is_some() {
+                en.lexicon.contains_key(&t.lower)
+            } else {
+                p.lexicon.contains_key(&t.lower)
+            }
+        };
+
+        let mut sentiments = vec![0.0f64; n];
+        let mut flags = vec![0u16; n];
+        let mut consumed_until = 0usize;
+
+        for i in 0..n {
+            if i < consumed_until {
+                continue;
+            }
+            let t = &toks[i];
+            if t.emoji.is_none() && p.boosters.contains_key(&t.lower) {
+                continue;
+            }
+            if p.lang == "en" && t.lower == "kind" && toks.get(i + 1).is_some_and(|x| x.lower == "of") {
+                continue;
+            }
+            // Base valence and where it came from.
+            let mut f: u16;
+            let mut valence;
+            if let Some(v) = overrides.and_then(|o| o.get(&t.lower)) {
+                valence = *v;
+                f = R_BRAND;
+            } else if t.emoji.is_some() {
+                match en.lexicon.get(&t.lower) {
+                    Some(v) => {
+                        valence = *v;
+                        f = R_EMOJI;
+                    }
+                    None => continue,
+                }
+            } else if let Some((v, len)) = phrase_at(p, &toks, i) {
+                valence = v;
+                f = R_PHRASE;
+                consumed_until = i + len;
+            } else if let Some(v) = p.lexicon.get(&t.lower) {
+                valence = *v;
+                f = R_LEXICON;
+            } else if let Some(v) = collapse_elongation(&t.lower).and_then(|w| p.lexicon.get(&w)) {
+                valence = *v;
+                f = R_ELONGATED;
+            } else if let Some(v) = strip_proclitic(p, &t.lower) {
+                valence = v;
+                f = R_PROCLITIC;
+            } else if let Some(v) = negating_prefix(p, &t.lower) {
+                valence = v * N_SCALAR;
+                f = R_NEG_PREFIX;
+            } else {
+                continue;
+            }
+
+            if p.lang == "en" && f & (R_LEXICON | R_ELONGATED) != 0 {
+                // "no" as a negator of the next lexicon word rather than a word of its own.
+                if t.lower == "no" && toks.get(i + 1).is_some_and(is_lex) {
+                    valence = 0.0;
+                }
+                let no_before = (i > 0 && toks[i - 1].lower == "no")
+                    || (i > 1 && toks[i - 2].lower == "no")
+                    || (i > 2
+                        && toks[i - 3].lower == "no"
+                        && matches!(toks[i - 1].lower.as_str(), "or" | "nor"));
+                if no_before {
+                    valence = p.lexicon.get(&t.lower).copied().unwrap_or(valence) * N_SCALAR;
+                    f |= R_NO;
+                }
+            }
+
+            if is_upper(&t.raw) && is_cap_diff {
+                valence += if valence > 0.0 { C_INCR } else { -C_INCR };
+                f |= R_CAPS;
+            }
+
+            let mut negated_once = f & R_NEG_PREFIX != 0;
+            for start_i in 0..3 {
+                if i <= start_i {
+                    break;
+                }
+                let prev = &toks[i - (start_i + 1)];
+                if is_lex(prev) {
+                    continue;
+                }
+                let mut s = scalar_inc_dec(p, prev, valence, is_cap_diff);
+                if s != 0.0 {
+                    if start_i == 1 {
+                        s *= 0.95;
+                    } else if start_i == 2 {
+                        s *= 0.9;
+                    }
+                    f |= if (s > 0.0) == (valence > 0.0) { R_BOOSTED } else { R_DAMPENED };
+                }
+                valence += s;
+                if p.lang == "en" {
+                    let before = valence;
+                    valence = en_negation_check(valence, &toks, start_i, i);
+                    if before != valence && valence.signum() != before.signum() {
+                        f |= R_NEGATED;
+                    }
+                    if start_i == 2 {
+                        let before = valence;
+                        valence = en_special_idioms(valence, &toks, i);
+                        if before != valence {
+                            f |= R_IDIOM;
+                        }
+                    }
+                } else if !negated_once && p.negators.contains(&prev.lower) {
+                    valence *= N_SCALAR;
+                    negated_once = true;
+                    f |= R_NEGATED;
+                }
+            }
+            // Post-positive negation (Persian verbs, German "nicht").
+            if !negated_once && matches!(p.lang, "fa" | "de") {
+                let window = toks.iter().skip(i + 1).take(2);
+                let post_neg = window.into_iter().any(|x| {
+                    if p.lang == "de" {
+                        x.lower == "nicht"
+                    } else {
+                        p.negators.contains(&x.lower) || is_negated_verb_fa(&x.lower)
+                    }
+                });
+                if post_neg {
+                    valence *= N_SCALAR;
+                    f |= R_NEGATED;
+                }
+            }
+            if p.lang == "en" {
+                let before = valence;
+                valence = en_least_check(valence, &toks, i);
+                if before != valence {
+                    f |= R_LEAST;
+                }
+            }
+            sentiments[i] = valence;
+            flags[i] = f;
+        }
+
+        // Contrastive conjunction: the clause after "but" dominates.
+        if let Some(bi) = toks.iter().position(|t| t.emoji.is_none() && p.contrast.contains(&t.lower)) {
+            for (si, s) in sentiments.iter_mut().enumerate() {
+                if *s == 0.0 {
+                    continue;
+                }
+                if si < bi {
+                    *s *= 0.5;
+                    flags[si] |= R_BEFORE_BUT;
+                } else if si > bi {
+                    *s *= 1.5;
+                    flags[si] |= R_AFTER_BUT;
+                }
+            }
+        }
+
+        let mut hits: Vec<Hit> = Vec::new();
+        for i in 0..n {
+            if sentiments[i] != 0.0 || flags[i] & R_BRAND != 0 {
+                let token = match toks[i].emoji {
+                    Some(c) => c.to_string(),
+                    None => toks[i].raw.clone(),
+                };
+                // An emoji's description is several words; report the emoji once per scored word.
+                hits.push(Hit {
+                    token,
+                    rule: render_rules(flags[i]),
+                    valence: round4(sentiments[i]),
+                });
+            }
+        }
+
+        let mut sum: f64 = sentiments.iter().sum();
+        let amp = punctuation_emphasis(text);
+        if sum != 0.0 && amp != 0.0 {
+            let signed = if sum > 0.0 { amp } else { -amp };
+            sum += signed;
+            hits.push(Hit {
+                token: "!?".into(),
+                rule: "punctuation_emphasis".into(),
+                valence: round4(signed),
+            });
+        }
+        let score = if n == 0 { 0.0 } else { normalize_score(sum) };
+        Sentiment {
+            score: round4(score),
+            label: label_for(score),
+            hits,
+        }
+    }
+}
+
+pub fn label_for(score: f64) -> SentimentLabel {
+    if score >= NEUTRAL_BAND {
+        SentimentLabel::Positive
+    } else if score <= -NEUTRAL_BAND {
+        SentimentLabel::Negative
+    } else {
+        SentimentLabel::Neutral
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn normalize_score(x: f64) -> f64 {
+    (x / (x * x + ALPHA).sqrt()).clamp(-1.0, 1.0)
+}
+
+fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    if p.phrases.is_empty() {
+        return None;
+    }
+    let max = p.max_phrase_words.min(toks.len() - i);
+    for len in (2..=max).rev() {
+        let key = toks[i..i + len]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(v) = p.phrases.get(&key) {
+            return Some((*v, len));
+        }
+    }
+    None
+}
+
+/// "goooood" → "good" (runs cut to two), then "god" (to one) if that is what the lexicon knows.
+fn collapse_elongation(w: &str) -> Option<String> {
+    let mut prev = None;
+    let mut run = 0;
+    let mut two = String::with_capacity(w.len());
+    let mut changed = false;
+    for c in w.chars() {
+        if Some(c) == prev {
+            run += 1;
+        } else {
+            run = 1;
+            prev = Some(c);
+        }
+        if run <= 2 {
+            two.push(c);
+        } else {
+            changed = true;
+        }
+    }
+    changed.then_some(two)
+}
+
+fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
+    for pre in p.proclitics {
+        if let Some(rest) = w.strip_prefix(pre)
+            && rest.chars().count() >= 3
+            && let Some(v) = p.lexicon.get(rest)
+        {
+            return Some(*v);
+        }
+    }
+    None
+}
+
+fn negating_prefix(p: &Profile, w: &str) -> Option<f64> {
+    for pre in p.negating_prefixes {
+        if let Some(rest) = w.strip_prefix(pre)
+            && rest.chars().count() >= 3
+            && let Some(v) = p.lexicon.get(rest.trim_start())
+        {
+            return Some(*v);
+        }
+    }
+    None
+}
+
+fn is_negated_verb_fa(w: &str) -> bool {
+    // ن + verb stem forms that negate the preceding predicate: نیست، نبود، ندارد، نشد، نمی…
+    w.starts_with("نمی") || ["نیست", "نبود", "ندار", "نشد", "نکرد", "نداشت"].iter().any(|s| w.starts_with(s))
+}
+
+fn scalar_inc_dec(p: &Profile, t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
+    let Some(b) = p.boosters.get(&t.lower) else {
+        return 0.0;
+    };
+    let mut scalar = *b;
+    if valence < 0.0 {
+        scalar = -scalar;
+    }
+    if is_upper(&t.raw) && is_cap_diff {
+        scalar += if valence > 0.0 { C_INCR } else { -C_INCR };
+    }
+    scalar
+}
+
+fn en_negated(word: &str) -> bool {
+    super::lexicon::EN_NEGATE.contains(&word) || word.contains("n't")
+}
+
+fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
+    let w = |k: usize| toks[i - k].lower.as_str();
+    match start_i {
+        0 => {
+            if en_negated(w(1)) {
+                return valence * N_SCALAR;
+            }
+        }
+        1 => {
+            if w(2) == "never" && matches!(w(1), "so" | "this") {
+                return valence * 1.25;
+            } else if w(2) == "without" && w(1) == "doubt" {
+                return valence;
+            } else if en_negated(w(2)) {
+                return valence * N_SCALAR;
+            }
+        }
+        _ => {
+            if (w(3) == "never" && matches!(w(2), "so" | "this")) || matches!(w(1), "so" | "this") {
+                return valence * 1.25;
+            } else if w(3) == "without" && (w(2) == "doubt" || w(1) == "doubt") {
+                return valence;
+            } else if en_negated(w(3)) {
+                return valence * N_SCALAR;
+            }
+        }
+    }
+    valence
+}
+
+fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
+    let w = |k: usize| toks[k].lower.as_str();
+    let n = toks.len();
+    let special = |s: &str| EN_SPECIAL_CASES.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
+    let seqs = [
+        format!("{} {}", w(i - 1), w(i)),
+        format!("{} {} {}", w(i - 2), w(i - 1), w(i)),
+        format!("{} {}", w(i - 2), w(i - 1)),
+        format!("{} {} {}", w(i - 3), w(i - 2), w(i - 1)),
+        format!("{} {}", w(i - 3), w(i - 2)),
+    ];
+    for s in &seqs {
+        if let Some(v) = special(s) {
+            valence = v;
+            break;
+        }
+    }
+    if n - 1 > i
+        && let Some(v) = special(&format!("{} {}", w(i), w(i + 1)))
+    {
+        valence = v;
+    }
+    if n - 1 > i + 1
+        && let Some(v) = special(&format!("{} {} {}", w(i), w(i + 1), w(i + 2)))
+    {
+        valence = v;
+    }
+    let p = Lexicons::shared().profile("en");
+    for ngram in [&seqs[3], &seqs[4], &seqs[2]] {
+        if let Some(b) = p.boosters.get(ngram.as_str()) {
+            valence += b;
+        }
+    }
+    valence
+}
+
+fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
+    let en = Lexicons::shared().profile("en");
+    if i > 1 && !en.lexicon.contains_key(&toks[i - 1].lower) && toks[i - 1].lower == "least" {
+        if toks[i - 2].lower != "at" && toks[i - 2].lower != "very" {
+            return valence * N_SCALAR;
+        }
+    } else if i > 0 && !en.lexicon.contains_key(&toks[i - 1].lower) && toks[i - 1].lower == "least" {
+        return valence * N_SCALAR;
+    }
+    valence
+}
+
+fn punctuation_emphasis(text: &str) -> f64 {
+    let ep = text.chars().filter(|&c| c == '!' || c == '！').count().min(4) as f64 * 0.292;
+    let qm = text.chars().filter(|&c| c == '?' || c == '؟' || c == '？').count();
+    let qa = if qm > 1 {
+        if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
+    } else {
+        0.0
+    };
+    ep + qa
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> f64 {
+        SentimentEngine::new().score(text, "en", None).score
+    }
+
+    /// Compound scores printed by vaderSentiment 3.3.2 for its own demo sentences.
+    #[test]
+    fn matches_vader_reference_scores() {
+        let cases = [
+            ("VADER is smart, handsome, and funny.", 0.8316),
+            ("VADER is smart, handsome, and funny!", 0.8439),
+            ("VADER is very smart, handsome, and funny.", 0.8545),
+            ("VADER is VERY SMART, handsome, and FUNNY.", 0.9227),
+            ("VADER is VERY SMART, handsome, and FUNNY!!!", 0.9342),
+            ("VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", 0.9469),
+            ("VADER is not smart, handsome, nor funny.", -0.7424),
+            ("The book was good.", 0.4404),
+            ("At least it isn't a horrible book.", 0.431),
+            ("The book was only kind of good.", 0.3832),
+            ("Today SUX!", -0.5461),
+            ("Today only kinda sux! But I'll get by, lol", 0.5249),
+            ("Make sure you :) or :D today!", 0.8633),
+            ("Not bad at all", 0.431),
+        ];
+        for (text, want) in cases {
+            let got = s(text);
+            assert!((got - want).abs() < 0.002, "{text}: got {got}, vader {want}");
+        }
+    }
+
+    #[test]
+    fn emoji_are_scored_and_explained() {
+        let r = SentimentEngine::new().score("Catch utf-8 emoji such as 💘 and 💋 and 😁", "en", None);
+        assert!(r.score > 0.5, "{r:?}");
+        assert!(r.hits.iter().any(|h| h.token == "😁" && h.rule.contains("emoji")));
+    }
+
+    #[test]
+    fn but_makes_the_second_clause_dominant() {
+        let r = SentimentEngine::new().score("The screen is great but the battery is terrible", "en", None);
+        assert_eq!(r.label, SentimentLabel::Negative, "{r:?}");
+        assert!(r.hits.iter().any(|h| h.rule.contains("after_but")));
+    }
+
+    #[test]
+    fn elongated_words_and_negation() {
+        assert!(s("this is sooo goooood") > 0.4);
+        assert!(s("not good at all") < 0.0);
+    }
+
+    #[test]
+    fn other_languages_negate_once() {
+        let e = SentimentEngine::new();
+        assert_eq!(e.score("Ce produit est excellent", "fr", None).label, SentimentLabel::Positive);
+        assert_eq!(e.score("Ce n'est pas bon", "fr", None).label, SentimentLabel::Negative);
+        assert_eq!(e.score("No es bueno, es terrible", "es", None).label, SentimentLabel::Negative);
+        assert_eq!(e.score("Das ist sehr gut", "de", None).label, SentimentLabel::Positive);
+        assert_eq!(e.score("Das Essen ist nicht gut", "de", None).label, SentimentLabel::Negative);
+        assert_eq!(e.score("O produto é ótimo", "pt", None).label, SentimentLabel::Positive);
+    }
+
+    #[test]
+    fn persian_and_arabic_normalisation() {
+        let e = SentimentEngine::new();
+        // Arabic with tatweel and diacritics still finds the lexicon word.
+        let plain = e.score("ابتسامة", "ar", None).score;
+        let decorated = e.score("ابتســامَة", "ar", None).score;
+        assert!(plain > 0.0);
+        assert_eq!(plain, decorated);
+    }
+
+    #[test]
+    fn brand_overrides_replace_valence() {
+        let e = SentimentEngine::new();
+        assert!(e.score("that board is sick", "en", None).score < 0.0);
+        let mut o = BTreeMap::new();
+        o.insert("sick".to_string(), 2.5);
+        let r = e.score("that board is sick", "en", Some(&o));
+        assert!(r.score > 0.0);
+        assert!(r.hits.iter().any(|h| h.rule == "brand_lexicon"));
+    }
+
+    #[test]
+    fn degenerate_inputs() {
+        let e = SentimentEngine::new();
+        for t in ["", "   ", "!!!!", "https://example.com/a?b=c", "😀😀😀", "a"] {
+            let r = e.score(t, "en", None);
+            assert!((-1.0..=1.0).contains(&r.score));
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Records on the wire. Field names are part of the contract between stages (see README, "Records"),
+//! so they are spelled out here once and never renamed casually.
+//!
+//! Unknown numbers are `None` (absent in JSON), never zero: a feed that does not report followers must
+//! not look like an account with no followers.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Where a mention came from: the source kind (`replay`, `rss`, …) and the configured source name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SourceRef {
+    pub kind: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Author {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followers: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub following: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posts: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Engagement {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reposts: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replies: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views: Option<u64>,
+}
+
+/// One post, comment, review or article that may mention a brand, as an ingestor produced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Stable across re-fetches: `<source name>:<native id>`. The aggregate stage de-duplicates on it.
+    pub id: String,
+    #[serde(default)]
+    pub source: SourceRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub text: String,
+    /// Language as the feed declared it (BCP-47-ish code), if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub author: Author,
+    #[serde(default)]
+    pub engagement: Engagement,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_reply_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_id: Option<String>,
+}
+
+/// A query term that matched, with its byte span in the mention text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchedTerm {
+    pub term: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BrandMatch {
+    pub brand: String,
+    pub matched: Vec<MatchedTerm>,
+}
+
+/// Detected language: ISO 639-1 code (or `und`) and the detector's confidence in [0, 1].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LangGuess {
+    pub code: String,
+    pub confidence: f64,
+    /// How the code was decided: `feed`, `script`, `detector`, or `default`.
+    pub method: String,
+}
+
+/// One word or rule that moved the sentiment score, with its signed contribution (valence units, before
+/// normalisation to [-1, 1]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub token: String,
+    pub rule: String,
+    pub valence: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum SentimentLabel {
+    Positive,
+    Neutral,
+    Negative,
+}
+
+impl SentimentLabel {
+    pub const ALL: [SentimentLabel; 3] = [Self::Positive, Self::Neutral, Self::Negative];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Positive => "positive",
+            Self::Neutral => "neutral",
+            Self::Negative => "negative",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentiment {
+    pub score: f64,
+    pub label: SentimentLabel,
+    pub hits: Vec<Hit>,
+}
+
+/// Peer-recommendation signal kinds. A fixed set: they are metric label values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalKind {
+    Recommend,
+    Warn,
+    AskRecommendation,
+    PurchaseIntent,
+    ChurnIntent,
+    Praise,
+    Complaint,
+    Question,
+}
+
+impl SignalKind {
+    pub const ALL: [SignalKind; 8] = [
+        Self::Recommend,
+        Self::Warn,
+        Self::AskRecommendation,
+        Self::PurchaseIntent,
+        Self::ChurnIntent,
+        Self::Praise,
+        Self::Complaint,
+        Self::Question,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Recommend => "recommend",
+            Self::Warn => "warn",
+            Self::AskRecommendation => "ask_recommendation",
+            Self::PurchaseIntent => "purchase_intent",
+            Self::ChurnIntent => "churn_intent",
+            Self::Praise => "praise",
+            Self::Complaint => "complaint",
+            Self::Question => "question",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signal {
+    pub kind: SignalKind,
+    pub confidence: f64,
+    /// The span of text (or emoji) that fired the rule.
+    pub evidence: String,
+    /// Name of the rule, so a user can see why.
+    pub rule: String,
+}
+
+/// Complaint categories: what the complaint is about. Fixed set; metric label values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ComplaintCategory {
+    Website,
+    Checkout,
+    Delivery,
+    ReturnsRefunds,
+    Support,
+    Price,
+    Quality,
+    Other,
+}
+
+impl ComplaintCategory {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Website => "website",
+            Self::Checkout => "checkout",
+            Self::Delivery => "delivery",
+            Self::ReturnsRefunds => "returns_refunds",
+            Self::Support => "support",
+            Self::Price => "price",
+            Self::Quality => "quality",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// How much the author's voice counts (see `influence` module for the formula).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Influence {
+    pub reach: f64,
+    pub affinity: f64,
+    pub relationship: f64,
+    pub authenticity: f64,
+    pub score: f64,
+}
+
+/// Everything the classifier says about one text, independent of which brand it is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Classification {
+    pub lang: LangGuess,
+    pub sentiment: Sentiment,
+    pub signals: Vec<Signal>,
+    pub complaint_categories: Vec<ComplaintCategory>,
+    /// True when the text was cut at `classify.max_text_bytes` before classification.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+}
+
+/// A mention as seen for one brand: one is produced per brand the mention matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnrichedMention {
+    pub mention: Mention,
+    pub brand: String,
+    pub matched: Vec<MatchedTerm>,
+    #[serde(flatten)]
+    pub classification: Classification,
+    pub influence: Influence,
+}
