@@ -258,7 +258,12 @@ impl Config {
                 k.topic_prefix
             ));
         }
-        for broker in k.brokers.split(',').map(str::trim).filter(|b| !b.is_empty()) {
+        for broker in k
+            .brokers
+            .split(',')
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+        {
             let ok = broker
                 .rsplit_once(':')
                 .is_some_and(|(host, port)| !host.is_empty() && port.parse::<u16>().is_ok());
@@ -329,7 +334,10 @@ impl Config {
                 ));
             }
             if !seen.insert(s.name().to_string()) {
-                problems.push(format!("sources[{i}].name: duplicate source {:?}", s.name()));
+                problems.push(format!(
+                    "sources[{i}].name: duplicate source {:?}",
+                    s.name()
+                ));
             }
             match s {
                 SourceConfig::Replay(r) => {
@@ -346,7 +354,9 @@ impl Config {
                         ));
                     }
                     if r.max_line_bytes < 1024 {
-                        problems.push(format!("sources[{i}].max_line_bytes: must be at least 1024"));
+                        problems.push(format!(
+                            "sources[{i}].max_line_bytes: must be at least 1024"
+                        ));
                     }
                 }
             }
@@ -397,7 +407,11 @@ fn section<T: DeserializeOwned>(
     }
 }
 
-fn array<T: DeserializeOwned>(value: &toml::Value, key: &str, problems: &mut Vec<String>) -> Vec<T> {
+fn array<T: DeserializeOwned>(
+    value: &toml::Value,
+    key: &str,
+    problems: &mut Vec<String>,
+) -> Vec<T> {
     let Some(items) = value.as_array() else {
         problems.push(format!(
             "{key}: expected an array of tables ([[{key}]]), found {}",
@@ -416,7 +430,11 @@ fn array<T: DeserializeOwned>(value: &toml::Value, key: &str, problems: &mut Vec
 /// brand's query. Values are read as TOML when they parse (numbers, booleans, arrays), else as strings.
 /// Under `kafka.client`, `_` stands for `.` (`EARSHOT_KAFKA__CLIENT__SASL_PASSWORD` → `sasl.password`),
 /// since shells cannot export names with dots.
-fn apply_env_overrides(table: &mut toml::Table, env: &[(String, String)], problems: &mut Vec<String>) {
+fn apply_env_overrides(
+    table: &mut toml::Table,
+    env: &[(String, String)],
+    problems: &mut Vec<String>,
+) {
     let mut vars: Vec<&(String, String)> = env
         .iter()
         .filter(|(k, _)| k.starts_with(ENV_PREFIX) && k != "EARSHOT_CONFIG" && k != "EARSHOT_LOG")
@@ -442,7 +460,9 @@ fn apply_env_overrides(table: &mut toml::Table, env: &[(String, String)], proble
 fn parse_env_value(raw: &str) -> toml::Value {
     let doc = format!("v = {raw}");
     match toml::from_str::<toml::Table>(&doc) {
-        Ok(mut t) => t.remove("v").unwrap_or_else(|| toml::Value::String(raw.into())),
+        Ok(mut t) => t
+            .remove("v")
+            .unwrap_or_else(|| toml::Value::String(raw.into())),
         Err(_) => toml::Value::String(raw.to_string()),
     }
 }
@@ -459,7 +479,11 @@ fn set_path(table: &mut toml::Table, segs: &[String], value: toml::Value) -> Res
     set_in_value(entry, rest, value)
 }
 
-fn set_in_value(target: &mut toml::Value, segs: &[String], value: toml::Value) -> Result<(), String> {
+fn set_in_value(
+    target: &mut toml::Value,
+    segs: &[String],
+    value: toml::Value,
+) -> Result<(), String> {
     match target {
         toml::Value::Table(t) => set_path(t, segs, value),
         toml::Value::Array(items) => {
@@ -531,7 +555,10 @@ mod tests {
         assert!(all.contains("kafka.partitions: invalid type"), "{all}");
         assert!(all.contains("http.bind"), "{all}");
         assert!(all.contains("brands[0].query"), "{all}");
-        assert!(all.contains("brands[1].quer: unknown field `quer`"), "{all}");
+        assert!(
+            all.contains("brands[1].quer: unknown field `quer`"),
+            "{all}"
+        );
         assert_eq!(err.problems.len(), 5, "{all}");
     }
 
@@ -562,6 +589,9 @@ mod tests {
     #[test]
     fn missing_query_is_named() {
         let err = load("[[brands]]\nname = \"A\"\n", &[]).unwrap_err();
-        assert!(err.to_string().contains("brands[0]: missing field `query`"), "{err}");
+        assert!(
+            err.to_string().contains("brands[0]: missing field `query`"),
+            "{err}"
+        );
     }
 }

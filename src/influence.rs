@@ -95,7 +95,12 @@ mod tests {
     use super::*;
     use crate::model::{Author, Engagement};
 
-    fn mention(followers: Option<u64>, following: Option<u64>, likes: Option<u64>, bot: Option<bool>) -> Mention {
+    fn mention(
+        followers: Option<u64>,
+        following: Option<u64>,
+        likes: Option<u64>,
+        bot: Option<bool>,
+    ) -> Mention {
         Mention {
             id: "t:1".into(),
             source: Default::default(),
@@ -124,7 +129,11 @@ mod tests {
         let now = Utc::now();
         let real = score(&mention(Some(50_000), Some(300), Some(900), None), &[], now);
         let bought = score(&mention(Some(50_000), Some(300), Some(1), None), &[], now);
-        let bot = score(&mention(Some(50_000), Some(300), Some(900), Some(true)), &[], now);
+        let bot = score(
+            &mention(Some(50_000), Some(300), Some(900), Some(true)),
+            &[],
+            now,
+        );
         assert!(real.score > bought.score * 2.0, "{real:?} {bought:?}");
         assert!(bot.score < real.score / 5.0);
     }

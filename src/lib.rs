@@ -1,6 +1,13 @@
 //! Earshot: a social-listening stream processor. See README.md for the architecture.
 
+pub mod aggregate;
 pub mod classify;
+pub mod cli;
 pub mod config;
+pub mod http;
 pub mod influence;
+pub mod ingest;
+pub mod kafka;
 pub mod model;
+pub mod pipeline;
+pub mod telemetry;

@@ -1,1 +1,191 @@
-fn main() {}
+//! The `earshot` command line. Library code does the work; this file parses arguments, sets up
+//! logging and metrics, and maps errors to exit codes (2 for configuration, 1 for anything else).
+
+use std::io::{BufReader, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use earshot::classify::Classifier;
+use earshot::config::{self, Config};
+use earshot::pipeline::{self, Role, RunError};
+
+#[derive(Parser)]
+#[command(
+    name = "earshot",
+    version,
+    about = "Social listening: brand mentions from public feeds, classified and counted over Kafka"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the pipeline (all roles by default) with the HTTP listener.
+    Run {
+        /// Config file [default: config/earshot.toml]
+        #[arg(long, env = "EARSHOT_CONFIG")]
+        config: Option<PathBuf>,
+        /// Comma-separated subset of ingest,classify,aggregate.
+        #[arg(long, default_value = "ingest,classify,aggregate")]
+        roles: String,
+    },
+    /// Validate a config file: exit 0 when valid, 2 with every problem listed.
+    CheckConfig {
+        #[arg(long, env = "EARSHOT_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Classify JSON or text lines from a file or stdin; one JSON line out per input line.
+    Classify {
+        /// Input file (default: stdin).
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// Config file for brands and lexicon overrides (optional: without one, no brands match).
+        #[arg(long, env = "EARSHOT_CONFIG")]
+        config: Option<PathBuf>,
+    },
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,rdkafka=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+}
+
+fn load_config(path: Option<PathBuf>) -> Result<Config, ExitCode> {
+    let path = path.unwrap_or_else(|| PathBuf::from(config::DEFAULT_PATH));
+    Config::load(&path).map_err(|e| {
+        eprintln!("earshot: invalid configuration in {}:", path.display());
+        for p in &e.problems {
+            eprintln!("  - {p}");
+        }
+        ExitCode::from(2)
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::CheckConfig { config } => match load_config(config) {
+            Ok(c) => {
+                println!(
+                    "config ok: {} brand(s), {} source(s), kafka: {}",
+                    c.brands.len(),
+                    c.sources.len(),
+                    if c.embedded_kafka() {
+                        "embedded".to_string()
+                    } else {
+                        c.kafka.brokers.clone()
+                    }
+                );
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+        Command::Classify { input, config } => {
+            let cfg = match config {
+                Some(p) => match load_config(Some(p)) {
+                    Ok(c) => c,
+                    Err(code) => return code,
+                },
+                None if std::path::Path::new(config::DEFAULT_PATH).is_file() => {
+                    match load_config(None) {
+                        Ok(c) => c,
+                        Err(code) => return code,
+                    }
+                }
+                None => Config::default(),
+            };
+            match classify(cfg, input) {
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(1),
+                Err(e) => {
+                    eprintln!("earshot classify: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Run { config, roles } => {
+            init_logging();
+            let roles = match Role::parse_list(&roles) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("earshot: --roles: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let cfg = match load_config(config) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            run(cfg, roles)
+        }
+    }
+}
+
+fn classify(cfg: Config, input: Option<PathBuf>) -> anyhow::Result<u64> {
+    let c = Classifier::new(&cfg.brands, &cfg.classify).map_err(anyhow::Error::msg)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let failed = match input {
+        Some(p) => {
+            let f =
+                std::fs::File::open(&p).with_context(|| format!("cannot open {}", p.display()))?;
+            earshot::cli::classify_stream(
+                &c,
+                &mut BufReader::with_capacity(1 << 16, f),
+                &mut out,
+                &mut err,
+            )?
+        }
+        None => {
+            let stdin = std::io::stdin();
+            earshot::cli::classify_stream(&c, &mut stdin.lock(), &mut out, &mut err)?
+        }
+    };
+    Ok(failed)
+}
+
+fn run(cfg: Config, roles: Vec<Role>) -> ExitCode {
+    let prometheus = match earshot::telemetry::install() {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("earshot: cannot install metrics recorder: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("earshot: cannot start runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = rt.block_on(pipeline::run(cfg, roles, prometheus));
+    // librdkafka threads may linger; don't wait for them beyond this point.
+    rt.shutdown_timeout(std::time::Duration::from_secs(2));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(RunError::Config(msg)) => {
+            eprintln!("earshot: {msg}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("earshot: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -46,11 +46,14 @@ impl BrandMatcher {
         let mut literals: Vec<String> = Vec::new();
         let mut pattern_brands: Vec<Vec<usize>> = Vec::new();
         for (bi, b) in brands.iter().enumerate() {
-            let query = Query::parse(&b.query).map_err(|e| format!("brand {}: query {e}", b.name))?;
+            let query =
+                Query::parse(&b.query).map_err(|e| format!("brand {}: query {e}", b.name))?;
             let exclusions = b
                 .exclude
                 .iter()
-                .map(|e| parse_exclusion(e).map_err(|err| format!("brand {}: exclude {err}", b.name)))
+                .map(|e| {
+                    parse_exclusion(e).map_err(|err| format!("brand {}: exclude {err}", b.name))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             for term in query.terms() {
                 let lit = term.literal();
@@ -154,14 +157,20 @@ mod tests {
 
     fn find(m: &BrandMatcher, text: &str) -> Vec<String> {
         let t = Tokens::new(text);
-        m.find(&t, &text.to_lowercase()).into_iter().map(|b| b.brand).collect()
+        m.find(&t, &text.to_lowercase())
+            .into_iter()
+            .map(|b| b.brand)
+            .collect()
     }
 
     #[test]
     fn exclusions_mask_only_the_words_they_cover() {
         let m = BrandMatcher::new(&[brand("Apple", "apple OR @apple", &["apple pie"])]).unwrap();
         assert!(find(&m, "I baked an apple pie").is_empty());
-        assert_eq!(find(&m, "apple pie, then my Apple watch died"), vec!["Apple"]);
+        assert_eq!(
+            find(&m, "apple pie, then my Apple watch died"),
+            vec!["Apple"]
+        );
         assert_eq!(find(&m, "@apple help"), vec!["Apple"]);
     }
 

@@ -45,7 +45,10 @@ impl LangDetector {
     /// Normalises a feed-declared tag (`en-US`, `pt_BR`, `FA`) to its primary subtag.
     pub fn from_feed(tag: &str) -> Option<LangGuess> {
         let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-        if primary.len() < 2 || primary.len() > 3 || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        if primary.len() < 2
+            || primary.len() > 3
+            || !primary.chars().all(|c| c.is_ascii_alphabetic())
+        {
             return None;
         }
         Some(LangGuess {
@@ -84,9 +87,14 @@ impl LangDetector {
         if arabic * 2 > letters {
             // Persian-only letters are frequent (ی alone is in most sentences); Arabic-only ones (ة, ى)
             // argue the other way.
-            let arabic_only = text.chars().filter(|c| matches!(c, 'ة' | 'ى' | 'ي' | 'ك')).count();
+            let arabic_only = text
+                .chars()
+                .filter(|c| matches!(c, 'ة' | 'ى' | 'ي' | 'ك'))
+                .count();
             let code = if persian > arabic_only { "fa" } else { "ar" };
-            let conf = (0.6 + 0.4 * (persian.abs_diff(arabic_only) as f64 / (arabic as f64).max(1.0)) * 5.0).min(1.0);
+            let conf = (0.6
+                + 0.4 * (persian.abs_diff(arabic_only) as f64 / (arabic as f64).max(1.0)) * 5.0)
+                .min(1.0);
             return LangGuess {
                 code: code.into(),
                 confidence: round2(conf),
@@ -94,7 +102,14 @@ impl LangDetector {
             };
         }
         let info = if latin * 2 > letters {
-            self.latin.detect(text)
+            let info = self.latin.detect(text);
+            // Trigram statistics are unreliable on short posts; function words are not.
+            if !info.as_ref().is_some_and(|i| i.is_reliable())
+                && let Some(g) = by_function_words(text)
+            {
+                return g;
+            }
+            info
         } else {
             whatlang::detect(text)
         };
@@ -118,6 +133,75 @@ impl LangDetector {
             },
         }
     }
+}
+
+/// Very common function words per Latin-script language (articles, pronouns, auxiliaries, negation).
+const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
+    (
+        "en",
+        &[
+            "the", "a", "an", "and", "is", "are", "was", "i", "you", "it", "my", "to", "of", "in",
+            "for", "this", "that", "not", "don't", "with", "on", "but", "have", "be", "so", "me",
+            "your", "just", "would", "anyone", "from", "they", "what", "why", "how", "any", "can",
+            "after", "no", "again", "again", "at", "all", "about",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "los", "las", "un", "una", "y", "es", "que", "de", "en", "no", "mi", "lo",
+            "muy", "por", "para", "con", "pero", "su", "del", "al", "se", "me", "todavía", "ha",
+            "qué", "compren",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "un", "une", "et", "est", "je", "de", "des", "du", "en", "ne",
+            "pas", "mon", "ma", "très", "vraiment", "pour", "avec", "mais", "ce", "qui", "que",
+            "c'est", "n'est", "j'ai", "toujours", "nul",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "ein", "eine", "und", "ist", "ich", "nicht", "mit", "von", "zu",
+            "den", "dem", "sehr", "aber", "auch", "nur", "es", "mein", "meine", "wirklich", "noch",
+            "immer", "kein", "keine",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "as", "um", "uma", "e", "é", "que", "de", "do", "da", "em", "não", "meu",
+            "minha", "muito", "para", "com", "mas", "ainda", "pedido", "é", "vale", "pena",
+        ],
+    ),
+];
+
+fn by_function_words(text: &str) -> Option<LangGuess> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut scores: Vec<(&str, usize)> = FUNCTION_WORDS
+        .iter()
+        .map(|(l, list)| (*l, words.iter().filter(|w| list.contains(w)).count()))
+        .collect();
+    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    let (best, n) = scores[0];
+    if n == 0 || scores[1].1 == n {
+        return None;
+    }
+    Some(LangGuess {
+        code: best.into(),
+        confidence: round2((n - scores[1].1) as f64 / words.len() as f64 + 0.5).min(0.95),
+        method: "function_words".into(),
+    })
 }
 
 fn round2(x: f64) -> f64 {
@@ -161,13 +245,26 @@ mod tests {
 
     #[test]
     fn detects_the_scored_languages() {
-        assert_eq!(code("I really love this phone, the battery lasts forever"), "en");
-        assert_eq!(code("Me encanta este teléfono, la batería dura muchísimo"), "es");
-        assert_eq!(code("J'adore ce téléphone, la batterie tient très longtemps"), "fr");
+        assert_eq!(
+            code("I really love this phone, the battery lasts forever"),
+            "en"
+        );
+        assert_eq!(
+            code("Me encanta este teléfono, la batería dura muchísimo"),
+            "es"
+        );
+        assert_eq!(
+            code("J'adore ce téléphone, la batterie tient très longtemps"),
+            "fr"
+        );
         assert_eq!(code("Ich liebe dieses Telefon, der Akku hält ewig"), "de");
         assert_eq!(code("Eu adoro este telefone, a bateria dura muito"), "pt");
         assert_eq!(code("این گوشی را خیلی دوست دارم، باتری اش عالی است"), "fa");
         assert_eq!(code("أحب هذا الهاتف كثيرا، البطارية ممتازة"), "ar");
+        // Short posts, where trigram statistics are weak.
+        assert_eq!(code("I highly recommend Kestrel Mobile!!"), "en");
+        assert_eq!(code("No compren @lumora, es una estafa"), "es");
+        assert_eq!(code("Je recommande Fernway"), "fr");
     }
 
     #[test]

@@ -128,15 +128,26 @@ fn build_profile(lang: &'static str) -> Profile {
     let mut phrases = HashMap::new();
     let mut max_phrase_words = 1;
     for line in raw.lines() {
-        let Some((w, v)) = line.split_once('\t') else { continue };
-        let Ok(v) = v.trim().parse::<f64>() else { continue };
+        let Some((w, v)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(v) = v.trim().parse::<f64>() else {
+            continue;
+        };
         // VADER's own entries keep their case-folding as written (emoticons like ":D" are case-sensitive
         // in shape but VADER lowercases tokens before lookup, so we do too).
-        let key = if lang == "en" { w.to_lowercase() } else { normalize(lang, w) };
+        let key = if lang == "en" {
+            w.to_lowercase()
+        } else {
+            normalize(lang, w)
+        };
         let n = key.split_whitespace().count();
         if n > 1 {
             max_phrase_words = max_phrase_words.max(n);
-            phrases.insert(key.split_whitespace().collect::<Vec<_>>().join(" "), v * scale);
+            phrases.insert(
+                key.split_whitespace().collect::<Vec<_>>().join(" "),
+                v * scale,
+            );
         } else {
             lexicon.insert(key, v * scale);
         }
@@ -170,9 +181,23 @@ fn build_profile(lang: &'static str) -> Profile {
             );
             p.boosters = boosters(
                 &[
-                    "muy", "mucho", "muchísimo", "muchisimo", "bastante", "demasiado", "súper",
-                    "super", "tan", "totalmente", "realmente", "increíblemente", "extremadamente",
-                    "sumamente", "re", "más", "mas",
+                    "muy",
+                    "mucho",
+                    "muchísimo",
+                    "muchisimo",
+                    "bastante",
+                    "demasiado",
+                    "súper",
+                    "super",
+                    "tan",
+                    "totalmente",
+                    "realmente",
+                    "increíblemente",
+                    "extremadamente",
+                    "sumamente",
+                    "re",
+                    "más",
+                    "mas",
                 ],
                 &["poco", "algo", "apenas", "casi", "medio", "ligeramente"],
                 lang,
@@ -189,14 +214,29 @@ fn build_profile(lang: &'static str) -> Profile {
             );
             p.boosters = boosters(
                 &[
-                    "très", "tres", "vraiment", "trop", "super", "tellement", "extrêmement",
-                    "complètement", "totalement", "hyper", "si", "absolument", "carrément", "grave",
+                    "très",
+                    "tres",
+                    "vraiment",
+                    "trop",
+                    "super",
+                    "tellement",
+                    "extrêmement",
+                    "complètement",
+                    "totalement",
+                    "hyper",
+                    "si",
+                    "absolument",
+                    "carrément",
+                    "grave",
                 ],
                 &["peu", "plutôt", "moyennement", "presque", "légèrement"],
                 lang,
             );
             p.contrast = set(&["mais", "cependant", "pourtant", "toutefois"], lang);
-            p.elisions = &["l'", "d'", "j'", "n'", "qu'", "c'", "s'", "m'", "t'", "l’", "d’", "j’", "n’", "qu’", "c’", "s’", "m’", "t’"];
+            p.elisions = &[
+                "l'", "d'", "j'", "n'", "qu'", "c'", "s'", "m'", "t'", "l’", "d’", "j’", "n’",
+                "qu’", "c’", "s’", "m’", "t’",
+            ];
             p.negating_elisions = &["n'", "n’"];
         }
         "de" => {
@@ -209,14 +249,31 @@ fn build_profile(lang: &'static str) -> Profile {
             );
             p.boosters = boosters(
                 &[
-                    "sehr", "wirklich", "total", "extrem", "echt", "super", "so", "absolut",
-                    "besonders", "richtig", "voll", "mega", "äußerst", "unglaublich", "höchst",
-                    "ziemlich", "zu",
+                    "sehr",
+                    "wirklich",
+                    "total",
+                    "extrem",
+                    "echt",
+                    "super",
+                    "so",
+                    "absolut",
+                    "besonders",
+                    "richtig",
+                    "voll",
+                    "mega",
+                    "äußerst",
+                    "unglaublich",
+                    "höchst",
+                    "ziemlich",
+                    "zu",
                 ],
                 &["etwas", "wenig", "kaum", "bisschen", "einigermaßen", "fast"],
                 lang,
             );
-            p.contrast = set(&["aber", "jedoch", "sondern", "trotzdem", "allerdings"], lang);
+            p.contrast = set(
+                &["aber", "jedoch", "sondern", "trotzdem", "allerdings"],
+                lang,
+            );
         }
         "pt" => {
             p.negators = set(
@@ -228,27 +285,70 @@ fn build_profile(lang: &'static str) -> Profile {
             );
             p.boosters = boosters(
                 &[
-                    "muito", "muita", "muitos", "super", "bastante", "demais", "totalmente",
-                    "realmente", "extremamente", "tão", "tao", "bem", "mais", "mega",
+                    "muito",
+                    "muita",
+                    "muitos",
+                    "super",
+                    "bastante",
+                    "demais",
+                    "totalmente",
+                    "realmente",
+                    "extremamente",
+                    "tão",
+                    "tao",
+                    "bem",
+                    "mais",
+                    "mega",
                 ],
                 &["pouco", "meio", "quase", "levemente"],
                 lang,
             );
-            p.contrast = set(&["mas", "porém", "porem", "contudo", "entretanto", "todavia"], lang);
+            p.contrast = set(
+                &["mas", "porém", "porem", "contudo", "entretanto", "todavia"],
+                lang,
+            );
         }
         "fa" => {
             p.negators = set(
                 &[
-                    "نه", "نمی", "هیچ", "بدون", "نیست", "نبود", "نیستم", "نیستند", "ندارد",
-                    "نداره", "ندارم", "نکنید", "نخرید", "نباید", "نشد", "نمیشه", "نمی‌شود", "نمیکنم",
+                    "نه",
+                    "نمی",
+                    "هیچ",
+                    "بدون",
+                    "نیست",
+                    "نبود",
+                    "نیستم",
+                    "نیستند",
+                    "ندارد",
+                    "نداره",
+                    "ندارم",
+                    "نکنید",
+                    "نخرید",
+                    "نباید",
+                    "نشد",
+                    "نمیشه",
+                    "نمی‌شود",
+                    "نمیکنم",
                     "اصلا",
                 ],
                 lang,
             );
             p.boosters = boosters(
                 &[
-                    "خیلی", "بسیار", "واقعا", "واقعاً", "کاملا", "کاملاً", "زیاد", "بی‌نهایت",
-                    "فوق", "خیلیی", "بشدت", "به‌شدت", "شدیدا", "کلی",
+                    "خیلی",
+                    "بسیار",
+                    "واقعا",
+                    "واقعاً",
+                    "کاملا",
+                    "کاملاً",
+                    "زیاد",
+                    "بی‌نهایت",
+                    "فوق",
+                    "خیلیی",
+                    "بشدت",
+                    "به‌شدت",
+                    "شدیدا",
+                    "کلی",
                 ],
                 &["کمی", "یکم", "نسبتا", "نسبتاً", "تقریبا"],
                 lang,
@@ -259,15 +359,27 @@ fn build_profile(lang: &'static str) -> Profile {
         "ar" => {
             p.negators = set(
                 &[
-                    "لا", "لم", "لن", "ما", "ليس", "ليست", "لست", "مش", "مو", "غير", "بدون",
-                    "مافي", "ماهو", "مفيش", "ولا",
+                    "لا", "لم", "لن", "ما", "ليس", "ليست", "لست", "مش", "مو", "غير", "بدون", "مافي",
+                    "ماهو", "مفيش", "ولا",
                 ],
                 lang,
             );
             p.boosters = boosters(
                 &[
-                    "جدا", "جداً", "كثير", "كثيرا", "للغاية", "تماما", "اوي", "أوي", "قوي",
-                    "خالص", "جامد", "بشدة", "اكثر", "أكثر",
+                    "جدا",
+                    "جداً",
+                    "كثير",
+                    "كثيرا",
+                    "للغاية",
+                    "تماما",
+                    "اوي",
+                    "أوي",
+                    "قوي",
+                    "خالص",
+                    "جامد",
+                    "بشدة",
+                    "اكثر",
+                    "أكثر",
                 ],
                 &["قليلا", "شوية", "شويه", "نوعا"],
                 lang,
@@ -280,37 +392,170 @@ fn build_profile(lang: &'static str) -> Profile {
     if lang != "en" {
         // AFINN lists score some function words ("no" −1); as in VADER, a negator or booster must
         // modify its neighbour rather than count as a word of its own.
-        let Profile { lexicon, negators, boosters, contrast, .. } = &mut p;
-        lexicon.retain(|w, _| !negators.contains(w) && !boosters.contains_key(w) && !contrast.contains(w));
+        let Profile {
+            lexicon,
+            negators,
+            boosters,
+            contrast,
+            ..
+        } = &mut p;
+        lexicon.retain(|w, _| {
+            !negators.contains(w) && !boosters.contains_key(w) && !contrast.contains(w)
+        });
     }
     p
 }
 
 pub const EN_NEGATE: &[&str] = &[
-    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
-    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt",
-    "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't",
-    "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
-    "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't",
-    "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely",
-    "seldom", "despite",
+    "aint",
+    "arent",
+    "cannot",
+    "cant",
+    "couldnt",
+    "darent",
+    "didnt",
+    "doesnt",
+    "ain't",
+    "aren't",
+    "can't",
+    "couldn't",
+    "daren't",
+    "didn't",
+    "doesn't",
+    "dont",
+    "hadnt",
+    "hasnt",
+    "havent",
+    "isnt",
+    "mightnt",
+    "mustnt",
+    "neither",
+    "don't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "mightn't",
+    "mustn't",
+    "neednt",
+    "needn't",
+    "never",
+    "none",
+    "nope",
+    "nor",
+    "not",
+    "nothing",
+    "nowhere",
+    "oughtnt",
+    "shant",
+    "shouldnt",
+    "uhuh",
+    "wasnt",
+    "werent",
+    "oughtn't",
+    "shan't",
+    "shouldn't",
+    "uh-uh",
+    "wasn't",
+    "weren't",
+    "without",
+    "wont",
+    "wouldnt",
+    "won't",
+    "wouldn't",
+    "rarely",
+    "seldom",
+    "despite",
 ];
 
 const EN_BOOST_UP: &[&str] = &[
-    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
-    "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
-    "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin",
-    "fracking", "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking",
-    "fuggin", "fugging", "greatly", "hella", "highly", "hugely", "incredible", "incredibly",
-    "intensely", "major", "majorly", "more", "most", "particularly", "purely", "quite", "really",
-    "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
-    "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
 ];
 
 const EN_BOOST_DOWN: &[&str] = &[
-    "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
-    "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce",
-    "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+    "almost",
+    "barely",
+    "hardly",
+    "just enough",
+    "kind of",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sort of",
+    "sorta",
+    "sortof",
+    "sort-of",
 ];
 
 /// VADER's special-case idioms containing lexicon words.

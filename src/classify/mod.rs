@@ -60,7 +60,11 @@ impl Classifier {
                 .iter()
                 .filter(|b| !b.lexicon.is_empty())
                 .map(|b| {
-                    let lex = b.lexicon.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
+                    let lex = b
+                        .lexicon
+                        .iter()
+                        .map(|(k, v)| (k.to_lowercase(), *v))
+                        .collect();
                     (b.name.clone(), lex)
                 })
                 .collect(),

@@ -103,7 +103,11 @@ impl<'a> Tokens<'a> {
                 c if is_word_char(c) => (TokenKind::Word, i),
                 _ => continue,
             };
-            let mut end = if kind == TokenKind::Word { i + c.len_utf8() } else { body_start };
+            let mut end = if kind == TokenKind::Word {
+                i + c.len_utf8()
+            } else {
+                body_start
+            };
             while let Some(&(j, d)) = iter.peek() {
                 let inner_punct = match kind {
                     // don't, l'avion, e-mail: keep inner apostrophes and hyphens.
@@ -226,7 +230,12 @@ impl Query {
         self.eval_inner(tokens, masked, &mut counter)
     }
 
-    fn eval_inner(&self, tokens: &Tokens<'_>, masked: &[bool], counter: &mut usize) -> Option<Vec<Hit>> {
+    fn eval_inner(
+        &self,
+        tokens: &Tokens<'_>,
+        masked: &[bool],
+        counter: &mut usize,
+    ) -> Option<Vec<Hit>> {
         match self {
             Query::Term(t) => {
                 let idx = *counter;
@@ -300,7 +309,10 @@ impl Term {
 
     /// Literal strings (lowercased) any match must contain; used by the brand prefilter.
     pub fn literal(&self) -> String {
-        self.words.first().map(|w| w.to_lowercase()).unwrap_or_default()
+        self.words
+            .first()
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default()
     }
 
     pub fn find(&self, tokens: &Tokens<'_>, masked: &[bool], term_idx: usize) -> Vec<Hit> {
@@ -332,7 +344,11 @@ impl Term {
                     tok.kind == TokenKind::Handle
                         && (self.token_eq(tok, &self.words[0]) || {
                             // @brand@instance.social matches @brand
-                            let body = if self.case_sensitive { tok.text } else { tok.lower.as_str() };
+                            let body = if self.case_sensitive {
+                                tok.text
+                            } else {
+                                tok.lower.as_str()
+                            };
                             body.split('@').next() == Some(self.words[0].as_str())
                         })
                 }
@@ -348,7 +364,11 @@ impl Term {
                 }
             };
             if ok {
-                let last = if self.kind == TermKind::Phrase { i + self.words.len() - 1 } else { i };
+                let last = if self.kind == TermKind::Phrase {
+                    i + self.words.len() - 1
+                } else {
+                    i
+                };
                 hits.push(mk(i, last));
             }
         }
@@ -402,17 +422,26 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
         }
         match c {
             '(' => {
-                out.push(Spanned { tok: Lex::LParen, column });
+                out.push(Spanned {
+                    tok: Lex::LParen,
+                    column,
+                });
                 i += 1;
                 continue;
             }
             ')' => {
-                out.push(Spanned { tok: Lex::RParen, column });
+                out.push(Spanned {
+                    tok: Lex::RParen,
+                    column,
+                });
                 i += 1;
                 continue;
             }
             '-' => {
-                out.push(Spanned { tok: Lex::Not, column });
+                out.push(Spanned {
+                    tok: Lex::Not,
+                    column,
+                });
                 i += 1;
                 continue;
             }
@@ -447,7 +476,13 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
             let words: Vec<String> = Tokens::new(&body)
                 .tokens
                 .iter()
-                .map(|t| if case_sensitive { t.text.to_string() } else { t.lower.clone() })
+                .map(|t| {
+                    if case_sensitive {
+                        t.text.to_string()
+                    } else {
+                        t.lower.clone()
+                    }
+                })
                 .collect();
             if words.is_empty() {
                 return Err(QueryError {
@@ -456,9 +491,18 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
                 });
             }
             let source: String = chars[start..i].iter().collect();
-            let kind = if words.len() == 1 { TermKind::Word } else { TermKind::Phrase };
+            let kind = if words.len() == 1 {
+                TermKind::Word
+            } else {
+                TermKind::Phrase
+            };
             out.push(Spanned {
-                tok: Lex::Term(Term { kind, words, case_sensitive, source }),
+                tok: Lex::Term(Term {
+                    kind,
+                    words,
+                    case_sensitive,
+                    source,
+                }),
                 column,
             });
             continue;
@@ -477,15 +521,24 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
         if !case_sensitive {
             match raw.as_str() {
                 "AND" => {
-                    out.push(Spanned { tok: Lex::And, column });
+                    out.push(Spanned {
+                        tok: Lex::And,
+                        column,
+                    });
                     continue;
                 }
                 "OR" => {
-                    out.push(Spanned { tok: Lex::Or, column });
+                    out.push(Spanned {
+                        tok: Lex::Or,
+                        column,
+                    });
                     continue;
                 }
                 "NOT" => {
-                    out.push(Spanned { tok: Lex::Not, column });
+                    out.push(Spanned {
+                        tok: Lex::Not,
+                        column,
+                    });
                     continue;
                 }
                 _ => {}
@@ -495,7 +548,10 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
                     column,
                     message: format!("NEAR/ needs a word count, as in NEAR/5 (found {raw:?})"),
                 })?;
-                out.push(Spanned { tok: Lex::Near(n), column });
+                out.push(Spanned {
+                    tok: Lex::Near(n),
+                    column,
+                });
                 continue;
             }
             if raw == "NEAR" {
@@ -505,7 +561,11 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
                 });
             }
         }
-        let body = if case_sensitive { &raw[1..] } else { raw.as_str() };
+        let body = if case_sensitive {
+            &raw[1..]
+        } else {
+            raw.as_str()
+        };
         let (kind, body) = if let Some(b) = body.strip_prefix('#') {
             (TermKind::Tag, b)
         } else if let Some(b) = body.strip_prefix('@') {
@@ -515,13 +575,20 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
         } else {
             (TermKind::Word, body)
         };
-        let norm = if case_sensitive { body.to_string() } else { body.to_lowercase() };
+        let norm = if case_sensitive {
+            body.to_string()
+        } else {
+            body.to_lowercase()
+        };
         let valid = !norm.is_empty()
             && match kind {
                 TermKind::Handle => norm
                     .chars()
                     .all(|c| is_word_char(c) || matches!(c, '.' | '@' | '-')),
-                _ => Tokens::new(&norm).tokens.len() == 1 && Tokens::new(&norm).tokens[0].text == norm,
+                _ => {
+                    Tokens::new(&norm).tokens.len() == 1
+                        && Tokens::new(&norm).tokens[0].text == norm
+                }
             };
         if !valid {
             return Err(QueryError {
@@ -566,7 +633,11 @@ impl Parser {
             self.pos += 1;
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Query::Or(items) })
+        Ok(if items.len() == 1 {
+            items.pop().unwrap()
+        } else {
+            Query::Or(items)
+        })
     }
 
     fn and(&mut self) -> Result<Query, QueryError> {
@@ -577,11 +648,17 @@ impl Parser {
                     self.pos += 1;
                     items.push(self.unary()?);
                 }
-                Some(Lex::Term(_)) | Some(Lex::LParen) | Some(Lex::Not) => items.push(self.unary()?),
+                Some(Lex::Term(_)) | Some(Lex::LParen) | Some(Lex::Not) => {
+                    items.push(self.unary()?)
+                }
                 _ => break,
             }
         }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Query::And(items) })
+        Ok(if items.len() == 1 {
+            items.pop().unwrap()
+        } else {
+            Query::And(items)
+        })
     }
 
     fn unary(&mut self) -> Result<Query, QueryError> {

@@ -110,7 +110,21 @@ fn is_punct(c: char, ascii_only: bool) -> bool {
         c.is_ascii_punctuation()
             || matches!(
                 c,
-                '¡' | '¿' | '«' | '»' | '“' | '”' | '‘' | '’' | '…' | '،' | '؛' | '؟' | '۔' | '–' | '—' | '„'
+                '¡' | '¿'
+                    | '«'
+                    | '»'
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '…'
+                    | '،'
+                    | '؛'
+                    | '؟'
+                    | '۔'
+                    | '–'
+                    | '—'
+                    | '„'
             )
     }
 }
@@ -142,7 +156,11 @@ impl SentimentEngine {
                 return;
             }
             let stripped = piece.trim_matches(|c| is_punct(c, ascii_only));
-            let word = if stripped.chars().count() <= 2 { piece } else { stripped };
+            let word = if stripped.chars().count() <= 2 {
+                piece
+            } else {
+                stripped
+            };
             let lower = normalize(p.lang, word);
             for el in p.elisions {
                 if let Some(rest) = lower.strip_prefix(el)
@@ -215,7 +233,12 @@ impl SentimentEngine {
 
     /// Scores `text` in language `lang` (ISO 639-1; unknown languages use English rules). `overrides`
     /// replaces word valences (lowercased keys) for one brand.
-    pub fn score(&self, text: &str, lang: &str, overrides: Option<&BTreeMap<String, f64>>) -> Sentiment {
+    pub fn score(
+        &self,
+        text: &str,
+        lang: &str,
+        overrides: Option<&BTreeMap<String, f64>>,
+    ) -> Sentiment {
         let p = self.lex.profile(lang);
         let en = self.lex.profile("en");
         let toks = self.tokenize(text, p);
@@ -244,7 +267,10 @@ impl SentimentEngine {
             if t.emoji.is_none() && p.boosters.contains_key(&t.lower) {
                 continue;
             }
-            if p.lang == "en" && t.lower == "kind" && toks.get(i + 1).is_some_and(|x| x.lower == "of") {
+            if p.lang == "en"
+                && t.lower == "kind"
+                && toks.get(i + 1).is_some_and(|x| x.lower == "of")
+            {
                 continue;
             }
             // Base valence and where it came from.
@@ -318,7 +344,11 @@ impl SentimentEngine {
                     } else if start_i == 2 {
                         s *= 0.9;
                     }
-                    f |= if (s > 0.0) == (valence > 0.0) { R_BOOSTED } else { R_DAMPENED };
+                    f |= if (s > 0.0) == (valence > 0.0) {
+                        R_BOOSTED
+                    } else {
+                        R_DAMPENED
+                    };
                 }
                 valence += s;
                 if p.lang == "en" {
@@ -367,7 +397,10 @@ impl SentimentEngine {
         }
 
         // Contrastive conjunction: the clause after "but" dominates.
-        if let Some(bi) = toks.iter().position(|t| t.emoji.is_none() && p.contrast.contains(&t.lower)) {
+        if let Some(bi) = toks
+            .iter()
+            .position(|t| t.emoji.is_none() && p.contrast.contains(&t.lower))
+        {
             for (si, s) in sentiments.iter_mut().enumerate() {
                 if *s == 0.0 {
                     continue;
@@ -502,7 +535,10 @@ fn negating_prefix(p: &Profile, w: &str) -> Option<f64> {
 
 fn is_negated_verb_fa(w: &str) -> bool {
     // ن + verb stem forms that negate the preceding predicate: نیست، نبود، ندارد، نشد، نمی…
-    w.starts_with("نمی") || ["نیست", "نبود", "ندار", "نشد", "نکرد", "نداشت"].iter().any(|s| w.starts_with(s))
+    w.starts_with("نمی")
+        || ["نیست", "نبود", "ندار", "نشد", "نکرد", "نداشت"]
+            .iter()
+            .any(|s| w.starts_with(s))
 }
 
 fn scalar_inc_dec(p: &Profile, t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
@@ -556,7 +592,12 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
 fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
     let w = |k: usize| toks[k].lower.as_str();
     let n = toks.len();
-    let special = |s: &str| EN_SPECIAL_CASES.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
+    let special = |s: &str| {
+        EN_SPECIAL_CASES
+            .iter()
+            .find(|(k, _)| *k == s)
+            .map(|(_, v)| *v)
+    };
     let seqs = [
         format!("{} {}", w(i - 1), w(i)),
         format!("{} {} {}", w(i - 2), w(i - 1), w(i)),
@@ -595,15 +636,24 @@ fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
         if toks[i - 2].lower != "at" && toks[i - 2].lower != "very" {
             return valence * N_SCALAR;
         }
-    } else if i > 0 && !en.lexicon.contains_key(&toks[i - 1].lower) && toks[i - 1].lower == "least" {
+    } else if i > 0 && !en.lexicon.contains_key(&toks[i - 1].lower) && toks[i - 1].lower == "least"
+    {
         return valence * N_SCALAR;
     }
     valence
 }
 
 fn punctuation_emphasis(text: &str) -> f64 {
-    let ep = text.chars().filter(|&c| c == '!' || c == '！').count().min(4) as f64 * 0.292;
-    let qm = text.chars().filter(|&c| c == '?' || c == '؟' || c == '？').count();
+    let ep = text
+        .chars()
+        .filter(|&c| c == '!' || c == '！')
+        .count()
+        .min(4) as f64
+        * 0.292;
+    let qm = text
+        .chars()
+        .filter(|&c| c == '?' || c == '؟' || c == '？')
+        .count();
     let qa = if qm > 1 {
         if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
     } else {
@@ -629,7 +679,10 @@ mod tests {
             ("VADER is very smart, handsome, and funny.", 0.8545),
             ("VADER is VERY SMART, handsome, and FUNNY.", 0.9227),
             ("VADER is VERY SMART, handsome, and FUNNY!!!", 0.9342),
-            ("VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", 0.9469),
+            (
+                "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+                0.9469,
+            ),
             ("VADER is not smart, handsome, nor funny.", -0.7424),
             ("The book was good.", 0.4404),
             ("At least it isn't a horrible book.", 0.431),
@@ -641,20 +694,32 @@ mod tests {
         ];
         for (text, want) in cases {
             let got = s(text);
-            assert!((got - want).abs() < 0.002, "{text}: got {got}, vader {want}");
+            assert!(
+                (got - want).abs() < 0.002,
+                "{text}: got {got}, vader {want}"
+            );
         }
     }
 
     #[test]
     fn emoji_are_scored_and_explained() {
-        let r = SentimentEngine::new().score("Catch utf-8 emoji such as 💘 and 💋 and 😁", "en", None);
+        let r =
+            SentimentEngine::new().score("Catch utf-8 emoji such as 💘 and 💋 and 😁", "en", None);
         assert!(r.score > 0.5, "{r:?}");
-        assert!(r.hits.iter().any(|h| h.token == "😁" && h.rule.contains("emoji")));
+        assert!(
+            r.hits
+                .iter()
+                .any(|h| h.token == "😁" && h.rule.contains("emoji"))
+        );
     }
 
     #[test]
     fn but_makes_the_second_clause_dominant() {
-        let r = SentimentEngine::new().score("The screen is great but the battery is terrible", "en", None);
+        let r = SentimentEngine::new().score(
+            "The screen is great but the battery is terrible",
+            "en",
+            None,
+        );
         assert_eq!(r.label, SentimentLabel::Negative, "{r:?}");
         assert!(r.hits.iter().any(|h| h.rule.contains("after_but")));
     }
@@ -668,12 +733,30 @@ mod tests {
     #[test]
     fn other_languages_negate_once() {
         let e = SentimentEngine::new();
-        assert_eq!(e.score("Ce produit est excellent", "fr", None).label, SentimentLabel::Positive);
-        assert_eq!(e.score("Ce n'est pas bon", "fr", None).label, SentimentLabel::Negative);
-        assert_eq!(e.score("No es bueno, es terrible", "es", None).label, SentimentLabel::Negative);
-        assert_eq!(e.score("Das ist sehr gut", "de", None).label, SentimentLabel::Positive);
-        assert_eq!(e.score("Das Essen ist nicht gut", "de", None).label, SentimentLabel::Negative);
-        assert_eq!(e.score("O produto é ótimo", "pt", None).label, SentimentLabel::Positive);
+        assert_eq!(
+            e.score("Ce produit est excellent", "fr", None).label,
+            SentimentLabel::Positive
+        );
+        assert_eq!(
+            e.score("Ce n'est pas bon", "fr", None).label,
+            SentimentLabel::Negative
+        );
+        assert_eq!(
+            e.score("No es bueno, es terrible", "es", None).label,
+            SentimentLabel::Negative
+        );
+        assert_eq!(
+            e.score("Das ist sehr gut", "de", None).label,
+            SentimentLabel::Positive
+        );
+        assert_eq!(
+            e.score("Das Essen ist nicht gut", "de", None).label,
+            SentimentLabel::Negative
+        );
+        assert_eq!(
+            e.score("O produto é ótimo", "pt", None).label,
+            SentimentLabel::Positive
+        );
     }
 
     #[test]
@@ -700,7 +783,14 @@ mod tests {
     #[test]
     fn degenerate_inputs() {
         let e = SentimentEngine::new();
-        for t in ["", "   ", "!!!!", "https://example.com/a?b=c", "😀😀😀", "a"] {
+        for t in [
+            "",
+            "   ",
+            "!!!!",
+            "https://example.com/a?b=c",
+            "😀😀😀",
+            "a",
+        ] {
             let r = e.score(t, "en", None);
             assert!((-1.0..=1.0).contains(&r.score));
         }

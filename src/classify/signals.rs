@@ -33,112 +33,502 @@ const fn r(kind: SignalKind, confidence: f64, name: &'static str, pattern: &'sta
 /// English, in depth.
 const EN: &[Rule] = &[
     // recommend: advising others to buy, try, use, go
-    r(Recommend, 0.9, "i_recommend", r"\b(?:i|we)(?:'d| would)? (?:highly |strongly |totally |definitely |really |100% )?(?:recommend|suggest)\b"),
-    r(Recommend, 0.9, "highly_recommend", r"\b(?:highly|strongly|totally|definitely|would) recommend(?:ed)?\b"),
-    r(Recommend, 0.85, "you_should_try", r"\b(?:you|u|y'all|everyone|everybody) (?:should|must|gotta|have to|need to|ought to) (?:definitely |really |totally )?(?:try|get|buy|check out|use|go (?:to|with)|visit|order|grab|download|switch to)\b"),
-    r(Recommend, 0.8, "go_get", r"\b(?:go|run and) (?:get|buy|try|grab|order) (?:it|one|this|them|yours)\b"),
-    r(Recommend, 0.75, "worth_it", r"\b(?:well |totally |definitely |so )?worth (?:every penny|every cent|the money|the price|it|a try|a visit|buying|the hype)\b"),
-    r(Recommend, 0.8, "do_yourself_a_favor", r"\bdo yourself a favou?r\b"),
-    r(Recommend, 0.8, "cant_go_wrong", r"\b(?:you )?can(?:'t|not|no?t) go wrong\b"),
-    r(Recommend, 0.75, "must_have", r"\bmust[- ](?:have|buy|try|see|read)\b"),
-    r(Recommend, 0.7, "make_sure_to", r"\b(?:make sure (?:you|to)|be sure to|don'?t forget to|don'?t miss)\b"),
-    r(Recommend, 0.7, "my_advice", r"\b(?:my advice|my tip|pro tip|tip:)\b"),
-    r(Recommend, 0.7, "check_out", r"\b(?:check|try) (?:it|them|this|these|\w+) out\b"),
-    r(Recommend, 0.75, "would_buy_again", r"\bwould (?:definitely |totally )?(?:buy|order|stay|go|come) (?:again|back)\b"),
+    r(
+        Recommend,
+        0.9,
+        "i_recommend",
+        r"\b(?:i|we)(?:'d| would)? (?:highly |strongly |totally |definitely |really |100% )?(?:recommend|suggest)\b",
+    ),
+    r(
+        Recommend,
+        0.9,
+        "highly_recommend",
+        r"\b(?:highly|strongly|totally|definitely|would) recommend(?:ed)?\b",
+    ),
+    r(
+        Recommend,
+        0.85,
+        "you_should_try",
+        r"\b(?:you|u|y'all|everyone|everybody) (?:should|must|gotta|have to|need to|ought to) (?:definitely |really |totally )?(?:try|get|buy|check out|use|go (?:to|with)|visit|order|grab|download|switch to)\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "go_get",
+        r"\b(?:go|run and) (?:get|buy|try|grab|order) (?:it|one|this|them|yours)\b",
+    ),
+    r(
+        Recommend,
+        0.75,
+        "worth_it",
+        r"\b(?:well |totally |definitely |so )?worth (?:every penny|every cent|the money|the price|it|a try|a visit|buying|the hype)\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "do_yourself_a_favor",
+        r"\bdo yourself a favou?r\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "cant_go_wrong",
+        r"\b(?:you )?can(?:'t|not|no?t) go wrong\b",
+    ),
+    r(
+        Recommend,
+        0.75,
+        "must_have",
+        r"\bmust[- ](?:have|buy|try|see|read)\b",
+    ),
+    r(
+        Recommend,
+        0.7,
+        "make_sure_to",
+        r"\b(?:make sure (?:you|to)|be sure to|don'?t forget to|don'?t miss)\b",
+    ),
+    r(
+        Recommend,
+        0.7,
+        "my_advice",
+        r"\b(?:my advice|my tip|pro tip|tip:)\b",
+    ),
+    r(
+        Recommend,
+        0.7,
+        "check_out",
+        r"\b(?:check|try) (?:it|them|this|these|\w+) out\b",
+    ),
+    r(
+        Recommend,
+        0.75,
+        "would_buy_again",
+        r"\bwould (?:definitely |totally )?(?:buy|order|stay|go|come) (?:again|back)\b",
+    ),
     // warn: advising others against
-    r(Warn, 0.95, "not_recommend", r"\b(?:would(?:n'?t| not)|do(?:n'?t| not)|can(?:'t|not)|never|not|wouldn'?t) (?:ever |really )?(?:recommend|suggest)\b"),
-    r(Warn, 0.9, "dont_buy", r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get)\b"),
-    r(Warn, 0.9, "avoid", r"\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b"),
-    r(Warn, 0.85, "waste_of_money", r"\b(?:waste of (?:money|time)|save your (?:money|time)|not worth (?:it|the money|the price|a penny))\b"),
-    r(Warn, 0.8, "scam", r"\b(?:scam|scammers|rip[- ]?off|fraud)\b"),
+    r(
+        Warn,
+        0.95,
+        "not_recommend",
+        r"\b(?:would(?:n'?t| not)|do(?:n'?t| not)|can(?:'t|not)|never|not|wouldn'?t) (?:ever |really )?(?:recommend|suggest)\b",
+    ),
+    r(
+        Warn,
+        0.9,
+        "dont_buy",
+        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get)\b",
+    ),
+    r(
+        Warn,
+        0.9,
+        "avoid",
+        r"\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b",
+    ),
+    r(
+        Warn,
+        0.85,
+        "waste_of_money",
+        r"\b(?:waste of (?:money|time)|save your (?:money|time)|not worth (?:it|the money|the price|a penny))\b",
+    ),
+    r(
+        Warn,
+        0.8,
+        "scam",
+        r"\b(?:scam|scammers|rip[- ]?off|fraud)\b",
+    ),
     // ask_recommendation
-    r(AskRecommendation, 0.9, "any_recommendations", r"\b(?:any|what|which|your) (?:good )?(?:recommendations?|recs|suggestions?|advice)\b"),
-    r(AskRecommendation, 0.9, "can_anyone_recommend", r"\b(?:can|could) (?:anyone|someone|somebody|you|y'all) (?:recommend|suggest)\b"),
-    r(AskRecommendation, 0.8, "should_i_get", r"\bshould i (?:get|buy|go with|choose|pick|try|order|switch to)\b"),
-    r(AskRecommendation, 0.75, "anyone_tried", r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|know|recommend|had experience)\b"),
-    r(AskRecommendation, 0.7, "which_is_better", r"\b(?:which|what) (?:one )?(?:is|would be) (?:better|best)\b"),
-    r(AskRecommendation, 0.7, "is_it_worth", r"\b(?:is|are) (?:it|they|\w+) (?:worth it|any good|worth the money)\s*\?"),
-    r(AskRecommendation, 0.7, "looking_for", r"\blooking for (?:a |an |some )?(?:good |decent |reliable |cheap )?\w+.{0,40}\?"),
+    r(
+        AskRecommendation,
+        0.9,
+        "any_recommendations",
+        r"\b(?:any|what|which|your) (?:good )?(?:recommendations?|recs|suggestions?|advice)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.9,
+        "can_anyone_recommend",
+        r"\b(?:can|could) (?:anyone|someone|somebody|you|y'all) (?:recommend|suggest)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "should_i_get",
+        r"\bshould i (?:get|buy|go with|choose|pick|try|order|switch to)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.75,
+        "anyone_tried",
+        r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|know|recommend|had experience)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.7,
+        "which_is_better",
+        r"\b(?:which|what) (?:one )?(?:is|would be) (?:better|best)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.7,
+        "is_it_worth",
+        r"\b(?:is|are) (?:it|they|\w+) (?:worth it|any good|worth the money)\s*\?",
+    ),
+    r(
+        AskRecommendation,
+        0.7,
+        "looking_for",
+        r"\blooking for (?:a |an |some )?(?:good |decent |reliable |cheap )?\w+.{0,40}\?",
+    ),
     // purchase_intent
-    r(PurchaseIntent, 0.85, "going_to_buy", r"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna|about to|planning to|planning on|thinking (?:of|about)|ready to|finally) (?:buy|order|get|purchase|upgrade|pre-?order|buying|ordering|getting|purchasing)\b"),
-    r(PurchaseIntent, 0.8, "will_buy", r"\b(?:i|we)(?:'ll| will| want to| wanna| need to| must) (?:buy|order|get|purchase|pre-?order)\b"),
-    r(PurchaseIntent, 0.8, "just_ordered", r"\bjust (?:ordered|bought|purchased|pre-?ordered|got)\b"),
-    r(PurchaseIntent, 0.8, "cant_wait_to_get", r"\bcan'?t wait (?:to (?:get|buy|try|order)|for (?:mine|my order))\b"),
-    r(PurchaseIntent, 0.85, "take_my_money", r"\b(?:shut up and )?take my money\b|\badded to (?:my )?cart\b"),
+    r(
+        PurchaseIntent,
+        0.85,
+        "going_to_buy",
+        r"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna|about to|planning to|planning on|thinking (?:of|about)|ready to|finally) (?:buy|order|get|purchase|upgrade|pre-?order|buying|ordering|getting|purchasing)\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "will_buy",
+        r"\b(?:i|we)(?:'ll| will| want to| wanna| need to| must) (?:buy|order|get|purchase|pre-?order)\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "just_ordered",
+        r"\bjust (?:ordered|bought|purchased|pre-?ordered|got)\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "cant_wait_to_get",
+        r"\bcan'?t wait (?:to (?:get|buy|try|order)|for (?:mine|my order))\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.85,
+        "take_my_money",
+        r"\b(?:shut up and )?take my money\b|\badded to (?:my )?cart\b",
+    ),
     // churn_intent
-    r(ChurnIntent, 0.9, "switching", r"\b(?:i'?m|i am|we'?re|we are|i'?ve|i have|just) (?:switching|switched|moving|moved|leaving|left|cancell?ing|cancell?ed|done with|going back to|porting)\b"),
-    r(ChurnIntent, 0.85, "cancel_my", r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:subscription|account|order|membership|plan|contract|service)\b"),
-    r(ChurnIntent, 0.85, "never_again", r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b"),
-    r(ChurnIntent, 0.8, "close_account", r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my account\b|\bunsubscrib(?:e|ing|ed)\b"),
-    r(ChurnIntent, 0.75, "last_time", r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b"),
+    r(
+        ChurnIntent,
+        0.9,
+        "switching",
+        r"\b(?:i'?m|i am|we'?re|we are|i'?ve|i have|just) (?:switching|switched|moving|moved|leaving|left|cancell?ing|cancell?ed|done with|going back to|porting)\b",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "cancel_my",
+        r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:subscription|account|order|membership|plan|contract|service)\b",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "never_again",
+        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b",
+    ),
+    r(
+        ChurnIntent,
+        0.8,
+        "close_account",
+        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my account\b|\bunsubscrib(?:e|ing|ed)\b",
+    ),
+    r(
+        ChurnIntent,
+        0.75,
+        "last_time",
+        r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b",
+    ),
     // praise
-    r(Praise, 0.8, "love_it", r"\b(?:i |we )?(?:love|loving|adore|adoring) (?:it|this|my|the|them|you|your|how|that)\b"),
-    r(Praise, 0.8, "best_ever", r"\b(?:best|greatest|finest) (?:\w+ )?(?:ever|in town|on the market|i'?ve (?:ever )?(?:had|used|seen|tried))\b"),
-    r(Praise, 0.8, "great_service", r"\b(?:amazing|awesome|excellent|fantastic|great|perfect|brilliant|outstanding|superb|wonderful|stellar|top[- ]notch) (?:customer )?(?:service|product|quality|experience|support|team|job|staff|food|value)\b"),
-    r(Praise, 0.75, "thank_you_for", r"\b(?:thanks|thank you|thx|kudos|shout ?out|props)\b.{0,40}\b(?:great|amazing|awesome|quick|fast|excellent|help|helping|sorting|fixing|resolving)\b"),
-    r(Praise, 0.75, "exceeded", r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b"),
+    r(
+        Praise,
+        0.8,
+        "love_it",
+        r"\b(?:i |we )?(?:love|loving|adore|adoring) (?:it|this|my|the|them|you|your|how|that)\b",
+    ),
+    r(
+        Praise,
+        0.8,
+        "best_ever",
+        r"\b(?:best|greatest|finest) (?:\w+ )?(?:ever|in town|on the market|i'?ve (?:ever )?(?:had|used|seen|tried))\b",
+    ),
+    r(
+        Praise,
+        0.8,
+        "great_service",
+        r"\b(?:amazing|awesome|excellent|fantastic|great|perfect|brilliant|outstanding|superb|wonderful|stellar|top[- ]notch) (?:customer )?(?:service|product|quality|experience|support|team|job|staff|food|value)\b",
+    ),
+    r(
+        Praise,
+        0.75,
+        "thank_you_for",
+        r"\b(?:thanks|thank you|thx|kudos|shout ?out|props)\b.{0,40}\b(?:great|amazing|awesome|quick|fast|excellent|help|helping|sorting|fixing|resolving)\b",
+    ),
+    r(
+        Praise,
+        0.75,
+        "exceeded",
+        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b",
+    ),
     // complaint: mostly the experience around the product
-    r(Complaint, 0.85, "still_waiting", r"\b(?:still|yet to|been) (?:waiting|no|not|haven'?t|hasn'?t|nothing|can'?t)\b|\bwaiting (?:for|on) (?:my|a|the|your|over|almost|\d)"),
-    r(Complaint, 0.85, "not_received", r"\b(?:haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|not yet) (?:been )?(?:received|arrived|came|got|gotten|heard back|delivered|refunded|shipped|responded|replied|fixed|resolved)\b"),
-    r(Complaint, 0.8, "doesnt_work", r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b"),
-    r(Complaint, 0.8, "broken_item", r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\bwrong (?:item|order|size|colou?r|product|address)\b"),
-    r(Complaint, 0.8, "charged", r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|hidden fees?|billing error)\b"),
-    r(Complaint, 0.8, "on_hold", r"\b(?:on hold|no (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected)\b"),
-    r(Complaint, 0.75, "why_is", r"\bwhy (?:is|does|do|did|are|can'?t|won'?t|isn'?t|doesn'?t|hasn'?t|would) .{0,60}\b(?:not|never|still|always|no|so|again|keep|down)\b"),
-    r(Complaint, 0.75, "fix_it", r"\b(?:fix (?:it|this|your|the)|sort (?:it|this) out|get your act together|do better|step up your)\b"),
-    r(Complaint, 0.75, "time_lapse", r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b"),
-    r(Complaint, 0.8, "outage", r"\b(?:outage|down again|is down|went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b"),
-    r(Complaint, 0.7, "negative_experience", r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy)\b"),
-    r(Complaint, 0.6, "delayed", r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking))\b"),
+    r(
+        Complaint,
+        0.85,
+        "still_waiting",
+        r"\b(?:still|yet to|been) (?:waiting|no|not|haven'?t|hasn'?t|nothing|can'?t)\b|\bwaiting (?:for|on) (?:my|a|the|your|over|almost|\d)",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "not_received",
+        r"\b(?:haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|not yet) (?:been )?(?:received|arrived|came|got|gotten|heard back|delivered|refunded|shipped|responded|replied|fixed|resolved)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "doesnt_work",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "broken_item",
+        r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\bwrong (?:item|order|size|colou?r|product|address)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "charged",
+        r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|hidden fees?|billing error)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "on_hold",
+        r"\b(?:on hold|no (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "why_is",
+        r"\bwhy (?:is|does|do|did|are|can'?t|won'?t|isn'?t|doesn'?t|hasn'?t|would) .{0,60}\b(?:not|never|still|always|no|so|again|keep|down)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "fix_it",
+        r"\b(?:fix (?:it|this|your|the)|sort (?:it|this) out|get your act together|do better|step up your)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "time_lapse",
+        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "outage",
+        r"\b(?:outage|down again|is down|went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b",
+    ),
+    r(
+        Complaint,
+        0.7,
+        "negative_experience",
+        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy)\b",
+    ),
+    r(
+        Complaint,
+        0.6,
+        "delayed",
+        r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking))\b",
+    ),
     // question
     r(Question, 0.8, "question_mark", r"[^\s?/=&]\s*\?+(?:\s|$)"),
-    r(Question, 0.6, "wh_start", r"^(?:\s*@\w+)*\s*(?:how|what|why|when|where|which|who|is there|are there|does|do|can|could|should|will|would|has|have|anyone|any idea)\b"),
+    r(
+        Question,
+        0.6,
+        "wh_start",
+        r"^(?:\s*@\w+)*\s*(?:how|what|why|when|where|which|who|is there|are there|does|do|can|could|should|will|would|has|have|anyone|any idea)\b",
+    ),
 ];
 
 const ES: &[Rule] = &[
-    r(Recommend, 0.9, "es_recomiendo", r"\b(?:(?:se |lo |la |los |las |te |les )?(?:recomiendo|recomendamos)|muy recomendable|100% recomendable)\b"),
-    r(Recommend, 0.75, "es_vale_la_pena", r"\b(?:vale (?:mucho )?la pena|tienen que probar(?:lo|la)?|tienes que probar(?:lo|la)?|no se lo pierdan)\b"),
-    r(Warn, 0.95, "es_no_recomiendo", r"\bno (?:lo |la |los |las |se lo )?(?:recomiendo|recomendamos)\b"),
-    r(Warn, 0.9, "es_no_compren", r"\b(?:no (?:compren|compres|pierdan|pierdas)|eviten|evita|cuidado con|aléjense|estafa|timo)\b"),
-    r(Complaint, 0.85, "es_todavia_no", r"\b(?:todavía|aún|aun) (?:no|espero|sin)\b|\bno (?:ha |han )?(?:llegado|llegó|funciona|responden|contestan|me devuelven)\b"),
-    r(Complaint, 0.75, "es_malo", r"\b(?:pésimo|pesimo|horrible|terrible|roto|defectuoso|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|fatal)\b"),
+    r(
+        Recommend,
+        0.9,
+        "es_recomiendo",
+        r"\b(?:(?:se |lo |la |los |las |te |les )?(?:recomiendo|recomendamos)|muy recomendable|100% recomendable)\b",
+    ),
+    r(
+        Recommend,
+        0.75,
+        "es_vale_la_pena",
+        r"\b(?:vale (?:mucho )?la pena|tienen que probar(?:lo|la)?|tienes que probar(?:lo|la)?|no se lo pierdan)\b",
+    ),
+    r(
+        Warn,
+        0.95,
+        "es_no_recomiendo",
+        r"\bno (?:lo |la |los |las |se lo )?(?:recomiendo|recomendamos)\b",
+    ),
+    r(
+        Warn,
+        0.9,
+        "es_no_compren",
+        r"\b(?:no (?:compren|compres|pierdan|pierdas)|eviten|evita|cuidado con|aléjense|estafa|timo)\b",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "es_todavia_no",
+        r"\b(?:todavía|aún|aun) (?:no|espero|sin)\b|\bno (?:ha |han )?(?:llegado|llegó|funciona|responden|contestan|me devuelven)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "es_malo",
+        r"\b(?:pésimo|pesimo|horrible|terrible|roto|defectuoso|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|fatal)\b",
+    ),
 ];
 
 const FR: &[Rule] = &[
-    r(Recommend, 0.9, "fr_recommande", r"\bje (?:vous |te |le |la |les )?recommande\b|\b(?:à recommander|je conseille|foncez|vaut le coup|vaut vraiment le coup)\b"),
-    r(Warn, 0.95, "fr_ne_recommande_pas", r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter)\b"),
-    r(Complaint, 0.85, "fr_toujours_pas", r"\b(?:toujours pas|jamais reçu|pas reçu|pas encore reçu|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse)\b"),
-    r(Complaint, 0.75, "fr_nul", r"\b(?:remboursement|en panne|cassé|cassée|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|scandaleux|lamentable|catastrophique)\b"),
+    r(
+        Recommend,
+        0.9,
+        "fr_recommande",
+        r"\bje (?:vous |te |le |la |les )?recommande\b|\b(?:à recommander|je conseille|foncez|vaut le coup|vaut vraiment le coup)\b",
+    ),
+    r(
+        Warn,
+        0.95,
+        "fr_ne_recommande_pas",
+        r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter)\b",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "fr_toujours_pas",
+        r"\b(?:toujours pas|jamais reçu|pas reçu|pas encore reçu|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "fr_nul",
+        r"\b(?:remboursement|en panne|cassé|cassée|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|scandaleux|lamentable|catastrophique)\b",
+    ),
 ];
 
 const DE: &[Rule] = &[
-    r(Recommend, 0.9, "de_empfehle", r"\b(?:ich |wir )?(?:empfehle|empfehlen)\b|\b(?:empfehlenswert|kaufempfehlung|kann ich (?:nur |wirklich )?empfehlen|unbedingt kaufen)\b"),
-    r(Warn, 0.95, "de_nicht_empfehlen", r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es )?nicht|nicht kaufen|vorsicht|abzocke|betrug)\b"),
-    r(Complaint, 0.85, "de_immer_noch", r"\b(?:immer noch (?:nicht|kein|keine)|noch nicht (?:angekommen|geliefert|erhalten|erstattet)|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine antwort)\b"),
-    r(Complaint, 0.75, "de_kaputt", r"\b(?:kaputt|defekt|erstattung|rückerstattung|reklamation|beschwerde|frechheit|unverschämt|enttäuscht|katastrophe|katastrophal|mangelhaft)\b"),
+    r(
+        Recommend,
+        0.9,
+        "de_empfehle",
+        r"\b(?:ich |wir )?(?:empfehle|empfehlen)\b|\b(?:empfehlenswert|kaufempfehlung|kann ich (?:nur |wirklich )?empfehlen|unbedingt kaufen)\b",
+    ),
+    r(
+        Warn,
+        0.95,
+        "de_nicht_empfehlen",
+        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es )?nicht|nicht kaufen|vorsicht|abzocke|betrug)\b",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "de_immer_noch",
+        r"\b(?:immer noch (?:nicht|kein|keine)|noch nicht (?:angekommen|geliefert|erhalten|erstattet)|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine antwort)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "de_kaputt",
+        r"\b(?:kaputt|defekt|erstattung|rückerstattung|reklamation|beschwerde|frechheit|unverschämt|enttäuscht|katastrophe|katastrophal|mangelhaft)\b",
+    ),
 ];
 
 const PT: &[Rule] = &[
-    r(Recommend, 0.9, "pt_recomendo", r"\b(?:eu )?(?:recomendo|recomendamos)\b|\b(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)\b"),
-    r(Warn, 0.95, "pt_nao_recomendo", r"\bnão (?:recomendo|recomendamos|comprem|compre)\b|\b(?:fujam|evitem|golpe|cuidado com)\b"),
-    r(Complaint, 0.85, "pt_ainda_nao", r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem))\b"),
-    r(Complaint, 0.75, "pt_pessimo", r"\b(?:péssimo|péssima|horrível|quebrado|quebrada|defeito|reembolso|reclamação|atraso|atrasado|decepcionado|decepcionada|vergonha|absurdo)\b"),
+    r(
+        Recommend,
+        0.9,
+        "pt_recomendo",
+        r"\b(?:eu )?(?:recomendo|recomendamos)\b|\b(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)\b",
+    ),
+    r(
+        Warn,
+        0.95,
+        "pt_nao_recomendo",
+        r"\bnão (?:recomendo|recomendamos|comprem|compre)\b|\b(?:fujam|evitem|golpe|cuidado com)\b",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "pt_ainda_nao",
+        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem))\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "pt_pessimo",
+        r"\b(?:péssimo|péssima|horrível|quebrado|quebrada|defeito|reembolso|reclamação|atraso|atrasado|decepcionado|decepcionada|vergonha|absurdo)\b",
+    ),
 ];
 
 // Persian and Arabic rules run on normalised text (see lexicon::normalize), so they are written in
 // normalised spelling: Persian ی/ک, Arabic ي/ك/ه for ة, bare alef, ZWNJ as a space.
 const FA: &[Rule] = &[
-    r(Recommend, 0.9, "fa_pishnahad", r"(?:پیشنهاد|توصیه) می ?کنم|حتما (?:بخرید|امتحان کنید|بگیرید)|ارزش خرید"),
-    r(Warn, 0.95, "fa_nakharid", r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|کلاهبرداری|دوری کنید"),
-    r(Complaint, 0.85, "fa_hanooz", r"هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:نمی|ندادند|نداد)"),
-    r(Complaint, 0.75, "fa_kharab", r"خراب|افتضاح|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف"),
+    r(
+        Recommend,
+        0.9,
+        "fa_pishnahad",
+        r"(?:پیشنهاد|توصیه) می ?کنم|حتما (?:بخرید|امتحان کنید|بگیرید)|ارزش خرید",
+    ),
+    r(
+        Warn,
+        0.95,
+        "fa_nakharid",
+        r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|کلاهبرداری|دوری کنید",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "fa_hanooz",
+        r"هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:نمی|ندادند|نداد)",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "fa_kharab",
+        r"خراب|افتضاح|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف",
+    ),
 ];
 
 const AR: &[Rule] = &[
-    r(Recommend, 0.9, "ar_ansah", r"(?:^|\s)(?:انصح|انصحكم|ننصح|انصحك)(?:\s|$)|يستاهل|يستحق التجربه|جربوه"),
-    r(Warn, 0.95, "ar_la_ansah", r"(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو)|ابتعدوا|احذروا|احذر|نصب|نصابين"),
-    r(Complaint, 0.85, "ar_lam_yasil", r"(?:لم|ما|لسه ما|لحد الان ما) (?:يصل|تصل|وصل|وصلت|يتم|يردو|يرد)"),
-    r(Complaint, 0.75, "ar_sayi", r"سيء|سيئه|زفت|خربان|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا|فاشل"),
+    r(
+        Recommend,
+        0.9,
+        "ar_ansah",
+        r"(?:^|\s)(?:انصح|انصحكم|ننصح|انصحك)(?:\s|$)|يستاهل|يستحق التجربه|جربوه",
+    ),
+    r(
+        Warn,
+        0.95,
+        "ar_la_ansah",
+        r"(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو)|ابتعدوا|احذروا|احذر|نصب|نصابين",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "ar_lam_yasil",
+        r"(?:لم|ما|لسه ما|لحد الان ما) (?:يصل|تصل|وصل|وصلت|يتم|يردو|يرد)",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "ar_sayi",
+        r"سيء|سيئه|زفت|خربان|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا|فاشل",
+    ),
 ];
 
 struct Compiled {
@@ -149,7 +539,10 @@ struct Compiled {
 
 fn compile(rules: &'static [Rule], case_insensitive: bool) -> Compiled {
     let flag = if case_insensitive { "(?i)" } else { "" };
-    let pats: Vec<String> = rules.iter().map(|r| format!("{flag}{}", r.pattern)).collect();
+    let pats: Vec<String> = rules
+        .iter()
+        .map(|r| format!("{flag}{}", r.pattern))
+        .collect();
     Compiled {
         set: RegexSet::new(&pats).expect("signal rules compile"),
         regexes: pats
@@ -264,7 +657,9 @@ impl SignalDetector {
             .filter(|(s, _, _)| s.kind == Warn)
             .map(|(_, a, b)| (*a, *b))
             .collect();
-        fired.retain(|(s, a, b)| s.kind != Recommend || !warns.iter().any(|(wa, wb)| a < wb && wa < b));
+        fired.retain(|(s, a, b)| {
+            s.kind != Recommend || !warns.iter().any(|(wa, wb)| a < wb && wa < b)
+        });
 
         // One signal per kind: the most confident rule, and say how many rules agreed.
         let mut out: Vec<Signal> = Vec::new();
@@ -273,11 +668,12 @@ impl SignalDetector {
                 Some(existing) => {
                     if sig.confidence > existing.confidence {
                         *existing = Signal {
-                            confidence: (sig.confidence + 0.05).min(0.99),
+                            confidence: ((sig.confidence + 0.05).min(0.99) * 100.0).round() / 100.0,
                             ..sig
                         };
                     } else {
-                        existing.confidence = (existing.confidence + 0.05).min(0.99);
+                        existing.confidence =
+                            ((existing.confidence + 0.05).min(0.99) * 100.0).round() / 100.0;
                     }
                 }
                 None => out.push(sig),
@@ -293,7 +689,8 @@ impl SignalDetector {
                 rule: "strong_negative_sentiment".into(),
             });
         }
-        if sentiment.score >= 0.6 && !has(&out, Praise) && !has(&out, Complaint) && !has(&out, Warn) {
+        if sentiment.score >= 0.6 && !has(&out, Praise) && !has(&out, Complaint) && !has(&out, Warn)
+        {
             out.push(Signal {
                 kind: Praise,
                 confidence: 0.55,
@@ -359,8 +756,14 @@ mod tests {
 
     #[test]
     fn recommend_versus_warn() {
-        assert_eq!(kinds("I highly recommend the Zeta headphones", "en"), vec![Recommend]);
-        assert_eq!(kinds("I would not recommend them to anyone", "en"), vec![Warn]);
+        assert_eq!(
+            kinds("I highly recommend the Zeta headphones", "en"),
+            vec![Recommend]
+        );
+        assert_eq!(
+            kinds("I would not recommend them to anyone", "en"),
+            vec![Warn]
+        );
         assert_eq!(kinds("Don't buy this, stay away", "en"), vec![Warn]);
         assert_eq!(kinds("Lo recomiendo muchísimo", "es"), vec![Recommend]);
         assert_eq!(kinds("No lo recomiendo", "es"), vec![Warn]);
@@ -370,9 +773,13 @@ mod tests {
 
     #[test]
     fn intents_and_questions() {
-        assert!(kinds("Can anyone recommend a good running shoe?", "en").contains(&AskRecommendation));
+        assert!(
+            kinds("Can anyone recommend a good running shoe?", "en").contains(&AskRecommendation)
+        );
         assert!(kinds("I'm going to buy the new model tomorrow", "en").contains(&PurchaseIntent));
-        assert!(kinds("I'm switching to another bank, cancel my account", "en").contains(&ChurnIntent));
+        assert!(
+            kinds("I'm switching to another bank, cancel my account", "en").contains(&ChurnIntent)
+        );
         assert!(kinds("when does the store open?", "en").contains(&Question));
     }
 
