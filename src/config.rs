@@ -41,6 +41,8 @@ pub struct KafkaConfig {
     /// `bootstrap.servers`; empty means: start the in-process mock cluster (nothing durable).
     pub brokers: String,
     pub topic_prefix: String,
+    /// Consumer groups are `<group_prefix>classify` and `<group_prefix>aggregate`.
+    pub group_prefix: String,
     pub partitions: i32,
     pub replication_factor: i32,
     /// How long start-up waits for the brokers before giving up with exit code 2.
@@ -54,6 +56,7 @@ impl Default for KafkaConfig {
         Self {
             brokers: String::new(),
             topic_prefix: "earshot.".into(),
+            group_prefix: "earshot-".into(),
             partitions: 3,
             replication_factor: 1,
             connect_timeout_secs: 10,

@@ -138,6 +138,7 @@ pub struct Kafka {
     pub base: ClientConfig,
     pub topics: Topics,
     pub bootstrap: String,
+    pub group_prefix: String,
 }
 
 impl Kafka {
@@ -153,6 +154,7 @@ impl Kafka {
             base,
             topics: Topics::new(&cfg.topic_prefix),
             bootstrap: bootstrap.to_string(),
+            group_prefix: cfg.group_prefix.clone(),
         }
     }
 
@@ -168,9 +170,9 @@ impl Kafka {
 
     /// A group consumer whose offsets are stored by the application only after its output is
     /// acknowledged. `auto_commit` commits stored offsets periodically; without it the caller commits.
-    pub fn consumer_config(&self, group: &str, auto_commit: bool) -> ClientConfig {
+    pub fn consumer_config(&self, role: &str, auto_commit: bool) -> ClientConfig {
         let mut c = self.base.clone();
-        c.set("group.id", group)
+        c.set("group.id", self.group(role))
             .set(
                 "enable.auto.commit",
                 if auto_commit { "true" } else { "false" },
@@ -181,6 +183,11 @@ impl Kafka {
             .set("session.timeout.ms", "10000")
             .set("heartbeat.interval.ms", "1000");
         c
+    }
+
+    /// The consumer group of a role: `<group_prefix><role>`.
+    pub fn group(&self, role: &str) -> String {
+        format!("{}{role}", self.group_prefix)
     }
 
     /// Fails with [`Error::Unreachable`] when no broker answers a metadata request in time.
@@ -247,7 +254,7 @@ impl Kafka {
         timeout: Duration,
     ) -> Result<HashMap<String, Vec<u8>>, Error> {
         let mut cfg = self.base.clone();
-        cfg.set("group.id", "earshot-checkpoint-reader")
+        cfg.set("group.id", self.group("checkpoint-reader"))
             .set("enable.auto.commit", "false")
             .set("enable.partition.eof", "false");
         let topic = self.topics.checkpoints.clone();

@@ -62,6 +62,21 @@ impl LangDetector {
         if let Some(g) = declared.and_then(Self::from_feed) {
             return g;
         }
+        // URLs, @handles and #tags say nothing about the language a person writes in.
+        let cleaned: String = text
+            .split_whitespace()
+            .filter(|w| {
+                let w =
+                    w.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+                !(w.starts_with("http://")
+                    || w.starts_with("https://")
+                    || w.starts_with("www.")
+                    || w.starts_with('@')
+                    || w.starts_with('#'))
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = cleaned.as_str();
         let (mut letters, mut arabic, mut persian, mut latin) = (0usize, 0usize, 0usize, 0usize);
         for c in text.chars() {
             if !c.is_alphabetic() {
@@ -104,10 +119,17 @@ impl LangDetector {
         let info = if latin * 2 > letters {
             let info = self.latin.detect(text);
             // Trigram statistics are unreliable on short posts; function words are not.
-            if !info.as_ref().is_some_and(|i| i.is_reliable())
-                && let Some(g) = by_function_words(text)
-            {
-                return g;
+            if !info.as_ref().is_some_and(|i| i.is_reliable()) {
+                if let Some(g) = by_function_words(text).or_else(|| by_lexicon(text)) {
+                    return g;
+                }
+                if info.as_ref().is_none_or(|i| i.confidence() < 0.5) {
+                    return LangGuess {
+                        code: "en".into(),
+                        confidence: 0.3,
+                        method: "default".into(),
+                    };
+                }
             }
             info
         } else {
@@ -140,10 +162,10 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
     (
         "en",
         &[
-            "the", "a", "an", "and", "is", "are", "was", "i", "you", "it", "my", "to", "of", "in",
+            "the", "an", "and", "is", "are", "was", "i", "you", "it", "my", "to", "of", "in",
             "for", "this", "that", "not", "don't", "with", "on", "but", "have", "be", "so", "me",
             "your", "just", "would", "anyone", "from", "they", "what", "why", "how", "any", "can",
-            "after", "no", "again", "again", "at", "all", "about",
+            "after", "again", "at", "all", "about", "honestly", "really",
         ],
     ),
     (
@@ -151,7 +173,7 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
         &[
             "el", "la", "los", "las", "un", "una", "y", "es", "que", "de", "en", "no", "mi", "lo",
             "muy", "por", "para", "con", "pero", "su", "del", "al", "se", "me", "todavía", "ha",
-            "qué", "compren",
+            "qué", "compren", "yo", "estoy", "pésimo", "también",
         ],
     ),
     (
@@ -174,7 +196,9 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
         "pt",
         &[
             "o", "os", "as", "um", "uma", "e", "é", "que", "de", "do", "da", "em", "não", "meu",
-            "minha", "muito", "para", "com", "mas", "ainda", "pedido", "é", "vale", "pena",
+            "minha", "muito", "para", "com", "mas", "ainda", "pedido", "vale", "pena", "eu",
+            "este", "esta", "isso", "você", "estou", "tem", "foi", "são", "mais", "também", "já",
+            "comprem",
         ],
     ),
 ];
@@ -201,6 +225,36 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
         code: best.into(),
         confidence: round2((n - scores[1].1) as f64 / words.len() as f64 + 0.5).min(0.95),
         method: "function_words".into(),
+    })
+}
+
+/// Which Latin-script language's sentiment lexicon knows most of the words (ties: none).
+fn by_lexicon(text: &str) -> Option<LangGuess> {
+    let lex = crate::classify::lexicon::Lexicons::shared();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .collect();
+    let mut scores: Vec<(&str, usize)> = ["en", "es", "fr", "de", "pt"]
+        .iter()
+        .map(|l| {
+            let p = lex.profile(l);
+            (
+                *l,
+                words
+                    .iter()
+                    .filter(|w| p.lexicon.contains_key(w.as_str()))
+                    .count(),
+            )
+        })
+        .collect();
+    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    let (best, n) = scores[0];
+    (n > 0 && scores[1].1 < n).then(|| LangGuess {
+        code: best.into(),
+        confidence: 0.5,
+        method: "lexicon".into(),
     })
 }
 

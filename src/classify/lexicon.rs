@@ -36,6 +36,8 @@ pub struct Profile {
 
 pub struct Lexicons {
     pub profiles: HashMap<&'static str, Profile>,
+    /// Emoji scored directly (Earshot's supplement), before falling back to their descriptions.
+    pub emoji_valence: HashMap<char, f64>,
     /// Emoji → English description (VADER's emoji lexicon): descriptions are scored with English words.
     pub emoji: HashMap<char, &'static str>,
 }
@@ -69,8 +71,46 @@ impl Lexicons {
                 cs.next().is_none().then_some((c, d))
             })
             .collect();
-        Lexicons { profiles, emoji }
+        let mut emoji_valence = HashMap::new();
+        for (lang, word, v) in supplement() {
+            if lang == "emoji" {
+                if let Some(c) = word.chars().next() {
+                    emoji_valence.insert(c, v);
+                }
+            } else if let Some(p) = profiles.get_mut(lang) {
+                let key = normalize(lang, word);
+                if key.contains(' ') {
+                    p.max_phrase_words = p.max_phrase_words.max(key.split(' ').count());
+                    p.phrases.insert(key, v);
+                } else {
+                    p.lexicon.insert(key, v);
+                }
+            }
+        }
+        Lexicons {
+            profiles,
+            emoji_valence,
+            emoji,
+        }
     }
+}
+
+/// Earshot's own lexicon additions: (lang, word, valence).
+fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
+    include_str!("lexicons/supplement.tsv")
+        .lines()
+        .filter_map(|l| {
+            if l.starts_with('#') || l.trim().is_empty() {
+                return None;
+            }
+            let mut parts = l.split('\t');
+            let (lang, word, v) = (
+                parts.next()?,
+                parts.next()?,
+                parts.next()?.trim().parse().ok()?,
+            );
+            Some((lang, word, v))
+        })
 }
 
 /// Lowercases and folds the script-specific variants that make the same word look different.

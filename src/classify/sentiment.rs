@@ -187,13 +187,23 @@ impl SentimentEngine {
             });
         };
         for piece in text.split_whitespace() {
-            if !piece.chars().any(|c| self.lex.emoji.contains_key(&c)) {
+            let is_emoji =
+                |c: &char| self.lex.emoji.contains_key(c) || self.lex.emoji_valence.contains_key(c);
+            if !piece.chars().any(|c| is_emoji(&c)) {
                 push_word(&mut out, piece);
                 continue;
             }
             let mut start = 0;
             for (i, c) in piece.char_indices() {
-                if let Some(desc) = self.lex.emoji.get(&c) {
+                if self.lex.emoji_valence.contains_key(&c) {
+                    push_word(&mut out, &piece[start..i]);
+                    out.push(Tok {
+                        raw: c.to_string(),
+                        lower: c.to_string(),
+                        emoji: Some(c),
+                    });
+                    start = i + c.len_utf8();
+                } else if let Some(desc) = self.lex.emoji.get(&c) {
                     push_word(&mut out, &piece[start..i]);
                     for w in desc.split_whitespace() {
                         out.push(Tok {
@@ -248,7 +258,10 @@ impl SentimentEngine {
             caps > 0 && caps < n
         };
         let is_lex = |t: &Tok| -> bool {
-            if t.emoji.is_some() {
+            if let Some(c) = t.emoji {
+                if self.lex.emoji_valence.contains_key(&c) {
+                    return true;
+                }
                 en.lexicon.contains_key(&t.lower)
             } else {
                 p.lexicon.contains_key(&t.lower)
@@ -279,8 +292,13 @@ impl SentimentEngine {
             if let Some(v) = overrides.and_then(|o| o.get(&t.lower)) {
                 valence = *v;
                 f = R_BRAND;
-            } else if t.emoji.is_some() {
-                match en.lexicon.get(&t.lower) {
+            } else if let Some(c) = t.emoji {
+                match self
+                    .lex
+                    .emoji_valence
+                    .get(&c)
+                    .or_else(|| en.lexicon.get(&t.lower))
+                {
                     Some(v) => {
                         valence = *v;
                         f = R_EMOJI;
@@ -372,12 +390,16 @@ impl SentimentEngine {
             }
             // Post-positive negation (Persian verbs, German "nicht").
             if !negated_once && matches!(p.lang, "fa" | "de") {
-                let window = toks.iter().skip(i + 1).take(2);
+                // After the word (or the phrase it began): a phrase like "خوب نیست" already carries
+                // its negation.
+                let window = toks.iter().skip((i + 1).max(consumed_until)).take(2);
                 let post_neg = window.into_iter().any(|x| {
                     if p.lang == "de" {
                         x.lower == "nicht"
                     } else {
-                        p.negators.contains(&x.lower) || is_negated_verb_fa(&x.lower)
+                        // Only a negated copula or verb negates what precedes it ("خوب نیست");
+                        // an imperative like "نخرید" (don't buy) does not.
+                        is_negated_verb_fa(&x.lower)
                     }
                 });
                 if post_neg {

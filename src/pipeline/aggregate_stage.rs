@@ -21,7 +21,6 @@ use crate::kafka::{self, DlqReason, Kafka};
 use crate::model::EnrichedMention;
 use crate::telemetry;
 
-pub const GROUP: &str = "earshot-aggregate";
 const STAGE: &str = "aggregate";
 /// Fingerprints kept in a snapshot: bounds the snapshot record (~20 bytes each) well under 1 MB.
 const SNAPSHOT_DEDUP_IDS: usize = 25_000;
@@ -52,8 +51,8 @@ pub struct Settings {
     pub brands: Vec<String>,
 }
 
-fn checkpoint_key(topic: &str, partition: i32) -> String {
-    format!("aggregate/{GROUP}/{topic}/{partition}")
+fn checkpoint_key(group: &str, topic: &str, partition: i32) -> String {
+    format!("aggregate/{group}/{topic}/{partition}")
 }
 
 struct Stage {
@@ -67,7 +66,11 @@ struct Stage {
 impl Stage {
     async fn state_for(&mut self, partition: i32) -> Result<&mut PartitionState, kafka::Error> {
         if !self.states.contains_key(&partition) {
-            let key = checkpoint_key(&self.kafka.topics.enriched, partition);
+            let key = checkpoint_key(
+                &self.kafka.group("aggregate"),
+                &self.kafka.topics.enriched,
+                partition,
+            );
             let found = self
                 .kafka
                 .read_checkpoints(&key, Duration::from_secs(10))
@@ -241,7 +244,7 @@ impl Stage {
             kafka::send_acked(
                 &self.producer,
                 &self.kafka.topics.checkpoints,
-                &checkpoint_key(&topic, *p),
+                &checkpoint_key(&self.kafka.group("aggregate"), &topic, *p),
                 &bytes,
                 None,
                 abort,
@@ -294,7 +297,7 @@ pub async fn run(
 ) -> Result<(), kafka::Error> {
     let revoked = Arc::new(Mutex::new(Vec::new()));
     let consumer: StreamConsumer<TrackRevokes> = kafka
-        .consumer_config(GROUP, false)
+        .consumer_config("aggregate", false)
         .create_with_context(TrackRevokes(revoked.clone()))?;
     consumer.subscribe(&[&kafka.topics.enriched])?;
     let producer = kafka.producer()?;

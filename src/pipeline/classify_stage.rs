@@ -22,7 +22,6 @@ use crate::kafka::{self, DlqReason, Kafka};
 use crate::model::Mention;
 use crate::telemetry;
 
-pub const GROUP: &str = "earshot-classify";
 const STAGE: &str = "classify";
 
 /// Commits what has been stored before partitions are taken away, so the next owner starts right
@@ -138,7 +137,7 @@ pub async fn run(
     ready: impl Fn(bool),
 ) -> Result<(), kafka::Error> {
     let consumer: StreamConsumer<CommitOnRevoke> = kafka
-        .consumer_config(GROUP, true)
+        .consumer_config("classify", true)
         .create_with_context(CommitOnRevoke)?;
     consumer.subscribe(&[&kafka.topics.raw])?;
     let producer = kafka.producer()?;

@@ -1,0 +1,275 @@
+//! The command line: config validation exit codes and messages, `classify` golden outputs and bad
+//! input handling.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::*;
+
+fn check_config(text: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = Command::new(BIN)
+        .args(["check-config", "--config"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const BRAND: &str = "[[brands]]\nname = \"Acme\"\nquery = \"acme\"\n";
+
+#[test]
+fn shipped_config_is_valid() {
+    let out = Command::new(BIN)
+        .args(["check-config", "--config"])
+        .arg(manifest_dir().join("config/earshot.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn bad_configs_exit_2_naming_the_key() {
+    let cases = [
+        (
+            format!("[kafka]\nbrokerz = \"x\"\n{BRAND}"),
+            "kafka.brokerz: unknown field",
+        ),
+        (
+            format!("[kafka]\npartitions = \"three\"\n{BRAND}"),
+            "kafka.partitions: invalid type",
+        ),
+        (
+            "[[brands]]\nname = \"Acme\"\n".to_string(),
+            "brands[0]: missing field `query`",
+        ),
+        (
+            format!("{BRAND}[[brands]]\nname = \"B\"\nquery = 'b AND (c'\n"),
+            "brands[1].query: column 7: '(' is never closed",
+        ),
+        (
+            format!("{BRAND}[http]\nbind = \"localhost\"\n"),
+            "http.bind",
+        ),
+        (
+            format!(
+                "{BRAND}[[sources]]\nkind = \"replay\"\nname = \"r\"\npath = \"/nonexistent.jsonl\"\n"
+            ),
+            "sources[0].path",
+        ),
+        (
+            format!("{BRAND}[[sources]]\nkind = \"carrier-pigeon\"\nname = \"r\"\n"),
+            "sources[0].kind: unknown variant `carrier-pigeon`",
+        ),
+        ("not toml at all = = =".to_string(), "syntax"),
+    ];
+    for (text, needle) in cases {
+        let (code, err) = check_config(&text);
+        assert_eq!(code, 2, "{needle}: {err}");
+        assert!(err.contains(needle), "expected {needle:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn several_problems_are_reported_at_once() {
+    let (code, err) = check_config(
+        "[kafka]\npartitions = 0\n[http]\nbind = \"x\"\n[[brands]]\nname = \"\"\nquery = \"NOT a\"\n",
+    );
+    assert_eq!(code, 2);
+    for needle in [
+        "kafka.partitions",
+        "http.bind",
+        "brands[0].name",
+        "brands[0].query",
+    ] {
+        assert!(err.contains(needle), "{needle} missing from:\n{err}");
+    }
+}
+
+#[test]
+fn unreachable_broker_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let dead = free_port();
+    let path = dir.path().join("c.toml");
+    std::fs::write(
+        &path,
+        format!("[kafka]\nbrokers = \"127.0.0.1:{dead}\"\nconnect_timeout_secs = 2\n[http]\nbind = \"127.0.0.1:{port}\"\n{BRAND}"),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["run", "--config"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("kafka.brokers") && err.contains(&format!("127.0.0.1:{dead}")),
+        "{err}"
+    );
+}
+
+#[test]
+fn env_overrides_apply_to_check_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, BRAND).unwrap();
+    let out = Command::new(BIN)
+        .args(["check-config", "--config"])
+        .arg(&path)
+        .env("EARSHOT_KAFKA__PARTITIONS", "0")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kafka.partitions"));
+}
+
+fn classify(input: &[u8]) -> (i32, Vec<serde_json::Value>, String) {
+    let mut child = Command::new(BIN)
+        .args(["classify", "--config"])
+        .arg(manifest_dir().join("tests/fixtures/classify-config.toml"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let lines = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (
+        out.status.code().unwrap(),
+        lines,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Golden set: each line of `classify-golden.jsonl` carries the fields `classify` must produce.
+#[test]
+fn classify_golden_outputs() {
+    let golden =
+        std::fs::read_to_string(manifest_dir().join("tests/fixtures/classify-golden.jsonl"))
+            .unwrap();
+    let (code, out, err) = classify(golden.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let expected: Vec<serde_json::Value> = golden
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(out.len(), expected.len());
+    let mut failures = Vec::new();
+    for (o, e) in out.iter().zip(&expected) {
+        let want = &e["expect"];
+        let id = &o["id"];
+        assert_eq!(id, &e["id"]);
+        let brands: Vec<&str> = o["brands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["brand"].as_str().unwrap())
+            .collect();
+        let want_brands: Vec<&str> = want["brands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_str().unwrap())
+            .collect();
+        if brands != want_brands {
+            failures.push(format!("{id}: brands {brands:?} != {want_brands:?}"));
+        }
+        if o["lang"]["code"] != want["lang"] {
+            failures.push(format!(
+                "{id}: lang {} != {}",
+                o["lang"]["code"], want["lang"]
+            ));
+        }
+        if o["sentiment"]["label"] != want["label"] {
+            failures.push(format!(
+                "{id}: label {} != {} ({})",
+                o["sentiment"]["label"], want["label"], o["sentiment"]
+            ));
+        }
+        let score = o["sentiment"]["score"].as_f64().unwrap();
+        assert!((-1.0..=1.0).contains(&score));
+        let kinds: Vec<&str> = o["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap())
+            .collect();
+        for k in want["signals"].as_array().unwrap() {
+            if !kinds.contains(&k.as_str().unwrap()) {
+                failures.push(format!("{id}: missing signal {k} (got {kinds:?})"));
+            }
+        }
+        for k in want
+            .get("not_signals")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if kinds.contains(&k.as_str().unwrap()) {
+                failures.push(format!("{id}: unexpected signal {k}"));
+            }
+        }
+        // Every signal explains itself.
+        for s in o["signals"].as_array().unwrap() {
+            assert!(
+                !s["evidence"].as_str().unwrap().is_empty(),
+                "{id}: empty evidence {s}"
+            );
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} golden mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn classify_reports_bad_lines_and_goes_on() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\":\"a\",\"text\":\"I love Acme\"}\n");
+    input.extend_from_slice(b"{\"id\":\"b\",\"text\": broken\n");
+    input.extend_from_slice(b"plain text about acme, terrible service\n");
+    input.extend_from_slice(b"\xff\xfe invalid utf-8\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(b"\xf0\x9f\x98\x80\xf0\x9f\x98\x80\n"); // only emoji
+    input.extend_from_slice(b"https://example.com/only-a-url?x=1\n");
+    let long = format!(
+        "{{\"id\":\"long\",\"text\":\"{}\"}}\n",
+        "acme is great ".repeat(80_000)
+    );
+    input.extend_from_slice(long.as_bytes());
+    let (code, out, err) = classify(&input);
+    assert_eq!(code, 1, "a failed line makes the exit code 1");
+    assert!(err.contains("line 2:"), "{err}");
+    assert!(err.contains("line 4: invalid UTF-8"), "{err}");
+    let ids: Vec<&str> = out.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["a", "3", "5", "6", "7", "long"]);
+    assert_eq!(out[0]["brands"][0]["brand"], "Acme");
+    assert_eq!(out[1]["sentiment"]["label"], "negative");
+    assert_eq!(out[2]["sentiment"]["label"], "neutral");
+    assert_eq!(out[3]["sentiment"]["label"], "positive");
+    assert_eq!(out[5]["truncated"], true);
+}
