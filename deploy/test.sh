@@ -3,11 +3,11 @@
 #
 #  1. installs tansu 0.6.0 once into a cache (~10 min on 2 cores the first time; reused after),
 #  2. starts it on a free loopback port with a temporary SQLite file,
-#  3. runs `cargo test` with EARSHOT_TEST_BROKERS pointing at it,
+#  3. runs `cargo test` with KAFKA_TEST_BROKERS pointing at it,
 #  4. stops the broker and removes its files on exit, also on failure.
 #
 # Environment: TANSU_VERSION (default 0.6.0), EARSHOT_CACHE (default ~/.cache/earshot),
-# extra arguments are passed to `cargo test`.
+# extra arguments replace `--all-targets` in `cargo test` (e.g. `--test pipeline restart`).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -38,11 +38,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$TANSU" broker \
+# tansu reads the path after sqlite:// as relative: run it inside the temporary directory.
+(cd "$WORK" && exec "$TANSU" broker \
   --listener-url "tcp://127.0.0.1:$PORT" \
   --advertised-listener-url "tcp://127.0.0.1:$PORT" \
-  --storage-engine "sqlite://$WORK/tansu.db" \
-  >"$WORK/tansu.log" 2>&1 &
+  --storage-engine "sqlite://tansu.db" \
+  >"$WORK/tansu.log" 2>&1) &
 TANSU_PID=$!
 
 for _ in $(seq 1 100); do
@@ -54,9 +55,13 @@ for _ in $(seq 1 100); do
 done
 echo "test.sh: tansu $TANSU_VERSION listening on 127.0.0.1:$PORT (log: $WORK/tansu.log)"
 
-export EARSHOT_TEST_BROKERS="127.0.0.1:$PORT"
+export KAFKA_TEST_BROKERS="127.0.0.1:$PORT"
 status=0
-cargo test --release --all-targets "$@" || status=$?
+if [ "$#" -gt 0 ]; then
+  cargo test --release "$@" || status=$?
+else
+  cargo test --release --all-targets || status=$?
+fi
 if [ "$status" -ne 0 ]; then
   echo "test.sh: tests failed; last lines of the broker log:"; tail -n 30 "$WORK/tansu.log" || true
 fi

@@ -117,6 +117,12 @@ impl LangDetector {
             };
         }
         let info = if latin * 2 > letters {
+            // Cheap and decisive on most posts: several function words of one language.
+            if let Some(g) = by_function_words(text)
+                && g.confidence >= 0.7
+            {
+                return g;
+            }
             let info = self.latin.detect(text);
             // Trigram statistics are unreliable on short posts; function words are not.
             if !info.as_ref().is_some_and(|i| i.is_reliable()) {

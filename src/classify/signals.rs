@@ -537,11 +537,21 @@ struct Compiled {
     rules: &'static [Rule],
 }
 
-fn compile(rules: &'static [Rule], case_insensitive: bool) -> Compiled {
+/// `ascii_boundaries`: the rules' words are ASCII, so `\b` can be the ASCII word boundary, which keeps
+/// the regex engine on its DFA even when the text holds emoji or accented letters (a Unicode `\b`
+/// forces a slower engine on non-ASCII text).
+fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: bool) -> Compiled {
     let flag = if case_insensitive { "(?i)" } else { "" };
     let pats: Vec<String> = rules
         .iter()
-        .map(|r| format!("{flag}{}", r.pattern))
+        .map(|r| {
+            let p = if ascii_boundaries {
+                r.pattern.replace(r"\b", r"(?-u:\b)")
+            } else {
+                r.pattern.to_string()
+            };
+            format!("{flag}{p}")
+        })
         .collect();
     Compiled {
         set: RegexSet::new(&pats).expect("signal rules compile"),
@@ -606,20 +616,27 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
 impl SignalDetector {
     pub fn new() -> Self {
         SignalDetector {
-            en: compile(EN, true),
+            en: compile(EN, true, true),
             by_lang: vec![
-                ("es", compile(ES, true)),
-                ("fr", compile(FR, true)),
-                ("de", compile(DE, true)),
-                ("pt", compile(PT, true)),
-                ("fa", compile(FA, false)),
-                ("ar", compile(AR, false)),
+                ("es", compile(ES, true, false)),
+                ("fr", compile(FR, true, false)),
+                ("de", compile(DE, true, false)),
+                ("pt", compile(PT, true, false)),
+                ("fa", compile(FA, false, false)),
+                ("ar", compile(AR, false, false)),
             ],
             categories: CATEGORY_KEYWORDS
                 .iter()
                 .map(|(c, p)| CategoryRule {
                     category: *c,
-                    regex: Regex::new(&format!("(?i){p}")).expect("category rule compiles"),
+                    // Boundaries as classes rather than `\b`: the words include accented letters, and a
+                    // Unicode `\b` would push every non-ASCII text onto a slow engine.
+                    regex: Regex::new(&format!(
+                        "(?i){}",
+                        p.replace(r"\b(?:", r"(?:^|[^\p{L}\p{N}_])(?:")
+                            .replace(r")\b", r")(?:$|[^\p{L}\p{N}_])")
+                    ))
+                    .expect("category rule compiles"),
                 })
                 .collect(),
         }

@@ -19,9 +19,9 @@ pub fn manifest_dir() -> PathBuf {
 /// The real broker started by `deploy/test.sh`. Tests that need it fail loudly without it rather
 /// than pass vacuously.
 pub fn real_brokers() -> String {
-    std::env::var("EARSHOT_TEST_BROKERS").unwrap_or_else(|_| {
+    std::env::var("KAFKA_TEST_BROKERS").unwrap_or_else(|_| {
         panic!(
-            "EARSHOT_TEST_BROKERS is not set: run the suite with ./deploy/test.sh, which installs and \
+            "KAFKA_TEST_BROKERS is not set: run the suite with ./deploy/test.sh, which installs and \
              starts the tansu broker"
         )
     })
