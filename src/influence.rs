@@ -24,8 +24,7 @@ pub fn score(m: &Mention, signals: &[Signal], now: DateTime<Utc>) -> Influence {
         .iter()
         .flatten()
         .copied()
-        .reduce(|x, y| x + y)
-        .or(None);
+        .reduce(|x, y| x + y);
 
     // Relationship: how much the audience engages, per follower. Unknown → middle.
     let relationship = match (interactions, a.followers) {

@@ -415,6 +415,37 @@ pub async fn to_dlq(
     Ok(())
 }
 
+/// Sets `earshot_consumer_lag{group,topic}`: messages between the consumer's position and the high
+/// watermark, summed over its assigned partitions. Blocks briefly on watermark requests, so it runs in
+/// `block_in_place` on the multi-threaded runtime.
+pub fn report_lag<C: rdkafka::consumer::ConsumerContext>(
+    consumer: &rdkafka::consumer::StreamConsumer<C>,
+    group: &str,
+) {
+    tokio::task::block_in_place(|| {
+        let Ok(positions) = consumer.position() else {
+            return;
+        };
+        let mut per_topic: HashMap<String, i64> = HashMap::new();
+        for e in positions.elements() {
+            let Ok((_low, high)) =
+                consumer.fetch_watermarks(e.topic(), e.partition(), Duration::from_secs(2))
+            else {
+                continue;
+            };
+            let lag = match e.offset() {
+                Offset::Offset(pos) => (high - pos).max(0),
+                // Nothing consumed yet on this partition: everything up to the high watermark waits.
+                _ => high.max(0),
+            };
+            *per_topic.entry(e.topic().to_string()).or_default() += lag;
+        }
+        for (topic, lag) in per_topic {
+            telemetry::consumer_lag(group, &topic, lag as f64);
+        }
+    });
+}
+
 /// Flushes a producer on a blocking thread (librdkafka's flush blocks).
 pub async fn flush(producer: &FutureProducer, timeout: Duration) {
     let p = producer.clone();

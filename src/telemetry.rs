@@ -19,6 +19,7 @@ pub const PRODUCE_RETRIES: &str = "earshot_produce_retries_total";
 pub const SOURCE_ITEMS: &str = "earshot_source_items_total";
 pub const SOURCE_POLLS: &str = "earshot_source_polls_total";
 pub const SOURCE_FRESHNESS: &str = "earshot_source_freshness_seconds";
+pub const CONSUMER_LAG: &str = "earshot_consumer_lag";
 
 /// Installs the global Prometheus recorder and describes every metric.
 pub fn install() -> Result<PrometheusHandle, String> {
@@ -98,6 +99,10 @@ pub fn source_poll(source: &str, outcome: &'static str) {
 
 pub fn source_freshness(source: &str, secs: f64) {
     gauge!(SOURCE_FRESHNESS, "source" => source.to_string()).set(secs);
+}
+
+pub fn consumer_lag(group: &str, topic: &str, lag: f64) {
+    gauge!(CONSUMER_LAG, "group" => group.to_string(), "topic" => topic.to_string()).set(lag);
 }
 
 pub fn latency(secs: f64) {

@@ -53,6 +53,16 @@ fn end_to_end(brokers: Option<&str>) {
     assert!(m2.sum_where("earshot_signals_total", "signal", "warn") >= 3.0);
     assert!(m2.sum("earshot_complaints_total") >= 3.0);
     assert!(m2.sum("earshot_pipeline_latency_seconds_count") >= want as f64);
+    // Consumer lag is reported per group and topic, and drains to zero.
+    e.wait_for(
+        Duration::from_secs(20),
+        "zero consumer lag on the raw topic",
+        |m| {
+            m.0.iter().any(|(k, v)| {
+                k.starts_with("earshot_consumer_lag{") && k.contains("mentions.raw") && *v == 0.0
+            })
+        },
+    );
     let (code, brands) = http_get(e.port, "/api/brands").unwrap();
     assert_eq!(code, 200);
     assert!(brands.contains("\"brand\":\"Lumora\""), "{brands}");

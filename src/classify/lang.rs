@@ -222,7 +222,7 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
         .iter()
         .map(|(l, list)| (*l, words.iter().filter(|w| list.contains(w)).count()))
         .collect();
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, n) = scores[0];
     if n == 0 || scores[1].1 == n {
         return None;
@@ -255,7 +255,7 @@ fn by_lexicon(text: &str) -> Option<LangGuess> {
             )
         })
         .collect();
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, n) = scores[0];
     (n > 0 && scores[1].1 < n).then(|| LangGuess {
         code: best.into(),

@@ -254,13 +254,12 @@ impl Stage {
             changed = true;
             tpl.add_partition_offset(&topic, *p, Offset::Offset(st.next_offset))?;
         }
-        if tpl.count() > 0 {
-            if let Err(e) = tokio::task::block_in_place(|| consumer.commit(&tpl, CommitMode::Sync))
-            {
-                // The snapshot holds the offset; a failed commit only means some re-reads, which the
-                // offset check in `handle` skips.
-                tracing::warn!(error = %e, "aggregate commit failed");
-            }
+        // The snapshot holds the offset; a failed commit only means some re-reads, which the offset
+        // check in `handle` skips.
+        if tpl.count() > 0
+            && let Err(e) = tokio::task::block_in_place(|| consumer.commit(&tpl, CommitMode::Sync))
+        {
+            tracing::warn!(error = %e, "aggregate commit failed");
         }
         if changed {
             let t = totals(self.states.values());
@@ -314,12 +313,15 @@ pub async fn run(
     let mut snap = tokio::time::interval(stage.settings.snapshot_interval);
     snap.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut view_tick = tokio::time::interval(Duration::from_secs(1));
+    let mut lag_tick = tokio::time::interval(Duration::from_secs(5));
+    let group = kafka.group("aggregate");
     loop {
         tokio::select! {
             biased;
             _ = stop.cancelled() => break,
             _ = snap.tick() => stage.snapshot(&consumer, &abort).await?,
             _ = view_tick.tick() => stage.publish_view(),
+            _ = lag_tick.tick() => kafka::report_lag(&consumer, &group),
             msg = consumer.recv() => {
                 let gone: Vec<i32> = std::mem::take(&mut *revoked.lock().expect("revoke list"));
                 for p in gone {

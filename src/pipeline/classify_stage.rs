@@ -158,11 +158,14 @@ pub async fn run(
             tracing::warn!(error = %e, "store offset (partition revoked?)");
         }
     };
+    let mut lag_tick = tokio::time::interval(std::time::Duration::from_secs(5));
+    let group = kafka.group("classify");
     loop {
         tokio::select! {
             biased;
             Some(done) = in_flight.next(), if !in_flight.is_empty() => store(done, &mut poisoned),
             _ = stop.cancelled() => break,
+            _ = lag_tick.tick() => kafka::report_lag(&consumer, &group),
             msg = consumer.recv(), if in_flight.len() < max_in_flight => match msg {
                 Ok(m) => {
                     let owned = (
