@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod classify;
 pub mod cli;
 pub mod config;
+pub mod eval;
 pub mod http;
 pub mod influence;
 pub mod ingest;

@@ -48,6 +48,17 @@ enum Command {
         #[arg(long, env = "EARSHOT_CONFIG")]
         config: Option<PathBuf>,
     },
+    /// Measure classifier quality on a labelled JSON-lines file (id, text, label, optional score).
+    Eval {
+        /// sentiment, complaint or suggestion
+        #[arg(long)]
+        task: String,
+        #[arg(long)]
+        input: PathBuf,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn init_logging() {
@@ -113,6 +124,22 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Eval { task, input, json } => {
+            let task = match earshot::eval::Task::parse(&task) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("earshot eval: --task: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match eval(task, &input, json) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("earshot eval: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Run { config, roles } => {
             init_logging();
             let roles = match Role::parse_list(&roles) {
@@ -154,6 +181,30 @@ fn classify(cfg: Config, input: Option<PathBuf>) -> anyhow::Result<u64> {
         }
     };
     Ok(failed)
+}
+
+fn eval(task: earshot::eval::Task, input: &std::path::Path, json: bool) -> anyhow::Result<()> {
+    let cfg = Config::default();
+    let c = Classifier::new(&cfg.brands, &cfg.classify).map_err(anyhow::Error::msg)?;
+    let f =
+        std::fs::File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
+    let out = earshot::eval::run(&c, task, &mut BufReader::new(f))?;
+    for (line, e) in &out.errors {
+        eprintln!("line {line}: {e}");
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        println!("task {} on {}", out.task, input.display());
+        print!("{}", earshot::eval::render(&out.report));
+        if let Some(b) = &out.binary {
+            println!(
+                "binary view (gold positive/negative only; neutral predictions count as errors)"
+            );
+            print!("{}", earshot::eval::render(b));
+        }
+    }
+    Ok(())
 }
 
 fn run(cfg: Config, roles: Vec<Role>) -> ExitCode {
