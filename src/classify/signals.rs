@@ -345,6 +345,45 @@ const EN: &[Rule] = &[
         "delayed",
         r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking))\b",
     ),
+    // Advice and suggestions to others that are not phrased as "recommend": imperatives at the start
+    // of a sentence, "if you want…", "I suggest", advice and tips, and improvement proposals ("it would
+    // be nice if…", "please add…"), which the rule name keeps apart.
+    r(
+        Recommend,
+        0.65,
+        "imperative_advice",
+        r"(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:try|take|bring|ask(?: for)?|book|consider|check(?: out)?|go (?:for|with|to)|use|keep|remember|stay|look (?:for|at|into)|visit|pack|request|skip|choose|opt for|note that|get|grab|avoid|beware of|don'?t (?:forget|miss|bother|expect))\b",
+    ),
+    r(
+        Recommend,
+        0.7,
+        "if_you_want",
+        r"\bif you (?:want|need|are (?:looking|planning|going)|plan|like|prefer|love|enjoy|can|have (?:a|the|kids|time)|get the chance|don'?t mind|go|stay|visit)\b",
+    ),
+    r(
+        Recommend,
+        0.75,
+        "advice",
+        r"\b(?:(?:my|some|good|great|best|free|expert|quick|top|useful) )?(?:advice|tips?)(?: for| on| to|:)|\badvice\b|\b(?:i|we) (?:would |'d )?(?:suggest|advise)\b|\bi suggest\b",
+    ),
+    r(
+        Recommend,
+        0.6,
+        "suggestion_to_improve",
+        r"\b(?:it )?(?:would|will|could) be (?:nice|great|good|better|helpful|awesome|cool|useful|ideal|handy)\b|\bplease (?:add|implement|make|allow|provide|include|consider|support|bring back|bring|release|enable|give|let)\b|\b(?:should|could) (?:be|have|add|allow|provide|include|support|make|offer|let|show|consider|get|give|use|bring)\b|\bwhy not\b|\b(?:needs?|want) (?:a|an|to be able|the ability|an option|support)\b",
+    ),
+    r(
+        Recommend,
+        0.7,
+        "you_should",
+        r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|need to|have to|ought to|can'?t miss|won'?t regret)\b",
+    ),
+    r(
+        Warn,
+        0.65,
+        "warning",
+        r"\b(?:warning signs?|be aware|heads up|watch out|careful)\b",
+    ),
     // question
     r(Question, 0.8, "question_mark", r"[^\s?/=&]\s*\?+(?:\s|$)"),
     r(
@@ -570,6 +609,10 @@ struct CategoryRule {
 
 pub struct SignalDetector {
     en: Compiled,
+    /// A post that starts by addressing an account (`@brand …`).
+    addressed: Regex,
+    /// Words that describe a problem (for addressed posts only: alone they are too common).
+    problem: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
     categories: Vec<CategoryRule>,
 }
@@ -616,6 +659,11 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
 impl SignalDetector {
     pub fn new() -> Self {
         SignalDetector {
+            addressed: Regex::new(r"^\s*\.?@\w").expect("addressed regex"),
+            problem: Regex::new(concat!(
+                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl\w*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund\w*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel\w*|delay\w*|late|crash\w*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one))(?-u:\b)",
+            ))
+            .expect("problem regex"),
             en: compile(EN, true, true),
             by_lang: vec![
                 ("es", compile(ES, true, false)),
@@ -697,8 +745,29 @@ impl SignalDetector {
             }
         }
         let has = |out: &[Signal], k: SignalKind| out.iter().any(|s| s.kind == k);
+        // A post addressed to an account (a brand's service handle, typically) that describes a
+        // problem is a complaint even without strong words.
+        if !has(&out, Complaint)
+            && self.addressed.is_match(text)
+            && let Some(m) = self.problem.find(text)
+        {
+            out.push(Signal {
+                kind: Complaint,
+                confidence: 0.65,
+                evidence: m.as_str().trim().to_string(),
+                rule: "addressed_problem".into(),
+            });
+        }
         // Sentiment-backed signals, for texts no phrase rule caught.
-        if sentiment.score <= -0.5 && !has(&out, Complaint) && !has(&out, Praise) {
+        // A lone "Jealous!" or "so dumb" is an opinion, not a complaint: ask for some substance, said
+        // to someone (on the dev set, strong negativity alone was wrong more often than right).
+        let words = text.split_whitespace().count();
+        if sentiment.score <= -0.5
+            && words >= 6
+            && self.addressed.is_match(text)
+            && !has(&out, Complaint)
+            && !has(&out, Praise)
+        {
             out.push(Signal {
                 kind: Complaint,
                 confidence: 0.55,
