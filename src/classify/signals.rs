@@ -661,9 +661,8 @@ impl SignalDetector {
         SignalDetector {
             addressed: Regex::new(r"^\s*\.?@\w").expect("addressed regex"),
             problem: Regex::new(
-                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl\w*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund\w*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel\w*|delay\w*|late|crash\w*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one,
-            )(?-u:\b)",
-            ))
+                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl\w*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund\w*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel\w*|delay\w*|late|crash\w*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one))(?-u:\b)",
+            )
             .expect("problem regex"),
             en: compile(EN, true, true),
             by_lang: vec![
