@@ -100,13 +100,14 @@ impl LangDetector {
             };
         }
         if arabic * 2 > letters {
-            // Persian-only letters are frequent (ی alone is in most sentences); Arabic-only ones (ة, ى)
-            // argue the other way.
-            let arabic_only = text
-                .chars()
-                .filter(|c| matches!(c, 'ة' | 'ى' | 'ي' | 'ك'))
-                .count();
-            let code = if persian > arabic_only { "fa" } else { "ar" };
+            // Letters only one of the two languages uses, plus their most common words: many Persian
+            // posts are typed on Arabic keyboards (ي for ی, ك for ک), so letters alone mislead.
+            let arabic_only = text.chars().filter(|c| matches!(c, 'ة' | 'ى')).count();
+            let (fa_words, ar_words) = arabic_script_votes(text);
+            let fa_score = persian + 2 * fa_words;
+            let ar_score = arabic_only + 2 * ar_words;
+            let code = if fa_score > ar_score { "fa" } else { "ar" };
+            let (persian, arabic_only) = (fa_score, ar_score);
             let conf = (0.6
                 + 0.4 * (persian.abs_diff(arabic_only) as f64 / (arabic as f64).max(1.0)) * 5.0)
                 .min(1.0);
@@ -161,6 +162,130 @@ impl LangDetector {
             },
         }
     }
+}
+
+const PERSIAN_WORDS: &[&str] = &[
+    "است",
+    "این",
+    "را",
+    "می",
+    "که",
+    "از",
+    "با",
+    "خیلی",
+    "داره",
+    "دارد",
+    "هست",
+    "نیست",
+    "برای",
+    "ها",
+    "هم",
+    "یک",
+    "شده",
+    "بود",
+    "کرد",
+    "اون",
+    "رو",
+    "بسیار",
+    "ولی",
+    "نمی",
+    "هستند",
+    "کنید",
+    "میکنم",
+    "شود",
+    "باشه",
+    "چه",
+    "چرا",
+    "دیگه",
+    "خوب",
+    "خوبه",
+    "گوشی",
+    "نظر",
+    "اصلا",
+    "واقعا",
+    "تو",
+    "من",
+    "اگر",
+    "بهتر",
+];
+const ARABIC_WORDS: &[&str] = &[
+    "في",
+    "على",
+    "هذا",
+    "هذه",
+    "التي",
+    "الذي",
+    "الله",
+    "ان",
+    "أن",
+    "إن",
+    "لا",
+    "مش",
+    "انا",
+    "أنا",
+    "يا",
+    "كان",
+    "عن",
+    "مع",
+    "ده",
+    "دي",
+    "اللي",
+    "ايه",
+    "ليه",
+    "بس",
+    "لم",
+    "لن",
+    "هو",
+    "هي",
+    "كده",
+    "كل",
+    "الى",
+    "إلى",
+    "قد",
+    "او",
+    "أو",
+    "ولا",
+    "عشان",
+    "علشان",
+    "احنا",
+    "انت",
+    "ماشي",
+];
+
+/// Counts (Persian, Arabic) function words; a word starting with the article "ال" counts as Arabic.
+fn arabic_script_votes(text: &str) -> (usize, usize) {
+    let (mut fa, mut ar) = (0, 0);
+    for w in text.split(|c: char| !(c.is_alphabetic() || c == '\u{200C}')) {
+        if w.is_empty() {
+            continue;
+        }
+        // Compare in both spellings of yeh/kaf.
+        let as_fa: String = w
+            .chars()
+            .map(|c| match c {
+                'ي' => 'ی',
+                'ك' => 'ک',
+                c => c,
+            })
+            .collect();
+        let as_ar: String = w
+            .chars()
+            .map(|c| match c {
+                'ی' => 'ي',
+                'ک' => 'ك',
+                c => c,
+            })
+            .collect();
+        if PERSIAN_WORDS.contains(&as_fa.as_str()) || as_fa.starts_with("می\u{200C}") {
+            fa += 1;
+        }
+        if ARABIC_WORDS.contains(&as_ar.as_str())
+            || (as_ar.starts_with("ال") && as_ar.chars().count() > 3)
+        {
+            ar += 1;
+        }
+    }
+    (fa, ar)
 }
 
 /// Very common function words per Latin-script language (articles, pronouns, auxiliaries, negation).
