@@ -149,11 +149,12 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let cfg = match load_config(config) {
+            let path = config.unwrap_or_else(|| PathBuf::from(config::DEFAULT_PATH));
+            let cfg = match load_config(Some(path.clone())) {
                 Ok(c) => c,
                 Err(code) => return code,
             };
-            run(cfg, roles)
+            run(cfg, path, roles)
         }
     }
 }
@@ -207,7 +208,7 @@ fn eval(task: earshot::eval::Task, input: &std::path::Path, json: bool) -> anyho
     Ok(())
 }
 
-fn run(cfg: Config, roles: Vec<Role>) -> ExitCode {
+fn run(cfg: Config, path: PathBuf, roles: Vec<Role>) -> ExitCode {
     let prometheus = match earshot::telemetry::install() {
         Ok(h) => h,
         Err(e) => {
@@ -225,7 +226,7 @@ fn run(cfg: Config, roles: Vec<Role>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let result = rt.block_on(pipeline::run(cfg, roles, prometheus));
+    let result = rt.block_on(pipeline::run(cfg, path, roles, prometheus));
     // librdkafka threads may linger; don't wait for them beyond this point.
     rt.shutdown_timeout(std::time::Duration::from_secs(2));
     match result {

@@ -20,6 +20,7 @@ pub const SOURCE_ITEMS: &str = "earshot_source_items_total";
 pub const SOURCE_POLLS: &str = "earshot_source_polls_total";
 pub const SOURCE_FRESHNESS: &str = "earshot_source_freshness_seconds";
 pub const CONSUMER_LAG: &str = "earshot_consumer_lag";
+pub const RELOADS: &str = "earshot_config_reloads_total";
 
 /// Installs the global Prometheus recorder and describes every metric.
 pub fn install() -> Result<PrometheusHandle, String> {
@@ -99,6 +100,10 @@ pub fn source_poll(source: &str, outcome: &'static str) {
 
 pub fn source_freshness(source: &str, secs: f64) {
     gauge!(SOURCE_FRESHNESS, "source" => source.to_string()).set(secs);
+}
+
+pub fn reload(outcome: &'static str) {
+    counter!(RELOADS, "outcome" => outcome).increment(1);
 }
 
 pub fn consumer_lag(group: &str, topic: &str, lag: f64) {

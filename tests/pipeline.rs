@@ -161,30 +161,14 @@ fn malformed_raw_message_goes_to_dlq() {
     let mut e = Earshot::start(&s, 0);
     e.wait_ready(Duration::from_secs(30));
 
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let producer: FutureProducer = ClientConfig::new()
-        .set("bootstrap.servers", &brokers)
-        .create()
-        .unwrap();
     let raw = format!("{prefix}.mentions.raw");
     let bad = b"{\"id\": \"x\", \"text\": \xff\xfe not json".to_vec();
     let good = br#"{"id":"dlq:1","source":{"kind":"replay","name":"e2e"},"text":"I highly recommend Lumora!"}"#;
-    rt.block_on(async {
-        producer
-            .send(
-                FutureRecord::to(&raw).key("dlq:0").payload(&bad),
-                Duration::from_secs(10),
-            )
-            .await
-            .unwrap();
-        producer
-            .send(
-                FutureRecord::to(&raw).key("dlq:1").payload(&good[..]),
-                Duration::from_secs(10),
-            )
-            .await
-            .unwrap();
-    });
+    produce(
+        &brokers,
+        &raw,
+        &[("dlq:0", bad.clone()), ("dlq:1", good.to_vec())],
+    );
     let m = e.wait_for(
         Duration::from_secs(60),
         "the good mention after the bad one",
@@ -246,6 +230,89 @@ fn malformed_raw_message_goes_to_dlq() {
     assert_eq!(reason.as_deref(), Some("invalid_utf8"));
     assert!(detail.unwrap().contains("utf-8"));
 
+    e.signal("TERM");
+    assert!(e.wait_exit(Duration::from_secs(30)).success());
+}
+
+fn produce(brokers: &str, topic: &str, records: &[(&str, Vec<u8>)]) {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let producer: FutureProducer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .create()
+        .unwrap();
+    rt.block_on(async {
+        for (key, payload) in records {
+            producer
+                .send(
+                    FutureRecord::to(topic).key(*key).payload(payload),
+                    Duration::from_secs(10),
+                )
+                .await
+                .unwrap();
+        }
+    });
+}
+
+/// SIGHUP rebuilds the classifier from the config file: a brand's lexicon override takes effect
+/// without a restart, and an invalid file is reported while the running classifier is kept.
+#[test]
+fn sighup_reloads_brand_lexicon_overrides() {
+    let brokers = real_brokers();
+    let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let empty = tempfile::NamedTempFile::new().unwrap();
+    let prefix = unique("hup");
+    let s = setup(Some(&brokers), &prefix, empty.path(), 0.0);
+    let with_override = std::fs::read_to_string(&s.config).unwrap();
+    assert!(with_override.contains("lexicon = { sick = 2.5 }"));
+    std::fs::write(
+        &s.config,
+        with_override.replace("lexicon = { sick = 2.5 }", ""),
+    )
+    .unwrap();
+
+    let mut e = Earshot::start(&s, 0);
+    e.wait_ready(Duration::from_secs(30));
+    let raw = format!("{prefix}.mentions.raw");
+    let mention = |id: &str| {
+        format!(
+            r#"{{"id":"{id}","source":{{"kind":"replay","name":"e2e"}},"text":"That new #fernway board is sick"}}"#
+        )
+        .into_bytes()
+    };
+    let series = |label: &str| {
+        format!(r#"earshot_mentions_total{{brand="Fernway",source="e2e",sentiment="{label}"}}"#)
+    };
+
+    produce(&brokers, &raw, &[("h:1", mention("h:1"))]);
+    e.wait_for(Duration::from_secs(60), "'sick' counted negative", |m| {
+        m.get(&series("negative")) == 1.0
+    });
+
+    std::fs::write(&s.config, &with_override).unwrap();
+    e.signal("HUP");
+    e.wait_for(Duration::from_secs(20), "reload ok", |m| {
+        m.get(r#"earshot_config_reloads_total{outcome="ok"}"#) == 1.0
+    });
+    produce(&brokers, &raw, &[("h:2", mention("h:2"))]);
+    e.wait_for(
+        Duration::from_secs(60),
+        "'sick' counted positive after reload",
+        |m| m.get(&series("positive")) == 1.0,
+    );
+
+    std::fs::write(&s.config, "this is = not valid").unwrap();
+    e.signal("HUP");
+    e.wait_for(Duration::from_secs(20), "reload error reported", |m| {
+        m.get(r#"earshot_config_reloads_total{outcome="error"}"#) == 1.0
+    });
+    produce(&brokers, &raw, &[("h:3", mention("h:3"))]);
+    let m = e.wait_for(
+        Duration::from_secs(60),
+        "the running classifier kept",
+        |m| m.get(&series("positive")) == 2.0,
+    );
+    assert_eq!(m.get(&series("negative")), 1.0);
+    assert!(e.log_text().contains("keeping the running classifier"));
     e.signal("TERM");
     assert!(e.wait_exit(Duration::from_secs(30)).success());
 }

@@ -88,8 +88,8 @@ fn persian_regression_floor() {
         return;
     };
     let b = out.binary.expect("binary view");
-    // Target binary macro F1 0.78 (not yet met).
-    assert!(b.macro_f1 >= 0.40, "binary macro F1 {}", b.macro_f1);
+    // Target binary macro F1 0.78 (not yet met); measured 0.664.
+    assert!(b.macro_f1 >= 0.62, "binary macro F1 {}", b.macro_f1);
 }
 
 #[test]
@@ -98,6 +98,6 @@ fn arabic_regression_floor() {
         return;
     };
     let b = out.binary.expect("binary view");
-    // Target positive/negative accuracy 0.72 (not yet met).
-    assert!(b.accuracy >= 0.55, "binary accuracy {}", b.accuracy);
+    // Target positive/negative accuracy 0.72 (not yet met); measured 0.602.
+    assert!(b.accuracy >= 0.57, "binary accuracy {}", b.accuracy);
 }

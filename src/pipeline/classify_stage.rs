@@ -130,7 +130,7 @@ async fn process(
 /// Runs until `stop`; then finishes what is in flight (unless `abort`), stores and commits.
 pub async fn run(
     kafka: Arc<Kafka>,
-    classifier: Arc<Classifier>,
+    classifier: tokio::sync::watch::Receiver<Arc<Classifier>>,
     max_in_flight: usize,
     stop: CancellationToken,
     abort: CancellationToken,
@@ -175,7 +175,9 @@ pub async fn run(
                         m.key().map(<[u8]>::to_vec),
                         m.payload().map(<[u8]>::to_vec),
                     );
-                    in_flight.push_back(process(producer.clone(), kafka.clone(), classifier.clone(), owned, abort.clone()));
+                    // The current classifier: SIGHUP may have swapped in a rebuilt one.
+                    let current = classifier.borrow().clone();
+                    in_flight.push_back(process(producer.clone(), kafka.clone(), current, owned, abort.clone()));
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "classify consumer error");

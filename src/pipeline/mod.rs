@@ -128,8 +128,49 @@ async fn wait_for_signal() {
     });
 }
 
+/// Rebuilds the classifier from the config file on every SIGHUP (brand queries, exclusions and lexicon
+/// overrides change without a restart). An invalid file is reported and the running classifier kept.
+async fn reload_on_sighup(
+    path: std::path::PathBuf,
+    tx: tokio::sync::watch::Sender<Arc<Classifier>>,
+    stop: CancellationToken,
+) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut hup) = signal(SignalKind::hangup()) else {
+        tracing::warn!("cannot install SIGHUP handler; reload disabled");
+        return;
+    };
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            r = hup.recv() => if r.is_none() { return },
+        }
+        match Config::load(&path) {
+            Ok(cfg) => match Classifier::new(&cfg.brands, &cfg.classify) {
+                Ok(c) => {
+                    let _ = tx.send(Arc::new(c));
+                    crate::telemetry::reload("ok");
+                    tracing::info!(path = %path.display(), brands = cfg.brands.len(), "SIGHUP: classifier reloaded");
+                }
+                Err(e) => {
+                    crate::telemetry::reload("error");
+                    tracing::error!("SIGHUP: reload failed, keeping the running classifier: {e}");
+                }
+            },
+            Err(e) => {
+                crate::telemetry::reload("error");
+                tracing::error!(
+                    "SIGHUP: {} is invalid, keeping the running classifier:\n{e}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
 pub async fn run(
     cfg: Config,
+    config_path: std::path::PathBuf,
     roles: Vec<Role>,
     prometheus: PrometheusHandle,
 ) -> Result<(), RunError> {
@@ -234,6 +275,12 @@ pub async fn run(
     if roles.contains(&Role::Classify) {
         let classifier =
             Arc::new(Classifier::new(&cfg.brands, &cfg.classify).map_err(RunError::Classifier)?);
+        let (tx, classifier) = tokio::sync::watch::channel(classifier);
+        tokio::spawn(reload_on_sighup(
+            config_path.clone(),
+            tx,
+            stages_stop.clone(),
+        ));
         let (k, stop, abort, h) = (
             kafka.clone(),
             stages_stop.clone(),
