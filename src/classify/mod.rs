@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 
 use crate::config::{BrandConfig, ClassifyConfig};
-use crate::model::{BrandMatch, Classification, EnrichedMention, Mention};
+use crate::model::{BrandMatch, Classification, EnrichedMention, LangGuess, Mention};
 use brands::BrandMatcher;
 use lang::LangDetector;
 use query::Tokens;
@@ -98,6 +98,17 @@ impl Classifier {
         truncated: bool,
     ) -> Classification {
         let lang = self.lang.detect(text, declared_lang);
+        self.classify_in(text, lang, overrides, truncated)
+    }
+
+    /// Sentiment, signals and categories for a text whose language is known.
+    fn classify_in(
+        &self,
+        text: &str,
+        lang: LangGuess,
+        overrides: Option<&BTreeMap<String, f64>>,
+        truncated: bool,
+    ) -> Classification {
         let sentiment = self.sentiment.score(text, &lang.code, overrides);
         let signal_text = match lang.code.as_str() {
             "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
@@ -114,22 +125,28 @@ impl Classifier {
         }
     }
 
-    /// One EnrichedMention per brand the mention matches (none when no brand matches). A brand with
-    /// lexicon overrides gets its own sentiment pass.
+    /// One EnrichedMention per brand the mention matches (none when no brand matches, and then nothing
+    /// else is computed). A brand whose lexicon overrides name a word of the text gets its own
+    /// sentiment pass; the language is detected once.
     pub fn enrich(&self, m: &Mention, now: DateTime<Utc>) -> Vec<EnrichedMention> {
-        let analysis = self.analyze(&m.text, m.lang.as_deref());
-        analysis
-            .brands
+        let cut = truncate_utf8(&m.text, self.max_text_bytes);
+        let truncated = cut.len() < m.text.len();
+        let tokens = Tokens::new(cut);
+        let lower = cut.to_lowercase();
+        let brands = self.brands.find(&tokens, &lower);
+        if brands.is_empty() {
+            return Vec::new();
+        }
+        let lang = self.lang.detect(cut, m.lang.as_deref());
+        let base = self.classify_in(cut, lang.clone(), None, truncated);
+        brands
             .into_iter()
             .map(|b| {
                 let classification = match self.overrides.get(&b.brand) {
-                    Some(o) => self.classify_text(
-                        truncate_utf8(&m.text, self.max_text_bytes),
-                        m.lang.as_deref(),
-                        Some(o),
-                        analysis.classification.truncated,
-                    ),
-                    None => analysis.classification.clone(),
+                    Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => {
+                        self.classify_in(cut, lang.clone(), Some(o), truncated)
+                    }
+                    _ => base.clone(),
                 };
                 let influence = crate::influence::score(m, &classification.signals, now);
                 EnrichedMention {

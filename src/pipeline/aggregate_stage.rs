@@ -98,6 +98,36 @@ impl Stage {
         Ok(self.states.get_mut(&partition).expect("just inserted"))
     }
 
+    /// Forgets partitions taken away by a rebalance: their next owner restores them from the snapshot.
+    fn drop_revoked(&mut self, revoked: &Mutex<Vec<i32>>) {
+        let gone: Vec<i32> = std::mem::take(&mut *revoked.lock().expect("revoke list"));
+        for p in gone {
+            self.states.remove(&p);
+        }
+    }
+
+    /// Restores the snapshot of every newly assigned partition, so restored counts show at once after
+    /// a restart or rebalance rather than with the partition's next message.
+    async fn restore_assigned(
+        &mut self,
+        consumer: &StreamConsumer<TrackRevokes>,
+    ) -> Result<(), kafka::Error> {
+        let Ok(assignment) = consumer.assignment() else {
+            return Ok(());
+        };
+        let topic = self.kafka.topics.enriched.clone();
+        let new: Vec<i32> = assignment
+            .elements()
+            .iter()
+            .filter(|e| e.topic() == topic && !self.states.contains_key(&e.partition()))
+            .map(|e| e.partition())
+            .collect();
+        for p in new {
+            self.state_for(p).await?;
+        }
+        Ok(())
+    }
+
     fn source_label<'a>(&self, name: &'a str) -> &'a str {
         if self.settings.sources.contains(name) {
             name
@@ -320,13 +350,14 @@ pub async fn run(
             biased;
             _ = stop.cancelled() => break,
             _ = snap.tick() => stage.snapshot(&consumer, &abort).await?,
-            _ = view_tick.tick() => stage.publish_view(),
+            _ = view_tick.tick() => {
+                stage.drop_revoked(&revoked);
+                stage.restore_assigned(&consumer).await?;
+                stage.publish_view();
+            }
             _ = lag_tick.tick() => kafka::report_lag(&consumer, &group),
             msg = consumer.recv() => {
-                let gone: Vec<i32> = std::mem::take(&mut *revoked.lock().expect("revoke list"));
-                for p in gone {
-                    stage.states.remove(&p);
-                }
+                stage.drop_revoked(&revoked);
                 match msg {
                     Ok(m) => {
                         let payload = m.payload().map(<[u8]>::to_vec);
