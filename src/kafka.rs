@@ -181,10 +181,7 @@ impl Kafka {
             .set("enable.auto.offset.store", "false")
             .set("auto.offset.reset", "earliest")
             .set("session.timeout.ms", "10000")
-            .set("heartbeat.interval.ms", "1000")
-            // Also the rebalance timeout: how long a rebalance waits for members that do not rejoin
-            // (a process killed with SIGKILL). The stage loops poll far more often than this.
-            .set("max.poll.interval.ms", "30000");
+            .set("heartbeat.interval.ms", "1000");
         c
     }
 

@@ -123,7 +123,7 @@ fn restart(sig: &str) {
     let mut second = Earshot::start(&s, 1);
     second.wait_ready(Duration::from_secs(30));
     second.wait_for(
-        Duration::from_secs(90),
+        Duration::from_secs(150),
         "every mention counted after restart",
         |m| total(&m.mentions()) >= want,
     );

@@ -34,6 +34,12 @@ pub struct TrackRevokes(Arc<Mutex<Vec<i32>>>);
 impl ClientContext for TrackRevokes {}
 
 impl ConsumerContext for TrackRevokes {
+    fn post_rebalance(&self, _c: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Assign(tpl) = rebalance {
+            tracing::info!(partitions = ?tpl.elements().iter().map(|e| e.partition()).collect::<Vec<_>>(), "aggregate: partitions assigned");
+        }
+    }
+
     fn pre_rebalance(&self, _c: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         if let Rebalance::Revoke(tpl) = rebalance {
             let mut r = self.0.lock().expect("revoke list");

@@ -31,6 +31,12 @@ pub struct CommitOnRevoke;
 impl ClientContext for CommitOnRevoke {}
 
 impl ConsumerContext for CommitOnRevoke {
+    fn post_rebalance(&self, _c: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Assign(tpl) = rebalance {
+            tracing::info!(partitions = ?tpl.elements().iter().map(|e| e.partition()).collect::<Vec<_>>(), "classify: partitions assigned");
+        }
+    }
+
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         if let Rebalance::Revoke(_) = rebalance
             && let Err(e) = consumer.commit_consumer_state(CommitMode::Sync)
