@@ -43,6 +43,10 @@ pub struct KafkaConfig {
     pub topic_prefix: String,
     /// Consumer groups are `<group_prefix>classify` and `<group_prefix>aggregate`.
     pub group_prefix: String,
+    /// Static group membership: a stable name for this process (a pod name, a host name). When set, a
+    /// restarted process takes over its own partitions at once instead of waiting for the group to
+    /// notice that the old process is gone. Must be unique per process.
+    pub instance_id: String,
     pub partitions: i32,
     pub replication_factor: i32,
     /// How long start-up waits for the brokers before giving up with exit code 2.
@@ -57,6 +61,7 @@ impl Default for KafkaConfig {
             brokers: String::new(),
             topic_prefix: "earshot.".into(),
             group_prefix: "earshot-".into(),
+            instance_id: String::new(),
             partitions: 3,
             replication_factor: 1,
             connect_timeout_secs: 10,

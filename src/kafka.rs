@@ -139,6 +139,7 @@ pub struct Kafka {
     pub topics: Topics,
     pub bootstrap: String,
     pub group_prefix: String,
+    pub instance_id: String,
 }
 
 impl Kafka {
@@ -155,6 +156,7 @@ impl Kafka {
             topics: Topics::new(&cfg.topic_prefix),
             bootstrap: bootstrap.to_string(),
             group_prefix: cfg.group_prefix.clone(),
+            instance_id: cfg.instance_id.clone(),
         }
     }
 
@@ -172,6 +174,9 @@ impl Kafka {
     /// acknowledged. `auto_commit` commits stored offsets periodically; without it the caller commits.
     pub fn consumer_config(&self, role: &str, auto_commit: bool) -> ClientConfig {
         let mut c = self.base.clone();
+        if !self.instance_id.is_empty() {
+            c.set("group.instance.id", format!("{}-{role}", self.instance_id));
+        }
         c.set("group.id", self.group(role))
             .set(
                 "enable.auto.commit",

@@ -119,6 +119,13 @@ fn restart(sig: &str) {
         assert!(st.success(), "graceful stop: {st}\n{}", first.log_text());
     }
     drop(first);
+    if sig == "KILL" {
+        // A killed process sends no LeaveGroup; the broker drops its members after
+        // session.timeout.ms (10 s). Restarting before that, tansu 0.6 sometimes hands every
+        // partition to the dead members and the new process idles until the rebalance timeout.
+        // Real deployments restart later than this (or set kafka.instance_id).
+        std::thread::sleep(Duration::from_secs(12));
+    }
 
     let mut second = Earshot::start(&s, 1);
     second.wait_ready(Duration::from_secs(30));
