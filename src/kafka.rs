@@ -365,6 +365,15 @@ pub enum DlqReason {
 }
 
 impl DlqReason {
+    /// A JSON error's reason: bad syntax, or well-formed JSON that is not the expected record.
+    pub fn from_json_error(e: &serde_json::Error) -> Self {
+        if e.is_data() {
+            DlqReason::InvalidMention
+        } else {
+            DlqReason::InvalidJson
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DlqReason::InvalidUtf8 => "invalid_utf8",

@@ -89,14 +89,8 @@ pub fn to_mention(
     loop_n: u64,
 ) -> Result<Mention, (DlqReason, String)> {
     let text = std::str::from_utf8(line).map_err(|e| (DlqReason::InvalidUtf8, e.to_string()))?;
-    let mut m: Mention = serde_json::from_str(text).map_err(|e| {
-        let r = if e.is_data() {
-            DlqReason::InvalidMention
-        } else {
-            DlqReason::InvalidJson
-        };
-        (r, e.to_string())
-    })?;
+    let mut m: Mention =
+        serde_json::from_str(text).map_err(|e| (DlqReason::from_json_error(&e), e.to_string()))?;
     if m.id.trim().is_empty() {
         return Err((DlqReason::InvalidMention, "mention has an empty id".into()));
     }

@@ -172,14 +172,8 @@ impl Stage {
             .as_deref()
             .ok_or_else(|| (DlqReason::Empty, "message has no value".to_string()))
             .and_then(|p| {
-                serde_json::from_slice::<EnrichedMention>(p).map_err(|e| {
-                    let r = if e.is_data() {
-                        DlqReason::InvalidMention
-                    } else {
-                        DlqReason::InvalidJson
-                    };
-                    (r, e.to_string())
-                })
+                serde_json::from_slice::<EnrichedMention>(p)
+                    .map_err(|e| (DlqReason::from_json_error(&e), e.to_string()))
             });
         let em = match decoded {
             Ok(em) => em,

@@ -53,14 +53,8 @@ pub fn decode_mention(payload: Option<&[u8]>) -> Result<Mention, (DlqReason, Str
         return Err((DlqReason::Empty, "message value is empty".into()));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| (DlqReason::InvalidUtf8, e.to_string()))?;
-    serde_json::from_str::<Mention>(text).map_err(|e| {
-        let reason = if e.is_data() {
-            DlqReason::InvalidMention
-        } else {
-            DlqReason::InvalidJson
-        };
-        (reason, e.to_string())
-    })
+    serde_json::from_str::<Mention>(text)
+        .map_err(|e| (DlqReason::from_json_error(&e), e.to_string()))
 }
 
 struct Done {
