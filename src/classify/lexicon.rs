@@ -22,6 +22,8 @@ pub struct Profile {
     /// Multi-word lexicon entries (joined by one space), and the longest such entry in words.
     pub phrases: HashMap<String, f64>,
     pub max_phrase_words: usize,
+    /// First words of the phrases: most tokens start none, and skip the phrase lookup.
+    pub phrase_starts: HashSet<String>,
     pub negators: HashSet<String>,
     pub boosters: HashMap<String, f64>,
     pub contrast: HashSet<String>,
@@ -86,6 +88,14 @@ impl Lexicons {
                     p.lexicon.insert(key, v);
                 }
             }
+        }
+        for p in profiles.values_mut() {
+            p.phrase_starts = p
+                .phrases
+                .keys()
+                .filter_map(|k| k.split(' ').next())
+                .map(str::to_string)
+                .collect();
         }
         Lexicons {
             profiles,
@@ -197,6 +207,7 @@ fn build_profile(lang: &'static str) -> Profile {
         lexicon,
         phrases,
         max_phrase_words,
+        phrase_starts: HashSet::new(),
         negators: HashSet::new(),
         boosters: HashMap::new(),
         contrast: HashSet::new(),

@@ -492,7 +492,7 @@ fn normalize_score(x: f64) -> f64 {
 }
 
 fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
-    if p.phrases.is_empty() {
+    if !p.phrase_starts.contains(&toks[i].lower) {
         return None;
     }
     let max = p.max_phrase_words.min(toks.len() - i);
