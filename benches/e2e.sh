@@ -37,7 +37,7 @@ rate_per_sec = 0
 TOML
 ./target/release/earshot run --config "$DIR/earshot.toml" 2>"$DIR/earshot.log" &
 PID=$!
-trap 'kill $PID 2>/dev/null; tansu_stop; rm -rf "$DIR"' EXIT
+trap 'kill $PID 2>/dev/null || true; tansu_stop; rm -rf "$DIR"' EXIT
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.1; done
 START=$(date +%s.%N)
 while true; do
