@@ -98,8 +98,24 @@ pub fn source_poll(source: &str, outcome: &'static str) {
     counter!(SOURCE_POLLS, "source" => source.to_string(), "outcome" => outcome).increment(1);
 }
 
-pub fn source_freshness(source: &str, secs: f64) {
-    gauge!(SOURCE_FRESHNESS, "source" => source.to_string()).set(secs);
+/// When each source last produced a mention; `export_freshness` turns it into the gauge.
+static LAST_PRODUCED: std::sync::Mutex<
+    Option<std::collections::HashMap<String, std::time::Instant>>,
+> = std::sync::Mutex::new(None);
+
+/// Records that `source` just produced a mention.
+pub fn source_produced(source: &str) {
+    let mut g = LAST_PRODUCED.lock().expect("freshness map");
+    g.get_or_insert_with(Default::default)
+        .insert(source.to_string(), std::time::Instant::now());
+}
+
+/// Sets `earshot_source_freshness_seconds` for every source that has produced (called every second).
+pub fn export_freshness() {
+    let g = LAST_PRODUCED.lock().expect("freshness map");
+    for (source, at) in g.iter().flatten() {
+        gauge!(SOURCE_FRESHNESS, "source" => source.clone()).set(at.elapsed().as_secs_f64());
+    }
 }
 
 pub fn reload(outcome: &'static str) {

@@ -48,6 +48,14 @@ fn end_to_end(brokers: Option<&str>) {
         m2.get(r#"earshot_dlq_total{stage="ingest",reason="invalid_mention"}"#),
         1.0
     );
+    // The source's freshness gauge counts up from its last mention.
+    assert!(
+        m2.get(r#"earshot_source_freshness_seconds{source="e2e"}"#) > 0.0,
+        "{:?}",
+        m2.0.keys()
+            .filter(|k| k.contains("freshness"))
+            .collect::<Vec<_>>()
+    );
     // Signals and complaints are counted too.
     assert!(m2.sum_where("earshot_signals_total", "signal", "recommend") >= 5.0);
     assert!(m2.sum_where("earshot_signals_total", "signal", "warn") >= 3.0);

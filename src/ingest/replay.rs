@@ -256,7 +256,7 @@ impl Replay {
                         .is_ok();
                         if ok {
                             telemetry::source_items(&name, "produced", 1);
-                            telemetry::source_freshness(&name, 0.0);
+                            telemetry::source_produced(&name);
                         }
                         ok
                     }

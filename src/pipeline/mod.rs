@@ -324,6 +324,16 @@ pub async fn run(
     }
     sources.close();
     stages.close();
+    let freshness_stop = http_stop.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tokio::select! {
+                _ = freshness_stop.cancelled() => return,
+                _ = tick.tick() => crate::telemetry::export_freshness(),
+            }
+        }
+    });
 
     tokio::select! {
         _ = wait_for_signal() => {}
