@@ -755,30 +755,17 @@ mod tests {
     #[test]
     fn other_languages_negate_once() {
         let e = SentimentEngine::new();
-        assert_eq!(
-            e.score("Ce produit est excellent", "fr", None).label,
-            SentimentLabel::Positive
-        );
-        assert_eq!(
-            e.score("Ce n'est pas bon", "fr", None).label,
-            SentimentLabel::Negative
-        );
-        assert_eq!(
-            e.score("No es bueno, es terrible", "es", None).label,
-            SentimentLabel::Negative
-        );
-        assert_eq!(
-            e.score("Das ist sehr gut", "de", None).label,
-            SentimentLabel::Positive
-        );
-        assert_eq!(
-            e.score("Das Essen ist nicht gut", "de", None).label,
-            SentimentLabel::Negative
-        );
-        assert_eq!(
-            e.score("O produto é ótimo", "pt", None).label,
-            SentimentLabel::Positive
-        );
+        let cases = [
+            ("Ce produit est excellent", "fr", SentimentLabel::Positive),
+            ("Ce n'est pas bon", "fr", SentimentLabel::Negative),
+            ("No es bueno, es terrible", "es", SentimentLabel::Negative),
+            ("Das ist sehr gut", "de", SentimentLabel::Positive),
+            ("Das Essen ist nicht gut", "de", SentimentLabel::Negative),
+            ("O produto é ótimo", "pt", SentimentLabel::Positive),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(e.score(text, lang, None).label, want, "{text}");
+        }
     }
 
     #[test]
