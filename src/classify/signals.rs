@@ -358,7 +358,7 @@ const EN: &[Rule] = &[
         Recommend,
         0.7,
         "if_you_want",
-        r"\bif you (?:want|need|are (?:looking|planning|going)|plan|like|prefer|love|enjoy|can|have (?:a|the|kids|time)|get the chance|don'?t mind|go|stay|visit)\b",
+        r"\bif you(?:'re| are)? (?:want|need|looking|planning|going|plan|like|prefer|love|enjoy|can|have|get the chance|don'?t mind|go|stay|visit|make|just|travel|book|intend|decide|deciding|serious|concerned|expect|care)\b",
     ),
     r(
         Recommend,
@@ -377,6 +377,18 @@ const EN: &[Rule] = &[
         0.7,
         "you_should",
         r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|need to|have to|ought to|can'?t miss|won'?t regret)\b",
+    ),
+    r(
+        Recommend,
+        0.6,
+        "feature_request",
+        r"(?:^|[.!?]\s+)(?:please )?(?:allow|add|support|merge|pin|provide|enable|include|expand|integrate|implement|introduce|improve|remove|offer|create|make it)\b|\bthere (?:needs to|should|must) be\b|\b(?:would|'d) (?:like|love) to (?:see|have)\b|\bi wish (?:there|it|they|you|the)\b|\bwould allow\b",
+    ),
+    r(
+        Recommend,
+        0.6,
+        "practical_tip",
+        r"\b(?:double[- ]check|trust me|be prepared|expect to|forget it|don'?t get fooled|the bottom line)\b",
     ),
     r(
         Warn,
