@@ -60,7 +60,7 @@ fn english_reviews_at_least_vader() {
 }
 
 #[test]
-fn complaints_regression_floor() {
+fn complaints_macro_f1_floor() {
     let Some(out) = run(Task::Complaint, "complaints_dev.jsonl") else {
         return;
     };

@@ -621,7 +621,7 @@ struct CategoryRule {
 
 pub struct SignalDetector {
     en: Compiled,
-    /// A post that starts by addressing an account (`@brand …`).
+    /// A post that addresses an account (`@brand`), as posts to a brand's service handle do.
     addressed: Regex,
     /// Words that describe a problem (for addressed posts only: alone they are too common).
     problem: Regex,
@@ -671,9 +671,9 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
 impl SignalDetector {
     pub fn new() -> Self {
         SignalDetector {
-            addressed: Regex::new(r"^\s*\.?@\w").expect("addressed regex"),
+            addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
             problem: Regex::new(
-                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl\w*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund\w*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel\w*|delay\w*|late|crash\w*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl\w*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund\w*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel\w*|delay\w*|late|crash\w*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain\w*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
             )
             .expect("problem regex"),
             en: compile(EN, true, true),
@@ -770,12 +770,12 @@ impl SignalDetector {
                 rule: "addressed_problem".into(),
             });
         }
-        // Sentiment-backed signals, for texts no phrase rule caught.
-        // A lone "Jealous!" or "so dumb" is an opinion, not a complaint: ask for some substance, said
-        // to someone (on the dev set, strong negativity alone was wrong more often than right).
+        // Sentiment-backed signals, for texts no phrase rule caught. Negativity said to an account
+        // (`@brand`) is a complaint; negativity said to no one ("Jealous!", "so dumb") is an opinion
+        // (on the dev set, negativity alone was wrong more often than right).
         let words = text.split_whitespace().count();
-        if sentiment.score <= -0.5
-            && words >= 6
+        if sentiment.score <= -0.25
+            && words >= 3
             && self.addressed.is_match(text)
             && !has(&out, Complaint)
             && !has(&out, Praise)
@@ -784,7 +784,7 @@ impl SignalDetector {
                 kind: Complaint,
                 confidence: 0.55,
                 evidence: strongest_hit(sentiment, false),
-                rule: "strong_negative_sentiment".into(),
+                rule: "negative_to_account".into(),
             });
         }
         if sentiment.score >= 0.6 && !has(&out, Praise) && !has(&out, Complaint) && !has(&out, Warn)
