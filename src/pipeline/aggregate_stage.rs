@@ -72,15 +72,23 @@ struct Stage {
 impl Stage {
     async fn state_for(&mut self, partition: i32) -> Result<&mut PartitionState, kafka::Error> {
         if !self.states.contains_key(&partition) {
-            let key = checkpoint_key(
-                &self.kafka.group("aggregate"),
-                &self.kafka.topics.enriched,
-                partition,
-            );
-            let found = self
-                .kafka
-                .read_checkpoints(&key, Duration::from_secs(10))
-                .await?;
+            self.restore(&[partition]).await?;
+        }
+        Ok(self.states.get_mut(&partition).expect("just restored"))
+    }
+
+    /// Restores the given partitions' snapshots with one read of the checkpoints topic (a partition
+    /// without a snapshot starts from zero).
+    async fn restore(&mut self, partitions: &[i32]) -> Result<(), kafka::Error> {
+        let group = self.kafka.group("aggregate");
+        let topic = &self.kafka.topics.enriched;
+        let prefix = format!("aggregate/{group}/{topic}/");
+        let found = self
+            .kafka
+            .read_checkpoints(&prefix, Duration::from_secs(10))
+            .await?;
+        for &partition in partitions {
+            let key = checkpoint_key(&group, topic, partition);
             let st = match found.get(&key) {
                 Some(bytes) => match PartitionState::restore(bytes, self.settings.dedup_capacity) {
                     Ok(st) => {
@@ -99,9 +107,9 @@ impl Stage {
                 None => PartitionState::new(self.settings.dedup_capacity),
             };
             self.states.insert(partition, st);
-            self.export_all();
         }
-        Ok(self.states.get_mut(&partition).expect("just inserted"))
+        self.export_all();
+        Ok(())
     }
 
     /// Forgets partitions taken away by a rebalance: their next owner restores them from the snapshot.
@@ -128,10 +136,10 @@ impl Stage {
             .filter(|e| e.topic() == topic && !self.states.contains_key(&e.partition()))
             .map(|e| e.partition())
             .collect();
-        for p in new {
-            self.state_for(p).await?;
+        if new.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        self.restore(&new).await
     }
 
     fn source_label<'a>(&self, name: &'a str) -> &'a str {
