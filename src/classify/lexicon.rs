@@ -81,7 +81,11 @@ impl Lexicons {
                 }
             } else if let Some(p) = profiles.get_mut(lang) {
                 let key = normalize(lang, word);
-                if key.contains(' ') {
+                if v == 0.0 {
+                    // A zero removes a word the imported list scores but that carries no sentiment.
+                    p.lexicon.remove(&key);
+                    p.phrases.remove(&key);
+                } else if key.contains(' ') {
                     p.max_phrase_words = p.max_phrase_words.max(key.split(' ').count());
                     p.phrases.insert(key, v);
                 } else {
