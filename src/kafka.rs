@@ -359,7 +359,6 @@ pub enum DlqReason {
     InvalidUtf8,
     InvalidJson,
     InvalidMention,
-    EmptyText,
     TooLarge,
     Empty,
 }
@@ -379,7 +378,6 @@ impl DlqReason {
             DlqReason::InvalidUtf8 => "invalid_utf8",
             DlqReason::InvalidJson => "invalid_json",
             DlqReason::InvalidMention => "invalid_mention",
-            DlqReason::EmptyText => "empty_text",
             DlqReason::TooLarge => "too_large",
             DlqReason::Empty => "empty",
         }
@@ -458,6 +456,14 @@ pub fn report_lag<C: rdkafka::consumer::ConsumerContext>(
             telemetry::consumer_lag(group, &topic, lag as f64);
         }
     });
+}
+
+/// Logs the partitions a rebalance assigned to a stage's consumer.
+pub fn log_assignment(stage: &str, rebalance: &rdkafka::consumer::Rebalance<'_>) {
+    if let rdkafka::consumer::Rebalance::Assign(tpl) = rebalance {
+        let partitions: Vec<i32> = tpl.elements().iter().map(|e| e.partition()).collect();
+        tracing::info!(stage, ?partitions, "partitions assigned");
+    }
 }
 
 /// Flushes a producer on a blocking thread (librdkafka's flush blocks).

@@ -95,10 +95,6 @@ impl BrandMatcher {
         })
     }
 
-    pub fn brand_names(&self) -> impl Iterator<Item = &str> {
-        self.brands.iter().map(|b| b.name.as_str())
-    }
-
     /// Every brand the text mentions, with the terms that matched and their byte offsets.
     pub fn find(&self, tokens: &Tokens<'_>, lower_text: &str) -> Vec<BrandMatch> {
         let Some(ac) = &self.prefilter else {

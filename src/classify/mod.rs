@@ -72,10 +72,6 @@ impl Classifier {
         })
     }
 
-    pub fn brand_names(&self) -> impl Iterator<Item = &str> {
-        self.brands.brand_names()
-    }
-
     /// Classifies a text. `declared_lang` is the feed's own language tag, if any.
     pub fn analyze(&self, text: &str, declared_lang: Option<&str>) -> Analysis {
         let cut = truncate_utf8(text, self.max_text_bytes);

@@ -94,7 +94,6 @@ fn is_word_char(c: char) -> bool {
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = Vec::new();
-        let bytes = text.as_bytes();
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
             let (kind, body_start) = match c {
@@ -135,7 +134,6 @@ impl<'a> Tokens<'a> {
             if end == body_start {
                 continue; // a lone '#' or '@'
             }
-            let _ = bytes;
             let body = &text[body_start..end];
             tokens.push(Token {
                 kind,

@@ -35,9 +35,7 @@ impl ClientContext for TrackRevokes {}
 
 impl ConsumerContext for TrackRevokes {
     fn post_rebalance(&self, _c: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        if let Rebalance::Assign(tpl) = rebalance {
-            tracing::info!(partitions = ?tpl.elements().iter().map(|e| e.partition()).collect::<Vec<_>>(), "aggregate: partitions assigned");
-        }
+        kafka::log_assignment(STAGE, rebalance);
     }
 
     fn pre_rebalance(&self, _c: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {

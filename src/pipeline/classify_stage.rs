@@ -32,9 +32,7 @@ impl ClientContext for CommitOnRevoke {}
 
 impl ConsumerContext for CommitOnRevoke {
     fn post_rebalance(&self, _c: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        if let Rebalance::Assign(tpl) = rebalance {
-            tracing::info!(partitions = ?tpl.elements().iter().map(|e| e.partition()).collect::<Vec<_>>(), "classify: partitions assigned");
-        }
+        kafka::log_assignment(STAGE, rebalance);
     }
 
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
