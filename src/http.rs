@@ -1,10 +1,12 @@
-//! The HTTP listener: `/metrics`, `/healthz`, `/readyz`, `/api/brands`.
+//! The HTTP listener: `/metrics`, `/healthz`, `/readyz`, `/api/brands`, and `POST /ingest/{source}` for
+//! webhook sources.
 
 use axum::Router;
+use axum::extract::FromRef;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Json};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tokio_util::sync::CancellationToken;
 
 use crate::pipeline::AppState;
@@ -15,7 +17,14 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(readyz))
         .route("/api/brands", get(brands))
+        .route("/ingest/{source}", post(crate::ingest::webhook::handle))
         .with_state(state)
+}
+
+impl FromRef<AppState> for crate::ingest::webhook::WebhookSlot {
+    fn from_ref(s: &AppState) -> Self {
+        s.webhooks.clone()
+    }
 }
 
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState, stop: CancellationToken) {

@@ -75,6 +75,26 @@ pub struct Mention {
     pub thread_id: Option<String>,
 }
 
+impl Mention {
+    /// A mention with only the required fields set: id `<source name>:<native id>`, no author or
+    /// engagement numbers (absent, not zero), fetched now.
+    pub fn new(source: &SourceRef, native_id: &str, text: String) -> Mention {
+        Mention {
+            id: format!("{}:{native_id}", source.name),
+            source: source.clone(),
+            url: None,
+            text,
+            lang: None,
+            created_at: None,
+            fetched_at: Some(Utc::now()),
+            author: Author::default(),
+            engagement: Engagement::default(),
+            in_reply_to: None,
+            thread_id: None,
+        }
+    }
+}
+
 /// A query term that matched, with its byte span in the mention text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchedTerm {

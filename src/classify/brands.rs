@@ -95,6 +95,19 @@ impl BrandMatcher {
         })
     }
 
+    /// Whether any brand matches `text`: the filter sources apply before producing (the Jetstream
+    /// firehose, Algolia's typo-tolerant hits).
+    pub fn matches_any(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        let Some(ac) = &self.prefilter else {
+            return false;
+        };
+        if !ac.is_match(&lower) {
+            return false;
+        }
+        !self.find(&Tokens::new(text), &lower).is_empty()
+    }
+
     /// Every brand the text mentions, with the terms that matched and their byte offsets.
     pub fn find(&self, tokens: &Tokens<'_>, lower_text: &str) -> Vec<BrandMatch> {
         let Some(ac) = &self.prefilter else {

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, BufReader};
 use tokio_util::sync::CancellationToken;
 
+use super::sink::checkpoint_key;
 use crate::config::ReplaySourceConfig;
 use crate::kafka::{self, DlqReason, Kafka};
 use crate::model::{Mention, SourceRef};
@@ -41,10 +42,6 @@ pub enum Error {
     },
     #[error(transparent)]
     Kafka(#[from] kafka::Error),
-}
-
-pub fn checkpoint_key(name: &str) -> String {
-    format!("source/{name}")
 }
 
 /// Reads one line of at most `cap` bytes (the rest of a longer line is consumed and dropped).

@@ -4,6 +4,7 @@
 
 pub mod aggregate_stage;
 pub mod classify_stage;
+mod sources;
 
 use std::collections::{BTreeMap, HashSet};
 use std::net::SocketAddr;
@@ -15,8 +16,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::classify::Classifier;
-use crate::config::{Config, SourceConfig};
-use crate::ingest::replay::Replay;
+use crate::config::Config;
 use crate::kafka::{self, EmbeddedKafka, Kafka};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -106,6 +106,8 @@ pub struct AppState {
     pub prometheus: PrometheusHandle,
     pub health: Arc<Health>,
     pub brands: aggregate_stage::BrandView,
+    /// Webhook sources, filled once Kafka is up (pushes before that get 503).
+    pub webhooks: crate::ingest::webhook::WebhookSlot,
 }
 
 /// Resolves on the first SIGINT/SIGTERM; a second one exits the process at once.
@@ -180,7 +182,9 @@ pub async fn run(
         prometheus,
         health: health.clone(),
         brands: brands_view.clone(),
+        webhooks: Default::default(),
     };
+    let webhooks = state.webhooks.clone();
 
     // Listen first: a port conflict should fail before anything else starts.
     let addr: SocketAddr = cfg
@@ -194,7 +198,9 @@ pub async fn run(
     let local = listener
         .local_addr()
         .map_err(|err| RunError::Bind { addr, err })?;
-    tracing::info!("HTTP listening on http://{local} (/metrics, /healthz, /readyz, /api/brands)");
+    tracing::info!(
+        "HTTP listening on http://{local} (/metrics, /healthz, /readyz, /api/brands, POST /ingest/{{source}})"
+    );
     let http_stop = CancellationToken::new();
     let http_task = tokio::spawn(crate::http::serve(listener, state, http_stop.clone()));
 
@@ -247,29 +253,15 @@ pub async fn run(
     };
 
     if roles.contains(&Role::Ingest) {
-        for s in &cfg.sources {
-            match s {
-                SourceConfig::Replay(r) => {
-                    let replay = Replay {
-                        cfg: r.clone(),
-                        path: cfg.resolve(&r.path),
-                        kafka: kafka.clone(),
-                    };
-                    let (stop, abort) = (sources_stop.clone(), abort.clone());
-                    let report = report_failure.clone();
-                    sources.spawn(async move {
-                        if let Err(e) = replay.run(stop, abort).await
-                            && !matches!(
-                                e,
-                                crate::ingest::replay::Error::Kafka(kafka::Error::Cancelled)
-                            )
-                        {
-                            report(format!("source failed: {e}"));
-                        }
-                    });
-                }
-            }
-        }
+        sources::spawn_all(
+            &cfg,
+            kafka.clone(),
+            &webhooks,
+            &sources,
+            sources_stop.clone(),
+            abort.clone(),
+            report_failure.clone(),
+        )?;
         health.set_role("ingest", true);
     }
     if roles.contains(&Role::Classify) {

@@ -13,6 +13,9 @@ use serde::de::DeserializeOwned;
 
 use crate::classify::query::Query;
 
+mod sources;
+pub use sources::*;
+
 pub const DEFAULT_PATH: &str = "config/earshot.toml";
 const ENV_PREFIX: &str = "EARSHOT_";
 
@@ -137,51 +140,6 @@ pub struct BrandConfig {
     pub lexicon: BTreeMap<String, f64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum SourceConfig {
-    Replay(ReplaySourceConfig),
-}
-
-impl SourceConfig {
-    pub fn name(&self) -> &str {
-        match self {
-            SourceConfig::Replay(r) => &r.name,
-        }
-    }
-
-    pub fn kind(&self) -> &'static str {
-        match self {
-            SourceConfig::Replay(_) => "replay",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReplaySourceConfig {
-    pub name: String,
-    /// JSON-lines file of Mentions (relative to the config file's directory).
-    pub path: PathBuf,
-    /// Mentions per second; 0 means as fast as the broker acknowledges.
-    #[serde(default = "default_rate")]
-    pub rate_per_sec: f64,
-    /// Start again at the top with fresh ids and timestamps when the file ends.
-    #[serde(default, rename = "loop")]
-    pub loop_forever: bool,
-    /// Lines longer than this go to the DLQ instead of being parsed.
-    #[serde(default = "default_max_line_bytes")]
-    pub max_line_bytes: usize,
-}
-
-fn default_rate() -> f64 {
-    20.0
-}
-
-fn default_max_line_bytes() -> usize {
-    1024 * 1024
-}
-
 impl Config {
     /// Reads, overrides from the process environment, and validates.
     pub fn load(path: &Path) -> Result<Config, ConfigErrors> {
@@ -237,7 +195,7 @@ impl Config {
                 }
             };
         }
-        cfg.validate(&mut problems);
+        cfg.validate(env, &mut problems);
         if problems.is_empty() {
             Ok(cfg)
         } else {
@@ -245,7 +203,7 @@ impl Config {
         }
     }
 
-    fn validate(&self, problems: &mut Vec<String>) {
+    fn validate(&self, env: &[(String, String)], problems: &mut Vec<String>) {
         let k = &self.kafka;
         if k.partitions < 1 {
             problems.push("kafka.partitions: must be at least 1".into());
@@ -347,27 +305,26 @@ impl Config {
                     s.name()
                 ));
             }
-            match s {
-                SourceConfig::Replay(r) => {
-                    if !(r.rate_per_sec.is_finite() && r.rate_per_sec >= 0.0) {
-                        problems.push(format!(
-                            "sources[{i}].rate_per_sec: must be a number >= 0 (0 = unthrottled)"
-                        ));
-                    }
-                    let path = self.resolve(&r.path);
-                    if !path.is_file() {
-                        problems.push(format!(
-                            "sources[{i}].path: {} is not a readable file",
-                            path.display()
-                        ));
-                    }
-                    if r.max_line_bytes < 1024 {
-                        problems.push(format!(
-                            "sources[{i}].max_line_bytes: must be at least 1024"
-                        ));
-                    }
+            if let SourceConfig::Replay(r) = s {
+                if !(r.rate_per_sec.is_finite() && r.rate_per_sec >= 0.0) {
+                    problems.push(format!(
+                        "sources[{i}].rate_per_sec: must be a number >= 0 (0 = unthrottled)"
+                    ));
+                }
+                let path = self.resolve(&r.path);
+                if !path.is_file() {
+                    problems.push(format!(
+                        "sources[{i}].path: {} is not a readable file",
+                        path.display()
+                    ));
+                }
+                if r.max_line_bytes < 1024 {
+                    problems.push(format!(
+                        "sources[{i}].max_line_bytes: must be at least 1024"
+                    ));
                 }
             }
+            validate_source(i, s, env, problems);
         }
     }
 

@@ -1,0 +1,237 @@
+//! Bluesky `app.bsky.feed.searchPosts` (authenticated: Bluesky refuses anonymous search since 2025),
+//! and the post-record mapping the Jetstream source shares.
+//!
+//! Login is `com.atproto.server.createSession` with a handle and an app password from the environment;
+//! the poll loop logs in again when a token expires (401). Each poll asks for `sort=latest` posts
+//! `since` the watermark minus an overlap, pages with `cursor` while pages stay newer than the
+//! watermark, and de-duplicates on the post `uri`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::text::fold_whitespace;
+use super::{Feed, Page, ParseError, Request, Response, SeenSet, enc, join, parse_time};
+use crate::config::BlueskySearchConfig;
+use crate::model::{Mention, SourceRef};
+
+/// A post record (`app.bsky.feed.post`) as a Mention keyed by its `at://` uri.
+pub fn post_to_mention(
+    source: &SourceRef,
+    did: &str,
+    rkey: &str,
+    record: &serde_json::Value,
+    handle: Option<&str>,
+) -> Option<Mention> {
+    let text = fold_whitespace(record.get("text")?.as_str()?);
+    if text.is_empty() {
+        return None;
+    }
+    let uri = format!("at://{did}/app.bsky.feed.post/{rkey}");
+    let mut m = Mention::new(source, &uri, text);
+    m.url = Some(format!(
+        "https://bsky.app/profile/{}/post/{rkey}",
+        handle.unwrap_or(did)
+    ));
+    m.lang = record
+        .get("langs")
+        .and_then(|l| l.as_array())
+        .and_then(|l| l.first())
+        .and_then(|l| l.as_str())
+        .map(str::to_string);
+    m.created_at = record
+        .get("createdAt")
+        .and_then(|t| t.as_str())
+        .and_then(parse_time);
+    m.author.id = Some(did.to_string());
+    m.author.handle = handle.map(|h| format!("@{h}"));
+    m.in_reply_to = record
+        .pointer("/reply/parent/uri")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    m.thread_id = record
+        .pointer("/reply/root/uri")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    Some(m)
+}
+
+/// `did` and `rkey` of an `at://did/collection/rkey` uri.
+pub fn split_uri(uri: &str) -> Option<(&str, &str)> {
+    let rest = uri.strip_prefix("at://")?;
+    let mut parts = rest.split('/');
+    let did = parts.next()?;
+    let _collection = parts.next()?;
+    let rkey = parts.next()?;
+    Some((did, rkey))
+}
+
+/// A `postView` (search results) as a Mention.
+pub fn post_view_to_mention(source: &SourceRef, p: &serde_json::Value) -> Option<Mention> {
+    let uri = p.get("uri")?.as_str()?;
+    let (did, rkey) = split_uri(uri)?;
+    let author = p.get("author");
+    let handle = author
+        .and_then(|a| a.get("handle"))
+        .and_then(|h| h.as_str());
+    let mut m = post_to_mention(source, did, rkey, p.get("record")?, handle)?;
+    m.author.name = author
+        .and_then(|a| a.get("displayName"))
+        .and_then(|n| n.as_str())
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    m.author.followers = author
+        .and_then(|a| a.get("followersCount"))
+        .and_then(|n| n.as_u64());
+    let n = |k: &str| p.get(k).and_then(|v| v.as_u64());
+    m.engagement.likes = n("likeCount");
+    m.engagement.reposts = n("repostCount").map(|r| r + n("quoteCount").unwrap_or(0));
+    m.engagement.replies = n("replyCount");
+    if m.created_at.is_none() {
+        m.created_at = p
+            .get("indexedAt")
+            .and_then(|t| t.as_str())
+            .and_then(parse_time);
+    }
+    Some(m)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cursor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watermark: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_cursor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_newest: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub seen: SeenSet,
+}
+
+#[derive(Deserialize)]
+struct SearchResponse {
+    #[serde(default)]
+    posts: Vec<serde_json::Value>,
+    #[serde(default)]
+    cursor: Option<String>,
+}
+
+pub struct BlueskySearch {
+    source: SourceRef,
+    cfg: BlueskySearchConfig,
+    identifier: String,
+    password: String,
+}
+
+impl BlueskySearch {
+    pub fn new(cfg: BlueskySearchConfig, identifier: String, password: String) -> Self {
+        BlueskySearch {
+            source: SourceRef {
+                kind: "bluesky_search".into(),
+                name: cfg.name.clone(),
+            },
+            cfg,
+            identifier,
+            password,
+        }
+    }
+}
+
+impl Feed for BlueskySearch {
+    type Cursor = Cursor;
+
+    fn source(&self) -> &SourceRef {
+        &self.source
+    }
+
+    fn request(&self, cursor: &Cursor) -> Request {
+        let mut url = join(
+            &self.cfg.endpoint,
+            &format!(
+                "xrpc/app.bsky.feed.searchPosts?q={}&sort=latest&limit=100",
+                enc(&self.cfg.query)
+            ),
+        );
+        if let Some(w) = cursor.watermark {
+            let since = w - chrono::Duration::seconds(self.cfg.overlap_secs as i64);
+            url.push_str(&format!(
+                "&since={}",
+                enc(&since.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+            ));
+        }
+        if let Some(c) = &cursor.page_cursor {
+            url.push_str(&format!("&cursor={}", enc(c)));
+        }
+        Request::get(url).header("Accept", "application/json")
+    }
+
+    fn parse(
+        &self,
+        cursor: &Cursor,
+        resp: &Response,
+        _now: DateTime<Utc>,
+    ) -> Result<Page<Cursor>, ParseError> {
+        let r: SearchResponse = resp.json()?;
+        let posts: Vec<Mention> = r
+            .posts
+            .iter()
+            .filter_map(|p| post_view_to_mention(&self.source, p))
+            .collect();
+        let mut next = cursor.clone();
+        let newest = posts.iter().filter_map(|m| m.created_at).max();
+        let oldest = posts.iter().filter_map(|m| m.created_at).min();
+        let mut mentions = Vec::new();
+        for m in posts.into_iter().rev() {
+            let native = m.id[self.source.name.len() + 1..].to_string();
+            if next.seen.insert(&native, self.cfg.max_seen) {
+                mentions.push(m);
+            }
+        }
+        next.chain_newest = next.chain_newest.max(newest);
+        let more = match (cursor.watermark, oldest, &r.cursor) {
+            (Some(w), Some(o), Some(_)) => o > w,
+            _ => false,
+        };
+        if more {
+            next.page_cursor = r.cursor.clone();
+        } else {
+            next.page_cursor = None;
+            next.watermark = next.watermark.max(next.chain_newest.take());
+        }
+        let mut page = Page::new(mentions, next, r.posts.len());
+        page.more = more;
+        Ok(page)
+    }
+
+    fn login(&self) -> Option<Request> {
+        Some(Request {
+            url: join(&self.cfg.endpoint, "xrpc/com.atproto.server.createSession"),
+            headers: vec![("Accept".into(), "application/json".into())],
+            json_body: Some(serde_json::json!({
+                "identifier": self.identifier,
+                "password": self.password,
+            })),
+        })
+    }
+
+    fn parse_login(&self, resp: &Response) -> Result<String, ParseError> {
+        let v: serde_json::Value = resp.json()?;
+        v.get("accessJwt")
+            .and_then(|t| t.as_str())
+            .map(str::to_string)
+            .ok_or_else(|| ParseError("createSession answer has no accessJwt".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_parts() {
+        assert_eq!(
+            split_uri("at://did:plc:abc/app.bsky.feed.post/3k2"),
+            Some(("did:plc:abc", "3k2"))
+        );
+        assert_eq!(split_uri("https://x"), None);
+    }
+}

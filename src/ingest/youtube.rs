@@ -1,0 +1,174 @@
+//! YouTube Data API v3 `commentThreads.list` for one video or one channel, optionally narrowed by
+//! `searchTerms` (API key from the environment).
+//!
+//! There is no `since` parameter: with `order=time` a poll pages with `nextPageToken` until it reaches
+//! comments older than the watermark (the newest comment of the previous complete poll), then moves the
+//! watermark. A quota answer (`403 quotaExceeded`) is treated as a rate limit: the loop backs off
+//! instead of spending more quota on errors.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::text::{canonical_url, fold_whitespace, html_to_text};
+use super::{Feed, Page, ParseError, Request, Response, SeenSet, enc, join, parse_time};
+use crate::config::YoutubeConfig;
+use crate::model::{Mention, SourceRef};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// Every comment published up to this time has been read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watermark: Option<DateTime<Utc>>,
+    /// A paging chain in progress: the next page token and the newest comment seen in the chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_newest: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub seen: SeenSet,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ListResponse {
+    #[serde(default)]
+    items: Vec<serde_json::Value>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+pub struct Youtube {
+    source: SourceRef,
+    cfg: YoutubeConfig,
+    key: String,
+}
+
+impl Youtube {
+    pub fn new(cfg: YoutubeConfig, key: String) -> Self {
+        Youtube {
+            source: SourceRef {
+                kind: "youtube".into(),
+                name: cfg.name.clone(),
+            },
+            cfg,
+            key,
+        }
+    }
+}
+
+/// A comment thread's top-level comment as a Mention (with its publish time).
+pub fn thread_to_mention(source: &SourceRef, item: &serde_json::Value) -> Option<Mention> {
+    let id = item.get("id")?.as_str()?;
+    let thread = item.get("snippet")?;
+    let c = thread.get("topLevelComment")?.get("snippet")?;
+    let s = |k: &str| c.get(k).and_then(|v| v.as_str());
+    let text = s("textOriginal")
+        .map(fold_whitespace)
+        .or_else(|| s("textDisplay").map(html_to_text))?;
+    if text.is_empty() {
+        return None;
+    }
+    let mut m = Mention::new(source, id, text);
+    m.created_at = s("publishedAt").and_then(parse_time);
+    m.author.name = s("authorDisplayName").map(str::to_string);
+    m.author.handle = m.author.name.clone();
+    m.author.id = c
+        .get("authorChannelId")
+        .and_then(|v| v.get("value"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    m.engagement.likes = c.get("likeCount").and_then(|v| v.as_u64());
+    m.engagement.replies = thread.get("totalReplyCount").and_then(|v| v.as_u64());
+    let video = s("videoId").or_else(|| thread.get("videoId").and_then(|v| v.as_str()));
+    m.url =
+        video.and_then(|v| canonical_url(&format!("https://www.youtube.com/watch?v={v}&lc={id}")));
+    m.thread_id = video.map(str::to_string);
+    Some(m)
+}
+
+impl Feed for Youtube {
+    type Cursor = Cursor;
+
+    fn source(&self) -> &SourceRef {
+        &self.source
+    }
+
+    fn request(&self, cursor: &Cursor) -> Request {
+        let mut q = String::from(
+            "youtube/v3/commentThreads?part=snippet&order=time&maxResults=100&textFormat=plainText",
+        );
+        if let Some(v) = &self.cfg.video_id {
+            q.push_str(&format!("&videoId={}", enc(v)));
+        }
+        if let Some(ch) = &self.cfg.channel_id {
+            q.push_str(&format!("&allThreadsRelatedToChannelId={}", enc(ch)));
+        }
+        if let Some(t) = &self.cfg.search_terms {
+            q.push_str(&format!("&searchTerms={}", enc(t)));
+        }
+        if let Some(p) = &cursor.page_token {
+            q.push_str(&format!("&pageToken={}", enc(p)));
+        }
+        q.push_str(&format!("&key={}", enc(&self.key)));
+        Request::get(join(&self.cfg.endpoint, &q)).header("Accept", "application/json")
+    }
+
+    fn parse(
+        &self,
+        cursor: &Cursor,
+        resp: &Response,
+        _now: DateTime<Utc>,
+    ) -> Result<Page<Cursor>, ParseError> {
+        let r: ListResponse = resp.json()?;
+        let mut next = cursor.clone();
+        let comments: Vec<Mention> = r
+            .items
+            .iter()
+            .filter_map(|i| thread_to_mention(&self.source, i))
+            .collect();
+        let newest = comments.iter().filter_map(|m| m.created_at).max();
+        let oldest = comments.iter().filter_map(|m| m.created_at).min();
+        let mut mentions = Vec::new();
+        for m in comments.into_iter().rev() {
+            let native = m.id[self.source.name.len() + 1..].to_string();
+            if next.seen.insert(&native, self.cfg.max_seen) {
+                mentions.push(m);
+            }
+        }
+        next.chain_newest = next.chain_newest.max(newest);
+        // Keep paging while this page is entirely newer than the watermark (there may be more new
+        // comments behind it); the first poll reads one page.
+        let more = match (cursor.watermark, oldest, &r.next_page_token) {
+            (Some(w), Some(o), Some(_)) => o > w,
+            _ => false,
+        };
+        if more {
+            next.page_token = r.next_page_token.clone();
+        } else {
+            next.page_token = None;
+            next.watermark = next.watermark.max(next.chain_newest.take());
+        }
+        let mut page = Page::new(mentions, next, r.items.len());
+        page.more = more;
+        Ok(page)
+    }
+
+    fn is_rate_limited(&self, resp: &Response) -> bool {
+        if resp.status != 403 {
+            return false;
+        }
+        let Ok(v) = serde_json::from_slice::<serde_json::Value>(&resp.body) else {
+            return false;
+        };
+        v.pointer("/error/errors")
+            .and_then(|e| e.as_array())
+            .is_some_and(|errs| {
+                errs.iter().any(|e| {
+                    matches!(
+                        e.get("reason").and_then(|r| r.as_str()),
+                        Some("quotaExceeded" | "rateLimitExceeded" | "dailyLimitExceeded")
+                    )
+                })
+            })
+    }
+}

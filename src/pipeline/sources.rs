@@ -1,0 +1,160 @@
+//! The ingest role: one task per configured source, each stopped by `stop` and tracked by `tracker`.
+//! Credentials are read from the environment here, once; a missing one is a configuration error
+//! (exit code 2) rather than a source that fails quietly later.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use super::RunError;
+use crate::classify::brands::BrandMatcher;
+use crate::config::{Config, SourceConfig};
+use crate::ingest::poll::{self, HttpTransport, PollError};
+use crate::ingest::replay::Replay;
+use crate::ingest::sink::{KafkaSink, SinkError};
+use crate::ingest::webhook::{Webhook, WebhookSlot, Webhooks};
+use crate::ingest::{
+    Feed, appstore, bluesky, hackernews, jetstream, mastodon, reddit, rss, secret_from_env, youtube,
+};
+use crate::kafka::{self, Kafka};
+
+fn env_opt(var: &Option<String>, what: &str) -> Result<Option<String>, RunError> {
+    var.as_deref()
+        .map(|v| secret_from_env(v, what))
+        .transpose()
+        .map_err(RunError::Config)
+}
+
+fn env_req(var: &str, what: &str) -> Result<String, RunError> {
+    secret_from_env(var, what).map_err(RunError::Config)
+}
+
+/// Whether an error only says that the process is stopping.
+fn cancelled(e: &SinkError) -> bool {
+    matches!(e, SinkError::Kafka(kafka::Error::Cancelled))
+}
+
+pub(super) fn spawn_all(
+    cfg: &Config,
+    kafka: Arc<Kafka>,
+    webhooks: &WebhookSlot,
+    tracker: &TaskTracker,
+    stop: CancellationToken,
+    abort: CancellationToken,
+    report: impl Fn(String) + Clone + Send + Sync + 'static,
+) -> Result<(), RunError> {
+    let sink = KafkaSink::new(kafka.clone(), abort.clone())
+        .map_err(|e| RunError::Config(format!("cannot create the ingest producer: {e}")))?;
+    let brands = Arc::new(BrandMatcher::new(&cfg.brands).map_err(RunError::Classifier)?);
+    let mut hooks = HashMap::new();
+
+    for (i, s) in cfg.sources.iter().enumerate() {
+        let what = |k: &str| format!("sources[{i}].{k}");
+        let poll_cfg = s.poll();
+        let ua = poll_cfg
+            .as_ref()
+            .map(|p| p.user_agent.clone())
+            .unwrap_or_default();
+        macro_rules! http_source {
+            ($feed:expr) => {
+                spawn_poller(
+                    $feed,
+                    &ua,
+                    sink.clone(),
+                    poll_cfg.clone().expect("HTTP sources have poll settings"),
+                    tracker,
+                    stop.clone(),
+                    report.clone(),
+                )?
+            };
+        }
+        match s {
+            SourceConfig::Replay(r) => {
+                let replay = Replay {
+                    cfg: r.clone(),
+                    path: cfg.resolve(&r.path),
+                    kafka: kafka.clone(),
+                };
+                let (stop, abort, report) = (stop.clone(), abort.clone(), report.clone());
+                tracker.spawn(async move {
+                    if let Err(e) = replay.run(stop, abort).await
+                        && !matches!(
+                            e,
+                            crate::ingest::replay::Error::Kafka(kafka::Error::Cancelled)
+                        )
+                    {
+                        report(format!("source failed: {e}"));
+                    }
+                });
+            }
+            SourceConfig::Rss(c) => http_source!(rss::Rss::new(c.clone())),
+            SourceConfig::Mastodon(c) => {
+                let token = env_opt(&c.token_env, &what("token_env"))?;
+                http_source!(mastodon::Mastodon::new(c.clone(), token))
+            }
+            SourceConfig::BlueskySearch(c) => {
+                let id = env_req(&c.identifier_env, &what("identifier_env"))?;
+                let pw = env_req(&c.password_env, &what("password_env"))?;
+                http_source!(bluesky::BlueskySearch::new(c.clone(), id, pw))
+            }
+            SourceConfig::Reddit(c) => {
+                let token = env_opt(&c.token_env, &what("token_env"))?;
+                http_source!(reddit::Reddit::new(c.clone(), token))
+            }
+            SourceConfig::Hackernews(c) => {
+                http_source!(hackernews::HackerNews::new(c.clone(), brands.clone()))
+            }
+            SourceConfig::AppStore(c) => http_source!(appstore::AppStore::new(c.clone())),
+            SourceConfig::Youtube(c) => {
+                let key = env_req(&c.api_key_env, &what("api_key_env"))?;
+                http_source!(youtube::Youtube::new(c.clone(), key))
+            }
+            SourceConfig::BlueskyJetstream(c) => {
+                let js = jetstream::Jetstream::new(c.clone(), brands.clone(), sink.clone())
+                    .map_err(|e| RunError::Config(format!("{}: {e}", what("url"))))?;
+                let (stop, report, name) = (stop.clone(), report.clone(), c.name.clone());
+                tracker.spawn(async move {
+                    if let Err(jetstream::Error::Sink(e)) = js.run(stop).await
+                        && !cancelled(&e)
+                    {
+                        report(format!("source {name} failed: {e}"));
+                    }
+                });
+            }
+            SourceConfig::Webhook(c) => {
+                let token = env_opt(&c.token_env, &what("token_env"))?;
+                let secret = env_opt(&c.hmac_secret_env, &what("hmac_secret_env"))?;
+                hooks.insert(c.name.clone(), Webhook::new(c.clone(), token, secret));
+            }
+        }
+    }
+    let _ = webhooks.set(Arc::new(Webhooks {
+        by_name: hooks,
+        sink: Arc::new(sink),
+    }));
+    Ok(())
+}
+
+fn spawn_poller<F: Feed>(
+    feed: F,
+    user_agent: &str,
+    sink: KafkaSink,
+    poll_cfg: crate::config::PollConfig,
+    tracker: &TaskTracker,
+    stop: CancellationToken,
+    report: impl Fn(String) + Send + 'static,
+) -> Result<(), RunError> {
+    let transport = HttpTransport::new(user_agent).map_err(RunError::Config)?;
+    let name = feed.source().name.clone();
+    tracker.spawn(async move {
+        match poll::run(feed, transport, sink, poll_cfg, stop).await {
+            Err(PollError::Sink(e)) if !cancelled(&e) => {
+                report(format!("source {name} failed: {e}"))
+            }
+            _ => {}
+        }
+    });
+    Ok(())
+}
