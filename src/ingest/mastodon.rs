@@ -241,10 +241,12 @@ impl Feed for Mastodon {
         let from_link = resp
             .header("link")
             .and_then(|l| link_param(l, "prev", "min_id"));
-        next.min_id = match (from_link, newest) {
-            (Some(l), Some(n)) => Some(if id_cmp(&l, &n).is_ge() { l } else { n }),
-            (l, n) => l.or(n),
-        };
+        // The cursor only moves forward: an older page (a backfill, a reordered answer) never drags
+        // it back, or the next poll would produce what it already did.
+        next.min_id = [cursor.min_id.clone(), from_link, newest]
+            .into_iter()
+            .flatten()
+            .max_by(|a, b| id_cmp(a, b));
         let mut mentions = Vec::new();
         // Pages list newest first: produce oldest first.
         for s in statuses.iter().rev() {
