@@ -2,6 +2,8 @@
 //! HTTP client for `/metrics`, signals, and expected counts.
 #![allow(dead_code)]
 
+pub mod feedserver;
+
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
