@@ -82,6 +82,127 @@ fn bad_configs_exit_2_naming_the_key() {
 }
 
 #[test]
+fn bad_source_configs_are_all_reported_at_once() {
+    let sources = r##"
+[[sources]]
+kind = "mastodon"
+name = "m"
+instance = "mastodon.social"
+timeline = "tag"
+hashtag = "#lumora"
+
+[[sources]]
+kind = "mastodon"
+name = "s"
+instance = "https://mastodon.social"
+timeline = "search"
+
+[[sources]]
+kind = "youtube"
+name = "y"
+api_key_env = "EARSHOT_TEST_UNSET_KEY"
+
+[[sources]]
+kind = "webhook"
+name = "w"
+fields = { text = "/t", colour = "/c" }
+
+[[sources]]
+kind = "rss"
+name = "r"
+url = "ftp://example.com/feed"
+[sources.poll]
+interval_secs = 0
+timeout_secs = 0
+jitter_ratio = 2.0
+retries = 3
+
+[[sources]]
+kind = "bluesky_jetstream"
+name = "j"
+url = "https://jetstream2.us-east.bsky.network/subscribe"
+
+[[sources]]
+kind = "reddit"
+name = "rd"
+
+[[sources]]
+kind = "app_store"
+name = "a"
+app_id = "id123"
+country = "usa"
+
+[[sources]]
+kind = "hackernews"
+name = "m"
+query = " "
+"##;
+    let (code, err) = check_config(&format!("{BRAND}{sources}"));
+    assert_eq!(code, 2, "{err}");
+    for needle in [
+        "sources[0].instance: \"mastodon.social\" is not a URL",
+        "sources[0].hashtag: timeline \"tag\" needs a hashtag without '#'",
+        "sources[1].token_env: required",
+        "sources[1].query: timeline \"search\" needs a query",
+        "sources[2].api_key_env: environment variable EARSHOT_TEST_UNSET_KEY is not set",
+        "sources[2].video_id: give exactly one of video_id or channel_id",
+        "sources[3].token_env: a webhook needs token_env or hmac_secret_env",
+        "sources[3].fields.colour: unknown Mention field",
+        "sources[3].fields: a mapping needs at least id and text",
+        "sources[4].poll.retries: unknown field",
+        "sources[5].url: scheme \"https\" is not one of [\"ws\", \"wss\"]",
+        "sources[6].subreddit: give a subreddit, a query, or both",
+        "sources[7].app_id: must be the numeric App Store id",
+        "sources[7].country: must be a two-letter country code",
+        "sources[8].name: duplicate source \"m\"",
+        "sources[8].query: must not be empty",
+    ] {
+        assert!(err.contains(needle), "{needle:?} missing from:\n{err}");
+    }
+    // The poll table's values are checked too once its keys are right.
+    let (code, err) = check_config(&format!(
+        "{BRAND}[[sources]]\nkind = \"rss\"\nname = \"r\"\nurl = \"ftp://x.example/f\"\n[sources.poll]\ntimeout_secs = 0\njitter_ratio = 2.0\n"
+    ));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("sources[0].poll.timeout_secs: must be at least 1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sources[0].poll.jitter_ratio: must be within 0..=0.5"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sources[0].url: scheme \"ftp\" is not one of"),
+        "{err}"
+    );
+}
+
+#[test]
+fn source_credentials_come_from_the_environment() {
+    let text = format!(
+        "{BRAND}[[sources]]\nkind = \"youtube\"\nname = \"y\"\napi_key_env = \"EARSHOT_YT_KEY\"\nvideo_id = \"abc\"\n"
+    );
+    let (code, err) = check_config(&text);
+    assert_eq!(code, 2);
+    assert!(err.contains("EARSHOT_YT_KEY is not set"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, &text).unwrap();
+    let out = Command::new(BIN)
+        .args(["check-config", "--config"])
+        .arg(&path)
+        .env("EARSHOT_YT_KEY", "k")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn several_problems_are_reported_at_once() {
     let (code, err) = check_config(
         "[kafka]\npartitions = 0\n[http]\nbind = \"x\"\n[[brands]]\nname = \"\"\nquery = \"NOT a\"\n",

@@ -34,6 +34,10 @@ pub struct Config {
     pub classify: ClassifyConfig,
     pub brands: Vec<BrandConfig>,
     pub sources: Vec<SourceConfig>,
+    /// Position in the file of each entry of `brands` / `sources`: an entry that failed to parse is
+    /// left out, and the ones after it must still be named by their own index.
+    brand_pos: Vec<usize>,
+    source_pos: Vec<usize>,
     /// Directory of the config file: relative paths in sources resolve against it.
     pub base_dir: PathBuf,
 }
@@ -180,11 +184,15 @@ impl Config {
                 "pipeline" => section(value, "pipeline", &mut problems).map(|v| cfg.pipeline = v),
                 "classify" => section(value, "classify", &mut problems).map(|v| cfg.classify = v),
                 "brands" => {
-                    cfg.brands = array(value, "brands", &mut problems);
+                    (cfg.brand_pos, cfg.brands) = array(value, "brands", &mut problems, section)
+                        .into_iter()
+                        .unzip();
                     Some(())
                 }
                 "sources" => {
-                    cfg.sources = array(value, "sources", &mut problems);
+                    (cfg.source_pos, cfg.sources) = array(value, "sources", &mut problems, source)
+                        .into_iter()
+                        .unzip();
                     Some(())
                 }
                 other => {
@@ -264,7 +272,7 @@ impl Config {
             problems.push("brands: at least one [[brands]] entry is required".into());
         }
         let mut seen = std::collections::HashSet::new();
-        for (i, b) in self.brands.iter().enumerate() {
+        for (&i, b) in self.brand_pos.iter().zip(&self.brands) {
             if !valid_label(&b.name) {
                 problems.push(format!(
                     "brands[{i}].name: {:?} must be 1-64 characters of letters, digits, space, '.', '_', '-' or '&'",
@@ -292,7 +300,7 @@ impl Config {
         }
 
         let mut seen = std::collections::HashSet::new();
-        for (i, s) in self.sources.iter().enumerate() {
+        for (&i, s) in self.source_pos.iter().zip(&self.sources) {
             if !valid_label(s.name()) {
                 problems.push(format!(
                     "sources[{i}].name: {:?} must be 1-64 characters of letters, digits, space, '.', '_', '-' or '&'",
@@ -372,11 +380,13 @@ fn section<T: DeserializeOwned>(
     }
 }
 
-fn array<T: DeserializeOwned>(
+/// The entries of an array of tables that parse, each with its position.
+fn array<T>(
     value: &toml::Value,
     key: &str,
     problems: &mut Vec<String>,
-) -> Vec<T> {
+    parse: impl Fn(&toml::Value, &str, &mut Vec<String>) -> Option<T>,
+) -> Vec<(usize, T)> {
     let Some(items) = value.as_array() else {
         problems.push(format!(
             "{key}: expected an array of tables ([[{key}]]), found {}",
@@ -387,8 +397,43 @@ fn array<T: DeserializeOwned>(
     items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| section(item, &format!("{key}[{i}]"), problems))
+        .filter_map(|(i, item)| parse(item, &format!("{key}[{i}]"), problems).map(|t| (i, t)))
         .collect()
+}
+
+/// One `[[sources]]` table: `kind` picks the struct, which is then read on its own so that errors
+/// inside it keep their full key path (`sources[2].poll.timeout_secs`).
+fn source(item: &toml::Value, at: &str, problems: &mut Vec<String>) -> Option<SourceConfig> {
+    let Some(table) = item.as_table() else {
+        problems.push(format!("{at}: expected a table, found {}", item.type_str()));
+        return None;
+    };
+    let kinds = "replay, rss, mastodon, bluesky_jetstream, bluesky_search, reddit, hackernews, app_store, youtube, webhook";
+    let Some(kind) = table.get("kind").and_then(|k| k.as_str()) else {
+        problems.push(format!("{at}.kind: missing (expected one of {kinds})"));
+        return None;
+    };
+    let mut rest = table.clone();
+    rest.remove("kind");
+    let v = toml::Value::Table(rest);
+    Some(match kind {
+        "replay" => SourceConfig::Replay(section(&v, at, problems)?),
+        "rss" => SourceConfig::Rss(section(&v, at, problems)?),
+        "mastodon" => SourceConfig::Mastodon(section(&v, at, problems)?),
+        "bluesky_jetstream" => SourceConfig::BlueskyJetstream(section(&v, at, problems)?),
+        "bluesky_search" => SourceConfig::BlueskySearch(section(&v, at, problems)?),
+        "reddit" => SourceConfig::Reddit(section(&v, at, problems)?),
+        "hackernews" => SourceConfig::Hackernews(section(&v, at, problems)?),
+        "app_store" => SourceConfig::AppStore(section(&v, at, problems)?),
+        "youtube" => SourceConfig::Youtube(section(&v, at, problems)?),
+        "webhook" => SourceConfig::Webhook(section(&v, at, problems)?),
+        other => {
+            problems.push(format!(
+                "{at}.kind: unknown variant `{other}`, expected one of {kinds}"
+            ));
+            return None;
+        }
+    })
 }
 
 /// `EARSHOT_KAFKA__BROKERS=host:9092` sets `kafka.brokers`; `EARSHOT_BRANDS__0__QUERY=…` sets the first
@@ -407,6 +452,11 @@ fn apply_env_overrides(
     vars.sort();
     for (name, raw) in vars {
         let rest = &name[ENV_PREFIX.len()..];
+        // A config key always has a section: `EARSHOT_MASTODON_TOKEN` (no `__`) is not an override, so
+        // secrets may carry the prefix too.
+        if !rest.contains("__") {
+            continue;
+        }
         let mut segs: Vec<String> = rest.split("__").map(|s| s.to_ascii_lowercase()).collect();
         if segs.len() == 3 && segs[0] == "kafka" && segs[1] == "client" {
             segs[2] = segs[2].replace('_', ".");
@@ -549,6 +599,29 @@ mod tests {
     fn env_override_with_bad_index_is_reported() {
         let err = load(GOOD, &[("EARSHOT_BRANDS__5__QUERY", "x")]).unwrap_err();
         assert!(err.to_string().contains("EARSHOT_BRANDS__5__QUERY"));
+    }
+
+    #[test]
+    fn secrets_with_the_prefix_are_not_overrides() {
+        let c = load(GOOD, &[("EARSHOT_MASTODON_TOKEN", "t0k3n")]).unwrap();
+        assert_eq!(c.brands.len(), 1);
+    }
+
+    #[test]
+    fn a_broken_entry_does_not_shift_the_names_of_later_ones() {
+        let text = r#"
+            [[brands]]
+            name = "A"
+            [[brands]]
+            name = "A"
+            query = "a"
+            [[brands]]
+            name = "A"
+            query = "a"
+        "#;
+        let err = load(text, &[]).unwrap_err().to_string();
+        assert!(err.contains("brands[0]: missing field `query`"), "{err}");
+        assert!(err.contains("brands[2].name: duplicate brand"), "{err}");
     }
 
     #[test]
