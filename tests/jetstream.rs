@@ -146,6 +146,7 @@ async fn jetstream_filters_enriches_and_resumes_after_a_drop() {
     };
     let sink = MemorySink::default();
     let stop = CancellationToken::new();
+    let (cfg2, brands2) = (cfg.clone(), brands.clone());
     let js = Jetstream::new(cfg, brands, sink.clone()).unwrap();
     let task = tokio::spawn(js.run(stop.clone()));
     let matching: Vec<i64> = (0..60).filter(|i| i % 6 == 0 || i % 6 == 3).collect();

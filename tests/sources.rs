@@ -58,6 +58,29 @@ impl Running {
     }
 }
 
+/// Stops the loop in the middle of a catch-up (after `pages` more requests) and starts a fresh one over
+/// the same sink: the stored cursor is all that carries over, as after a process restart.
+async fn restart_mid_chain<F: Feed>(
+    run: Running,
+    srv: &FeedServer,
+    pages: usize,
+    feed: F,
+    sink: &MemorySink,
+    cfg: PollConfig,
+) -> Running {
+    let n = srv.count();
+    eventually(15, "mid-chain", || srv.count() >= n + pages).await;
+    run.stop().await;
+    start(feed, sink, cfg)
+}
+
+fn chain() -> PollConfig {
+    PollConfig {
+        page_delay_secs: 0.25,
+        ..fast()
+    }
+}
+
 fn assert_once(ids: &[String], expected: &[String]) {
     let set: BTreeSet<&String> = ids.iter().collect();
     assert_eq!(set.len(), ids.len(), "duplicates produced: {ids:?}");
@@ -374,6 +397,19 @@ fn algolia(hits: &[(i64, String)], s: &Seen) -> Reply {
     )
 }
 
+fn hn_cfg(base: &str) -> HackerNewsConfig {
+    HackerNewsConfig {
+        name: "hn".into(),
+        endpoint: base.into(),
+        query: "apple".into(),
+        tags: "(story,comment)".into(),
+        overlap_secs: 60,
+        hits_per_page: 100,
+        max_seen: 5000,
+        poll: PollConfig::default(),
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hacker_news_narrows_windows_past_the_1000_hit_cap_and_rechecks_matches() {
     const T0: i64 = 1_700_000_000;
@@ -403,20 +439,10 @@ async fn hacker_news_narrows_windows_past_the_1000_hit_cap_and_rechecks_matches(
         }])
         .unwrap(),
     );
-    let feed = hackernews::HackerNews::new(
-        HackerNewsConfig {
-            name: "hn".into(),
-            endpoint: srv.base.clone(),
-            query: "apple".into(),
-            tags: "(story,comment)".into(),
-            overlap_secs: 60,
-            hits_per_page: 100,
-            max_seen: 5000,
-            poll: PollConfig::default(),
-        },
-        brands,
-    );
-    let run = start(feed, &sink, fast());
+    let feed = hackernews::HackerNews::new(hn_cfg(&srv.base), brands.clone());
+    let run = start(feed, &sink, chain());
+    let again = hackernews::HackerNews::new(hn_cfg(&srv.base), brands.clone());
+    let run = restart_mid_chain(run, &srv, 6, again, &sink, chain()).await;
     eventually(30, "all 2,250 matching hits", || sink.ids().len() >= 2250).await;
     let n = srv.count();
     eventually(10, "a poll after catch-up", || srv.count() > n + 1).await;
@@ -477,21 +503,24 @@ async fn reddit_survives_a_deleted_before_anchor() {
     })
     .await;
     let sink = MemorySink::default();
-    let feed = reddit::Reddit::new(
-        RedditConfig {
-            name: "rd".into(),
-            endpoint: Some(srv.base.clone()),
-            subreddit: Some("camping".into()),
-            query: None,
-            listing: RedditListing::New,
-            token_env: None,
-            max_seen: 301,
-            poll: PollConfig::default(),
-        },
-        None,
-    );
-    let run = start(feed, &sink, fast());
+    let feed = || {
+        reddit::Reddit::new(
+            RedditConfig {
+                name: "rd".into(),
+                endpoint: Some(srv.base.clone()),
+                subreddit: Some("camping".into()),
+                query: None,
+                listing: RedditListing::New,
+                token_env: None,
+                max_seen: 301,
+                poll: PollConfig::default(),
+            },
+            None,
+        )
+    };
+    let run = start(feed(), &sink, fast());
     eventually(10, "first listing", || sink.ids().len() == 5).await;
+    let run = restart_mid_chain(run, &srv, 1, feed(), &sink, fast()).await;
     // The anchor (p5) is deleted, new posts arrive.
     {
         let mut g = posts.lock().unwrap();
@@ -572,14 +601,18 @@ async fn rss_uses_conditional_gets_and_produces_each_item_once() {
     })
     .await;
     let sink = MemorySink::default();
-    let feed = rss::Rss::new(RssConfig {
-        name: "news".into(),
-        url: format!("{}/feed.xml", srv.base),
-        max_seen: 100,
-        poll: PollConfig::default(),
-    });
-    let run = start(feed, &sink, fast());
+    let feed = || {
+        rss::Rss::new(RssConfig {
+            name: "news".into(),
+            url: format!("{}/feed.xml", srv.base),
+            max_seen: 100,
+            poll: PollConfig::default(),
+        })
+    };
+    let run = start(feed(), &sink, fast());
     eventually(10, "first fetch", || sink.ids().len() == 3).await;
+    // A restart re-reads the whole feed: the stored seen-set keeps it from producing anything again.
+    let run = restart_mid_chain(run, &srv, 1, feed(), &sink, fast()).await;
     eventually(10, "a 304", || {
         srv.requests()
             .iter()
@@ -653,9 +686,9 @@ async fn bluesky_search_logs_in_pages_and_logs_in_again_on_expiry() {
     })
     .await;
     let sink = MemorySink::default();
-    let cfg = BlueskySearchConfig {
+    let bsky = |base: &str| BlueskySearchConfig {
         name: "bsky".into(),
-        endpoint: srv.base.clone(),
+        endpoint: base.into(),
         query: "kestrel".into(),
         identifier_env: "X".into(),
         password_env: "Y".into(),
@@ -663,14 +696,13 @@ async fn bluesky_search_logs_in_pages_and_logs_in_again_on_expiry() {
         max_seen: 1000,
         poll: PollConfig::default(),
     };
-    let run = start(
-        bluesky::BlueskySearch::new(cfg, "earshot.test".into(), "app-pw".into()),
-        &sink,
-        fast(),
-    );
+    let feed =
+        || bluesky::BlueskySearch::new(bsky(&srv.base), "earshot.test".into(), "app-pw".into());
+    let run = start(feed(), &sink, chain());
     eventually(10, "first page", || sink.ids().len() == 10).await;
     // 25 new posts (more than a page), and the session expires.
     posts.lock().unwrap().extend(31..=55);
+    let run = restart_mid_chain(run, &srv, 2, feed(), &sink, chain()).await;
     *logins.lock().unwrap() += 10;
     eventually(15, "catch-up after re-login", || sink.ids().len() == 35).await;
     run.stop().await;
@@ -729,22 +761,25 @@ async fn youtube_pages_back_to_the_watermark_and_backs_off_on_quota() {
     })
     .await;
     let sink = MemorySink::default();
-    let feed = youtube::Youtube::new(
-        YoutubeConfig {
-            name: "yt".into(),
-            endpoint: srv.base.clone(),
-            api_key_env: "K".into(),
-            video_id: Some("vid".into()),
-            channel_id: None,
-            search_terms: Some("fernway".into()),
-            max_seen: 1000,
-            poll: PollConfig::default(),
-        },
-        "secret-key".into(),
-    );
-    let run = start(feed, &sink, fast());
+    let feed = || {
+        youtube::Youtube::new(
+            YoutubeConfig {
+                name: "yt".into(),
+                endpoint: srv.base.clone(),
+                api_key_env: "K".into(),
+                video_id: Some("vid".into()),
+                channel_id: None,
+                search_terms: Some("fernway".into()),
+                max_seen: 1000,
+                poll: PollConfig::default(),
+            },
+            "secret-key".into(),
+        )
+    };
+    let run = start(feed(), &sink, chain());
     eventually(10, "first page only", || sink.ids().len() == 15).await;
     comments.lock().unwrap().extend(21..=60);
+    let run = restart_mid_chain(run, &srv, 3, feed(), &sink, chain()).await;
     eventually(15, "new comments back to the watermark", || {
         sink.ids().len() == 55
     })
@@ -783,18 +818,21 @@ async fn app_store_reads_further_pages_after_a_burst() {
     })
     .await;
     let sink = MemorySink::default();
-    let feed = appstore::AppStore::new(AppStoreConfig {
-        name: "ios".into(),
-        endpoint: srv.base.clone(),
-        app_id: "1".into(),
-        country: "US".into(),
-        lang: None,
-        max_seen: 1000,
-        poll: PollConfig::default(),
-    });
-    let run = start(feed, &sink, fast());
+    let feed = || {
+        appstore::AppStore::new(AppStoreConfig {
+            name: "ios".into(),
+            endpoint: srv.base.clone(),
+            app_id: "1".into(),
+            country: "US".into(),
+            lang: None,
+            max_seen: 1000,
+            poll: PollConfig::default(),
+        })
+    };
+    let run = start(feed(), &sink, chain());
     eventually(10, "page 1", || sink.ids().len() == 50).await;
     reviews.lock().unwrap().extend(51..=120);
+    let run = restart_mid_chain(run, &srv, 1, feed(), &sink, chain()).await;
     eventually(10, "burst over two pages", || sink.ids().len() == 120).await;
     run.stop().await;
     let expected: Vec<String> = (1..=120).map(|r| format!("ios:{r}")).collect();
