@@ -3,6 +3,8 @@
 //! connection resumes from the stored cursor (rewound) with no duplicate and no gap, and oversized or
 //! unreadable messages are skipped without stopping the stream.
 
+#![allow(clippy::result_large_err)] // tungstenite's handshake callback type
+
 mod common;
 
 use std::collections::BTreeSet;
@@ -161,7 +163,24 @@ async fn jetstream_filters_enriches_and_resumes_after_a_drop() {
         .unwrap()
         .unwrap()
         .unwrap();
+
+    // A restart: a new instance with only the stored cursor resumes there and produces nothing again.
+    let stop = CancellationToken::new();
+    let js = Jetstream::new(cfg2, brands2, sink.clone()).unwrap();
+    let task = tokio::spawn(js.run(stop.clone()));
+    eventually(10, "the third connection", || {
+        cursors.lock().unwrap().len() == 3
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    stop.cancel();
+    tokio::time::timeout(Duration::from_secs(10), task)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
     server.abort();
+    assert_eq!(cursors.lock().unwrap()[2], Some(T0 + 59 * 1000 - 5_000_000));
 
     let ids = sink.ids();
     let expected: BTreeSet<String> = matching

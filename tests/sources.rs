@@ -846,11 +846,12 @@ async fn app_store_reads_further_pages_after_a_burst() {
 
 // ---------------------------------------------------------------- timing, under paused time
 
+type Step = Box<dyn Fn() -> earshot::ingest::Response + Send>;
+
 /// Answers from a script and records the (paused) instant of every request.
 #[derive(Clone)]
 struct Scripted {
-    script:
-        Arc<Mutex<std::collections::VecDeque<Box<dyn Fn() -> earshot::ingest::Response + Send>>>>,
+    script: Arc<Mutex<std::collections::VecDeque<Step>>>,
     at: Arc<Mutex<Vec<tokio::time::Instant>>>,
 }
 
@@ -887,7 +888,6 @@ fn resp(status: u16, headers: &[(&str, String)], body: &[u8]) -> earshot::ingest
 
 #[tokio::test(start_paused = true)]
 async fn backoff_and_every_rate_limit_form_are_timed_as_the_server_asks() {
-    type Step = Box<dyn Fn() -> earshot::ingest::Response + Send>;
     let one = serde_json::to_vec(&[status(5001, None)]).unwrap();
     let steps: Vec<Step> = vec![
         // 0: Retry-After seconds.

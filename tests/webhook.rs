@@ -122,7 +122,7 @@ async fn bearer_token_push_and_every_refusal() {
             .starts_with("item 1: empty text"),
         "{b}"
     );
-    let too_many = format!("[{}]", vec![ONE; 11].join(","));
+    let too_many = format!("[{}]", [ONE; 11].join(","));
     let (s, _) = post(&url, json, &auth(), too_many).await;
     assert_eq!(s, 413);
     assert!(

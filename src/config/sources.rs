@@ -602,9 +602,8 @@ pub fn validate_source(
                     ));
                 }
             }
-            if !c.fields.is_empty()
-                && !(c.fields.contains_key("id") && c.fields.contains_key("text"))
-            {
+            let mapped = !c.fields.is_empty();
+            if mapped && !(c.fields.contains_key("id") && c.fields.contains_key("text")) {
                 problems.push(format!(
                     "{}: a mapping needs at least id and text",
                     at("fields")

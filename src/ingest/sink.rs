@@ -114,13 +114,16 @@ impl Sink for KafkaSink {
     }
 }
 
+/// A stored cursor: (key, value).
+pub type Checkpoint = (String, Vec<u8>);
+
 /// An in-memory sink: what was produced, in order, and the cursors saved.
 #[derive(Clone, Default)]
 pub struct MemorySink {
     pub produced: Arc<Mutex<Vec<Mention>>>,
     pub cursors: Arc<Mutex<HashMap<String, Vec<u8>>>>,
     /// Every cursor saved, in order (key, value), to assert cursors after each poll.
-    pub history: Arc<Mutex<Vec<(String, Vec<u8>)>>>,
+    pub history: Arc<Mutex<Vec<Checkpoint>>>,
 }
 
 impl MemorySink {
