@@ -73,11 +73,18 @@ fn read_topic(brokers: &str, topic: &str) -> Vec<(String, serde_json::Value)> {
             continue;
         };
         let m = m.unwrap();
+        // Records produced after the watermarks were read are not part of this snapshot.
+        let Some(&end) = ends.get(&m.partition()) else {
+            continue;
+        };
+        if m.offset() >= end {
+            continue;
+        }
         out.push((
             String::from_utf8_lossy(m.key().unwrap_or_default()).into_owned(),
             serde_json::from_slice(m.payload().unwrap_or_default()).unwrap_or_default(),
         ));
-        if m.offset() + 1 >= ends[&m.partition()] {
+        if m.offset() + 1 >= end {
             ends.remove(&m.partition());
         }
     }
