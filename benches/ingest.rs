@@ -18,7 +18,9 @@ fn demo() -> (Config, Vec<Mention>) {
     let text = std::fs::read_to_string(root.join("config/demo-mentions.jsonl")).unwrap();
     (
         cfg,
-        text.lines().map(|l| serde_json::from_str(l).unwrap()).collect(),
+        text.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect(),
     )
 }
 
@@ -27,9 +29,11 @@ fn demo() -> (Config, Vec<Mention>) {
 fn firehose(mentions: &[Mention]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let other = ["Lumora", "lumora", "Fernway", "fernway", "Kestrel", "kestrel"]
-            .iter()
-            .fold(m.text.clone(), |t, b| t.replace(b, "Acme"));
+        let other = [
+            "Lumora", "lumora", "Fernway", "fernway", "Kestrel", "kestrel",
+        ]
+        .iter()
+        .fold(m.text.clone(), |t, b| t.replace(b, "Acme"));
         for (j, text) in [m.text.as_str(), &other, &other, &other].iter().enumerate() {
             out.push(
                 serde_json::json!({"did": format!("did:plc:u{i}"), "time_us": 1_783_175_888_000_000i64 + (i * 4 + j) as i64,
@@ -108,7 +112,9 @@ fn bench(c: &mut Criterion) {
             )
         })
         .collect();
-    let xml = format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>"#);
+    let xml = format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>"#
+    );
     let resp = Response {
         status: 200,
         headers: Default::default(),

@@ -8,10 +8,11 @@
 //! after a rebalance) restores the snapshot and resumes at that offset, and the id window drops what
 //! the upstream at-least-once stages delivered twice: counts are effectively exactly-once.
 
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::BoundedSet;
 use crate::model::{ComplaintCategory, EnrichedMention, SentimentLabel, SignalKind};
 
 /// FNV-1a 64: a stable hash (unlike `RandomState`) so snapshots written by one process are valid in
@@ -25,49 +26,37 @@ pub fn fingerprint(brand: &str, id: &str) -> u64 {
     h
 }
 
-/// A bounded set of recently seen fingerprints (oldest evicted first).
+/// The window of recently seen fingerprints (oldest evicted first), with its capacity.
 #[derive(Debug, Clone, Default)]
 pub struct Dedup {
-    set: HashSet<u64>,
-    order: VecDeque<u64>,
+    seen: BoundedSet<u64>,
     capacity: usize,
 }
 
 impl Dedup {
     pub fn new(capacity: usize) -> Self {
         Dedup {
-            set: HashSet::with_capacity(capacity.min(1 << 16)),
-            order: VecDeque::new(),
+            seen: BoundedSet::default(),
             capacity,
         }
     }
 
     /// True when `fp` is new (and now remembered).
     pub fn insert(&mut self, fp: u64) -> bool {
-        if !self.set.insert(fp) {
-            return false;
-        }
-        self.order.push_back(fp);
-        while self.order.len() > self.capacity {
-            if let Some(old) = self.order.pop_front() {
-                self.set.remove(&old);
-            }
-        }
-        true
+        self.seen.insert(fp, self.capacity)
     }
 
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.seen.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.seen.is_empty()
     }
 
     /// The newest `n` fingerprints, oldest first.
     pub fn newest(&self, n: usize) -> Vec<u64> {
-        let skip = self.order.len().saturating_sub(n);
-        self.order.iter().skip(skip).copied().collect()
+        self.seen.newest(n)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Earshot: a social-listening stream processor. See README.md for the architecture.
 
 pub mod aggregate;
+pub mod bounded;
 pub mod classify;
 pub mod cli;
 pub mod config;

@@ -95,6 +95,16 @@ impl Mention {
     }
 }
 
+impl Mention {
+    /// The id without its `<source name>:` prefix: the feed's own id.
+    pub fn native_id(&self) -> &str {
+        self.id
+            .strip_prefix(self.source.name.as_str())
+            .and_then(|r| r.strip_prefix(':'))
+            .unwrap_or(&self.id)
+    }
+}
+
 /// A query term that matched, with its byte span in the mention text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchedTerm {

@@ -249,7 +249,7 @@ fn bluesky_search_profiles_and_rate_headers() {
         "reach is not in a postView author"
     );
     // First poll: one page, watermark = newest post.
-    assert!(!p.more && p.cursor.watermark.is_some());
+    assert!(!p.more && p.cursor.chain.watermark.is_some());
     // RateLimit-Reset in epoch seconds.
     let rl = RateLimit::from_headers(&r.headers, Utc::now());
     assert!(rl.remaining.is_some() && rl.reset_after.is_some());
@@ -623,7 +623,7 @@ fn youtube_comment_threads() {
             .as_deref()
             .is_some_and(|u| u.starts_with("https://www.youtube.com/watch?v="))
     }));
-    assert!(p.cursor.watermark.is_some() && p.cursor.page_token.is_none());
+    assert!(p.cursor.chain.watermark.is_some() && p.cursor.chain.page.is_none());
 
     let r = recorded("youtube/commentThreads_list_searchTerms.json").unwrap();
     let p = f.parse(&Default::default(), &r, Utc::now()).unwrap();

@@ -789,7 +789,7 @@ async fn youtube_pages_back_to_the_watermark_and_backs_off_on_quota() {
     assert_once(&sink.ids(), &expected);
     assert!(*quota_once.lock().unwrap());
     let wm = sink.cursor_json("source/yt").unwrap();
-    assert!(wm["watermark"].as_str().is_some() && wm.get("page_token").is_none());
+    assert!(wm["watermark"].as_str().is_some() && wm.get("page").is_none());
 }
 
 // ---------------------------------------------------------------- App Store

@@ -9,7 +9,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::{canonical_url, fold_whitespace};
-use super::{Feed, Page, ParseError, Request, Response, SeenSet, join, parse_time};
+use super::{
+    Feed, Page, ParseError, Request, Response, SeenSet, fresh_oldest_first, join, parse_time,
+};
 use crate::config::AppStoreConfig;
 use crate::model::{Mention, SourceRef};
 
@@ -60,7 +62,7 @@ pub fn entry_to_mention(
     source: &SourceRef,
     e: &serde_json::Value,
     lang: Option<&str>,
-) -> Option<(String, Mention)> {
+) -> Option<Mention> {
     label(e, &["im:rating"])?;
     let id = label(e, &["id"])?;
     let title = label(e, &["title"]).unwrap_or_default();
@@ -82,7 +84,7 @@ pub fn entry_to_mention(
         .and_then(canonical_url);
     m.engagement.likes = label(e, &["im:voteSum"]).and_then(|v| v.parse().ok());
     m.lang = lang.map(str::to_string);
-    Some((id, m))
+    Some(m)
 }
 
 impl Feed for AppStore {
@@ -125,17 +127,12 @@ impl Feed for AppStore {
             next.page = 1;
             return Ok(Page::new(Vec::new(), next, 0));
         }
-        let reviews: Vec<(String, Mention)> = entries
+        let reviews: Vec<Mention> = entries
             .iter()
             .filter_map(|e| entry_to_mention(&self.source, e, self.cfg.lang.as_deref()))
             .collect();
-        let all_new = reviews.iter().all(|(id, _)| !cursor.seen.contains(id));
-        let mut mentions = Vec::new();
-        for (id, m) in reviews.into_iter().rev() {
-            if next.seen.insert(&id, self.cfg.max_seen) {
-                mentions.push(m);
-            }
-        }
+        let all_new = reviews.iter().all(|m| !cursor.seen.contains(m.native_id()));
+        let mentions = fresh_oldest_first(&mut next.seen, reviews, self.cfg.max_seen);
         let page_no = cursor.page.clamp(1, MAX_PAGE);
         let last = feed
             .get("link")

@@ -10,7 +10,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::fold_whitespace;
-use super::{Feed, Page, ParseError, Request, Response, SeenSet, enc, join, parse_time};
+use super::{
+    Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
+    join, parse_time,
+};
 use crate::config::BlueskySearchConfig;
 use crate::model::{Mention, SourceRef};
 
@@ -97,12 +100,8 @@ pub fn post_view_to_mention(source: &SourceRef, p: &serde_json::Value) -> Option
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Cursor {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub watermark: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_cursor: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chain_newest: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub chain: WatermarkChain,
     #[serde(default)]
     pub seen: SeenSet,
 }
@@ -151,14 +150,14 @@ impl Feed for BlueskySearch {
                 enc(&self.cfg.query)
             ),
         );
-        if let Some(w) = cursor.watermark {
+        if let Some(w) = cursor.chain.watermark {
             let since = w - chrono::Duration::seconds(self.cfg.overlap_secs as i64);
             url.push_str(&format!(
                 "&since={}",
                 enc(&since.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
             ));
         }
-        if let Some(c) = &cursor.page_cursor {
+        if let Some(c) = &cursor.chain.page {
             url.push_str(&format!("&cursor={}", enc(c)));
         }
         Request::get(url).header("Accept", "application/json")
@@ -177,26 +176,9 @@ impl Feed for BlueskySearch {
             .filter_map(|p| post_view_to_mention(&self.source, p))
             .collect();
         let mut next = cursor.clone();
-        let newest = posts.iter().filter_map(|m| m.created_at).max();
-        let oldest = posts.iter().filter_map(|m| m.created_at).min();
-        let mut mentions = Vec::new();
-        for m in posts.into_iter().rev() {
-            let native = m.id[self.source.name.len() + 1..].to_string();
-            if next.seen.insert(&native, self.cfg.max_seen) {
-                mentions.push(m);
-            }
-        }
-        next.chain_newest = next.chain_newest.max(newest);
-        let more = match (cursor.watermark, oldest, &r.cursor) {
-            (Some(w), Some(o), Some(_)) => o > w,
-            _ => false,
-        };
-        if more {
-            next.page_cursor = r.cursor.clone();
-        } else {
-            next.page_cursor = None;
-            next.watermark = next.watermark.max(next.chain_newest.take());
-        }
+        let times: Vec<DateTime<Utc>> = posts.iter().filter_map(|m| m.created_at).collect();
+        let mentions = fresh_oldest_first(&mut next.seen, posts, self.cfg.max_seen);
+        let more = next.chain.advance(times, r.cursor);
         let mut page = Page::new(mentions, next, r.posts.len());
         page.more = more;
         Ok(page)

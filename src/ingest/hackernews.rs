@@ -13,7 +13,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::{fold_whitespace, html_to_text};
-use super::{Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs, join};
+use super::{
+    Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs, fresh_oldest_first, join,
+};
 use crate::classify::brands::BrandMatcher;
 use crate::config::HackerNewsConfig;
 use crate::model::{Mention, SourceRef};
@@ -199,22 +201,16 @@ impl Feed for HackerNews {
                 return Ok(page);
             }
         }
-        let mut mentions = Vec::new();
-        let mut filtered = 0;
-        // Newest first on the page: produce oldest first.
-        for h in r.hits.iter().rev() {
-            if !next.seen.insert(&h.object_id, self.cfg.max_seen) {
-                continue;
-            }
-            let Some(m) = hit_to_mention(&self.source, h) else {
-                continue;
-            };
-            if self.brands.matches_any(&m.text) {
-                mentions.push(m);
-            } else {
-                filtered += 1;
-            }
-        }
+        let hits = r
+            .hits
+            .iter()
+            .filter_map(|h| hit_to_mention(&self.source, h))
+            .collect();
+        let fresh = fresh_oldest_first(&mut next.seen, hits, self.cfg.max_seen);
+        let (mentions, dropped): (Vec<Mention>, Vec<Mention>) = fresh
+            .into_iter()
+            .partition(|m| self.brands.matches_any(&m.text));
+        let filtered = dropped.len();
         w.newest = w.newest.max(newest_hit);
         let last_page = r.hits.is_empty() || w.page + 1 >= r.nb_pages;
         let more = if !last_page && w.lo.is_some() {

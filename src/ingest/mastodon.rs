@@ -11,7 +11,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::text::{canonical_url, html_to_text};
-use super::{Feed, Page, ParseError, Request, Response, SeenSet, enc, join, parse_time};
+use super::{
+    Feed, Page, ParseError, Request, Response, SeenSet, enc, fresh_oldest_first, join, parse_time,
+};
 use crate::config::{MastodonConfig, MastodonTimeline};
 use crate::model::{Mention, SourceRef};
 
@@ -247,14 +249,12 @@ impl Feed for Mastodon {
             .into_iter()
             .flatten()
             .max_by(|a, b| id_cmp(a, b));
-        let mut mentions = Vec::new();
-        // Pages list newest first: produce oldest first.
-        for s in statuses.iter().rev() {
-            let inner = s.reblog.as_deref().unwrap_or(s);
-            if next.seen.insert(&inner.uri, self.cfg.max_seen) {
-                mentions.push(status_to_mention(&self.source, s));
-            }
-        }
+        // Keyed by the inner status's uri: a boost of a status produced before is not new.
+        let page = statuses
+            .iter()
+            .map(|s| status_to_mention(&self.source, s))
+            .collect();
+        let mentions = fresh_oldest_first(&mut next.seen, page, self.cfg.max_seen);
         let mut page = Page::new(mentions, next, statuses.len());
         // A full page forward of a known cursor means more may be waiting right behind it.
         page.more = cursor.min_id.is_some() && statuses.len() >= LIMIT;

@@ -24,7 +24,6 @@ pub mod text;
 pub mod webhook;
 pub mod youtube;
 
-use std::collections::{HashSet, VecDeque};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -145,55 +144,63 @@ pub trait Feed: Send + Sync + 'static {
     }
 }
 
-/// A bounded, insertion-ordered set of native ids already produced, kept in the cursor so that feeds
-/// that re-send items (RSS returns the whole feed each time, overlapping windows) produce each item once,
-/// also across restarts. The oldest ids are forgotten first.
+/// Native ids already produced, kept in the cursor so that feeds that send items again (RSS returns
+/// the whole feed each time, overlapping windows, boosts) produce each item once, also across restarts.
+pub type SeenSet = crate::bounded::BoundedSet<String>;
+
+/// From a page listed newest first: the mentions not produced before, oldest first, now remembered.
+pub fn fresh_oldest_first(
+    seen: &mut SeenSet,
+    newest_first: Vec<crate::model::Mention>,
+    cap: usize,
+) -> Vec<crate::model::Mention> {
+    newest_first
+        .into_iter()
+        .rev()
+        .filter(|m| seen.insert(m.native_id().to_string(), cap))
+        .collect()
+}
+
+/// Paging back through a newest-first listing that has no `since` (YouTube) or whose `since` is coarse
+/// (Bluesky search): follow the page token while a page is entirely newer than the watermark (more new
+/// items may be behind it); when the chain ends, the watermark becomes the newest item the chain saw.
+/// The first poll (no watermark) reads one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "VecDeque<String>", into = "VecDeque<String>")]
-pub struct SeenSet {
-    order: VecDeque<String>,
-    set: HashSet<String>,
+pub struct WatermarkChain {
+    /// Every item published up to this time has been read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watermark: Option<DateTime<Utc>>,
+    /// The next page of a chain in progress.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    /// The newest item seen in the chain in progress.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_newest: Option<DateTime<Utc>>,
 }
 
-impl From<VecDeque<String>> for SeenSet {
-    fn from(order: VecDeque<String>) -> Self {
-        let set = order.iter().cloned().collect();
-        SeenSet { order, set }
-    }
-}
-
-impl From<SeenSet> for VecDeque<String> {
-    fn from(s: SeenSet) -> Self {
-        s.order
-    }
-}
-
-impl SeenSet {
-    pub fn contains(&self, id: &str) -> bool {
-        self.set.contains(id)
-    }
-
-    /// Remembers `id`; true when it was new. Keeps at most `cap` ids.
-    pub fn insert(&mut self, id: &str, cap: usize) -> bool {
-        if self.set.contains(id) {
-            return false;
+impl WatermarkChain {
+    /// Records one page (its item times and the server's next-page token); true when the next page
+    /// should be fetched now.
+    pub fn advance(
+        &mut self,
+        times: impl IntoIterator<Item = DateTime<Utc>>,
+        next_page: Option<String>,
+    ) -> bool {
+        let (mut newest, mut oldest) = (None, None);
+        for t in times {
+            newest = newest.max(Some(t));
+            oldest = Some(oldest.map_or(t, |o: DateTime<Utc>| o.min(t)));
         }
-        self.set.insert(id.to_string());
-        self.order.push_back(id.to_string());
-        while self.order.len() > cap.max(1) {
-            if let Some(old) = self.order.pop_front() {
-                self.set.remove(&old);
-            }
+        self.chain_newest = self.chain_newest.max(newest);
+        let more =
+            matches!((self.watermark, oldest, &next_page), (Some(w), Some(o), Some(_)) if o > w);
+        if more {
+            self.page = next_page;
+        } else {
+            self.page = None;
+            self.watermark = self.watermark.max(self.chain_newest.take());
         }
-        true
-    }
-
-    pub fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        more
     }
 }
 
@@ -252,17 +259,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn seen_set_is_bounded_and_round_trips() {
-        let mut s = SeenSet::default();
-        assert!(s.insert("a", 2));
-        assert!(!s.insert("a", 2));
-        assert!(s.insert("b", 2));
-        assert!(s.insert("c", 2));
-        assert!(!s.contains("a"));
-        let json = serde_json::to_string(&s).unwrap();
-        assert_eq!(json, r#"["b","c"]"#);
-        let back: SeenSet = serde_json::from_str(&json).unwrap();
-        assert!(back.contains("b") && back.contains("c") && back.len() == 2);
+    fn watermark_chain_pages_until_it_reaches_the_watermark() {
+        let t = |s: i64| DateTime::from_timestamp(1_700_000_000 + s, 0).unwrap();
+        let mut c = WatermarkChain::default();
+        // First poll: one page, the watermark is its newest item.
+        assert!(!c.advance([t(5), t(3)], Some("p2".into())));
+        assert_eq!((c.watermark, c.page.clone()), (Some(t(5)), None));
+        // A page wholly newer than the watermark: follow the token.
+        assert!(c.advance([t(20), t(10)], Some("p2".into())));
+        assert_eq!(c.page.as_deref(), Some("p2"));
+        assert_eq!(c.watermark, Some(t(5)), "moved only when the chain ends");
+        // Reaching the watermark ends the chain; the watermark jumps to the chain's newest.
+        assert!(!c.advance([t(9), t(4)], Some("p3".into())));
+        assert_eq!(
+            (c.watermark, c.page.clone(), c.chain_newest),
+            (Some(t(20)), None, None)
+        );
+        // An empty page keeps everything.
+        assert!(!c.advance([], None));
+        assert_eq!(c.watermark, Some(t(20)));
     }
 
     #[test]

@@ -11,7 +11,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::{canonical_url, fold_whitespace};
-use super::{Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs, join};
+use super::{
+    Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs, fresh_oldest_first, join,
+};
 use crate::config::{RedditConfig, RedditListing};
 use crate::model::{Mention, SourceRef};
 
@@ -167,20 +169,12 @@ impl Feed for Reddit {
         let listing: Listing = resp.json()?;
         let children = listing.data.children;
         let mut next = cursor.clone();
-        let mut mentions = Vec::new();
-        let mut newest_new: Option<String> = None;
-        // Listings are newest first: produce oldest first.
-        for t in children.iter().rev() {
-            let Some(m) = thing_to_mention(&self.source, &t.kind, &t.data) else {
-                continue;
-            };
-            let native = m.id[self.source.name.len() + 1..].to_string();
-            if next.seen.insert(&native, self.cfg.max_seen) {
-                newest_new = Some(native);
-                mentions.push(m);
-            }
-        }
-        match newest_new {
+        let listing = children
+            .iter()
+            .filter_map(|t| thing_to_mention(&self.source, &t.kind, &t.data))
+            .collect();
+        let mentions = fresh_oldest_first(&mut next.seen, listing, self.cfg.max_seen);
+        match mentions.last().map(|m| m.native_id().to_string()) {
             Some(n) => {
                 next.before = Some(n);
                 next.empty_polls = 0;

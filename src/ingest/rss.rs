@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::text::{canonical_url, fold_whitespace, html_to_text};
-use super::{Feed, Page, ParseError, Request, Response, SeenSet};
+use super::{Feed, Page, ParseError, Request, Response, SeenSet, fresh_oldest_first};
 use crate::config::RssConfig;
 use crate::model::{Mention, SourceRef};
 
@@ -61,11 +61,8 @@ pub fn parse_feed(body: &[u8]) -> Result<feed_rs::model::Feed, ParseError> {
         .map_err(|e| ParseError(format!("feed: {e}")))
 }
 
-/// The mentions of a parsed feed, in document order, each with its native id.
-pub fn entries_to_mentions(
-    source: &SourceRef,
-    feed: &feed_rs::model::Feed,
-) -> Vec<(String, Mention)> {
+/// The mentions of a parsed feed, in document order.
+pub fn entries_to_mentions(source: &SourceRef, feed: &feed_rs::model::Feed) -> Vec<Mention> {
     let mut out = Vec::with_capacity(feed.entries.len());
     for e in &feed.entries {
         let title = e
@@ -129,7 +126,7 @@ pub fn entries_to_mentions(
             m.engagement.views = c.stats_views;
             m.engagement.likes = c.stats_favorites.or(c.stars_count);
         }
-        out.push((native, m));
+        out.push(m);
     }
     out
 }
@@ -167,13 +164,8 @@ impl Feed for Rss {
         let mut next = cursor.clone();
         next.etag = resp.header("etag").map(str::to_string);
         next.last_modified = resp.header("last-modified").map(str::to_string);
-        let mut mentions = Vec::new();
         // Feeds list newest first: produce oldest first.
-        for (native, m) in items.into_iter().rev() {
-            if next.seen.insert(&native, self.cfg.max_seen) {
-                mentions.push(m);
-            }
-        }
+        let mentions = fresh_oldest_first(&mut next.seen, items, self.cfg.max_seen);
         let mut page = Page::new(mentions, next, fetched);
         page.min_interval = feed
             .ttl

@@ -154,7 +154,7 @@ impl Webhook {
             return Err(unauthorized("signature does not match the body"));
         }
         let mut seen = self.signatures.lock().expect("signatures");
-        if !seen.insert(hex_sig, 100_000) {
+        if !seen.insert(hex_sig.to_string(), 100_000) {
             return Err(unauthorized("this signature was already used (replay)"));
         }
         Ok(())

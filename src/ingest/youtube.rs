@@ -10,20 +10,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::{canonical_url, fold_whitespace, html_to_text};
-use super::{Feed, Page, ParseError, Request, Response, SeenSet, enc, join, parse_time};
+use super::{
+    Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
+    join, parse_time,
+};
 use crate::config::YoutubeConfig;
 use crate::model::{Mention, SourceRef};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Cursor {
-    /// Every comment published up to this time has been read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub watermark: Option<DateTime<Utc>>,
-    /// A paging chain in progress: the next page token and the newest comment seen in the chain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chain_newest: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub chain: WatermarkChain,
     #[serde(default)]
     pub seen: SeenSet,
 }
@@ -106,7 +103,7 @@ impl Feed for Youtube {
         if let Some(t) = &self.cfg.search_terms {
             q.push_str(&format!("&searchTerms={}", enc(t)));
         }
-        if let Some(p) = &cursor.page_token {
+        if let Some(p) = &cursor.chain.page {
             q.push_str(&format!("&pageToken={}", enc(p)));
         }
         q.push_str(&format!("&key={}", enc(&self.key)));
@@ -126,28 +123,9 @@ impl Feed for Youtube {
             .iter()
             .filter_map(|i| thread_to_mention(&self.source, i))
             .collect();
-        let newest = comments.iter().filter_map(|m| m.created_at).max();
-        let oldest = comments.iter().filter_map(|m| m.created_at).min();
-        let mut mentions = Vec::new();
-        for m in comments.into_iter().rev() {
-            let native = m.id[self.source.name.len() + 1..].to_string();
-            if next.seen.insert(&native, self.cfg.max_seen) {
-                mentions.push(m);
-            }
-        }
-        next.chain_newest = next.chain_newest.max(newest);
-        // Keep paging while this page is entirely newer than the watermark (there may be more new
-        // comments behind it); the first poll reads one page.
-        let more = match (cursor.watermark, oldest, &r.next_page_token) {
-            (Some(w), Some(o), Some(_)) => o > w,
-            _ => false,
-        };
-        if more {
-            next.page_token = r.next_page_token.clone();
-        } else {
-            next.page_token = None;
-            next.watermark = next.watermark.max(next.chain_newest.take());
-        }
+        let times: Vec<DateTime<Utc>> = comments.iter().filter_map(|m| m.created_at).collect();
+        let mentions = fresh_oldest_first(&mut next.seen, comments, self.cfg.max_seen);
+        let more = next.chain.advance(times, r.next_page_token);
         let mut page = Page::new(mentions, next, r.items.len());
         page.more = more;
         Ok(page)
