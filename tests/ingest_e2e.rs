@@ -267,3 +267,99 @@ fn ingest_chain_interrupted_by_sigterm_is_complete_without_duplicates() {
 fn ingest_chain_interrupted_by_sigkill_is_complete() {
     interrupted_chain("KILL");
 }
+
+/// SIGHUP with a new brand in the file: the Hacker News source's brand re-check follows without a
+/// restart (hits before the reload were filtered; hits after it are produced).
+#[test]
+fn sighup_brings_new_brands_to_the_source_filters() {
+    let brokers = real_brokers();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let hits: Arc<Mutex<Vec<(i64, &'static str)>>> =
+        Arc::new(Mutex::new(vec![(1_700_000_001, "my Zeta phone broke")]));
+    let h2 = hits.clone();
+    let srv = rt.block_on(FeedServer::start(move |_s: &Seen| {
+        let hits: Vec<serde_json::Value> = h2
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .map(|(t, text)| serde_json::json!({"objectID": t.to_string(), "created_at_i": t, "comment_text": text, "author": "pg"}))
+            .collect();
+        let n = hits.len();
+        Reply::json(
+            serde_json::to_vec(&serde_json::json!({"hits": hits, "nbHits": n, "nbPages": 1, "page": 0}))
+                .unwrap(),
+        )
+    }));
+    let prefix = unique("hup");
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let cfg = dir.path().join("earshot.toml");
+    let write = |brands: &str| {
+        std::fs::write(
+            &cfg,
+            format!(
+                r#"
+[kafka]
+brokers = "{brokers}"
+topic_prefix = "{prefix}."
+group_prefix = "{prefix}-"
+
+[http]
+bind = "127.0.0.1:{port}"
+
+{brands}
+
+[[sources]]
+kind = "hackernews"
+name = "hn"
+endpoint = "{base}"
+query = "zeta"
+[sources.poll]
+interval_secs = 0.3
+jitter_ratio = 0.0
+"#,
+                base = srv.base
+            ),
+        )
+        .unwrap()
+    };
+    write("[[brands]]\nname = \"Acme\"\nquery = \"acme\"\n");
+    let raw = format!("{prefix}.mentions.raw");
+    let mut e = start(&cfg, port, dir.path(), 1);
+    let n = srv.count();
+    while srv.count() < n + 2 {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    write(
+        "[[brands]]\nname = \"Acme\"\nquery = \"acme\"\n[[brands]]\nname = \"Zeta\"\nquery = '\"zeta phone\"'\n",
+    );
+    e.signal("HUP");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !e.log_text().contains("SIGHUP: classifier reloaded") {
+        assert!(Instant::now() < deadline, "no reload:\n{}", e.log_text());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    hits.lock()
+        .unwrap()
+        .push((1_700_000_002, "the new Zeta phone is great"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let ids = loop {
+        let ids: Vec<String> = read_topic(&brokers, &raw)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        if !ids.is_empty() {
+            break ids;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "nothing produced:\n{}",
+            e.log_text()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(ids, ["hn:1700000002"]);
+    e.signal("TERM");
+    assert!(e.wait_exit(Duration::from_secs(30)).success());
+}

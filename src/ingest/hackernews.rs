@@ -7,16 +7,14 @@
 //! one; the seen-set drops the repeats. Algolia's typo tolerance matches too much ("apple" finds
 //! "applauded"), so every hit is re-checked against the brand queries before it is produced.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::{fold_whitespace, html_to_text};
 use super::{
-    Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs, fresh_oldest_first, join,
+    BrandFilter, Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs,
+    fresh_oldest_first, join,
 };
-use crate::classify::brands::BrandMatcher;
 use crate::config::HackerNewsConfig;
 use crate::model::{Mention, SourceRef};
 
@@ -121,18 +119,18 @@ pub fn hit_to_mention(source: &SourceRef, h: &Hit) -> Option<Mention> {
 pub struct HackerNews {
     source: SourceRef,
     cfg: HackerNewsConfig,
-    brands: Arc<BrandMatcher>,
+    brands: BrandFilter,
 }
 
 impl HackerNews {
-    pub fn new(cfg: HackerNewsConfig, brands: Arc<BrandMatcher>) -> Self {
+    pub fn new(cfg: HackerNewsConfig, brands: impl Into<BrandFilter>) -> Self {
         HackerNews {
             source: SourceRef {
                 kind: "hackernews".into(),
                 name: cfg.name.clone(),
             },
             cfg,
-            brands,
+            brands: brands.into(),
         }
     }
 
@@ -207,9 +205,9 @@ impl Feed for HackerNews {
             .filter_map(|h| hit_to_mention(&self.source, h))
             .collect();
         let fresh = fresh_oldest_first(&mut next.seen, hits, self.cfg.max_seen);
-        let (mentions, dropped): (Vec<Mention>, Vec<Mention>) = fresh
-            .into_iter()
-            .partition(|m| self.brands.matches_any(&m.text));
+        let brands = self.brands.current();
+        let (mentions, dropped): (Vec<Mention>, Vec<Mention>) =
+            fresh.into_iter().partition(|m| brands.matches_any(&m.text));
         let filtered = dropped.len();
         w.newest = w.newest.max(newest_hit);
         let last_page = r.hits.is_empty() || w.page + 1 >= r.nb_pages;
@@ -229,5 +227,54 @@ impl Feed for HackerNews {
         page.more = more;
         page.filtered = filtered;
         Ok(page)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::brands::BrandMatcher;
+    use crate::config::{BrandConfig, PollConfig};
+    use std::sync::Arc;
+
+    fn matcher(query: &str) -> Arc<BrandMatcher> {
+        Arc::new(
+            BrandMatcher::new(&[BrandConfig {
+                name: "B".into(),
+                query: query.into(),
+                exclude: vec![],
+                lexicon: Default::default(),
+            }])
+            .unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_reloaded_brand_list_reaches_the_filter() {
+        let (tx, rx) = tokio::sync::watch::channel(matcher("acme"));
+        let hn = HackerNews::new(
+            HackerNewsConfig {
+                name: "hn".into(),
+                endpoint: "http://127.0.0.1:1".into(),
+                query: "zeta".into(),
+                tags: "(story,comment)".into(),
+                overlap_secs: 60,
+                hits_per_page: 100,
+                max_seen: 100,
+                poll: PollConfig::default(),
+            },
+            rx,
+        );
+        let body = br#"{"hits":[{"objectID":"1","comment_text":"my Zeta phone","created_at_i":1700000000}],"nbHits":1,"nbPages":1}"#;
+        let resp = Response {
+            status: 200,
+            headers: Default::default(),
+            body: body.to_vec(),
+        };
+        let p = hn.parse(&Cursor::default(), &resp, Utc::now()).unwrap();
+        assert_eq!((p.mentions.len(), p.filtered), (0, 1));
+        tx.send(matcher("acme OR zeta")).unwrap();
+        let p = hn.parse(&Cursor::default(), &resp, Utc::now()).unwrap();
+        assert_eq!((p.mentions.len(), p.filtered), (1, 0));
     }
 }

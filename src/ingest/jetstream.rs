@@ -9,7 +9,6 @@
 //! absent and never holds the stream back.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
@@ -22,7 +21,7 @@ use tokio_util::sync::CancellationToken;
 use super::bluesky::post_to_mention;
 use super::poll::{Backoff, HttpTransport, Transport};
 use super::sink::{Sink, SinkError, checkpoint_key};
-use super::{Request, enc, join};
+use super::{BrandFilter, Request, enc, join};
 use crate::classify::brands::BrandMatcher;
 use crate::config::JetstreamConfig;
 use crate::model::{Mention, SourceRef};
@@ -183,7 +182,7 @@ pub fn parse_profiles(body: &[u8]) -> Result<Vec<(String, Profile)>, String> {
 
 pub struct Jetstream<S: Sink> {
     pub cfg: JetstreamConfig,
-    pub brands: Arc<BrandMatcher>,
+    pub brands: BrandFilter,
     pub sink: S,
     source: SourceRef,
     http: HttpTransport,
@@ -199,7 +198,11 @@ pub enum Error {
 }
 
 impl<S: Sink> Jetstream<S> {
-    pub fn new(cfg: JetstreamConfig, brands: Arc<BrandMatcher>, sink: S) -> Result<Self, Error> {
+    pub fn new(
+        cfg: JetstreamConfig,
+        brands: impl Into<BrandFilter>,
+        sink: S,
+    ) -> Result<Self, Error> {
         let http = HttpTransport::new(&cfg.user_agent).map_err(Error::Setup)?;
         Ok(Jetstream {
             source: SourceRef {
@@ -208,7 +211,7 @@ impl<S: Sink> Jetstream<S> {
             },
             profiles: ProfileCache::new(cfg.profile_cache_size),
             cfg,
-            brands,
+            brands: brands.into(),
             sink,
             http,
         })
@@ -343,6 +346,7 @@ impl<S: Sink> Jetstream<S> {
             let mut flush_tick = tokio::time::interval(FLUSH_EVERY);
             let mut last_checkpoint = tokio::time::Instant::now();
             let mut received = 0u64;
+            let mut brands = self.brands.current();
             loop {
                 let msg = tokio::select! {
                     _ = stop.cancelled() => {
@@ -382,6 +386,9 @@ impl<S: Sink> Jetstream<S> {
                     }
                 };
                 received += 1;
+                if received % 1024 == 1 {
+                    brands = self.brands.current();
+                }
                 if received == 1 {
                     backoff.reset();
                 }
@@ -390,7 +397,7 @@ impl<S: Sink> Jetstream<S> {
                     continue;
                 }
                 telemetry::source_items(&name, "fetched", 1);
-                match decode(&self.source, &self.brands, text.as_str(), handled.time_us) {
+                match decode(&self.source, &brands, text.as_str(), handled.time_us) {
                     Ok(Decoded::Post(m, t)) => {
                         batch.push(*m);
                         handled.time_us = Some(t);

@@ -31,6 +31,7 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::classify::brands::BrandMatcher;
 use crate::model::SourceRef;
 
 /// One HTTP request a feed wants made. `GET` unless `body` is set (then `POST` with a JSON body).
@@ -141,6 +142,30 @@ pub trait Feed: Send + Sync + 'static {
     /// `quotaExceeded`).
     fn is_rate_limited(&self, _resp: &Response) -> bool {
         false
+    }
+}
+
+/// The brand queries a source filters with (Jetstream, Hacker News): the latest of a watch channel, so
+/// a SIGHUP reload that adds or changes a brand reaches the sources without a restart.
+#[derive(Clone)]
+pub struct BrandFilter(tokio::sync::watch::Receiver<std::sync::Arc<BrandMatcher>>);
+
+impl BrandFilter {
+    pub fn current(&self) -> std::sync::Arc<BrandMatcher> {
+        self.0.borrow().clone()
+    }
+}
+
+impl From<std::sync::Arc<BrandMatcher>> for BrandFilter {
+    /// A fixed filter (tests, tools).
+    fn from(m: std::sync::Arc<BrandMatcher>) -> Self {
+        BrandFilter(tokio::sync::watch::channel(m).1)
+    }
+}
+
+impl From<tokio::sync::watch::Receiver<std::sync::Arc<BrandMatcher>>> for BrandFilter {
+    fn from(rx: tokio::sync::watch::Receiver<std::sync::Arc<BrandMatcher>>) -> Self {
+        BrandFilter(rx)
     }
 }
 

@@ -16,6 +16,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::classify::Classifier;
+use crate::classify::brands::BrandMatcher;
 use crate::config::Config;
 use crate::kafka::{self, EmbeddedKafka, Kafka};
 
@@ -130,11 +131,13 @@ async fn wait_for_signal() {
     });
 }
 
-/// Rebuilds the classifier from the config file on every SIGHUP (brand queries, exclusions and lexicon
-/// overrides change without a restart). An invalid file is reported and the running classifier kept.
+/// Rebuilds the classifier and the sources' brand filter from the config file on every SIGHUP (brand
+/// queries, exclusions and lexicon overrides change without a restart). An invalid file is reported and
+/// the running ones kept.
 async fn reload_on_sighup(
     path: std::path::PathBuf,
-    tx: tokio::sync::watch::Sender<Arc<Classifier>>,
+    classifier_tx: Option<tokio::sync::watch::Sender<Arc<Classifier>>>,
+    brands_tx: Option<tokio::sync::watch::Sender<Arc<BrandMatcher>>>,
     stop: CancellationToken,
 ) {
     use tokio::signal::unix::{SignalKind, signal};
@@ -147,10 +150,26 @@ async fn reload_on_sighup(
             _ = stop.cancelled() => return,
             r = hup.recv() => if r.is_none() { return },
         }
-        match Config::load(&path) {
-            Ok(cfg) => match Classifier::new(&cfg.brands, &cfg.classify) {
-                Ok(c) => {
-                    let _ = tx.send(Arc::new(c));
+        let rebuilt = Config::load(&path).map(|cfg| {
+            let classifier = classifier_tx
+                .as_ref()
+                .map(|_| Classifier::new(&cfg.brands, &cfg.classify))
+                .transpose();
+            let brands = brands_tx
+                .as_ref()
+                .map(|_| BrandMatcher::new(&cfg.brands))
+                .transpose();
+            (cfg, classifier.and_then(|c| brands.map(|b| (c, b))))
+        });
+        match rebuilt {
+            Ok((cfg, built)) => match built {
+                Ok((c, b)) => {
+                    if let (Some(tx), Some(c)) = (&classifier_tx, c) {
+                        let _ = tx.send(Arc::new(c));
+                    }
+                    if let (Some(tx), Some(b)) = (&brands_tx, b) {
+                        let _ = tx.send(Arc::new(b));
+                    }
                     crate::telemetry::reload("ok");
                     tracing::info!(path = %path.display(), brands = cfg.brands.len(), "SIGHUP: classifier reloaded");
                 }
@@ -252,27 +271,31 @@ pub async fn run(
         }
     };
 
+    let mut brands_tx = None;
     if roles.contains(&Role::Ingest) {
+        let brands = Arc::new(BrandMatcher::new(&cfg.brands).map_err(RunError::Classifier)?);
+        let (tx, rx) = tokio::sync::watch::channel(brands);
+        brands_tx = Some(tx);
         sources::spawn_all(
             &cfg,
+            rx,
             kafka.clone(),
             &webhooks,
             &sources,
-            sources_stop.clone(),
-            abort.clone(),
+            sources::Stop {
+                stop: sources_stop.clone(),
+                abort: abort.clone(),
+            },
             report_failure.clone(),
         )?;
         health.set_role("ingest", true);
     }
+    let mut classifier_tx = None;
     if roles.contains(&Role::Classify) {
         let classifier =
             Arc::new(Classifier::new(&cfg.brands, &cfg.classify).map_err(RunError::Classifier)?);
         let (tx, classifier) = tokio::sync::watch::channel(classifier);
-        tokio::spawn(reload_on_sighup(
-            config_path.clone(),
-            tx,
-            stages_stop.clone(),
-        ));
+        classifier_tx = Some(tx);
         let (k, stop, abort, h) = (
             kafka.clone(),
             stages_stop.clone(),
@@ -313,6 +336,14 @@ pub async fn run(
                 report(format!("aggregate stage failed: {e}"));
             }
         });
+    }
+    if classifier_tx.is_some() || brands_tx.is_some() {
+        tokio::spawn(reload_on_sighup(
+            config_path.clone(),
+            classifier_tx,
+            brands_tx,
+            stages_stop.clone(),
+        ));
     }
     sources.close();
     stages.close();

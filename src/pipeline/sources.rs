@@ -36,18 +36,24 @@ fn cancelled(e: &SinkError) -> bool {
     matches!(e, SinkError::Kafka(kafka::Error::Cancelled))
 }
 
+/// How sources are told to stop: `stop` asks them to finish (checkpointing), `abort` gives up on
+/// sends still waiting for Kafka (the shutdown limit passed).
+pub(super) struct Stop {
+    pub stop: CancellationToken,
+    pub abort: CancellationToken,
+}
+
 pub(super) fn spawn_all(
     cfg: &Config,
+    brands: tokio::sync::watch::Receiver<Arc<BrandMatcher>>,
     kafka: Arc<Kafka>,
     webhooks: &WebhookSlot,
     tracker: &TaskTracker,
-    stop: CancellationToken,
-    abort: CancellationToken,
+    Stop { stop, abort }: Stop,
     report: impl Fn(String) + Clone + Send + Sync + 'static,
 ) -> Result<(), RunError> {
     let sink = KafkaSink::new(kafka.clone(), abort.clone())
         .map_err(|e| RunError::Config(format!("cannot create the ingest producer: {e}")))?;
-    let brands = Arc::new(BrandMatcher::new(&cfg.brands).map_err(RunError::Classifier)?);
     let mut hooks = HashMap::new();
 
     for (i, s) in cfg.sources.iter().enumerate() {
