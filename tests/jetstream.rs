@@ -205,6 +205,11 @@ async fn jetstream_filters_enriches_and_resumes_after_a_drop() {
     let last: serde_json::Value = sink.cursor_json("source/js").unwrap();
     assert_eq!(last["time_us"], T0 + 59 * 1000);
     assert!(agents.lock().unwrap().iter().all(|a| a == "earshot-test/1"));
+    // The unreadable event went to the DLQ with its bytes; the oversized one was only counted.
+    let dead = sink.dead.lock().unwrap().clone();
+    assert_eq!(dead.len(), 1, "{dead:?}");
+    assert_eq!(dead[0].2, b"{\"truncated");
+    assert!(dead[0].1.starts_with("event:"), "{}", dead[0].1);
     // Profiles were looked up in batches, each DID once (the cache).
     assert!(profiles.count() <= 2, "{}", profiles.count());
 }

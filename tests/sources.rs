@@ -969,3 +969,148 @@ async fn backoff_and_every_rate_limit_form_are_timed_as_the_server_asks() {
     assert!(within(gaps[8], 900.0, 900.0), "capped wait: {gaps:?}");
     assert_eq!(sink.ids().len(), 1);
 }
+
+// ---------------------------------------------------------------- bad items
+
+/// One malformed item in an otherwise good page goes to the DLQ with its original JSON; the good items
+/// are produced and the cursor moves past both, so the source never stalls on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_item_goes_to_the_dlq_and_the_feed_moves_on() {
+    let t = Timeline::default();
+    let mut broken = status(4002, None);
+    broken.as_object_mut().unwrap().remove("uri");
+    broken.as_object_mut().unwrap().remove("account");
+    t.push([status(4001, None), broken, status(4003, None)]);
+    let srv = timeline_server(&t).await;
+    let sink = MemorySink::default();
+    let run = start(
+        mastodon::Mastodon::new(mastodon_cfg(&srv.base), None),
+        &sink,
+        fast(),
+    );
+    eventually(10, "the good statuses", || sink.ids().len() == 2).await;
+    let n = srv.count();
+    eventually(10, "two more polls", || srv.count() >= n + 2).await;
+    run.stop().await;
+    assert_eq!(
+        sink.ids(),
+        [
+            uri_ids(4001..=4001)[0].clone(),
+            uri_ids(4003..=4003)[0].clone()
+        ]
+    );
+    let dead = sink.dead.lock().unwrap().clone();
+    assert_eq!(dead.len(), 1, "the bad item once, not once per poll");
+    assert_eq!(dead[0].0, "masto");
+    assert!(dead[0].1.contains("missing field"), "{}", dead[0].1);
+    let raw: serde_json::Value = serde_json::from_slice(&dead[0].2).unwrap();
+    assert_eq!(raw["id"], "4002");
+    assert_eq!(sink.cursor_json("source/masto").unwrap()["min_id"], "4003");
+}
+
+#[test]
+fn every_feed_rejects_malformed_items_but_keeps_the_rest() {
+    use earshot::ingest::Response;
+    let now = chrono::Utc::now();
+    let resp = |v: serde_json::Value| Response {
+        status: 200,
+        headers: Default::default(),
+        body: serde_json::to_vec(&v).unwrap(),
+    };
+    // Reddit: a child without name or id; a "more" child is not an item at all.
+    let reddit = reddit::Reddit::new(
+        RedditConfig {
+            name: "rd".into(),
+            endpoint: Some("http://127.0.0.1:1".into()),
+            subreddit: Some("x".into()),
+            query: None,
+            listing: RedditListing::New,
+            token_env: None,
+            max_seen: 10,
+            poll: PollConfig::default(),
+        },
+        None,
+    );
+    let p = reddit
+        .parse(
+            &Default::default(),
+            &resp(serde_json::json!({"kind": "Listing", "data": {"children": [
+                {"kind": "t3", "data": {"name": "t3_a", "title": "Fernway tent"}},
+                {"kind": "t3", "data": {"title": "no id"}},
+                {"kind": "more", "data": {"count": 3}}]}})),
+            now,
+        )
+        .unwrap();
+    assert_eq!((p.mentions.len(), p.rejected.len()), (1, 1));
+    assert!(p.rejected[0].detail.contains("no name or id"));
+    // YouTube: a thread without its comment.
+    let yt = youtube::Youtube::new(
+        YoutubeConfig {
+            name: "yt".into(),
+            endpoint: "http://127.0.0.1:1".into(),
+            api_key_env: "K".into(),
+            video_id: Some("v".into()),
+            channel_id: None,
+            search_terms: None,
+            max_seen: 10,
+            poll: PollConfig::default(),
+        },
+        "k".into(),
+    );
+    let p = yt
+        .parse(
+            &Default::default(),
+            &resp(serde_json::json!({"items": [
+                {"id": "c1", "snippet": {"topLevelComment": {"snippet": {"textOriginal": "Fernway boots", "publishedAt": "2026-11-20T10:00:00Z"}}}},
+                {"id": "c2", "snippet": {}}]})),
+            now,
+        )
+        .unwrap();
+    assert_eq!((p.mentions.len(), p.rejected.len()), (1, 1));
+    // Bluesky search: a post whose uri is not an at:// uri.
+    let bs = bluesky::BlueskySearch::new(
+        BlueskySearchConfig {
+            name: "bs".into(),
+            endpoint: "http://127.0.0.1:1".into(),
+            query: "q".into(),
+            identifier_env: "X".into(),
+            password_env: "Y".into(),
+            overlap_secs: 5,
+            max_seen: 10,
+            poll: PollConfig::default(),
+        },
+        "i".into(),
+        "p".into(),
+    );
+    let p = bs
+        .parse(
+            &Default::default(),
+            &resp(serde_json::json!({"posts": [
+                {"uri": "at://did:plc:a/app.bsky.feed.post/k", "record": {"text": "Kestrel mobile", "createdAt": "2026-11-20T10:00:00Z"}},
+                {"uri": "https://nope", "record": {"text": "x"}}]})),
+            now,
+        )
+        .unwrap();
+    assert_eq!((p.mentions.len(), p.rejected.len()), (1, 1));
+    // App Store: a review without an id; the app's own entry (no rating) is not a review.
+    let ios = appstore::AppStore::new(AppStoreConfig {
+        name: "ios".into(),
+        endpoint: "http://127.0.0.1:1".into(),
+        app_id: "1".into(),
+        country: "us".into(),
+        lang: None,
+        max_seen: 10,
+        poll: PollConfig::default(),
+    });
+    let p = ios
+        .parse(
+            &Default::default(),
+            &resp(serde_json::json!({"feed": {"entry": [
+                {"im:name": {"label": "Lumora"}},
+                {"id": {"label": "9"}, "im:rating": {"label": "1"}, "title": {"label": "Lumora"}, "content": {"label": "crashes"}},
+                {"im:rating": {"label": "1"}, "title": {"label": "no id"}}]}})),
+            now,
+        )
+        .unwrap();
+    assert_eq!((p.mentions.len(), p.rejected.len()), (1, 1));
+}

@@ -261,6 +261,9 @@ impl Sink for Gate {
         self.open.notified().await;
         self.inner.produce(m).await
     }
+    async fn dead_letter(&self, s: &str, d: &str, r: &[u8]) -> Result<(), SinkError> {
+        self.inner.dead_letter(s, d, r).await
+    }
     async fn save_cursor(&self, k: &str, c: &[u8]) -> Result<(), SinkError> {
         self.inner.save_cursor(k, c).await
     }

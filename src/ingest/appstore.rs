@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::text::{canonical_url, fold_whitespace};
 use super::{
-    Feed, Page, ParseError, Request, Response, SeenSet, fresh_oldest_first, join, parse_time,
+    Feed, Page, ParseError, Request, Response, SeenSet, fresh_oldest_first, join, map_items,
+    parse_time,
 };
 use crate::config::AppStoreConfig;
 use crate::model::{Mention, SourceRef};
@@ -57,19 +58,22 @@ impl AppStore {
     }
 }
 
-/// One review entry as a Mention; `None` for entries that are not reviews (the app's own entry).
+/// One review entry as a Mention; `None` for entries that are not reviews (the app's own entry) or
+/// have no text.
 pub fn entry_to_mention(
     source: &SourceRef,
     e: &serde_json::Value,
     lang: Option<&str>,
-) -> Option<Mention> {
-    label(e, &["im:rating"])?;
-    let id = label(e, &["id"])?;
+) -> Result<Option<Mention>, String> {
+    if label(e, &["im:rating"]).is_none() {
+        return Ok(None);
+    }
+    let id = label(e, &["id"]).ok_or("review without id.label")?;
     let title = label(e, &["title"]).unwrap_or_default();
     let content = label(e, &["content"]).unwrap_or_default();
     let text = fold_whitespace(&format!("{title}\n{content}"));
     if text.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut m = Mention::new(source, &id, text);
     m.author.name = label(e, &["author", "name"]);
@@ -84,7 +88,7 @@ pub fn entry_to_mention(
         .and_then(canonical_url);
     m.engagement.likes = label(e, &["im:voteSum"]).and_then(|v| v.parse().ok());
     m.lang = lang.map(str::to_string);
-    Some(m)
+    Ok(Some(m))
 }
 
 impl Feed for AppStore {
@@ -127,10 +131,9 @@ impl Feed for AppStore {
             next.page = 1;
             return Ok(Page::new(Vec::new(), next, 0));
         }
-        let reviews: Vec<Mention> = entries
-            .iter()
-            .filter_map(|e| entry_to_mention(&self.source, e, self.cfg.lang.as_deref()))
-            .collect();
+        let (reviews, rejected) = map_items(entries.iter().copied(), |e| {
+            entry_to_mention(&self.source, e, self.cfg.lang.as_deref())
+        });
         let all_new = reviews.iter().all(|m| !cursor.seen.contains(m.native_id()));
         let mentions = fresh_oldest_first(&mut next.seen, reviews, self.cfg.max_seen);
         let page_no = cursor.page.clamp(1, MAX_PAGE);
@@ -158,6 +161,7 @@ impl Feed for AppStore {
         next.started = true;
         let mut page = Page::new(mentions, next, entries.len());
         page.more = more;
+        page.rejected = rejected;
         Ok(page)
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::text::fold_whitespace;
 use super::{
     Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
-    join, parse_time,
+    join, map_items, parse_time,
 };
 use crate::config::BlueskySearchConfig;
 use crate::model::{Mention, SourceRef};
@@ -68,15 +68,25 @@ pub fn split_uri(uri: &str) -> Option<(&str, &str)> {
     Some((did, rkey))
 }
 
-/// A `postView` (search results) as a Mention.
-pub fn post_view_to_mention(source: &SourceRef, p: &serde_json::Value) -> Option<Mention> {
-    let uri = p.get("uri")?.as_str()?;
-    let (did, rkey) = split_uri(uri)?;
+/// A `postView` (search results) as a Mention; `None` without text.
+pub fn post_view_to_mention(
+    source: &SourceRef,
+    p: &serde_json::Value,
+) -> Result<Option<Mention>, String> {
+    let uri = p
+        .get("uri")
+        .and_then(|u| u.as_str())
+        .ok_or("post without uri")?;
+    let (did, rkey) =
+        split_uri(uri).ok_or_else(|| format!("uri {uri:?} is not at://did/collection/rkey"))?;
     let author = p.get("author");
     let handle = author
         .and_then(|a| a.get("handle"))
         .and_then(|h| h.as_str());
-    let mut m = post_to_mention(source, did, rkey, p.get("record")?, handle)?;
+    let record = p.get("record").ok_or("post without record")?;
+    let Some(mut m) = post_to_mention(source, did, rkey, record, handle) else {
+        return Ok(None);
+    };
     m.author.name = author
         .and_then(|a| a.get("displayName"))
         .and_then(|n| n.as_str())
@@ -95,7 +105,7 @@ pub fn post_view_to_mention(source: &SourceRef, p: &serde_json::Value) -> Option
             .and_then(|t| t.as_str())
             .and_then(parse_time);
     }
-    Some(m)
+    Ok(Some(m))
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -170,17 +180,14 @@ impl Feed for BlueskySearch {
         _now: DateTime<Utc>,
     ) -> Result<Page<Cursor>, ParseError> {
         let r: SearchResponse = resp.json()?;
-        let posts: Vec<Mention> = r
-            .posts
-            .iter()
-            .filter_map(|p| post_view_to_mention(&self.source, p))
-            .collect();
+        let (posts, rejected) = map_items(&r.posts, |p| post_view_to_mention(&self.source, p));
         let mut next = cursor.clone();
         let times: Vec<DateTime<Utc>> = posts.iter().filter_map(|m| m.created_at).collect();
         let mentions = fresh_oldest_first(&mut next.seen, posts, self.cfg.max_seen);
         let more = next.chain.advance(times, r.cursor);
         let mut page = Page::new(mentions, next, r.posts.len());
         page.more = more;
+        page.rejected = rejected;
         Ok(page)
     }
 

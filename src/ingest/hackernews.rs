@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::text::{fold_whitespace, html_to_text};
 use super::{
     BrandFilter, Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs,
-    fresh_oldest_first, join,
+    fresh_oldest_first, join, map_items,
 };
 use crate::config::HackerNewsConfig;
 use crate::model::{Mention, SourceRef};
@@ -48,7 +48,7 @@ pub struct Window {
 #[serde(rename_all = "camelCase")]
 struct SearchResponse {
     #[serde(default)]
-    hits: Vec<Hit>,
+    hits: Vec<serde_json::Value>,
     #[serde(default)]
     nb_hits: u64,
     #[serde(default)]
@@ -186,7 +186,11 @@ impl Feed for HackerNews {
         let r: SearchResponse = resp.json()?;
         let mut w = self.window(cursor);
         let mut next = cursor.clone();
-        let newest_hit = r.hits.iter().filter_map(|h| h.created_at_i).max();
+        let newest_hit = r
+            .hits
+            .iter()
+            .filter_map(|h| h.get("created_at_i")?.as_i64())
+            .max();
         // Too many hits to page through: halve the window and start it again.
         if w.page == 0 && r.nb_hits > HIT_CAP && w.lo.is_some() {
             let lo = w.lo.unwrap_or_default();
@@ -199,11 +203,10 @@ impl Feed for HackerNews {
                 return Ok(page);
             }
         }
-        let hits = r
-            .hits
-            .iter()
-            .filter_map(|h| hit_to_mention(&self.source, h))
-            .collect();
+        let (hits, rejected) = map_items(&r.hits, |v| {
+            let h = Hit::deserialize(v).map_err(|e| format!("hit: {e}"))?;
+            Ok(hit_to_mention(&self.source, &h))
+        });
         let fresh = fresh_oldest_first(&mut next.seen, hits, self.cfg.max_seen);
         let brands = self.brands.current();
         let (mentions, dropped): (Vec<Mention>, Vec<Mention>) =
@@ -226,6 +229,7 @@ impl Feed for HackerNews {
         let mut page = Page::new(mentions, next, r.hits.len());
         page.more = more;
         page.filtered = filtered;
+        page.rejected = rejected;
         Ok(page)
     }
 }

@@ -393,7 +393,9 @@ impl<S: Sink> Jetstream<S> {
                     backoff.reset();
                 }
                 if text.len() > self.cfg.max_message_bytes {
+                    // Too large for the DLQ as well (Kafka's default message limit): counted and logged.
                     telemetry::source_items(&name, "rejected", 1);
+                    tracing::warn!(source = %name, bytes = text.len(), "event over max_message_bytes dropped");
                     continue;
                 }
                 telemetry::source_items(&name, "fetched", 1);
@@ -417,7 +419,8 @@ impl<S: Sink> Jetstream<S> {
                     }
                     Err(e) => {
                         telemetry::source_items(&name, "rejected", 1);
-                        tracing::debug!(source = %name, error = %e, "event unreadable");
+                        tracing::warn!(source = %name, error = %e, "event unreadable; sent to the DLQ");
+                        self.sink.dead_letter(&name, &e, text.as_bytes()).await?;
                     }
                 }
             }

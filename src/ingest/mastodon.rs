@@ -12,7 +12,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::text::{canonical_url, html_to_text};
 use super::{
-    Feed, Page, ParseError, Request, Response, SeenSet, enc, fresh_oldest_first, join, parse_time,
+    Feed, Page, ParseError, Request, Response, SeenSet, enc, fresh_oldest_first, join, map_items,
+    parse_time,
 };
 use crate::config::{MastodonConfig, MastodonTimeline};
 use crate::model::{Mention, SourceRef};
@@ -98,7 +99,7 @@ pub struct Status {
 #[derive(Deserialize)]
 struct SearchResult {
     #[serde(default)]
-    statuses: Vec<Status>,
+    statuses: Vec<serde_json::Value>,
 }
 
 /// Orders Mastodon ids: numerically when both are numbers (by length, then digits), else lexically.
@@ -226,7 +227,7 @@ impl Feed for Mastodon {
         resp: &Response,
         _now: DateTime<Utc>,
     ) -> Result<Page<Cursor>, ParseError> {
-        let statuses: Vec<Status> = match self.cfg.timeline {
+        let statuses: Vec<serde_json::Value> = match self.cfg.timeline {
             MastodonTimeline::Search => resp.json::<SearchResult>()?.statuses,
             _ => resp.json()?,
         };
@@ -235,11 +236,15 @@ impl Feed for Mastodon {
             // No Link header on an empty page: keep the cursor.
             return Ok(Page::new(Vec::new(), next, 0));
         }
+        // Every item's id moves the cursor, also one whose status cannot be read (it goes to the DLQ).
         let newest = statuses
             .iter()
-            .map(|s| s.id.as_str())
-            .max_by(|a, b| id_cmp(a, b))
-            .map(str::to_string);
+            .filter_map(|s| match s.get("id")? {
+                serde_json::Value::String(id) => Some(id.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+            .max_by(|a, b| id_cmp(a, b));
         let from_link = resp
             .header("link")
             .and_then(|l| link_param(l, "prev", "min_id"));
@@ -249,13 +254,14 @@ impl Feed for Mastodon {
             .into_iter()
             .flatten()
             .max_by(|a, b| id_cmp(a, b));
+        let (page, rejected) = map_items(&statuses, |v| {
+            let s = Status::deserialize(v).map_err(|e| format!("status: {e}"))?;
+            Ok(Some(status_to_mention(&self.source, &s)))
+        });
         // Keyed by the inner status's uri: a boost of a status produced before is not new.
-        let page = statuses
-            .iter()
-            .map(|s| status_to_mention(&self.source, s))
-            .collect();
         let mentions = fresh_oldest_first(&mut next.seen, page, self.cfg.max_seen);
         let mut page = Page::new(mentions, next, statuses.len());
+        page.rejected = rejected;
         // A full page forward of a known cursor means more may be waiting right behind it.
         page.more = cursor.min_id.is_some() && statuses.len() >= LIMIT;
         Ok(page)

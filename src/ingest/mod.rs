@@ -82,6 +82,35 @@ impl Response {
 #[error("{0}")]
 pub struct ParseError(pub String);
 
+/// An item of a page that could not be read (a status without a `uri`, a listing entry without an
+/// id): its original JSON goes to the DLQ with the reason, and the feed moves on. One bad item never
+/// holds a source back; an unreadable page (not JSON at all) does keep the cursor and is retried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub detail: String,
+    pub raw: Vec<u8>,
+}
+
+/// Maps a page's items: `Ok(Some)` a mention, `Ok(None)` not a mention (empty text, another kind of
+/// item), `Err` a malformed item.
+pub fn map_items<'a>(
+    items: impl IntoIterator<Item = &'a serde_json::Value>,
+    mut f: impl FnMut(&serde_json::Value) -> Result<Option<crate::model::Mention>, String>,
+) -> (Vec<crate::model::Mention>, Vec<Rejected>) {
+    let (mut ok, mut bad) = (Vec::new(), Vec::new());
+    for (i, v) in items.into_iter().enumerate() {
+        match f(v) {
+            Ok(Some(m)) => ok.push(m),
+            Ok(None) => {}
+            Err(detail) => bad.push(Rejected {
+                detail: format!("item {i}: {detail}"),
+                raw: serde_json::to_vec(v).unwrap_or_default(),
+            }),
+        }
+    }
+    (ok, bad)
+}
+
 /// What one response gave: the mentions to produce (oldest first), the cursor to store once they are
 /// acknowledged, and whether the next page should be fetched at once (a catch-up chain).
 #[derive(Debug, Clone)]
@@ -95,6 +124,8 @@ pub struct Page<C> {
     pub filtered: usize,
     /// The feed asks not to be polled more often than this (RSS `<ttl>`).
     pub min_interval: Option<Duration>,
+    /// Malformed items, for the DLQ.
+    pub rejected: Vec<Rejected>,
 }
 
 impl<C> Page<C> {
@@ -106,6 +137,7 @@ impl<C> Page<C> {
             fetched,
             filtered: 0,
             min_interval: None,
+            rejected: Vec::new(),
         }
     }
 }

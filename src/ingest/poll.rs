@@ -403,6 +403,11 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
             sink.produce(&page.mentions).await?;
             telemetry::source_items(&name, "produced", page.mentions.len() as u64);
         }
+        for r in &page.rejected {
+            tracing::warn!(source = %name, detail = %r.detail, "item unreadable; sent to the DLQ");
+            sink.dead_letter(&name, &r.detail, &r.raw).await?;
+            telemetry::source_items(&name, "rejected", 1);
+        }
         let bytes = serde_json::to_vec(&page.cursor).expect("cursor serialises");
         if bytes != serde_json::to_vec(&cursor).expect("cursor serialises") {
             sink.save_cursor(&key, &bytes).await?;

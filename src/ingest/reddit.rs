@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::text::{canonical_url, fold_whitespace};
 use super::{
     Feed, Page, ParseError, Request, Response, SeenSet, enc, epoch_secs, fresh_oldest_first, join,
+    map_items,
 };
 use crate::config::{RedditConfig, RedditListing};
 use crate::model::{Mention, SourceRef};
@@ -42,7 +43,9 @@ struct ListingData {
 
 #[derive(Deserialize)]
 struct Thing {
+    #[serde(default)]
     kind: String,
+    #[serde(default)]
     data: serde_json::Value,
 }
 
@@ -76,10 +79,19 @@ impl Reddit {
 }
 
 /// A post (`t3`) or comment (`t1`) as a Mention keyed by its fullname.
-pub fn thing_to_mention(source: &SourceRef, kind: &str, d: &serde_json::Value) -> Option<Mention> {
+pub fn thing_to_mention(
+    source: &SourceRef,
+    kind: &str,
+    d: &serde_json::Value,
+) -> Result<Option<Mention>, String> {
     let s = |k: &str| d.get(k).and_then(|v| v.as_str()).map(str::to_string);
     let n = |k: &str| d.get(k).and_then(|v| v.as_u64());
-    let name = s("name").or_else(|| s("id").map(|id| format!("{kind}_{id}")))?;
+    if kind != "t1" && kind != "t3" {
+        return Ok(None);
+    }
+    let name = s("name")
+        .or_else(|| s("id").map(|id| format!("{kind}_{id}")))
+        .ok_or("no name or id")?;
     let text = match kind {
         "t3" => {
             let title = s("title").unwrap_or_default();
@@ -88,12 +100,11 @@ pub fn thing_to_mention(source: &SourceRef, kind: &str, d: &serde_json::Value) -
                 None => title,
             }
         }
-        "t1" => s("body").unwrap_or_default(),
-        _ => return None,
+        _ => s("body").unwrap_or_default(),
     };
     let text = fold_whitespace(&text);
     if text.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut m = Mention::new(source, &name, text);
     m.url = s("permalink")
@@ -116,7 +127,7 @@ pub fn thing_to_mention(source: &SourceRef, kind: &str, d: &serde_json::Value) -
     } else {
         m.thread_id = Some(name);
     }
-    Some(m)
+    Ok(Some(m))
 }
 
 impl Feed for Reddit {
@@ -169,10 +180,10 @@ impl Feed for Reddit {
         let listing: Listing = resp.json()?;
         let children = listing.data.children;
         let mut next = cursor.clone();
-        let listing = children
-            .iter()
-            .filter_map(|t| thing_to_mention(&self.source, &t.kind, &t.data))
-            .collect();
+        let (listing, rejected) = map_items(children.iter().map(|t| &t.data), {
+            let mut kinds = children.iter().map(|t| t.kind.as_str());
+            move |d| thing_to_mention(&self.source, kinds.next().unwrap_or_default(), d)
+        });
         let mentions = fresh_oldest_first(&mut next.seen, listing, self.cfg.max_seen);
         match mentions.last().map(|m| m.native_id().to_string()) {
             Some(n) => {
@@ -184,6 +195,8 @@ impl Feed for Reddit {
                 next.empty_polls = next.empty_polls.wrapping_add(1);
             }
         }
-        Ok(Page::new(mentions, next, children.len()))
+        let mut page = Page::new(mentions, next, children.len());
+        page.rejected = rejected;
+        Ok(page)
     }
 }

@@ -30,6 +30,14 @@ pub trait Sink: Send + Sync + 'static {
     /// Produces every mention (keyed by id) and returns once all are acknowledged.
     fn produce(&self, mentions: &[Mention]) -> impl Future<Output = Result<(), SinkError>> + Send;
 
+    /// Puts an item a source could not read on the DLQ (original bytes, reason), acknowledged.
+    fn dead_letter(
+        &self,
+        source: &str,
+        detail: &str,
+        raw: &[u8],
+    ) -> impl Future<Output = Result<(), SinkError>> + Send;
+
     /// Stores a source's cursor under `key`, acknowledged.
     fn save_cursor(
         &self,
@@ -92,6 +100,22 @@ impl Sink for KafkaSink {
         Ok(())
     }
 
+    async fn dead_letter(&self, source: &str, detail: &str, raw: &[u8]) -> Result<(), SinkError> {
+        kafka::to_dlq(
+            &self.producer,
+            &self.kafka.topics,
+            "ingest",
+            kafka::DlqReason::InvalidMention,
+            detail,
+            source,
+            "",
+            raw,
+            &self.abort,
+        )
+        .await?;
+        Ok(())
+    }
+
     async fn save_cursor(&self, key: &str, cursor: &[u8]) -> Result<(), SinkError> {
         kafka::send_acked(
             &self.producer,
@@ -117,6 +141,9 @@ impl Sink for KafkaSink {
 /// A stored cursor: (key, value).
 pub type Checkpoint = (String, Vec<u8>);
 
+/// A dead letter: (source, detail, original bytes).
+pub type DeadLetter = (String, String, Vec<u8>);
+
 /// An in-memory sink: what was produced, in order, and the cursors saved.
 #[derive(Clone, Default)]
 pub struct MemorySink {
@@ -124,6 +151,7 @@ pub struct MemorySink {
     pub cursors: Arc<Mutex<HashMap<String, Vec<u8>>>>,
     /// Every cursor saved, in order (key, value), to assert cursors after each poll.
     pub history: Arc<Mutex<Vec<Checkpoint>>>,
+    pub dead: Arc<Mutex<Vec<DeadLetter>>>,
 }
 
 impl MemorySink {
@@ -144,6 +172,15 @@ impl Sink for MemorySink {
             .lock()
             .expect("sink")
             .extend(mentions.iter().cloned());
+        Ok(())
+    }
+
+    async fn dead_letter(&self, source: &str, detail: &str, raw: &[u8]) -> Result<(), SinkError> {
+        self.dead.lock().expect("sink").push((
+            source.to_string(),
+            detail.to_string(),
+            raw.to_vec(),
+        ));
         Ok(())
     }
 

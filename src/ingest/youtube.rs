@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::text::{canonical_url, fold_whitespace, html_to_text};
 use super::{
     Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
-    join, parse_time,
+    join, map_items, parse_time,
 };
 use crate::config::YoutubeConfig;
 use crate::model::{Mention, SourceRef};
@@ -53,17 +53,26 @@ impl Youtube {
     }
 }
 
-/// A comment thread's top-level comment as a Mention (with its publish time).
-pub fn thread_to_mention(source: &SourceRef, item: &serde_json::Value) -> Option<Mention> {
-    let id = item.get("id")?.as_str()?;
-    let thread = item.get("snippet")?;
-    let c = thread.get("topLevelComment")?.get("snippet")?;
+/// A comment thread's top-level comment as a Mention (with its publish time); `None` without text.
+pub fn thread_to_mention(
+    source: &SourceRef,
+    item: &serde_json::Value,
+) -> Result<Option<Mention>, String> {
+    let id = item
+        .get("id")
+        .and_then(|v| v.as_str())
+        .ok_or("thread without id")?;
+    let thread = item.get("snippet").ok_or("thread without snippet")?;
+    let c = thread
+        .pointer("/topLevelComment/snippet")
+        .ok_or("thread without topLevelComment.snippet")?;
     let s = |k: &str| c.get(k).and_then(|v| v.as_str());
     let text = s("textOriginal")
         .map(fold_whitespace)
-        .or_else(|| s("textDisplay").map(html_to_text))?;
+        .or_else(|| s("textDisplay").map(html_to_text))
+        .unwrap_or_default();
     if text.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut m = Mention::new(source, id, text);
     m.created_at = s("publishedAt").and_then(parse_time);
@@ -80,7 +89,7 @@ pub fn thread_to_mention(source: &SourceRef, item: &serde_json::Value) -> Option
     m.url =
         video.and_then(|v| canonical_url(&format!("https://www.youtube.com/watch?v={v}&lc={id}")));
     m.thread_id = video.map(str::to_string);
-    Some(m)
+    Ok(Some(m))
 }
 
 impl Feed for Youtube {
@@ -118,16 +127,13 @@ impl Feed for Youtube {
     ) -> Result<Page<Cursor>, ParseError> {
         let r: ListResponse = resp.json()?;
         let mut next = cursor.clone();
-        let comments: Vec<Mention> = r
-            .items
-            .iter()
-            .filter_map(|i| thread_to_mention(&self.source, i))
-            .collect();
+        let (comments, rejected) = map_items(&r.items, |i| thread_to_mention(&self.source, i));
         let times: Vec<DateTime<Utc>> = comments.iter().filter_map(|m| m.created_at).collect();
         let mentions = fresh_oldest_first(&mut next.seen, comments, self.cfg.max_seen);
         let more = next.chain.advance(times, r.next_page_token);
         let mut page = Page::new(mentions, next, r.items.len());
         page.more = more;
+        page.rejected = rejected;
         Ok(page)
     }
 
