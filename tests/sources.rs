@@ -660,7 +660,7 @@ async fn bluesky_search_logs_in_pages_and_logs_in_again_on_expiry() {
         }
         let current = format!("Bearer tok{}", l2.lock().unwrap());
         if s.header("authorization").as_deref() != Some(current.as_str()) {
-            return Reply::status(401, r#"{"error":"ExpiredToken","message":"Token has expired"}"#);
+            return Reply::status(400, r#"{"error":"ExpiredToken","message":"Token has expired"}"#);
         }
         let all = p2.lock().unwrap().clone();
         let since = s.param("since").map(|t| chrono::DateTime::parse_from_rfc3339(&t).unwrap().timestamp());
@@ -700,19 +700,29 @@ async fn bluesky_search_logs_in_pages_and_logs_in_again_on_expiry() {
         || bluesky::BlueskySearch::new(bsky(&srv.base), "earshot.test".into(), "app-pw".into());
     let run = start(feed(), &sink, chain());
     eventually(10, "first page", || sink.ids().len() == 10).await;
-    // 25 new posts (more than a page), and the session expires.
+    // 25 new posts (more than a page), read across a restart.
     posts.lock().unwrap().extend(31..=55);
     let run = restart_mid_chain(run, &srv, 2, feed(), &sink, chain()).await;
-    *logins.lock().unwrap() += 10;
-    eventually(15, "catch-up after re-login", || sink.ids().len() == 35).await;
+    eventually(15, "catch-up", || sink.ids().len() == 35).await;
+    // The session expires (the server now wants a token it has not issued yet); new posts arrive.
+    let issued = {
+        let mut n = logins.lock().unwrap();
+        *n += 10;
+        *n
+    };
+    posts.lock().unwrap().extend(56..=60);
+    eventually(15, "new posts after logging in again", || {
+        sink.ids().len() == 40
+    })
+    .await;
     run.stop().await;
-    let expected: Vec<String> = (21..=55)
+    let expected: Vec<String> = (21..=60)
         .map(|p| format!("bsky:at://did:plc:u{p}/app.bsky.feed.post/r{p}"))
         .collect();
     assert_once(&sink.ids(), &expected);
     assert!(
-        *logins.lock().unwrap() >= 12,
-        "logged in again after the 401"
+        *logins.lock().unwrap() > issued,
+        "logged in again after 400 ExpiredToken"
     );
     assert!(
         srv.requests().iter().any(|r| r.param("cursor").is_some()),

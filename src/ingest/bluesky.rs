@@ -202,6 +202,20 @@ impl Feed for BlueskySearch {
         })
     }
 
+    /// An expired or revoked session is a 400 `ExpiredToken` (or `InvalidToken`), not a 401.
+    fn auth_expired(&self, resp: &Response) -> bool {
+        if resp.status == 401 {
+            return true;
+        }
+        resp.status == 400
+            && serde_json::from_slice::<serde_json::Value>(&resp.body).is_ok_and(|v| {
+                matches!(
+                    v.get("error").and_then(|e| e.as_str()),
+                    Some("ExpiredToken" | "InvalidToken")
+                )
+            })
+    }
+
     fn parse_login(&self, resp: &Response) -> Result<String, ParseError> {
         let v: serde_json::Value = resp.json()?;
         v.get("accessJwt")

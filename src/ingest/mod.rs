@@ -170,6 +170,11 @@ pub trait Feed: Send + Sync + 'static {
         Err(ParseError("this source has no login".into()))
     }
 
+    /// Whether an answer means the login token expired (log in again before the next request).
+    fn auth_expired(&self, resp: &Response) -> bool {
+        resp.status == 401
+    }
+
     /// Whether a 4xx other than 429 is really a quota or rate limit (YouTube answers 403
     /// `quotaExceeded`).
     fn is_rate_limited(&self, _resp: &Response) -> bool {

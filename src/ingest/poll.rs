@@ -362,7 +362,7 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
             tracing::warn!(source = %name, status, ?wait, "rate limited; waiting as the server asks");
             continue;
         }
-        if status == 401 && token.is_some() {
+        if token.is_some() && feed.auth_expired(&resp) {
             // The session expired: log in again before the next request.
             token = None;
             telemetry::source_poll(&name, "unauthorized");
