@@ -574,8 +574,14 @@ async fn rss_uses_conditional_gets_and_produces_each_item_once() {
     );
     let version = Arc::new(Mutex::new(1));
     let v2 = version.clone();
+    let served = Arc::new(Mutex::new(0));
     let srv = FeedServer::start(move |s| {
         let v = *v2.lock().unwrap();
+        let n = {
+            let mut g = served.lock().unwrap();
+            *g += 1;
+            *g
+        };
         let etag = format!("\"v{v}\"");
         if s.header("if-none-match").as_deref() == Some(etag.as_str()) {
             return Reply::status(304, "");
@@ -595,7 +601,14 @@ async fn rss_uses_conditional_gets_and_produces_each_item_once() {
                     "Tue, 17 Nov 2026 10:00:00 GMT".into(),
                 ),
             ],
-            body: body.into_bytes(),
+            // First a transfer cut half way, then a complete answer whose XML stops half way: both
+            // are retried with the cursor untouched.
+            cut_after: (n == 1).then_some(body.len() / 2),
+            body: if n == 2 {
+                body.as_bytes()[..body.len() / 2].to_vec()
+            } else {
+                body.into_bytes()
+            },
             ..Reply::default()
         }
     })
@@ -640,6 +653,9 @@ async fn rss_uses_conditional_gets_and_produces_each_item_once() {
     assert_eq!(halo.url.as_deref(), Some("https://news.example/halo"));
     let reqs = srv.requests();
     assert!(reqs.iter().any(|r| r.header("if-modified-since").is_some()));
+    // Nothing came from the truncated answers: the first stored cursor already covers the whole feed.
+    let first = &cursors(&sink, "source/news")[0];
+    assert_eq!(first["seen"].as_array().unwrap().len(), 3, "{first}");
 }
 
 // ---------------------------------------------------------------- Bluesky search
