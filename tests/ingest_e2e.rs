@@ -336,7 +336,7 @@ jitter_ratio = 0.0
     );
     e.signal("HUP");
     let deadline = Instant::now() + Duration::from_secs(20);
-    while !e.log_text().contains("SIGHUP: classifier reloaded") {
+    while !e.log_text().contains("SIGHUP: brands reloaded") {
         assert!(Instant::now() < deadline, "no reload:\n{}", e.log_text());
         std::thread::sleep(Duration::from_millis(50));
     }

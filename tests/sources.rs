@@ -1140,3 +1140,26 @@ fn every_feed_rejects_malformed_items_but_keeps_the_rest() {
         .unwrap();
     assert_eq!((p.mentions.len(), p.rejected.len()), (1, 1));
 }
+
+/// A stop does not wait for a request that hangs (the server answers after 30 s, the request timeout
+/// is 60 s): the fetch is abandoned, nothing was produced from it, and the loop ends at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stop_abandons_a_hanging_request() {
+    let srv = FeedServer::start(|_| Reply {
+        delay: Duration::from_secs(30),
+        ..Reply::json("[]")
+    })
+    .await;
+    let sink = MemorySink::default();
+    let mut cfg = fast();
+    cfg.timeout_secs = 60;
+    let run = start(
+        mastodon::Mastodon::new(mastodon_cfg(&srv.base), None),
+        &sink,
+        cfg,
+    );
+    eventually(5, "a request in flight", || srv.count() == 1).await;
+    // Running::stop fails the test if the loop takes more than 10 s to end.
+    run.stop().await;
+    assert!(sink.ids().is_empty() && sink.history.lock().unwrap().is_empty());
+}

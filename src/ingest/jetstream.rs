@@ -227,8 +227,14 @@ impl<S: Sink> Jetstream<S> {
         u
     }
 
-    /// Fills handle, name and reach from getProfiles, through the cache.
+    /// Fills handle, name and reach from getProfiles, through the cache. Lookups get 5 s in all, so a
+    /// slow AppView never holds the stream (or a shutdown) back; what is not found stays absent.
     async fn enrich(&mut self, batch: &mut [Mention]) {
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.lookup(batch)).await;
+        self.fill(batch);
+    }
+
+    async fn lookup(&mut self, batch: &[Mention]) {
         let mut missing: Vec<String> = batch
             .iter()
             .filter_map(|m| m.author.id.clone())
@@ -263,6 +269,9 @@ impl<S: Sink> Jetstream<S> {
                 }
             }
         }
+    }
+
+    fn fill(&self, batch: &mut [Mention]) {
         for m in batch.iter_mut() {
             let Some(p) = m.author.id.as_deref().and_then(|d| self.profiles.get(d)) else {
                 continue;

@@ -271,7 +271,8 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
     let name = feed.source().name.clone();
     let key = checkpoint_key(&name);
     let mut cursor: F::Cursor = load_cursor(&sink, &name).await?;
-    tracing::info!(source = %name, kind = %feed.source().kind, ?cursor, "source starting");
+    tracing::info!(source = %name, kind = %feed.source().kind, "source starting");
+    tracing::debug!(source = %name, ?cursor, "stored cursor");
     let seed = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
     }) ^ std::process::id() as u64;
@@ -301,7 +302,12 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
         if token.is_none()
             && let Some(login) = feed.login()
         {
-            match transport.fetch(&login, timeout, cfg.max_body_bytes).await {
+            // A fetch in flight is abandoned on stop: nothing was produced from it yet.
+            let answer = tokio::select! {
+                r = transport.fetch(&login, timeout, cfg.max_body_bytes) => r,
+                _ = stop.cancelled() => break,
+            };
+            match answer {
                 Ok(r) if (200..300).contains(&r.status) => match feed.parse_login(&r) {
                     Ok(t) => token = Some(t),
                     Err(e) => {
@@ -331,7 +337,11 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
                 .push(("Authorization".into(), format!("Bearer {t}")));
         }
         let started = Instant::now();
-        let resp = match transport.fetch(&req, timeout, cfg.max_body_bytes).await {
+        let answer = tokio::select! {
+            r = transport.fetch(&req, timeout, cfg.max_body_bytes) => r,
+            _ = stop.cancelled() => break,
+        };
+        let resp = match answer {
             Ok(r) => r,
             Err(e) => {
                 telemetry::source_poll(&name, e.outcome());

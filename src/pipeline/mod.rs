@@ -171,7 +171,7 @@ async fn reload_on_sighup(
                         let _ = tx.send(Arc::new(b));
                     }
                     crate::telemetry::reload("ok");
-                    tracing::info!(path = %path.display(), brands = cfg.brands.len(), "SIGHUP: classifier reloaded");
+                    tracing::info!(path = %path.display(), brands = cfg.brands.len(), "SIGHUP: brands reloaded (classifier and source filters)");
                 }
                 Err(e) => {
                     crate::telemetry::reload("error");
