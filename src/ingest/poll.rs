@@ -271,6 +271,7 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
     let name = feed.source().name.clone();
     let key = checkpoint_key(&name);
     let mut cursor: F::Cursor = load_cursor(&sink, &name).await?;
+    let mut stored = serde_json::to_vec(&cursor).expect("cursor serialises");
     tracing::info!(source = %name, kind = %feed.source().kind, "source starting");
     tracing::debug!(source = %name, ?cursor, "stored cursor");
     let seed = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
@@ -419,8 +420,9 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
             telemetry::source_items(&name, "rejected", 1);
         }
         let bytes = serde_json::to_vec(&page.cursor).expect("cursor serialises");
-        if bytes != serde_json::to_vec(&cursor).expect("cursor serialises") {
+        if bytes != stored {
             sink.save_cursor(&key, &bytes).await?;
+            stored = bytes;
         }
         cursor = page.cursor;
         telemetry::source_poll(&name, "ok");
