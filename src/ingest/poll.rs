@@ -11,7 +11,7 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use super::sink::{Sink, SinkError, checkpoint_key};
-use super::{Feed, Request, Response};
+use super::{Feed, Page, Request, Response};
 use crate::config::PollConfig;
 use crate::telemetry;
 
@@ -259,6 +259,102 @@ pub async fn load_cursor<C: serde::de::DeserializeOwned + Default, S: Sink>(
     })
 }
 
+/// What one request came to, before any timing decision.
+pub enum Answer<C> {
+    /// A 2xx the feed could read.
+    Page(Page<C>),
+    /// 304: nothing new since the validators in the cursor.
+    NotModified,
+    /// 429, a 503 with `Retry-After`, or the feed's own quota answer; the wait the server asked for.
+    RateLimited(Option<Duration>),
+    /// The login token expired; it has been dropped, the next request logs in again.
+    AuthExpired,
+    /// The login was refused (or its answer unreadable).
+    LoginFailed(String),
+    /// Anything else: `outcome` is the metric label (timeout, too_large, error, server_error,
+    /// client_error, malformed); `client` marks a 4xx, which will not fix itself quickly.
+    Failed {
+        outcome: &'static str,
+        detail: String,
+        client: bool,
+    },
+}
+
+/// Logs in when the feed needs it and has no token, then asks for the page after `cursor` and
+/// classifies the answer. Safe to drop at any await: nothing is produced or stored here.
+pub async fn ask<F: Feed, T: Transport>(
+    feed: &F,
+    transport: &T,
+    cfg: &PollConfig,
+    cursor: &F::Cursor,
+    token: &mut Option<String>,
+) -> (Answer<F::Cursor>, RateLimit) {
+    let timeout = Duration::from_secs(cfg.timeout_secs);
+    let failed = |e: FetchError, what: &str| Answer::Failed {
+        outcome: e.outcome(),
+        detail: format!("{what}: {e}"),
+        client: false,
+    };
+    if token.is_none()
+        && let Some(login) = feed.login()
+    {
+        match transport.fetch(&login, timeout, cfg.max_body_bytes).await {
+            Ok(r) if (200..300).contains(&r.status) => match feed.parse_login(&r) {
+                Ok(t) => *token = Some(t),
+                Err(e) => return (Answer::LoginFailed(e.to_string()), RateLimit::default()),
+            },
+            Ok(r) => {
+                let detail = format!("login answered {}: {}", r.status, snippet(&r.body));
+                return (Answer::LoginFailed(detail), RateLimit::default());
+            }
+            Err(e) => return (failed(e, "login"), RateLimit::default()),
+        }
+    }
+    let mut req = feed.request(cursor);
+    if let Some(t) = token.as_deref() {
+        req.headers
+            .push(("Authorization".into(), format!("Bearer {t}")));
+    }
+    let resp = match transport.fetch(&req, timeout, cfg.max_body_bytes).await {
+        Ok(r) => r,
+        Err(e) => return (failed(e, &req.url), RateLimit::default()),
+    };
+    let now = Utc::now();
+    let limits = RateLimit::from_headers(&resp.headers, now);
+    let status = resp.status;
+    let answer = if status == 304 {
+        Answer::NotModified
+    } else if status == 429
+        || (status == 503 && limits.retry_after.is_some())
+        || feed.is_rate_limited(&resp)
+    {
+        Answer::RateLimited(limits.throttled_wait())
+    } else if token.is_some() && feed.auth_expired(&resp) {
+        *token = None;
+        Answer::AuthExpired
+    } else if !(200..300).contains(&status) {
+        Answer::Failed {
+            outcome: if status >= 500 {
+                "server_error"
+            } else {
+                "client_error"
+            },
+            detail: format!("{} answered {status}: {}", req.url, snippet(&resp.body)),
+            client: status < 500,
+        }
+    } else {
+        match feed.parse(cursor, &resp, now) {
+            Ok(p) => Answer::Page(p),
+            Err(e) => Answer::Failed {
+                outcome: "malformed",
+                detail: format!("{}: {e}", req.url),
+                client: false,
+            },
+        }
+    };
+    (answer, limits)
+}
+
 /// Runs one HTTP source until `stop` fires. Returns an error only when the sink fails (Kafka gone past
 /// the shutdown limit); every feed-side fault is counted, logged and retried.
 pub async fn run<F: Feed, T: Transport, S: Sink>(
@@ -284,7 +380,6 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
     );
     let mut rng = fastrand::Rng::with_seed(seed.rotate_left(17));
     let interval = Duration::from_secs_f64(cfg.interval_secs);
-    let timeout = Duration::from_secs(cfg.timeout_secs);
     let max_wait = Duration::from_secs(cfg.max_rate_limit_wait_secs);
     let mut token: Option<String> = None;
     let mut chain = 0usize;
@@ -299,110 +394,54 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
         if stop.is_cancelled() {
             break;
         }
-        // Log in first when the feed has a login and no token yet.
-        if token.is_none()
-            && let Some(login) = feed.login()
-        {
-            // A fetch in flight is abandoned on stop: nothing was produced from it yet.
-            let answer = tokio::select! {
-                r = transport.fetch(&login, timeout, cfg.max_body_bytes) => r,
-                _ = stop.cancelled() => break,
-            };
-            match answer {
-                Ok(r) if (200..300).contains(&r.status) => match feed.parse_login(&r) {
-                    Ok(t) => token = Some(t),
-                    Err(e) => {
-                        telemetry::source_poll(&name, "auth_failed");
-                        wait = backoff.fail();
-                        tracing::warn!(source = %name, error = %e, ?wait, "login answer unreadable");
-                        continue;
-                    }
-                },
-                Ok(r) => {
-                    telemetry::source_poll(&name, "auth_failed");
-                    wait = backoff.fail().max(Duration::from_secs(60));
-                    tracing::warn!(source = %name, status = r.status, body = %snippet(&r.body), ?wait, "login refused");
-                    continue;
-                }
-                Err(e) => {
-                    telemetry::source_poll(&name, e.outcome());
-                    wait = backoff.fail();
-                    tracing::warn!(source = %name, error = %e, ?wait, "login failed");
-                    continue;
-                }
-            }
-        }
-        let mut req = feed.request(&cursor);
-        if let Some(t) = &token {
-            req.headers
-                .push(("Authorization".into(), format!("Bearer {t}")));
-        }
         let started = Instant::now();
-        let answer = tokio::select! {
-            r = transport.fetch(&req, timeout, cfg.max_body_bytes) => r,
+        // A request in flight is abandoned on stop: nothing was produced from it yet.
+        let (answer, limits) = tokio::select! {
+            r = ask(&feed, &transport, &cfg, &cursor, &mut token) => r,
             _ = stop.cancelled() => break,
         };
-        let resp = match answer {
-            Ok(r) => r,
-            Err(e) => {
-                telemetry::source_poll(&name, e.outcome());
-                wait = backoff.fail();
+        let page = match answer {
+            Answer::Page(p) => p,
+            Answer::NotModified => {
+                telemetry::source_poll(&name, "not_modified");
+                backoff.reset();
                 chain = 0;
-                tracing::warn!(source = %name, url = %req.url, error = %e, ?wait, "fetch failed");
+                wait = jittered(interval, cfg.jitter_ratio, &mut rng);
                 continue;
             }
-        };
-        let now = Utc::now();
-        let limits = RateLimit::from_headers(&resp.headers, now);
-        let status = resp.status;
-        if status == 304 {
-            telemetry::source_poll(&name, "not_modified");
-            backoff.reset();
-            chain = 0;
-            wait = jittered(interval, cfg.jitter_ratio, &mut rng);
-            continue;
-        }
-        if status == 429
-            || (status == 503 && limits.retry_after.is_some())
-            || feed.is_rate_limited(&resp)
-        {
-            telemetry::source_poll(&name, "rate_limited");
-            let fallback = backoff.fail();
-            wait = limits.throttled_wait().unwrap_or(fallback).min(max_wait);
-            chain = 0;
-            tracing::warn!(source = %name, status, ?wait, "rate limited; waiting as the server asks");
-            continue;
-        }
-        if token.is_some() && feed.auth_expired(&resp) {
-            // The session expired: log in again before the next request.
-            token = None;
-            telemetry::source_poll(&name, "unauthorized");
-            wait = backoff.fail();
-            continue;
-        }
-        if !(200..300).contains(&status) {
-            let outcome = if status >= 500 {
-                "server_error"
-            } else {
-                "client_error"
-            };
-            telemetry::source_poll(&name, outcome);
-            wait = backoff.fail();
-            if status < 500 {
-                // A 4xx will not fix itself quickly (bad token, unknown tag): do not hammer.
-                wait = wait.max(interval);
-            }
-            chain = 0;
-            tracing::warn!(source = %name, url = %req.url, status, body = %snippet(&resp.body), ?wait, "feed answered with an error");
-            continue;
-        }
-        let page = match feed.parse(&cursor, &resp, now) {
-            Ok(p) => p,
-            Err(e) => {
-                telemetry::source_poll(&name, "malformed");
-                wait = backoff.fail();
+            Answer::RateLimited(asked) => {
+                telemetry::source_poll(&name, "rate_limited");
+                let fallback = backoff.fail();
+                wait = asked.unwrap_or(fallback).min(max_wait);
                 chain = 0;
-                tracing::warn!(source = %name, url = %req.url, error = %e, ?wait, "response unreadable; cursor kept");
+                tracing::warn!(source = %name, ?wait, "rate limited; waiting as the server asks");
+                continue;
+            }
+            Answer::AuthExpired => {
+                telemetry::source_poll(&name, "unauthorized");
+                wait = backoff.fail();
+                tracing::info!(source = %name, "session expired; logging in again");
+                continue;
+            }
+            Answer::LoginFailed(detail) => {
+                telemetry::source_poll(&name, "auth_failed");
+                wait = backoff.fail().max(Duration::from_secs(60));
+                tracing::warn!(source = %name, %detail, ?wait, "login failed");
+                continue;
+            }
+            Answer::Failed {
+                outcome,
+                detail,
+                client,
+            } => {
+                telemetry::source_poll(&name, outcome);
+                wait = backoff.fail();
+                if client {
+                    // A 4xx will not fix itself quickly (bad token, unknown tag): do not hammer.
+                    wait = wait.max(interval);
+                }
+                chain = 0;
+                tracing::warn!(source = %name, outcome, %detail, ?wait, "poll failed; cursor kept");
                 continue;
             }
         };
@@ -445,6 +484,44 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
     }
     tracing::info!(source = %name, "source stopped");
     Ok(())
+}
+
+/// One catch-up from the feed's head, for `earshot fetch`: the pages read (at most `max_pages`,
+/// `page_delay_secs` apart), or what stopped it. Nothing is produced or stored.
+pub async fn fetch_pages<F: Feed, T: Transport>(
+    feed: &F,
+    transport: &T,
+    cfg: &PollConfig,
+    max_pages: usize,
+) -> Result<Vec<Page<F::Cursor>>, String> {
+    let mut cursor = F::Cursor::default();
+    let mut token = None;
+    let mut pages = Vec::new();
+    while pages.len() < max_pages {
+        if !pages.is_empty() {
+            tokio::time::sleep(Duration::from_secs_f64(cfg.page_delay_secs)).await;
+        }
+        match ask(feed, transport, cfg, &cursor, &mut token).await.0 {
+            Answer::Page(p) => {
+                let more = p.more;
+                cursor = p.cursor.clone();
+                pages.push(p);
+                if !more {
+                    break;
+                }
+            }
+            Answer::NotModified => break,
+            Answer::RateLimited(w) => {
+                return Err(format!("rate limited (the server asks to wait {w:?})"));
+            }
+            Answer::AuthExpired => return Err("the login token was refused as expired".into()),
+            Answer::LoginFailed(detail) => return Err(format!("login failed: {detail}")),
+            Answer::Failed {
+                outcome, detail, ..
+            } => return Err(format!("{outcome}: {detail}")),
+        }
+    }
+    Ok(pages)
 }
 
 /// The start of a body for a log line.
