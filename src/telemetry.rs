@@ -73,7 +73,7 @@ pub fn install() -> Result<PrometheusHandle, String> {
     describe_counter!(SOURCE_POLLS, "Polls per source and outcome.");
     describe_gauge!(
         SOURCE_FRESHNESS,
-        "Seconds since a source last produced a mention."
+        "Seconds since a source last produced a mention (since start-up when it has not yet)."
     );
     Ok(handle)
 }
@@ -110,7 +110,16 @@ pub fn source_produced(source: &str) {
         .insert(source.to_string(), std::time::Instant::now());
 }
 
-/// Sets `earshot_source_freshness_seconds` for every source that has produced (called every second).
+/// Starts a source's freshness clock at start-up, so a source that never produces still shows, counting
+/// up, instead of being missing from the metrics.
+pub fn source_started(source: &str) {
+    let mut g = LAST_PRODUCED.lock().expect("freshness map");
+    g.get_or_insert_with(Default::default)
+        .entry(source.to_string())
+        .or_insert_with(std::time::Instant::now);
+}
+
+/// Sets `earshot_source_freshness_seconds` for every source (called every second).
 pub fn export_freshness() {
     let g = LAST_PRODUCED.lock().expect("freshness map");
     for (source, at) in g.iter().flatten() {

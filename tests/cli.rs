@@ -394,3 +394,89 @@ fn classify_reports_bad_lines_and_goes_on() {
     assert_eq!(out[3]["sentiment"]["label"], "positive");
     assert_eq!(out[5]["truncated"], true);
 }
+
+/// `earshot fetch`: a dry run of one polled source against a local server, printing its mentions.
+#[test]
+fn fetch_dry_runs_a_source() {
+    use common::feedserver::{FeedServer, Reply};
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let srv = rt.block_on(FeedServer::start(|s| {
+        if s.path_and_query.contains("/broken/") {
+            return Reply::status(500, "upstream down");
+        }
+        let page: Vec<serde_json::Value> = (1..=3)
+            .rev()
+            .map(|i| {
+                serde_json::json!({"id": i.to_string(), "uri": format!("https://social.example/s/{i}"),
+                "content": format!("<p>Lumora lamp {i}</p>"), "account": {"acct": "ana"}})
+            })
+            .collect();
+        Reply::json(serde_json::to_vec(&page).unwrap())
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "{BRAND}[[sources]]\nkind = \"mastodon\"\nname = \"masto\"\ninstance = \"{base}\"\ntimeline = \"tag\"\nhashtag = \"lumora\"\n\
+             [[sources]]\nkind = \"rss\"\nname = \"broken\"\nurl = \"{base}/broken/feed\"\n\
+             [[sources]]\nkind = \"webhook\"\nname = \"hook\"\ntoken_env = \"PATH\"\n",
+            base = srv.base
+        ),
+    )
+    .unwrap();
+    let fetch = |source: &str| {
+        let out = Command::new(BIN)
+            .args(["fetch", "--source", source, "--config"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, stderr) = fetch("masto");
+    assert_eq!(code, 0, "{stderr}");
+    let ids: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "masto:https://social.example/s/1",
+            "masto:https://social.example/s/2",
+            "masto:https://social.example/s/3"
+        ]
+    );
+    assert!(
+        stderr.contains("page 1: 3 item(s), 3 mention(s)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(r#""min_id":"3""#), "{stderr}");
+    let (code, _, stderr) = fetch("broken");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("server_error") && stderr.contains("500"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = fetch("hook");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("is a webhook source, which is not polled"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = fetch("nope");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no source named \"nope\" (configured: masto, broken, hook)"),
+        "{stderr}"
+    );
+}

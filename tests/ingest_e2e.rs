@@ -331,6 +331,21 @@ jitter_ratio = 0.0
     while srv.count() < n + 2 {
         std::thread::sleep(Duration::from_millis(50));
     }
+    // Nothing produced yet (the only hit is filtered), but the source's freshness already counts up,
+    // so an alert on a source that never works can see it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !e
+        .metrics()
+        .0
+        .keys()
+        .any(|k| k.starts_with("earshot_source_freshness_seconds{") && k.contains("source=\"hn\""))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "no freshness series for a source that has not produced"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
     write(
         "[[brands]]\nname = \"Acme\"\nquery = \"acme\"\n[[brands]]\nname = \"Zeta\"\nquery = '\"zeta phone\"'\n",
     );

@@ -12,6 +12,7 @@
 
 pub mod appstore;
 pub mod bluesky;
+pub mod build;
 pub mod hackernews;
 pub mod jetstream;
 pub mod mastodon;

@@ -11,13 +11,12 @@ use tokio_util::task::TaskTracker;
 use super::RunError;
 use crate::classify::brands::BrandMatcher;
 use crate::config::{Config, SourceConfig};
+use crate::ingest::build::{FeedVisitor, with_http_feed};
 use crate::ingest::poll::{self, HttpTransport, PollError};
 use crate::ingest::replay::Replay;
 use crate::ingest::sink::{KafkaSink, SinkError};
 use crate::ingest::webhook::{Webhook, WebhookSlot, Webhooks};
-use crate::ingest::{
-    Feed, appstore, bluesky, hackernews, jetstream, mastodon, reddit, rss, secret_from_env, youtube,
-};
+use crate::ingest::{Feed, jetstream, secret_from_env};
 use crate::kafka::{self, Kafka};
 
 fn env_opt(var: &Option<String>, what: &str) -> Result<Option<String>, RunError> {
@@ -25,10 +24,6 @@ fn env_opt(var: &Option<String>, what: &str) -> Result<Option<String>, RunError>
         .map(|v| secret_from_env(v, what))
         .transpose()
         .map_err(RunError::Config)
-}
-
-fn env_req(var: &str, what: &str) -> Result<String, RunError> {
-    secret_from_env(var, what).map_err(RunError::Config)
 }
 
 /// Whether an error only says that the process is stopping.
@@ -58,24 +53,7 @@ pub(super) fn spawn_all(
 
     for (i, s) in cfg.sources.iter().enumerate() {
         let what = |k: &str| format!("sources[{i}].{k}");
-        let poll_cfg = s.poll();
-        let ua = poll_cfg
-            .as_ref()
-            .map(|p| p.user_agent.clone())
-            .unwrap_or_default();
-        macro_rules! http_source {
-            ($feed:expr) => {
-                spawn_poller(
-                    $feed,
-                    &ua,
-                    sink.clone(),
-                    poll_cfg.clone().expect("HTTP sources have poll settings"),
-                    tracker,
-                    stop.clone(),
-                    report.clone(),
-                )?
-            };
-        }
+        crate::telemetry::source_started(s.name());
         match s {
             SourceConfig::Replay(r) => {
                 let replay = Replay {
@@ -95,28 +73,6 @@ pub(super) fn spawn_all(
                     }
                 });
             }
-            SourceConfig::Rss(c) => http_source!(rss::Rss::new(c.clone())),
-            SourceConfig::Mastodon(c) => {
-                let token = env_opt(&c.token_env, &what("token_env"))?;
-                http_source!(mastodon::Mastodon::new(c.clone(), token))
-            }
-            SourceConfig::BlueskySearch(c) => {
-                let id = env_req(&c.identifier_env, &what("identifier_env"))?;
-                let pw = env_req(&c.password_env, &what("password_env"))?;
-                http_source!(bluesky::BlueskySearch::new(c.clone(), id, pw))
-            }
-            SourceConfig::Reddit(c) => {
-                let token = env_opt(&c.token_env, &what("token_env"))?;
-                http_source!(reddit::Reddit::new(c.clone(), token))
-            }
-            SourceConfig::Hackernews(c) => {
-                http_source!(hackernews::HackerNews::new(c.clone(), brands.clone()))
-            }
-            SourceConfig::AppStore(c) => http_source!(appstore::AppStore::new(c.clone())),
-            SourceConfig::Youtube(c) => {
-                let key = env_req(&c.api_key_env, &what("api_key_env"))?;
-                http_source!(youtube::Youtube::new(c.clone(), key))
-            }
             SourceConfig::BlueskyJetstream(c) => {
                 let js = jetstream::Jetstream::new(c.clone(), brands.clone(), sink.clone())
                     .map_err(|e| RunError::Config(format!("{}: {e}", what("url"))))?;
@@ -134,6 +90,18 @@ pub(super) fn spawn_all(
                 let secret = env_opt(&c.hmac_secret_env, &what("hmac_secret_env"))?;
                 hooks.insert(c.name.clone(), Webhook::new(c.clone(), token, secret));
             }
+            http => {
+                let spawn = SpawnPoller {
+                    sink: sink.clone(),
+                    tracker,
+                    stop: stop.clone(),
+                    report: report.clone(),
+                };
+                with_http_feed(i, http, brands.clone().into(), spawn)
+                    .map_err(RunError::Config)?
+                    .transpose()
+                    .map_err(RunError::Config)?;
+            }
         }
     }
     let _ = webhooks.set(Arc::new(Webhooks {
@@ -143,24 +111,29 @@ pub(super) fn spawn_all(
     Ok(())
 }
 
-fn spawn_poller<F: Feed>(
-    feed: F,
-    user_agent: &str,
+/// Spawns the shared poll loop over a feed.
+struct SpawnPoller<'a, R> {
     sink: KafkaSink,
-    poll_cfg: crate::config::PollConfig,
-    tracker: &TaskTracker,
+    tracker: &'a TaskTracker,
     stop: CancellationToken,
-    report: impl Fn(String) + Send + 'static,
-) -> Result<(), RunError> {
-    let transport = HttpTransport::new(user_agent).map_err(RunError::Config)?;
-    let name = feed.source().name.clone();
-    tracker.spawn(async move {
-        match poll::run(feed, transport, sink, poll_cfg, stop).await {
-            Err(PollError::Sink(e)) if !cancelled(&e) => {
-                report(format!("source {name} failed: {e}"))
+    report: R,
+}
+
+impl<R: Fn(String) + Send + 'static> FeedVisitor for SpawnPoller<'_, R> {
+    type Out = Result<(), String>;
+
+    fn visit<F: Feed>(self, feed: F, poll_cfg: crate::config::PollConfig) -> Self::Out {
+        let transport = HttpTransport::new(&poll_cfg.user_agent)?;
+        let name = feed.source().name.clone();
+        let (sink, stop, report) = (self.sink, self.stop, self.report);
+        self.tracker.spawn(async move {
+            match poll::run(feed, transport, sink, poll_cfg, stop).await {
+                Err(PollError::Sink(e)) if !cancelled(&e) => {
+                    report(format!("source {name} failed: {e}"))
+                }
+                _ => {}
             }
-            _ => {}
-        }
-    });
-    Ok(())
+        });
+        Ok(())
+    }
 }
