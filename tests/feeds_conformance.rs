@@ -9,8 +9,9 @@ use std::sync::Arc;
 use chrono::Utc;
 use earshot::classify::brands::BrandMatcher;
 use earshot::config::*;
-use earshot::ingest::jetstream::{Decoded, SkipReason, decode, parse_profiles};
+use earshot::ingest::jetstream::{Decoded, SkipReason, decode};
 use earshot::ingest::poll::RateLimit;
+use earshot::ingest::profiles::parse_bsky_profiles as parse_profiles;
 use earshot::ingest::{
     Feed, Response, appstore, bluesky, hackernews, mastodon, reddit, rss, youtube,
 };

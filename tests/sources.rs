@@ -678,6 +678,20 @@ async fn bluesky_search_logs_in_pages_and_logs_in_again_on_expiry() {
         if s.header("authorization").as_deref() != Some(current.as_str()) {
             return Reply::status(400, r#"{"error":"ExpiredToken","message":"Token has expired"}"#);
         }
+        if s.path_and_query.starts_with("/xrpc/app.bsky.actor.getProfiles?") {
+            let actors: Vec<String> = s
+                .path_and_query
+                .split(['?', '&'])
+                .filter_map(|kv| kv.strip_prefix("actors="))
+                .map(|d| d.replace("%3A", ":"))
+                .collect();
+            assert!(actors.len() <= 25);
+            let profiles: Vec<serde_json::Value> = actors
+                .iter()
+                .map(|d| serde_json::json!({"did": d, "handle": "x.bsky.social", "followersCount": 77, "followsCount": 5, "postsCount": 9}))
+                .collect();
+            return Reply::json(serde_json::to_vec(&serde_json::json!({"profiles": profiles})).unwrap());
+        }
         let all = p2.lock().unwrap().clone();
         let since = s.param("since").map(|t| chrono::DateTime::parse_from_rfc3339(&t).unwrap().timestamp());
         let offset: usize = s.param("cursor").map(|c| c.parse().unwrap()).unwrap_or(0);
@@ -744,6 +758,10 @@ async fn bluesky_search_logs_in_pages_and_logs_in_again_on_expiry() {
         srv.requests().iter().any(|r| r.param("cursor").is_some()),
         "paged with cursor"
     );
+    // Reach from getProfiles (authenticated); the post's own handle is kept.
+    let first = sink.produced.lock().unwrap()[0].clone();
+    assert_eq!(first.author.followers, Some(77));
+    assert_eq!(first.author.handle.as_deref(), Some("@u21.bsky.social"));
     assert!(
         srv.requests()
             .iter()
@@ -761,6 +779,16 @@ async fn youtube_pages_back_to_the_watermark_and_backs_off_on_quota() {
     let (c2, q2) = (comments.clone(), quota_once.clone());
     let srv = FeedServer::start(move |s| {
         assert_eq!(s.param("key").as_deref(), Some("secret-key"));
+        if s.path_and_query.starts_with("/youtube/v3/channels?") {
+            // Subscriber counts come as strings; one channel hides them.
+            let ids = s.param("id").unwrap();
+            let items: Vec<serde_json::Value> = ids
+                .split(',')
+                .map(|id| serde_json::json!({"id": id, "snippet": {"title": "Hiker Channel"},
+                    "statistics": {"subscriberCount": "1234", "hiddenSubscriberCount": id == "UC-hidden", "videoCount": "17"}}))
+                .collect();
+            return Reply::json(serde_json::to_vec(&serde_json::json!({"items": items})).unwrap());
+        }
         assert_eq!(s.param("order").as_deref(), Some("time"));
         let all = c2.lock().unwrap().clone();
         if all.len() > 20 && !*q2.lock().unwrap() {
@@ -778,7 +806,7 @@ async fn youtube_pages_back_to_the_watermark_and_backs_off_on_quota() {
                 let at = chrono::DateTime::from_timestamp(1_700_000_000 + *c as i64 * 60, 0).unwrap().to_rfc3339();
                 serde_json::json!({"kind": "youtube#commentThread", "id": format!("c{c}"), "snippet": {"videoId": "vid",
                   "topLevelComment": {"id": format!("c{c}"), "snippet": {"textOriginal": format!("Fernway boots {c}"), "textDisplay": "x",
-                    "authorDisplayName": "Hiker", "authorChannelId": {"value": "UC1"}, "likeCount": 2, "publishedAt": at, "videoId": "vid"}},
+                    "authorDisplayName": "Hiker", "authorChannelId": {"value": if c % 2 == 0 { "UC1" } else { "UC-hidden" }}, "likeCount": 2, "publishedAt": at, "videoId": "vid"}},
                   "totalReplyCount": 0}})
             })
             .collect();
@@ -814,6 +842,26 @@ async fn youtube_pages_back_to_the_watermark_and_backs_off_on_quota() {
     let expected: Vec<String> = (6..=60).map(|c| format!("yt:c{c}")).collect();
     assert_once(&sink.ids(), &expected);
     assert!(*quota_once.lock().unwrap());
+    // Reach from channels.list, in one lookup per batch of new channels; a hidden count stays absent.
+    let got = sink.produced.lock().unwrap().clone();
+    let by_id = |id: &str| got.iter().find(|m| m.id == id).unwrap().author.clone();
+    assert_eq!(by_id("yt:c6").followers, Some(1234));
+    assert_eq!(by_id("yt:c6").posts, Some(17));
+    assert_eq!(by_id("yt:c7").followers, None);
+    assert_eq!(
+        by_id("yt:c6").name.as_deref(),
+        Some("Hiker"),
+        "the comment's own name is kept"
+    );
+    let lookups = srv
+        .requests()
+        .iter()
+        .filter(|r| r.path_and_query.starts_with("/youtube/v3/channels?"))
+        .count();
+    assert!(
+        lookups <= 3,
+        "each channel looked up once per run: {lookups}"
+    );
     let wm = sink.cursor_json("source/yt").unwrap();
     assert!(wm["watermark"].as_str().is_some() && wm.get("page").is_none());
 }

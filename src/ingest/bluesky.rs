@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::profiles::{Profile, parse_bsky_profiles};
 use super::text::fold_whitespace;
 use super::{
     Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
@@ -189,6 +190,25 @@ impl Feed for BlueskySearch {
         page.more = more;
         page.rejected = rejected;
         Ok(page)
+    }
+
+    /// Follower counts are not in search results: `getProfiles`, 25 actors a call, with the session.
+    fn profiles_request(&self, author_ids: &[String]) -> Option<Request> {
+        let actors: Vec<String> = author_ids
+            .iter()
+            .map(|d| format!("actors={}", enc(d)))
+            .collect();
+        Some(
+            Request::get(join(
+                &self.cfg.endpoint,
+                &format!("xrpc/app.bsky.actor.getProfiles?{}", actors.join("&")),
+            ))
+            .header("Accept", "application/json"),
+        )
+    }
+
+    fn parse_profiles(&self, resp: &Response) -> Result<Vec<(String, Profile)>, ParseError> {
+        parse_bsky_profiles(&resp.body).map_err(ParseError)
     }
 
     fn login(&self) -> Option<Request> {

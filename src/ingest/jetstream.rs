@@ -8,7 +8,6 @@
 //! `app.bsky.actor.getProfiles` in batches of 25, through a bounded cache; a failed lookup leaves them
 //! absent and never holds the stream back.
 
-use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
 
 use futures::StreamExt;
@@ -20,6 +19,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::bluesky::post_to_mention;
 use super::poll::{Backoff, HttpTransport, Transport};
+use super::profiles::{ProfileCache, parse_bsky_profiles};
 use super::sink::{Sink, SinkError, checkpoint_key};
 use super::{BrandFilter, Request, enc, join};
 use crate::classify::brands::BrandMatcher;
@@ -105,81 +105,6 @@ pub fn decode(
     Ok(Decoded::Post(Box::new(m), e.time_us))
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Profile {
-    pub handle: Option<String>,
-    pub name: Option<String>,
-    pub followers: Option<u64>,
-    pub following: Option<u64>,
-    pub posts: Option<u64>,
-}
-
-/// A bounded map of DID → profile (oldest entries evicted first).
-pub struct ProfileCache {
-    map: HashMap<String, Profile>,
-    order: VecDeque<String>,
-    cap: usize,
-}
-
-impl ProfileCache {
-    pub fn new(cap: usize) -> Self {
-        ProfileCache {
-            map: HashMap::new(),
-            order: VecDeque::new(),
-            cap: cap.max(1),
-        }
-    }
-
-    pub fn get(&self, did: &str) -> Option<&Profile> {
-        self.map.get(did)
-    }
-
-    pub fn insert(&mut self, did: String, p: Profile) {
-        if self.map.insert(did.clone(), p).is_none() {
-            self.order.push_back(did);
-        }
-        while self.order.len() > self.cap {
-            if let Some(old) = self.order.pop_front() {
-                self.map.remove(&old);
-            }
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-}
-
-/// Parses a getProfiles answer.
-pub fn parse_profiles(body: &[u8]) -> Result<Vec<(String, Profile)>, String> {
-    let v: serde_json::Value = serde_json::from_slice(body).map_err(|e| e.to_string())?;
-    let list = v
-        .get("profiles")
-        .and_then(|p| p.as_array())
-        .ok_or("no profiles array")?;
-    Ok(list
-        .iter()
-        .filter_map(|p| {
-            let s = |k: &str| p.get(k).and_then(|v| v.as_str()).map(str::to_string);
-            let n = |k: &str| p.get(k).and_then(|v| v.as_u64());
-            Some((
-                s("did")?,
-                Profile {
-                    handle: s("handle"),
-                    name: s("displayName").filter(|n| !n.is_empty()),
-                    followers: n("followersCount"),
-                    following: n("followsCount"),
-                    posts: n("postsCount"),
-                },
-            ))
-        })
-        .collect())
-}
-
 pub struct Jetstream<S: Sink> {
     pub cfg: JetstreamConfig,
     pub brands: BrandFilter,
@@ -253,7 +178,7 @@ impl<S: Sink> Jetstream<S> {
                 .fetch(&req, Duration::from_secs(10), 4 * 1024 * 1024)
                 .await
             {
-                Ok(r) if r.status == 200 => match parse_profiles(&r.body) {
+                Ok(r) if r.status == 200 => match parse_bsky_profiles(&r.body) {
                     Ok(list) => list
                         .into_iter()
                         .for_each(|(d, p)| self.profiles.insert(d, p)),
@@ -271,21 +196,16 @@ impl<S: Sink> Jetstream<S> {
         }
     }
 
+    /// Reach and names from the cache; with a handle known, the post's web URL uses it.
     fn fill(&self, batch: &mut [Mention]) {
+        super::profiles::fill(&self.profiles, batch);
         for m in batch.iter_mut() {
-            let Some(p) = m.author.id.as_deref().and_then(|d| self.profiles.get(d)) else {
-                continue;
-            };
-            if let Some(h) = &p.handle {
-                m.author.handle = Some(format!("@{h}"));
-                if let Some(rkey) = m.id.rsplit('/').next() {
-                    m.url = Some(format!("https://bsky.app/profile/{h}/post/{rkey}"));
-                }
+            if let (Some(h), Some(rkey)) = (m.author.handle.as_deref(), m.id.rsplit('/').next()) {
+                m.url = Some(format!(
+                    "https://bsky.app/profile/{}/post/{rkey}",
+                    h.trim_start_matches('@')
+                ));
             }
-            m.author.name = p.name.clone();
-            m.author.followers = p.followers;
-            m.author.following = p.following;
-            m.author.posts = p.posts;
         }
     }
 
@@ -502,6 +422,7 @@ mod tests {
 
     #[test]
     fn profile_cache_is_bounded() {
+        use crate::ingest::profiles::Profile;
         let mut c = ProfileCache::new(2);
         let p = Profile {
             handle: None,

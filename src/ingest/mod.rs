@@ -17,6 +17,7 @@ pub mod hackernews;
 pub mod jetstream;
 pub mod mastodon;
 pub mod poll;
+pub mod profiles;
 pub mod reddit;
 pub mod replay;
 pub mod rss;
@@ -169,6 +170,24 @@ pub trait Feed: Send + Sync + 'static {
     /// The bearer token from a 2xx response to [`Feed::login`].
     fn parse_login(&self, _resp: &Response) -> Result<String, ParseError> {
         Err(ParseError("this source has no login".into()))
+    }
+
+    /// A reach lookup for these author ids (at most [`Feed::profile_batch`]), for feeds whose items
+    /// carry no follower counts (Bluesky search, YouTube); `None` when the feed has no such lookup.
+    fn profiles_request(&self, _author_ids: &[String]) -> Option<Request> {
+        None
+    }
+
+    /// The profiles in a 2xx answer to [`Feed::profiles_request`], by author id.
+    fn parse_profiles(
+        &self,
+        _resp: &Response,
+    ) -> Result<Vec<(String, profiles::Profile)>, ParseError> {
+        Ok(Vec::new())
+    }
+
+    fn profile_batch(&self) -> usize {
+        25
     }
 
     /// Whether an answer means the login token expired (log in again before the next request).

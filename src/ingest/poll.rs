@@ -10,6 +10,7 @@ use reqwest::header::HeaderMap;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use super::profiles::ProfileCache;
 use super::sink::{Sink, SinkError, checkpoint_key};
 use super::{Feed, Page, Request, Response};
 use crate::config::PollConfig;
@@ -355,6 +356,61 @@ pub async fn ask<F: Feed, T: Transport>(
     (answer, limits)
 }
 
+/// Authors remembered per source for reach lookups.
+const PROFILE_CACHE: usize = 10_000;
+/// Time all reach lookups of one page may take; what is not found by then stays absent.
+const PROFILE_BUDGET: Duration = Duration::from_secs(5);
+
+/// Fills reach (and names) for the page's authors the cache does not know, through the feed's
+/// profile lookup in batches. Failures are logged and leave the fields absent.
+pub async fn fill_reach<F: Feed, T: Transport>(
+    feed: &F,
+    transport: &T,
+    cfg: &PollConfig,
+    token: Option<&str>,
+    cache: &mut ProfileCache,
+    mentions: &mut [crate::model::Mention],
+) {
+    let mut missing: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| m.author.id.clone())
+        .filter(|id| cache.get(id).is_none())
+        .collect();
+    missing.sort();
+    missing.dedup();
+    let name = &feed.source().name;
+    let lookups = async {
+        for ids in missing.chunks(feed.profile_batch().max(1)) {
+            let Some(mut req) = feed.profiles_request(ids) else {
+                return;
+            };
+            if let Some(t) = token {
+                req.headers
+                    .push(("Authorization".into(), format!("Bearer {t}")));
+            }
+            let timeout = Duration::from_secs(cfg.timeout_secs);
+            match transport.fetch(&req, timeout, cfg.max_body_bytes).await {
+                Ok(r) if (200..300).contains(&r.status) => match feed.parse_profiles(&r) {
+                    Ok(found) => found.into_iter().for_each(|(id, p)| cache.insert(id, p)),
+                    Err(e) => {
+                        tracing::warn!(source = %name, error = %e, "profile answer unreadable; reach left absent")
+                    }
+                },
+                Ok(r) => {
+                    tracing::warn!(source = %name, status = r.status, body = %snippet(&r.body), "profile lookup refused; reach left absent");
+                    return;
+                }
+                Err(e) => {
+                    tracing::warn!(source = %name, error = %e, "profile lookup failed; reach left absent");
+                    return;
+                }
+            }
+        }
+    };
+    let _ = tokio::time::timeout(PROFILE_BUDGET, lookups).await;
+    super::profiles::fill(cache, mentions);
+}
+
 /// Runs one HTTP source until `stop` fires. Returns an error only when the sink fails (Kafka gone past
 /// the shutdown limit); every feed-side fault is counted, logged and retried.
 pub async fn run<F: Feed, T: Transport, S: Sink>(
@@ -382,6 +438,7 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
     let interval = Duration::from_secs_f64(cfg.interval_secs);
     let max_wait = Duration::from_secs(cfg.max_rate_limit_wait_secs);
     let mut token: Option<String> = None;
+    let mut profiles = ProfileCache::new(PROFILE_CACHE);
     let mut chain = 0usize;
     let mut wait = Duration::ZERO;
     loop {
@@ -400,7 +457,7 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
             r = ask(&feed, &transport, &cfg, &cursor, &mut token) => r,
             _ = stop.cancelled() => break,
         };
-        let page = match answer {
+        let mut page = match answer {
             Answer::Page(p) => p,
             Answer::NotModified => {
                 telemetry::source_poll(&name, "not_modified");
@@ -445,6 +502,15 @@ pub async fn run<F: Feed, T: Transport, S: Sink>(
                 continue;
             }
         };
+        fill_reach(
+            &feed,
+            &transport,
+            &cfg,
+            token.as_deref(),
+            &mut profiles,
+            &mut page.mentions,
+        )
+        .await;
         telemetry::source_items(&name, "fetched", page.fetched as u64);
         if page.filtered > 0 {
             telemetry::source_items(&name, "filtered", page.filtered as u64);
@@ -496,13 +562,16 @@ pub async fn fetch_pages<F: Feed, T: Transport>(
 ) -> Result<Vec<Page<F::Cursor>>, String> {
     let mut cursor = F::Cursor::default();
     let mut token = None;
+    let mut profiles = ProfileCache::new(PROFILE_CACHE);
     let mut pages = Vec::new();
     while pages.len() < max_pages {
         if !pages.is_empty() {
             tokio::time::sleep(Duration::from_secs_f64(cfg.page_delay_secs)).await;
         }
         match ask(feed, transport, cfg, &cursor, &mut token).await.0 {
-            Answer::Page(p) => {
+            Answer::Page(mut p) => {
+                let t = token.as_deref();
+                fill_reach(feed, transport, cfg, t, &mut profiles, &mut p.mentions).await;
                 let more = p.more;
                 cursor = p.cursor.clone();
                 pages.push(p);

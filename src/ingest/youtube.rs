@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::profiles::{Profile, parse_youtube_channels};
 use super::text::{canonical_url, fold_whitespace, html_to_text};
 use super::{
     Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
@@ -135,6 +136,29 @@ impl Feed for Youtube {
         page.more = more;
         page.rejected = rejected;
         Ok(page)
+    }
+
+    /// Subscriber counts from `channels.list` (one quota unit per 50 channels).
+    fn profiles_request(&self, author_ids: &[String]) -> Option<Request> {
+        Some(
+            Request::get(join(
+                &self.cfg.endpoint,
+                &format!(
+                    "youtube/v3/channels?part=statistics,snippet&maxResults=50&id={}&key={}",
+                    enc(&author_ids.join(",")),
+                    enc(&self.key)
+                ),
+            ))
+            .header("Accept", "application/json"),
+        )
+    }
+
+    fn parse_profiles(&self, resp: &Response) -> Result<Vec<(String, Profile)>, ParseError> {
+        parse_youtube_channels(&resp.body).map_err(ParseError)
+    }
+
+    fn profile_batch(&self) -> usize {
+        50
     }
 
     fn is_rate_limited(&self, resp: &Response) -> bool {
