@@ -245,15 +245,9 @@ fn fetch(cfg: &Config, source: &str, pages: usize) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match runtime(tokio::runtime::Builder::new_current_thread()) {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("earshot: cannot start runtime: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     match rt.block_on(run) {
         Ok(read) => {
@@ -309,6 +303,13 @@ fn eval(task: earshot::eval::Task, input: &std::path::Path, json: bool) -> anyho
     Ok(())
 }
 
+fn runtime(mut b: tokio::runtime::Builder) -> Result<tokio::runtime::Runtime, ExitCode> {
+    b.enable_all().build().map_err(|e| {
+        eprintln!("earshot: cannot start runtime: {e}");
+        ExitCode::from(1)
+    })
+}
+
 fn run(cfg: Config, path: PathBuf, roles: Vec<Role>) -> ExitCode {
     let prometheus = match earshot::telemetry::install() {
         Ok(h) => h,
@@ -317,15 +318,9 @@ fn run(cfg: Config, path: PathBuf, roles: Vec<Role>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match runtime(tokio::runtime::Builder::new_multi_thread()) {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("earshot: cannot start runtime: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let result = rt.block_on(pipeline::run(cfg, path, roles, prometheus));
     // librdkafka threads may linger; don't wait for them beyond this point.

@@ -7,13 +7,12 @@
 //! watermark, and de-duplicates on the post `uri`.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::profiles::{Profile, parse_bsky_profiles};
 use super::text::fold_whitespace;
 use super::{
-    Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
-    join, map_items, parse_time,
+    ChainCursor, Feed, Page, ParseError, Request, Response, enc, join, map_items, parse_time,
 };
 use crate::config::BlueskySearchConfig;
 use crate::model::{Mention, SourceRef};
@@ -109,13 +108,8 @@ pub fn post_view_to_mention(
     Ok(Some(m))
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Cursor {
-    #[serde(flatten)]
-    pub chain: WatermarkChain,
-    #[serde(default)]
-    pub seen: SeenSet,
-}
+/// See [`ChainCursor`].
+pub type Cursor = ChainCursor;
 
 #[derive(Deserialize)]
 struct SearchResponse {
@@ -182,14 +176,7 @@ impl Feed for BlueskySearch {
     ) -> Result<Page<Cursor>, ParseError> {
         let r: SearchResponse = resp.json()?;
         let (posts, rejected) = map_items(&r.posts, |p| post_view_to_mention(&self.source, p));
-        let mut next = cursor.clone();
-        let times: Vec<DateTime<Utc>> = posts.iter().filter_map(|m| m.created_at).collect();
-        let mentions = fresh_oldest_first(&mut next.seen, posts, self.cfg.max_seen);
-        let more = next.chain.advance(times, r.cursor);
-        let mut page = Page::new(mentions, next, r.posts.len());
-        page.more = more;
-        page.rejected = rejected;
-        Ok(page)
+        Ok(cursor.page(posts, rejected, r.posts.len(), r.cursor, self.cfg.max_seen))
     }
 
     /// Follower counts are not in search results: `getProfiles`, 25 actors a call, with the session.

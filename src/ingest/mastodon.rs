@@ -214,11 +214,9 @@ impl Feed for Mastodon {
         if let Some(id) = &cursor.min_id {
             url.push_str(&format!("&min_id={}", enc(id)));
         }
-        let mut r = Request::get(url).header("Accept", "application/json");
-        if let Some(t) = &self.token {
-            r = r.header("Authorization", format!("Bearer {t}"));
-        }
-        r
+        Request::get(url)
+            .header("Accept", "application/json")
+            .bearer(self.token.as_deref())
     }
 
     fn parse(

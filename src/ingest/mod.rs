@@ -57,6 +57,14 @@ impl Request {
         self.headers.push((name.to_string(), value.into()));
         self
     }
+
+    /// `Authorization: Bearer <token>` when there is a token.
+    pub fn bearer(self, token: Option<&str>) -> Self {
+        match token {
+            Some(t) => self.header("Authorization", format!("Bearer {t}")),
+            None => self,
+        }
+    }
 }
 
 /// A response with its body read in full (up to the configured cap).
@@ -241,6 +249,37 @@ pub fn fresh_oldest_first(
         .rev()
         .filter(|m| seen.insert(m.native_id().to_string(), cap))
         .collect()
+}
+
+/// The cursor of a watermark-chained feed (Bluesky search, YouTube): the chain and the ids produced.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChainCursor {
+    #[serde(flatten)]
+    pub chain: WatermarkChain,
+    #[serde(default)]
+    pub seen: SeenSet,
+}
+
+impl ChainCursor {
+    /// The page after this cursor: new mentions oldest first, whether to follow `next_page` now, and
+    /// the cursor to store.
+    pub fn page(
+        &self,
+        items: Vec<crate::model::Mention>,
+        rejected: Vec<Rejected>,
+        fetched: usize,
+        next_page: Option<String>,
+        max_seen: usize,
+    ) -> Page<ChainCursor> {
+        let mut next = self.clone();
+        let times: Vec<DateTime<Utc>> = items.iter().filter_map(|m| m.created_at).collect();
+        let mentions = fresh_oldest_first(&mut next.seen, items, max_seen);
+        let more = next.chain.advance(times, next_page);
+        let mut page = Page::new(mentions, next, fetched);
+        page.more = more;
+        page.rejected = rejected;
+        page
+    }
 }
 
 /// Paging back through a newest-first listing that has no `since` (YouTube) or whose `since` is coarse

@@ -311,11 +311,7 @@ pub async fn ask<F: Feed, T: Transport>(
             Err(e) => return (failed(e, "login"), RateLimit::default()),
         }
     }
-    let mut req = feed.request(cursor);
-    if let Some(t) = token.as_deref() {
-        req.headers
-            .push(("Authorization".into(), format!("Bearer {t}")));
-    }
+    let req = feed.request(cursor).bearer(token.as_deref());
     let resp = match transport.fetch(&req, timeout, cfg.max_body_bytes).await {
         Ok(r) => r,
         Err(e) => return (failed(e, &req.url), RateLimit::default()),
@@ -381,13 +377,10 @@ pub async fn fill_reach<F: Feed, T: Transport>(
     let name = &feed.source().name;
     let lookups = async {
         for ids in missing.chunks(feed.profile_batch().max(1)) {
-            let Some(mut req) = feed.profiles_request(ids) else {
+            let Some(req) = feed.profiles_request(ids) else {
                 return;
             };
-            if let Some(t) = token {
-                req.headers
-                    .push(("Authorization".into(), format!("Bearer {t}")));
-            }
+            let req = req.bearer(token);
             let timeout = Duration::from_secs(cfg.timeout_secs);
             match transport.fetch(&req, timeout, cfg.max_body_bytes).await {
                 Ok(r) if (200..300).contains(&r.status) => match feed.parse_profiles(&r) {

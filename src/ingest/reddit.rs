@@ -164,11 +164,9 @@ impl Feed for Reddit {
         if let Some(b) = &cursor.before {
             url.push_str(&format!("&before={}", enc(b)));
         }
-        let mut r = Request::get(url).header("Accept", "application/json");
-        if let Some(t) = &self.token {
-            r = r.header("Authorization", format!("Bearer {t}"));
-        }
-        r
+        Request::get(url)
+            .header("Accept", "application/json")
+            .bearer(self.token.as_deref())
     }
 
     fn parse(

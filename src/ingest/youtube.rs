@@ -7,24 +7,18 @@
 //! instead of spending more quota on errors.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::profiles::{Profile, parse_youtube_channels};
 use super::text::{canonical_url, fold_whitespace, html_to_text};
 use super::{
-    Feed, Page, ParseError, Request, Response, SeenSet, WatermarkChain, enc, fresh_oldest_first,
-    join, map_items, parse_time,
+    ChainCursor, Feed, Page, ParseError, Request, Response, enc, join, map_items, parse_time,
 };
 use crate::config::YoutubeConfig;
 use crate::model::{Mention, SourceRef};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Cursor {
-    #[serde(flatten)]
-    pub chain: WatermarkChain,
-    #[serde(default)]
-    pub seen: SeenSet,
-}
+/// See [`ChainCursor`].
+pub type Cursor = ChainCursor;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -127,15 +121,14 @@ impl Feed for Youtube {
         _now: DateTime<Utc>,
     ) -> Result<Page<Cursor>, ParseError> {
         let r: ListResponse = resp.json()?;
-        let mut next = cursor.clone();
         let (comments, rejected) = map_items(&r.items, |i| thread_to_mention(&self.source, i));
-        let times: Vec<DateTime<Utc>> = comments.iter().filter_map(|m| m.created_at).collect();
-        let mentions = fresh_oldest_first(&mut next.seen, comments, self.cfg.max_seen);
-        let more = next.chain.advance(times, r.next_page_token);
-        let mut page = Page::new(mentions, next, r.items.len());
-        page.more = more;
-        page.rejected = rejected;
-        Ok(page)
+        Ok(cursor.page(
+            comments,
+            rejected,
+            r.items.len(),
+            r.next_page_token,
+            self.cfg.max_seen,
+        ))
     }
 
     /// Subscriber counts from `channels.list` (one quota unit per 50 channels).
