@@ -151,7 +151,7 @@ pub fn pearson(xy: &[(f64, f64)]) -> Option<f64> {
     (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
 }
 
-fn merge_very(label: &str) -> &str {
+pub fn merge_very(label: &str) -> &str {
     match label {
         "very_negative" => "negative",
         "very_positive" => "positive",
@@ -169,6 +169,21 @@ pub struct EvalOutput {
     pub binary: Option<Report>,
     /// Lines that could not be read (line number, reason).
     pub errors: Vec<(usize, String)>,
+}
+
+/// The predicted label of one text under `task`'s mapping, and the sentiment score.
+pub fn predict(c: &Classifier, task: Task, text: &str) -> (&'static str, f64) {
+    let a = c.analyze(text, None);
+    let cl = &a.classification;
+    let has = |k: SignalKind| cl.signals.iter().any(|s| s.kind == k);
+    let label = match task {
+        Task::Sentiment => cl.sentiment.label.as_str(),
+        Task::Complaint if has(SignalKind::Complaint) => "complaint",
+        Task::Complaint => "not_complaint",
+        Task::Suggestion if has(SignalKind::Recommend) || has(SignalKind::Warn) => "suggestion",
+        Task::Suggestion => "non_suggestion",
+    };
+    (label, cl.sentiment.score)
 }
 
 pub fn run(c: &Classifier, task: Task, input: &mut dyn BufRead) -> std::io::Result<EvalOutput> {
@@ -189,39 +204,22 @@ pub fn run(c: &Classifier, task: Task, input: &mut dyn BufRead) -> std::io::Resu
                 continue;
             }
         };
-        let a = c.analyze(&row.text, None);
-        let cl = &a.classification;
-        let has = |k: SignalKind| cl.signals.iter().any(|s| s.kind == k);
-        let (gold, pred) = match task {
+        let (pred, score_pred) = predict(c, task, &row.text);
+        let gold = match task {
             Task::Sentiment => {
                 five_class |= !matches!(row.label.as_str(), "positive" | "negative" | "neutral");
                 let gold = merge_very(&row.label).to_string();
-                let pred = cl.sentiment.label.as_str().to_string();
                 if matches!(gold.as_str(), "positive" | "negative") {
-                    binary.push((gold.clone(), pred.clone()));
+                    binary.push((gold.clone(), pred.to_string()));
                 }
                 if let Some(s) = row.score {
-                    scores.push((cl.sentiment.score, s));
+                    scores.push((score_pred, s));
                 }
-                (gold, pred)
+                gold
             }
-            Task::Complaint => {
-                let p = if has(SignalKind::Complaint) {
-                    "complaint"
-                } else {
-                    "not_complaint"
-                };
-                (row.label.clone(), p.to_string())
-            }
-            Task::Suggestion => {
-                let p = if has(SignalKind::Recommend) || has(SignalKind::Warn) {
-                    "suggestion"
-                } else {
-                    "non_suggestion"
-                };
-                (row.label.clone(), p.to_string())
-            }
+            Task::Complaint | Task::Suggestion => row.label.clone(),
         };
+        let pred = pred.to_string();
         pairs.push((gold, pred));
     }
     Ok(EvalOutput {

@@ -10,6 +10,8 @@ pub mod http;
 pub mod influence;
 pub mod ingest;
 pub mod kafka;
+pub mod learn;
 pub mod model;
 pub mod pipeline;
 pub mod telemetry;
+pub mod train;

@@ -70,6 +70,48 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fit a learned table (sentiment word weights for one language, or the English advice model)
+    /// from a labelled JSON-lines file; prints cross-validated figures and writes the table.
+    Train {
+        /// sentiment or suggestion
+        #[arg(long)]
+        task: String,
+        #[arg(long)]
+        input: PathBuf,
+        /// Language of a sentiment table (es, fr, de, pt, fa, ar, en).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Where to write the table (default: print the figures only).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Rows a feature must occur in to get a weight.
+        #[arg(long, default_value_t = 3)]
+        min_count: usize,
+        /// L2 penalty (larger: smaller weights).
+        #[arg(long, default_value_t = 1e-3)]
+        l2: f64,
+        #[arg(long, default_value_t = 60)]
+        epochs: usize,
+        /// Leave out weights smaller than this in magnitude (before --valence-per-logit).
+        #[arg(long, default_value_t = 0.05)]
+        prune_below: f64,
+        /// Weigh the classes inversely to their frequency.
+        #[arg(long)]
+        balanced: bool,
+        /// Sentiment tables: valence per unit of log-odds.
+        #[arg(long, default_value_t = 1.0)]
+        valence_per_logit: f64,
+        /// Sentiment tables: only add words the lexicons lack (how the table is used must match:
+        /// see LEARNED_TABLES in src/classify/lexicon.rs).
+        #[arg(long)]
+        fill_only: bool,
+        /// Sentiment tables: also fit on the rows with neither side (neutral, mixed, objective) at
+        /// target 0.5, which pulls the words of neutral text towards weighing nothing.
+        #[arg(long)]
+        with_neutral: bool,
+    },
 }
 
 fn init_logging() {
@@ -147,6 +189,62 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("earshot eval: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Train {
+            task,
+            input,
+            lang,
+            out,
+            folds,
+            min_count,
+            l2,
+            epochs,
+            prune_below,
+            balanced,
+            valence_per_logit,
+            fill_only,
+            with_neutral,
+        } => {
+            let task = match earshot::eval::Task::parse(&task) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("earshot train: --task: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if folds < 2 || !l2.is_finite() || l2 < 0.0 || epochs == 0 {
+                eprintln!(
+                    "earshot train: --folds must be at least 2, --l2 at least 0, --epochs at least 1"
+                );
+                return ExitCode::from(2);
+            }
+            let opts = earshot::learn::FitOptions {
+                min_count,
+                l2,
+                epochs,
+                balanced,
+                prune_below,
+            };
+            let table = earshot::train::TableOptions {
+                valence_per_logit,
+                fill_only,
+                with_neutral,
+            };
+            match train(
+                task,
+                lang.as_deref(),
+                &input,
+                out.as_deref(),
+                folds,
+                &opts,
+                table,
+            ) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("earshot train: {e:#}");
                     ExitCode::from(1)
                 }
             }
@@ -299,6 +397,38 @@ fn eval(task: earshot::eval::Task, input: &std::path::Path, json: bool) -> anyho
             );
             print!("{}", earshot::eval::render(b));
         }
+    }
+    Ok(())
+}
+
+fn train(
+    task: earshot::eval::Task,
+    lang: Option<&str>,
+    input: &std::path::Path,
+    out: Option<&std::path::Path>,
+    folds: usize,
+    opts: &earshot::learn::FitOptions,
+    table: earshot::train::TableOptions,
+) -> anyhow::Result<()> {
+    let f =
+        std::fs::File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
+    let o = earshot::train::train(task, lang, &mut BufReader::new(f), folds, opts, table)?;
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{}", earshot::train::render(&o))?;
+    if let Some(out) = out {
+        let name = input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let header = earshot::train::table_header(&o, &name, opts, table);
+        std::fs::write(out, o.model.to_tsv(&header))
+            .with_context(|| format!("cannot write {}", out.display()))?;
+        writeln!(
+            stdout,
+            "wrote {} ({} weights)",
+            out.display(),
+            o.model.weights.len()
+        )?;
     }
     Ok(())
 }

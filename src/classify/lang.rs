@@ -104,8 +104,15 @@ impl LangDetector {
             // posts are typed on Arabic keyboards (ي for ی, ك for ک), so letters alone mislead.
             let arabic_only = text.chars().filter(|c| matches!(c, 'ة' | 'ى')).count();
             let (fa_words, ar_words) = arabic_script_votes(text);
-            let fa_score = persian + 2 * fa_words;
-            let ar_score = arabic_only + 2 * ar_words;
+            let mut fa_score = persian + 2 * fa_words;
+            let mut ar_score = arabic_only + 2 * ar_words;
+            if fa_score == ar_score {
+                // Nothing decisive ("عالي.." typed on an Arabic keyboard): the words only one of the
+                // two sentiment lexicons knows.
+                let (f, a) = arabic_script_lexicon_votes(text);
+                fa_score += f;
+                ar_score += a;
+            }
             let code = if fa_score > ar_score { "fa" } else { "ar" };
             let (persian, arabic_only) = (fa_score, ar_score);
             let conf = (0.6
@@ -357,6 +364,30 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
         confidence: round2((n - scores[1].1) as f64 / words.len() as f64 + 0.5).min(0.95),
         method: "function_words".into(),
     })
+}
+
+/// Words known to the Persian sentiment lexicon and not the Arabic one, and the reverse (learned
+/// entries left out: they reflect what the training texts were about, not the language).
+fn arabic_script_lexicon_votes(text: &str) -> (usize, usize) {
+    use crate::classify::lexicon::{Lexicons, normalize};
+    let lex = Lexicons::shared();
+    let (fa, ar) = (lex.profile("fa"), lex.profile("ar"));
+    let knows = |p: &crate::classify::lexicon::Profile, w: &str| {
+        let w = normalize(p.lang, w);
+        p.lexicon.contains_key(&w) && !p.learned.contains(&w)
+    };
+    let (mut f, mut a) = (0, 0);
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        match (knows(fa, w), knows(ar, w)) {
+            (true, false) => f += 1,
+            (false, true) => a += 1,
+            _ => {}
+        }
+    }
+    (f, a)
 }
 
 /// Which Latin-script language's sentiment lexicon knows most of the words (ties: none).

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::learn::LinearModel;
+
 /// VADER's empirically derived booster increment.
 pub const B_INCR: f64 = 0.293;
 pub const B_DECR: f64 = -0.293;
@@ -34,6 +36,13 @@ pub struct Profile {
     pub negating_prefixes: &'static [&'static str],
     /// Clitics stripped from the front of a word when the whole word is not in the lexicon (Arabic).
     pub proclitics: &'static [&'static str],
+    /// Enclitic and inflection suffixes stripped from the end of a word the lexicon does not know
+    /// (Persian "راضیم" I am satisfied → "راضی", "مشکلش" its problem → "مشکل"; Arabic pronoun
+    /// suffixes), longest first, and the shortest stem they may leave.
+    pub suffixes: &'static [&'static str],
+    pub min_stem_chars: usize,
+    /// Words whose valence in `lexicon` was learned from labelled data (reported as rule `learned`).
+    pub learned: HashSet<String>,
 }
 
 pub struct Lexicons {
@@ -45,6 +54,27 @@ pub struct Lexicons {
 }
 
 static SHARED: OnceLock<Lexicons> = OnceLock::new();
+
+/// Learned sentiment tables shipped with the binary (`earshot train --task sentiment`, see the README):
+/// language, table, and whether it only fills words the lexicons lack (`true`) or also replaces
+/// their valences (`false`).
+/// (Persian has none: on its 354 sided dev rows a table bought binary F1 only by calling neutral
+/// sentences positive or negative; see the README.)
+const LEARNED_TABLES: &[(&str, &str, bool)] =
+    &[("ar", include_str!("lexicons/learned_ar.tsv"), false)];
+
+/// A learned sentiment table for one language.
+#[derive(Debug, Clone)]
+pub struct LearnedTable {
+    pub lang: &'static str,
+    /// Valence per normalised word.
+    pub model: LinearModel,
+    /// Only add words the lexicons lack; keep the lexicons' valences where both have a word.
+    pub fill_only: bool,
+}
+
+/// Learned valences are capped like the strongest lexicon words.
+pub const LEARNED_MAX: f64 = 3.5;
 
 impl Lexicons {
     /// Built on first use and shared by every classifier in the process.
@@ -59,6 +89,26 @@ impl Lexicons {
     }
 
     fn build() -> Lexicons {
+        let learned = LEARNED_TABLES
+            .iter()
+            .map(|(lang, tsv, fill_only)| LearnedTable {
+                lang,
+                model: LinearModel::parse(tsv)
+                    .unwrap_or_else(|e| panic!("lexicons/learned_{lang}.tsv: {e}")),
+                fill_only: *fill_only,
+            })
+            .collect::<Vec<_>>();
+        Self::build_with(&learned)
+    }
+
+    /// Builds the tables with the given learned sentiment tables (valence per normalised word, on
+    /// VADER's scale) in place of the shipped ones: `earshot train` uses this to cross-validate a table
+    /// through the real scorer. Leaked on purpose: tables live for the process.
+    pub fn build_with_learned(learned: &[LearnedTable]) -> &'static Lexicons {
+        Box::leak(Box::new(Self::build_with(learned)))
+    }
+
+    fn build_with(learned: &[LearnedTable]) -> Lexicons {
         let mut profiles = HashMap::new();
         for lang in LANGS {
             profiles.insert(lang, build_profile(lang));
@@ -91,6 +141,26 @@ impl Lexicons {
                 } else {
                     p.lexicon.insert(key, v);
                 }
+            }
+        }
+        // Learned weights were fitted on real text of the language, where the imported lists are
+        // machine translations; a table either replaces the lists' entries for its words or only
+        // fills the words they lack (for small training sets). A supplement removal (above) does not
+        // stop a learned weight for the same word.
+        for t in learned {
+            let Some(p) = profiles.get_mut(t.lang) else {
+                continue;
+            };
+            for (w, coef) in &t.model.weights {
+                if p.negators.contains(w) || p.boosters.contains_key(w) || p.contrast.contains(w) {
+                    continue;
+                }
+                if t.fill_only && p.lexicon.contains_key(w) {
+                    continue;
+                }
+                let v = coef.clamp(-LEARNED_MAX, LEARNED_MAX);
+                p.lexicon.insert(w.clone(), v);
+                p.learned.insert(w.clone());
             }
         }
         for p in profiles.values_mut() {
@@ -219,6 +289,9 @@ fn build_profile(lang: &'static str) -> Profile {
         negating_elisions: &[],
         negating_prefixes: &[],
         proclitics: &[],
+        suffixes: &[],
+        min_stem_chars: 3,
+        learned: HashSet::new(),
     };
     match lang {
         "en" => {
@@ -410,6 +483,29 @@ fn build_profile(lang: &'static str) -> Profile {
             );
             p.contrast = set(&["اما", "ولی", "ولیکن", "لیکن"], lang);
             p.negating_prefixes = &["نمی", "ن"];
+            p.suffixes = &[
+                "هایش",
+                "هاشون",
+                "هاش",
+                "هایی",
+                "های",
+                "ها",
+                "اش",
+                "ام",
+                "ات",
+                "یش",
+                "یم",
+                "ست",
+                "مون",
+                "تون",
+                "شون",
+                "ش",
+                "م",
+                "ت",
+                "ه",
+                "ی",
+            ];
+            p.min_stem_chars = 2;
         }
         "ar" => {
             p.negators = set(
@@ -441,6 +537,10 @@ fn build_profile(lang: &'static str) -> Profile {
             );
             p.contrast = set(&["لكن", "ولكن", "بس", "لاكن"], lang);
             p.proclitics = &["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل"];
+            // After normalisation (ة → ه, ى → ي).
+            p.suffixes = &[
+                "هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ين", "ون", "ات", "ه", "ك", "ي",
+            ];
         }
         _ => {}
     }

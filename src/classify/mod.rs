@@ -51,11 +51,21 @@ pub fn truncate_utf8(s: &str, max: usize) -> &str {
 
 impl Classifier {
     pub fn new(brands: &[BrandConfig], cfg: &ClassifyConfig) -> Result<Self, String> {
+        Self::with_engines(brands, cfg, SentimentEngine::new(), SignalDetector::new())
+    }
+
+    /// A classifier over given sentiment and signal engines (cross-validating learned tables).
+    pub fn with_engines(
+        brands: &[BrandConfig],
+        cfg: &ClassifyConfig,
+        sentiment: SentimentEngine,
+        signals: SignalDetector,
+    ) -> Result<Self, String> {
         Ok(Classifier {
             brands: BrandMatcher::new(brands)?,
             lang: LangDetector::new(),
-            sentiment: SentimentEngine::new(),
-            signals: SignalDetector::new(),
+            sentiment,
+            signals,
             overrides: brands
                 .iter()
                 .filter(|b| !b.lexicon.is_empty())

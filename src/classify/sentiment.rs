@@ -40,24 +40,27 @@ struct Tok {
 }
 
 // Flags naming the rules that shaped a word's valence; rendered into `Hit::rule`.
-const R_LEXICON: u16 = 1;
-const R_EMOJI: u16 = 1 << 1;
-const R_BRAND: u16 = 1 << 2;
-const R_ELONGATED: u16 = 1 << 3;
-const R_PROCLITIC: u16 = 1 << 4;
-const R_PHRASE: u16 = 1 << 5;
-const R_CAPS: u16 = 1 << 6;
-const R_BOOSTED: u16 = 1 << 7;
-const R_DAMPENED: u16 = 1 << 8;
-const R_NEGATED: u16 = 1 << 9;
-const R_IDIOM: u16 = 1 << 10;
-const R_LEAST: u16 = 1 << 11;
-const R_BEFORE_BUT: u16 = 1 << 12;
-const R_AFTER_BUT: u16 = 1 << 13;
-const R_NEG_PREFIX: u16 = 1 << 14;
-const R_NO: u16 = 1 << 15;
+const R_LEXICON: u32 = 1;
+const R_EMOJI: u32 = 1 << 1;
+const R_BRAND: u32 = 1 << 2;
+const R_ELONGATED: u32 = 1 << 3;
+const R_PROCLITIC: u32 = 1 << 4;
+const R_PHRASE: u32 = 1 << 5;
+const R_CAPS: u32 = 1 << 6;
+const R_BOOSTED: u32 = 1 << 7;
+const R_DAMPENED: u32 = 1 << 8;
+const R_NEGATED: u32 = 1 << 9;
+const R_IDIOM: u32 = 1 << 10;
+const R_LEAST: u32 = 1 << 11;
+const R_BEFORE_BUT: u32 = 1 << 12;
+const R_AFTER_BUT: u32 = 1 << 13;
+const R_NEG_PREFIX: u32 = 1 << 14;
+const R_NO: u32 = 1 << 15;
+/// A weight learned from labelled data (`lexicons/learned_*.tsv`), not from a published lexicon.
+const R_LEARNED: u32 = 1 << 16;
+const R_SUFFIX: u32 = 1 << 17;
 
-const RULE_NAMES: [(u16, &str); 16] = [
+const RULE_NAMES: [(u32, &str); 18] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -74,9 +77,11 @@ const RULE_NAMES: [(u16, &str); 16] = [
     (R_AFTER_BUT, "after_but"),
     (R_NEG_PREFIX, "negating_prefix"),
     (R_NO, "no"),
+    (R_LEARNED, "learned"),
+    (R_SUFFIX, "suffix"),
 ];
 
-fn render_rules(flags: u16) -> String {
+fn render_rules(flags: u32) -> String {
     let mut s = String::new();
     for (f, name) in RULE_NAMES {
         if flags & f != 0 {
@@ -146,6 +151,29 @@ impl SentimentEngine {
         SentimentEngine {
             lex: Lexicons::shared(),
         }
+    }
+
+    /// An engine over other tables (cross-validation of learned tables in `earshot train`).
+    pub fn with_lexicons(lex: &'static Lexicons) -> Self {
+        SentimentEngine { lex }
+    }
+
+    /// The normalised words of `text` as the scorer looks them up, without the ones it treats as
+    /// rules rather than words (negators, boosters, contrastive conjunctions) and without emoji:
+    /// the features a learned table is fitted on.
+    pub fn words(&self, text: &str, lang: &str) -> Vec<String> {
+        let p = self.lex.profile(lang);
+        self.tokenize(text, p)
+            .into_iter()
+            .filter(|t| {
+                t.emoji.is_none()
+                    && t.lower.chars().any(char::is_alphabetic)
+                    && !p.negators.contains(&t.lower)
+                    && !p.boosters.contains_key(&t.lower)
+                    && !p.contrast.contains(&t.lower)
+            })
+            .map(|t| t.lower)
+            .collect()
     }
 
     fn tokenize(&self, text: &str, p: &Profile) -> Vec<Tok> {
@@ -269,7 +297,7 @@ impl SentimentEngine {
         };
 
         let mut sentiments = vec![0.0f64; n];
-        let mut flags = vec![0u16; n];
+        let mut flags = vec![0u32; n];
         let mut consumed_until = 0usize;
 
         for i in 0..n {
@@ -277,7 +305,12 @@ impl SentimentEngine {
                 continue;
             }
             let t = &toks[i];
-            if t.emoji.is_none() && p.boosters.contains_key(&t.lower) {
+            // A booster is a rule, not a word, unless it opens a lexicon phrase (Persian "فوق العاده",
+            // extraordinary, opens with the booster "فوق").
+            if t.emoji.is_none()
+                && p.boosters.contains_key(&t.lower)
+                && (p.lang == "en" || phrase_at(p, &toks, i).is_none())
+            {
                 continue;
             }
             if p.lang == "en"
@@ -287,7 +320,7 @@ impl SentimentEngine {
                 continue;
             }
             // Base valence and where it came from.
-            let mut f: u16;
+            let mut f: u32;
             let mut valence;
             if let Some(v) = overrides.and_then(|o| o.get(&t.lower)) {
                 valence = *v;
@@ -311,13 +344,20 @@ impl SentimentEngine {
                 consumed_until = i + len;
             } else if let Some(v) = p.lexicon.get(&t.lower) {
                 valence = *v;
-                f = R_LEXICON;
+                f = if p.learned.contains(&t.lower) {
+                    R_LEARNED
+                } else {
+                    R_LEXICON
+                };
             } else if let Some(v) = collapse_elongation(&t.lower).and_then(|w| p.lexicon.get(&w)) {
                 valence = *v;
                 f = R_ELONGATED;
             } else if let Some(v) = strip_proclitic(p, &t.lower) {
                 valence = v;
                 f = R_PROCLITIC;
+            } else if let Some(v) = strip_suffix(p, &t.lower) {
+                valence = v;
+                f = R_SUFFIX;
             } else if let Some(v) = negating_prefix(p, &t.lower) {
                 valence = v * N_SCALAR;
                 f = R_NEG_PREFIX;
@@ -325,7 +365,7 @@ impl SentimentEngine {
                 continue;
             }
 
-            if p.lang == "en" && f & (R_LEXICON | R_ELONGATED) != 0 {
+            if p.lang == "en" && f & (R_LEXICON | R_LEARNED | R_ELONGATED) != 0 {
                 // "no" as a negator of the next lexicon word rather than a word of its own.
                 if t.lower == "no" && toks.get(i + 1).is_some_and(is_lex) {
                     valence = 0.0;
@@ -538,6 +578,23 @@ fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
             && let Some(v) = p.lexicon.get(rest)
         {
             return Some(*v);
+        }
+    }
+    None
+}
+
+/// A word known without its suffix (and possibly its proclitic too).
+fn strip_suffix(p: &Profile, w: &str) -> Option<f64> {
+    for suf in p.suffixes {
+        if let Some(rest) = w.strip_suffix(suf)
+            && rest.chars().count() >= p.min_stem_chars
+        {
+            if let Some(v) = p.lexicon.get(rest) {
+                return Some(*v);
+            }
+            if let Some(v) = strip_proclitic(p, rest) {
+                return Some(v);
+            }
         }
     }
     None

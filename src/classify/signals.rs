@@ -10,6 +10,8 @@
 
 use regex::{Regex, RegexSet};
 
+use crate::learn::{LinearModel, sigmoid};
+
 use crate::model::{ComplaintCategory, Sentiment, Signal, SignalKind};
 
 use SignalKind::*;
@@ -621,6 +623,11 @@ struct CategoryRule {
 
 pub struct SignalDetector {
     en: Compiled,
+    /// Learned advice-to-others model (English): arbitrates the weak suggestion rules and catches
+    /// advice no rule phrases (see [`advice_features`]).
+    advice: Option<LinearModel>,
+    /// Negative advice ("don't", "avoid", "stay away"): a learned suggestion with one is a warning.
+    negative_advice: Regex,
     /// A post that addresses an account (`@brand`), as posts to a brand's service handle do.
     addressed: Regex,
     /// Words that describe a problem (for addressed posts only: alone they are too common).
@@ -668,9 +675,73 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
 ];
 
+/// The shipped advice model (`earshot train --task suggestion`, see the README).
+const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
+
+/// Rules at or above this confidence stand on their own; weaker recommend/warn rules ("tips", "if you
+/// want…", "it would be nice if…") need the advice model to agree.
+const STRONG_RULE: f64 = 0.8;
+/// The advice model's probability at which a text is advice to others.
+pub const ADVICE_THRESHOLD: f64 = 0.5;
+
+/// Features of a text for the advice model: lowercased words, word pairs, the first word of each
+/// sentence (imperatives open sentences), and the names of the English rules that fired.
+pub fn advice_features(text: &str, fired_rules: &[&str]) -> Vec<String> {
+    let mut words: Vec<(String, bool)> = Vec::new();
+    let mut cur = String::new();
+    let mut sentence_start = true;
+    let mut cur_starts = true;
+    for c in text.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if c.is_alphanumeric() || (c == '\'' && !cur.is_empty()) {
+            if cur.is_empty() {
+                cur_starts = sentence_start;
+            }
+            cur.extend(c.to_lowercase());
+        } else {
+            if !cur.is_empty() {
+                words.push((std::mem::take(&mut cur), cur_starts));
+                sentence_start = false;
+            }
+            if matches!(c, '.' | '!' | '?' | '\n' | ';' | ':') {
+                sentence_start = true;
+            }
+        }
+    }
+    if !cur.is_empty() {
+        words.push((cur, cur_starts));
+    }
+    let mut f = Vec::with_capacity(words.len() * 2 + fired_rules.len());
+    for (i, (w, start)) in words.iter().enumerate() {
+        f.push(w.clone());
+        if *start {
+            f.push(format!("^ {w}"));
+        }
+        if let Some((next, _)) = words.get(i + 1) {
+            f.push(format!("{w} {next}"));
+        }
+    }
+    for r in fired_rules {
+        f.push(format!("rule:{r}"));
+    }
+    f
+}
+
 impl SignalDetector {
     pub fn new() -> Self {
+        let advice = LinearModel::parse(ADVICE_TABLE)
+            .unwrap_or_else(|e| panic!("lexicons/learned_advice.tsv: {e}"));
+        Self::with_advice_model((!advice.weights.is_empty()).then_some(advice))
+    }
+
+    /// A detector with another advice model (or none): cross-validation in `earshot train`.
+    pub fn with_advice_model(advice: Option<LinearModel>) -> Self {
         SignalDetector {
+            advice,
+            negative_advice: Regex::new(
+                r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of)(?-u:\b)",
+            )
+            .expect("negative advice regex"),
             addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
             problem: Regex::new(
                 r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl\w*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund\w*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel\w*|delay\w*|late|crash\w*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain\w*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
@@ -702,6 +773,78 @@ impl SignalDetector {
         }
     }
 
+    /// Names of the phrase rules (English and `lang`'s own) that match `text`: the rule features the
+    /// advice model is trained on.
+    pub fn fired_rules(&self, text: &str, lang: &str) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        let mut run = |c: &Compiled| {
+            names.extend(c.set.matches(text).iter().map(|i| c.rules[i].name));
+        };
+        run(&self.en);
+        if let Some((_, c)) = self.by_lang.iter().find(|(l, _)| *l == lang) {
+            run(c);
+        }
+        names
+    }
+
+    /// The advice model decides whether the text advises others: weak recommend/warn rules stand only
+    /// when it agrees, and when no rule fired but the model is confident, a `learned_advice` signal
+    /// names the feature that weighed most as its evidence.
+    fn arbitrate_advice(
+        &self,
+        model: &LinearModel,
+        text: &str,
+        fired: &mut Vec<(Signal, usize, usize)>,
+    ) {
+        let names: Vec<&str> = fired.iter().map(|(s, _, _)| s.rule.as_str()).collect();
+        let feats = advice_features(text, &names);
+        let p = sigmoid(model.margin(feats.iter().map(String::as_str)));
+        let is_advice = |s: &Signal| matches!(s.kind, Recommend | Warn);
+        if p < ADVICE_THRESHOLD {
+            fired.retain(|(s, _, _)| !is_advice(s) || s.confidence >= STRONG_RULE);
+            return;
+        }
+        if fired.iter().any(|(s, _, _)| is_advice(s)) {
+            return;
+        }
+        // The strongest word or word pair for advice, as evidence.
+        let Some(best) = feats
+            .iter()
+            .filter(|f| !f.starts_with("rule:"))
+            .filter_map(|f| model.weights.get(f).map(|w| (f, *w)))
+            .filter(|(_, w)| *w > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(f, _)| f.trim_start_matches("^ ").to_string())
+        else {
+            return;
+        };
+        let lower = text.to_lowercase();
+        let (start, end) = match lower.find(&best) {
+            Some(i) if lower.len() == text.len() => (i, i + best.len()),
+            _ => (0, 0),
+        };
+        let evidence = if end > start {
+            text[start..end].to_string()
+        } else {
+            best
+        };
+        let kind = if self.negative_advice.is_match(text) {
+            Warn
+        } else {
+            Recommend
+        };
+        fired.push((
+            Signal {
+                kind,
+                confidence: (p * 100.0).round() / 100.0,
+                evidence,
+                rule: "learned_advice".into(),
+            },
+            start,
+            end,
+        ));
+    }
+
     /// Signals in `text` (already normalised for Persian/Arabic by the caller when `lang` is fa/ar).
     /// English rules always run (code-switching and English loanwords are common); the language's own
     /// rules run too.
@@ -727,6 +870,11 @@ impl SignalDetector {
         run(&self.en);
         if let Some((_, c)) = self.by_lang.iter().find(|(l, _)| *l == lang) {
             run(c);
+        }
+        if lang == "en"
+            && let Some(model) = &self.advice
+        {
+            self.arbitrate_advice(model, text, &mut fired);
         }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
         let warns: Vec<(usize, usize)> = fired
