@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -23,7 +25,7 @@ pub enum LearnError {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinearModel {
     pub bias: f64,
-    pub weights: HashMap<String, f64>,
+    pub weights: FxHashMap<String, f64>,
 }
 
 /// The key under which the bias is stored in a table file.
@@ -284,7 +286,8 @@ mod tests {
                 ("a b".to_string(), -0.5),
                 ("#fail".to_string(), -1.0),
             ]
-            .into(),
+            .into_iter()
+            .collect(),
         };
         let tsv = m.to_tsv("trained on x\nsecond line");
         assert!(tsv.starts_with("# trained on x\n# second line\n"));

@@ -350,9 +350,32 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
     if words.is_empty() {
         return None;
     }
+    // Word → the languages (bit per FUNCTION_WORDS entry) it is a function word of.
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (bit, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            for w in *list {
+                *m.entry(*w).or_insert(0u8) |= 1 << bit;
+            }
+        }
+        m
+    });
+    let mut counts = [0usize; FUNCTION_WORDS.len()];
+    for w in &words {
+        if let Some(bits) = index.get(w) {
+            for (bit, c) in counts.iter_mut().enumerate() {
+                if bits & (1 << bit) != 0 {
+                    *c += 1;
+                }
+            }
+        }
+    }
     let mut scores: Vec<(&str, usize)> = FUNCTION_WORDS
         .iter()
-        .map(|(l, list)| (*l, words.iter().filter(|w| list.contains(w)).count()))
+        .zip(counts)
+        .map(|((l, _), n)| (*l, n))
         .collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, n) = scores[0];

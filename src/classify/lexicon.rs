@@ -4,7 +4,9 @@
 //! English is VADER's own lexicon (valence −4…+4). The other languages use AFINN lists (−5…+5), scaled by
 //! 0.8 onto VADER's range so the same rules and the same ±0.05 label band apply to every language.
 
-use std::collections::{HashMap, HashSet};
+// FxHash: lookups of short words are the scorer's inner loop, and the keys are not attacker-chosen
+// (the tables are ours), so SipHash's DoS resistance buys nothing here.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -109,7 +111,7 @@ impl Lexicons {
     }
 
     fn build_with(learned: &[LearnedTable]) -> Lexicons {
-        let mut profiles = HashMap::new();
+        let mut profiles = HashMap::default();
         for lang in LANGS {
             profiles.insert(lang, build_profile(lang));
         }
@@ -123,7 +125,7 @@ impl Lexicons {
                 cs.next().is_none().then_some((c, d))
             })
             .collect();
-        let mut emoji_valence = HashMap::new();
+        let mut emoji_valence = HashMap::default();
         for (lang, word, v) in supplement() {
             if lang == "emoji" {
                 if let Some(c) = word.chars().next() {
@@ -248,8 +250,8 @@ fn build_profile(lang: &'static str) -> Profile {
         "ar" => (include_str!("lexicons/afinn_ar.tsv"), 0.8),
         other => unreachable!("no lexicon for {other}"),
     };
-    let mut lexicon = HashMap::new();
-    let mut phrases = HashMap::new();
+    let mut lexicon = HashMap::default();
+    let mut phrases = HashMap::default();
     let mut max_phrase_words = 1;
     for line in raw.lines() {
         let Some((w, v)) = line.split_once('\t') else {
@@ -281,17 +283,17 @@ fn build_profile(lang: &'static str) -> Profile {
         lexicon,
         phrases,
         max_phrase_words,
-        phrase_starts: HashSet::new(),
-        negators: HashSet::new(),
-        boosters: HashMap::new(),
-        contrast: HashSet::new(),
+        phrase_starts: HashSet::default(),
+        negators: HashSet::default(),
+        boosters: HashMap::default(),
+        contrast: HashSet::default(),
         elisions: &[],
         negating_elisions: &[],
         negating_prefixes: &[],
         proclitics: &[],
         suffixes: &[],
         min_stem_chars: 3,
-        learned: HashSet::new(),
+        learned: HashSet::default(),
     };
     match lang {
         "en" => {

@@ -635,7 +635,27 @@ fn scalar_inc_dec(p: &Profile, t: &Tok, valence: f64, is_cap_diff: bool) -> f64 
 }
 
 fn en_negated(word: &str) -> bool {
-    super::lexicon::EN_NEGATE.contains(&word) || word.contains("n't")
+    Lexicons::shared().profile("en").negators.contains(word) || word.contains("n't")
+}
+
+/// Words of VADER's special-case idioms and multi-word boosters: an idiom check needs at least two
+/// of them near the scored word, so most words skip building the n-grams at all.
+fn en_idiom_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let boosters = Lexicons::shared().profile("en").boosters.keys();
+        let multi: Vec<&'static str> = boosters
+            .filter(|k| k.contains(' '))
+            .map(String::as_str)
+            .collect();
+        EN_SPECIAL_CASES
+            .iter()
+            .map(|(k, _)| *k)
+            .chain(multi)
+            .flat_map(|k| k.split(' '))
+            .collect()
+    })
 }
 
 fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
@@ -671,6 +691,13 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
 fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
     let w = |k: usize| toks[k].lower.as_str();
     let n = toks.len();
+    let words = en_idiom_words();
+    let near = (i.saturating_sub(3)..(i + 3).min(n))
+        .filter(|k| words.contains(w(*k)))
+        .count();
+    if near < 2 {
+        return valence;
+    }
     let special = |s: &str| {
         EN_SPECIAL_CASES
             .iter()

@@ -588,6 +588,48 @@ struct Compiled {
     set: RegexSet,
     regexes: Vec<Regex>,
     rules: &'static [Rule],
+    /// ASCII `\b` boundaries; otherwise [`class_boundaries`], which consume a character each side.
+    ascii: bool,
+}
+
+/// The evidence in a match: without the boundary characters a class boundary consumed.
+fn span(m: &str, class_bounded: bool) -> &str {
+    let mut s = m;
+    if class_bounded {
+        let mut cs = s.chars();
+        if cs.next().is_some_and(|c| !c.is_alphanumeric()) {
+            s = cs.as_str();
+        }
+        let mut cs = s.chars();
+        if cs.next_back().is_some_and(|c| !c.is_alphanumeric()) {
+            s = cs.as_str();
+        }
+    }
+    s.trim()
+}
+
+/// Rewrites each Unicode `\b` as a character-class boundary: before a word (`\b` followed by a group
+/// or a letter) "start or a non-letter", after one "end or a non-letter". A Unicode `\b` makes the
+/// regex engine leave its lazy DFA for a much slower one on any non-ASCII text, and these rules'
+/// words have accents ("llegó", "aléjense") where an ASCII `\b` would be wrong. The class consumes
+/// the character, so spans are trimmed of non-letters where they are reported.
+fn class_boundaries(pattern: &str) -> String {
+    const START: &str = r"(?:^|[^\p{L}\p{N}_])";
+    const END: &str = r"(?:$|[^\p{L}\p{N}_])";
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(i) = rest.find(r"\b") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let opens = after
+            .chars()
+            .next()
+            .is_some_and(|c| c == '(' || c.is_alphanumeric());
+        out.push_str(if opens { START } else { END });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `ascii_boundaries`: the rules' words are ASCII, so `\b` can be the ASCII word boundary, which keeps
@@ -601,7 +643,7 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
             let p = if ascii_boundaries {
                 r.pattern.replace(r"\b", r"(?-u:\b)")
             } else {
-                r.pattern.to_string()
+                class_boundaries(r.pattern)
             };
             format!("{flag}{p}")
         })
@@ -613,6 +655,7 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
             .map(|p| Regex::new(p).expect("signal rule compiles"))
             .collect(),
         rules,
+        ascii: ascii_boundaries,
     }
 }
 
@@ -727,6 +770,82 @@ pub fn advice_features(text: &str, fired_rules: &[&str]) -> Vec<String> {
     f
 }
 
+/// The advice model's margin over [`advice_features`] without building them: one scratch buffer, and
+/// only the features the model knows are remembered (each counted once, as in training). Also
+/// returns the known word or word pair with the largest positive weight, for evidence.
+pub fn advice_margin<'m>(
+    model: &'m LinearModel,
+    text: &str,
+    fired_rules: &[&str],
+) -> (f64, Option<&'m str>) {
+    let mut hits: Vec<&'m str> = Vec::new();
+    let mut margin = model.bias;
+    let mut best: Option<(&'m str, f64)> = None;
+    let mut add = |f: &str, is_rule: bool| {
+        if let Some((k, w)) = model.weights.get_key_value(f)
+            && !hits.iter().any(|h| std::ptr::eq(*h, k.as_str()))
+        {
+            hits.push(k.as_str());
+            margin += w;
+            if !is_rule && *w > 0.0 && best.is_none_or(|(_, b)| *w > b) {
+                best = Some((k.as_str(), *w));
+            }
+        }
+    };
+    let mut prev = String::new();
+    let mut cur = String::new();
+    let mut scratch = String::new();
+    let mut sentence_start = true;
+    let mut cur_starts = true;
+    let mut flush =
+        |cur: &mut String, prev: &mut String, starts: bool, add: &mut dyn FnMut(&str, bool)| {
+            if cur.is_empty() {
+                return;
+            }
+            add(cur, false);
+            if starts {
+                scratch.clear();
+                scratch.push_str("^ ");
+                scratch.push_str(cur);
+                add(&scratch, false);
+            }
+            if !prev.is_empty() {
+                scratch.clear();
+                scratch.push_str(prev);
+                scratch.push(' ');
+                scratch.push_str(cur);
+                add(&scratch, false);
+            }
+            std::mem::swap(prev, cur);
+            cur.clear();
+        };
+    for c in text.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if c.is_alphanumeric() || (c == '\'' && !cur.is_empty()) {
+            if cur.is_empty() {
+                cur_starts = sentence_start;
+            }
+            cur.extend(c.to_lowercase());
+        } else {
+            if !cur.is_empty() {
+                flush(&mut cur, &mut prev, cur_starts, &mut add);
+                sentence_start = false;
+            }
+            if matches!(c, '.' | '!' | '?' | '\n' | ';' | ':') {
+                sentence_start = true;
+            }
+        }
+    }
+    flush(&mut cur, &mut prev, cur_starts, &mut add);
+    for r in fired_rules {
+        scratch.clear();
+        scratch.push_str("rule:");
+        scratch.push_str(r);
+        add(&scratch, true);
+    }
+    (margin, best.map(|(f, _)| f))
+}
+
 impl SignalDetector {
     pub fn new() -> Self {
         let advice = LinearModel::parse(ADVICE_TABLE)
@@ -797,8 +916,8 @@ impl SignalDetector {
         fired: &mut Vec<(Signal, usize, usize)>,
     ) {
         let names: Vec<&str> = fired.iter().map(|(s, _, _)| s.rule.as_str()).collect();
-        let feats = advice_features(text, &names);
-        let p = sigmoid(model.margin(feats.iter().map(String::as_str)));
+        let (margin, best) = advice_margin(model, text, &names);
+        let p = sigmoid(margin);
         let is_advice = |s: &Signal| matches!(s.kind, Recommend | Warn);
         if p < ADVICE_THRESHOLD {
             fired.retain(|(s, _, _)| !is_advice(s) || s.confidence >= STRONG_RULE);
@@ -808,14 +927,7 @@ impl SignalDetector {
             return;
         }
         // The strongest word or word pair for advice, as evidence.
-        let Some(best) = feats
-            .iter()
-            .filter(|f| !f.starts_with("rule:"))
-            .filter_map(|f| model.weights.get(f).map(|w| (f, *w)))
-            .filter(|(_, w)| *w > 0.0)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(f, _)| f.trim_start_matches("^ ").to_string())
-        else {
+        let Some(best) = best.map(|f| f.trim_start_matches("^ ").to_string()) else {
             return;
         };
         let lower = text.to_lowercase();
@@ -858,7 +970,7 @@ impl SignalDetector {
                         Signal {
                             kind: rule.kind,
                             confidence: rule.confidence,
-                            evidence: m.as_str().trim().to_string(),
+                            evidence: span(m.as_str(), !c.ascii).to_string(),
                             rule: rule.name.to_string(),
                         },
                         m.start(),
