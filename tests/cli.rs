@@ -297,10 +297,12 @@ fn classify_golden_outputs() {
         .collect();
     assert_eq!(out.len(), expected.len());
     let mut failures = Vec::new();
+    let mut known_misses = Vec::new();
     for (o, e) in out.iter().zip(&expected) {
         let want = &e["expect"];
         let id = &o["id"];
         assert_eq!(id, &e["id"]);
+        let before = failures.len();
         let brands: Vec<&str> = o["brands"]
             .as_array()
             .unwrap()
@@ -351,14 +353,53 @@ fn classify_golden_outputs() {
                 failures.push(format!("{id}: unexpected signal {k}"));
             }
         }
-        // Every signal explains itself.
+        let cats: Vec<&str> = o["complaint_categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        for c in want
+            .get("categories")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if !cats.contains(&c.as_str().unwrap()) {
+                failures.push(format!("{id}: missing category {c} (got {cats:?})"));
+            }
+        }
+        // Every signal and every sentiment hit explains itself.
         for s in o["signals"].as_array().unwrap() {
             assert!(
                 !s["evidence"].as_str().unwrap().is_empty(),
                 "{id}: empty evidence {s}"
             );
         }
+        for h in o["sentiment"]["hits"].as_array().unwrap() {
+            assert!(!h["rule"].as_str().unwrap().is_empty(), "{id}: {h}");
+        }
+        // A known miss documents a limitation (with its reason); its mismatches are reported, not
+        // failed. One that starts passing fails, so the list stays true.
+        if let Some(reason) = want.get("known_miss").and_then(|v| v.as_str()) {
+            let mine: Vec<String> = failures.drain(before..).collect();
+            assert!(
+                !mine.is_empty(),
+                "{id} is marked as a known miss ({reason}) but now passes: remove the mark"
+            );
+            known_misses.push(format!("{id}: {reason}"));
+        }
     }
+    eprintln!(
+        "golden: {} lines, {} known misses:\n  {}",
+        expected.len(),
+        known_misses.len(),
+        known_misses.join("\n  ")
+    );
+    assert!(
+        known_misses.len() * 20 <= expected.len(),
+        "more than 5% of the golden set is marked as known misses"
+    );
     assert!(
         failures.is_empty(),
         "{} golden mismatches:\n{}",

@@ -99,7 +99,9 @@ impl LangDetector {
                 method: "script".into(),
             };
         }
-        if arabic * 2 > letters {
+        // A third of the letters is enough: brand names and loanwords in Latin letters are common
+        // inside Arabic and Persian posts ("Fernway عالي").
+        if arabic * 3 > letters {
             // Letters only one of the two languages uses, plus their most common words: many Persian
             // posts are typed on Arabic keyboards (ي for ی, ك for ک), so letters alone mislead.
             let arabic_only = text.chars().filter(|c| matches!(c, 'ة' | 'ى')).count();
@@ -186,7 +188,6 @@ const PERSIAN_WORDS: &[&str] = &[
     "نیست",
     "برای",
     "ها",
-    "هم",
     "یک",
     "شده",
     "بود",
@@ -211,11 +212,29 @@ const PERSIAN_WORDS: &[&str] = &[
     "اصلا",
     "واقعا",
     "تو",
-    "من",
     "اگر",
     "بهتر",
 ];
 const ARABIC_WORDS: &[&str] = &[
+    "جدا",
+    "الى",
+    "إلى",
+    "حتى",
+    "لقد",
+    "قد",
+    "ليس",
+    "عشان",
+    "علشان",
+    "لسه",
+    "اوي",
+    "خالص",
+    "كمان",
+    "برضه",
+    "يعني",
+    "والله",
+    "كيف",
+    "ليش",
+    "شو",
     "في",
     "على",
     "هذا",
@@ -327,7 +346,7 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
         &[
             "der", "die", "das", "ein", "eine", "und", "ist", "ich", "nicht", "mit", "von", "zu",
             "den", "dem", "sehr", "aber", "auch", "nur", "es", "mein", "meine", "wirklich", "noch",
-            "immer", "kein", "keine",
+            "immer", "kein", "keine", "sind", "auf", "für", "wir", "sie",
         ],
     ),
     (

@@ -89,7 +89,14 @@ impl Classifier {
         let tokens = Tokens::new(cut);
         let lower = cut.to_lowercase();
         let brands = self.brands.find(&tokens, &lower);
-        let classification = self.classify_text(cut, declared_lang, None, truncated);
+        // One classification per text here: with the lexicon overrides of the first matched brand
+        // that has one naming a word of the text ("sick" for a skate brand), as `enrich` does per brand.
+        let overrides = brands.iter().find_map(|b| {
+            self.overrides
+                .get(&b.brand)
+                .filter(|o| o.keys().any(|k| lower.contains(k.as_str())))
+        });
+        let classification = self.classify_text(cut, declared_lang, overrides, truncated);
         Analysis {
             brands,
             classification,

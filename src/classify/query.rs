@@ -91,6 +91,37 @@ fn is_word_char(c: char) -> bool {
         || c == '\u{200C}'
 }
 
+/// The span of a word without an English possessive ("Acme's", "Acme’s") or a French/Italian
+/// elision ("l'Acme", "d’Acme", "qu'Acme"): the brand is the word inside. Other inner apostrophes
+/// ("don't", "o'clock") stay.
+fn strip_clitics(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let w = &text[start..end];
+    if !w.contains(['\'', '’']) {
+        return (start, end);
+    }
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            end -= suffix.len();
+            break;
+        }
+    }
+    let w = &text[start..end];
+    let lower = w.to_lowercase();
+    for prefix in [
+        "qu'", "qu’", "l'", "l’", "d'", "d’", "j'", "j’", "n'", "n’", "s'", "s’", "c'", "c’", "m'",
+        "m’", "t'", "t’",
+    ] {
+        if lower.starts_with(prefix)
+            && lower.len() > prefix.len() + 1
+            && w.is_char_boundary(prefix.len())
+        {
+            start += prefix.len();
+            break;
+        }
+    }
+    (start, end)
+}
+
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = Vec::new();
@@ -134,12 +165,22 @@ impl<'a> Tokens<'a> {
             if end == body_start {
                 continue; // a lone '#' or '@'
             }
+            let (body_start, end) = if kind == TokenKind::Word {
+                strip_clitics(text, body_start, end)
+            } else {
+                (body_start, end)
+            };
             let body = &text[body_start..end];
             tokens.push(Token {
                 kind,
                 text: body,
                 lower: body.to_lowercase(),
-                start: i,
+                // A tag or handle's span includes its sigil; a word's starts after any elision.
+                start: if kind == TokenKind::Word {
+                    body_start
+                } else {
+                    i
+                },
                 end,
             });
         }

@@ -37,6 +37,9 @@ struct Tok {
     lower: String,
     /// Came from an emoji's description: looked up in the English lexicon whatever the language.
     emoji: Option<char>,
+    /// The word was followed by clause punctuation (`,` `.` `;` `!` `?` and Arabic-script forms):
+    /// outside English, negation does not reach across it ("não chegou, que absurdo").
+    clause_end: bool,
 }
 
 // Flags naming the rules that shaped a word's valence; rendered into `Hit::rule`.
@@ -190,6 +193,8 @@ impl SentimentEngine {
                 stripped
             };
             let lower = normalize(p.lang, word);
+            let clause_end =
+                piece.ends_with([',', '.', ';', ':', '!', '?', '،', '؛', '؟']) && piece.len() > 1;
             for el in p.elisions {
                 if let Some(rest) = lower.strip_prefix(el)
                     && !rest.is_empty()
@@ -199,11 +204,13 @@ impl SentimentEngine {
                         raw: word[..split].to_string(),
                         lower: el.to_string(),
                         emoji: None,
+                        clause_end: false,
                     });
                     out.push(Tok {
                         raw: word[split..].to_string(),
                         lower: rest.to_string(),
                         emoji: None,
+                        clause_end,
                     });
                     return;
                 }
@@ -212,6 +219,7 @@ impl SentimentEngine {
                 raw: word.to_string(),
                 lower,
                 emoji: None,
+                clause_end,
             });
         };
         for piece in text.split_whitespace() {
@@ -229,6 +237,7 @@ impl SentimentEngine {
                         raw: c.to_string(),
                         lower: c.to_string(),
                         emoji: Some(c),
+                        clause_end: false,
                     });
                     start = i + c.len_utf8();
                 } else if let Some(desc) = self.lex.emoji.get(&c) {
@@ -238,6 +247,7 @@ impl SentimentEngine {
                             raw: w.to_string(),
                             lower: w.to_lowercase(),
                             emoji: Some(c),
+                            clause_end: false,
                         });
                     }
                     start = i + c.len_utf8();
@@ -258,6 +268,7 @@ impl SentimentEngine {
                                 raw: s.to_string(),
                                 lower: s.to_string(),
                                 emoji: None,
+                                clause_end: false,
                             })
                             .collect::<Vec<_>>()
                     } else {
@@ -307,9 +318,13 @@ impl SentimentEngine {
             let t = &toks[i];
             // A booster is a rule, not a word, unless it opens a lexicon phrase (Persian "فوق العاده",
             // extraordinary, opens with the booster "فوق").
+            // Outside English, a booster closing its clause has nothing to boost and is scored as the
+            // word it is ("die Lampen sind super").
             if t.emoji.is_none()
                 && p.boosters.contains_key(&t.lower)
-                && (p.lang == "en" || phrase_at(p, &toks, i).is_none())
+                && (p.lang == "en"
+                    || (phrase_at(p, &toks, i).is_none()
+                        && !((t.clause_end || i + 1 == n) && p.lexicon.contains_key(&t.lower))))
             {
                 continue;
             }
@@ -392,6 +407,11 @@ impl SentimentEngine {
                     break;
                 }
                 let prev = &toks[i - (start_i + 1)];
+                if p.lang != "en" && prev.clause_end {
+                    // A clause boundary: nothing before it modifies this word (English keeps
+                    // VADER's behaviour, which looks across punctuation).
+                    break;
+                }
                 if is_lex(prev) {
                     continue;
                 }
@@ -432,7 +452,13 @@ impl SentimentEngine {
             if !negated_once && matches!(p.lang, "fa" | "de") {
                 // After the word (or the phrase it began): a phrase like "خوب نیست" already carries
                 // its negation.
-                let window = toks.iter().skip((i + 1).max(consumed_until)).take(2);
+                let from = (i + 1).max(consumed_until);
+                let mut open = !toks[from - 1].clause_end;
+                let window = toks[from.min(n)..].iter().take(2).take_while(|x| {
+                    let inside = open;
+                    open = !x.clause_end;
+                    inside
+                });
                 let post_neg = window.into_iter().any(|x| {
                     if p.lang == "de" {
                         x.lower == "nicht"

@@ -79,7 +79,7 @@ const EN: &[Rule] = &[
     ),
     r(
         Recommend,
-        0.75,
+        0.8,
         "must_have",
         r"\bmust[- ](?:have|buy|try|see|read)\b",
     ),
@@ -210,7 +210,13 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.85,
         "take_my_money",
-        r"\b(?:shut up and )?take my money\b|\badded to (?:my )?cart\b",
+        r"\b(?:shut up and )?take my money\b|\badd(?:ed|ing)? (?:\w+ ){0,4}(?:to|in) (?:my|the) (?:cart|basket)\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.75,
+        "thinking_of_buying",
+        r"\b(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get)\b",
     ),
     // churn_intent
     r(
@@ -242,6 +248,12 @@ const EN: &[Rule] = &[
         0.75,
         "last_time",
         r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b",
+    ),
+    r(
+        ChurnIntent,
+        0.8,
+        "moving_to_another",
+        r"\b(?:moving|switching|going|changing|porting|taking my business) (?:over )?to (?:another|a different|a new|a better|a real) (?:\w+ )?(?:carrier|provider|network|bank|company|brand|shop|store|service|supplier|airline|app|isp)\b|\b(?:has|have|just) lost (?:me|a customer|my business)\b",
     ),
     // praise
     r(
@@ -332,6 +344,30 @@ const EN: &[Rule] = &[
     r(
         Complaint,
         0.8,
+        "payment_failed",
+        r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\bcharged (?:me )?twice\b|\bdouble[- ]charged\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "arrived_damaged",
+        r"\barrived (?:damaged|broken|crushed|soaked|wet|opened|smashed|dented|late|empty)\b|\bleft (?:my|the) (?:parcel|package|box|delivery) (?:outside|in the rain|at the wrong|on the street)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "overpriced",
+        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "poorly_made",
+        r"\b(?:poorly|cheaply|badly) made\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
         "outage",
         r"\b(?:outage|down again|is down|went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b",
     ),
@@ -404,7 +440,7 @@ const EN: &[Rule] = &[
         Question,
         0.6,
         "wh_start",
-        r"^(?:\s*@\w+)*\s*(?:how|what|why|when|where|which|who|is there|are there|does|do|can|could|should|will|would|has|have|anyone|any idea)\b",
+        r"^(?:\s*@\w+)*\s*(?:how|what|why|when|where|which|who|is there|are there|does|do (?:you|u|i|we|they|people|anyone|any of you|y'all)|can|could|should|will|would|has|have|anyone|any idea)(?:\s|[,?:]|$)",
     ),
 ];
 
@@ -443,7 +479,7 @@ const ES: &[Rule] = &[
         Complaint,
         0.75,
         "es_malo",
-        r"\b(?:pésimo|pesimo|horrible|terrible|roto|defectuoso|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|fatal)\b",
+        r"\b(?:pésimo|pesimo|horrible|terrible|roto|defectuoso|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona)\b",
     ),
 ];
 
@@ -452,7 +488,7 @@ const FR: &[Rule] = &[
         Recommend,
         0.9,
         "fr_recommande",
-        r"\bje (?:vous |te |le |la |les )?recommande\b|\b(?:à recommander|je conseille|foncez|vaut le coup|vaut vraiment le coup)\b",
+        r"\bje (?:vous |te |le |la |les )?(?:recommande|conseille)\b|\b(?:à recommander|foncez|vaut le coup|vaut vraiment le coup|à essayer absolument)\b",
     ),
     r(
         Warn,
@@ -470,7 +506,7 @@ const FR: &[Rule] = &[
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|scandaleux|lamentable|catastrophique)\b",
+        r"\b(?:remboursement|en panne|cassé|cassée|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|payer|me connecter|joindre)|trop cher|hors de prix)\b",
     ),
 ];
 
@@ -479,7 +515,7 @@ const DE: &[Rule] = &[
         Recommend,
         0.9,
         "de_empfehle",
-        r"\b(?:ich |wir )?(?:empfehle|empfehlen)\b|\b(?:empfehlenswert|kaufempfehlung|kann ich (?:nur |wirklich )?empfehlen|unbedingt kaufen)\b",
+        r"\b(?:ich |wir )?(?:empfehle|empfehlen)\b|\b(?:empfehlenswert|kaufempfehlung|empfehlung|kann ich (?:nur |wirklich )?empfehlen|unbedingt kaufen)\b",
     ),
     r(
         Warn,
@@ -506,7 +542,7 @@ const PT: &[Rule] = &[
         Recommend,
         0.9,
         "pt_recomendo",
-        r"\b(?:eu )?(?:recomendo|recomendamos)\b|\b(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)\b",
+        r"\b(?:eu )?(?:recomendo|recomendamos)\b|\b(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)\b|\b(?:vocês|você|vcs|vc) (?:precisam|precisa|têm que|tem que|devem|deve) (?:experimentar|provar|conhecer|comprar|testar)\b",
     ),
     r(
         Warn,
@@ -524,7 +560,7 @@ const PT: &[Rule] = &[
         Complaint,
         0.75,
         "pt_pessimo",
-        r"\b(?:péssimo|péssima|horrível|quebrado|quebrada|defeito|reembolso|reclamação|atraso|atrasado|decepcionado|decepcionada|vergonha|absurdo)\b",
+        r"\b(?:péssimo|péssima|horrível|quebrado|quebrada|defeito|reembolso|reclamação|atraso|atrasado|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caríssimo|preço absurdo)\b",
     ),
 ];
 
@@ -698,7 +734,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Delivery,
-        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
+        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
@@ -721,8 +757,9 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
 /// The shipped advice model (`earshot train --task suggestion`, see the README).
 const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
 
-/// Rules at or above this confidence stand on their own; weaker recommend/warn rules ("tips", "if you
-/// want…", "it would be nice if…") need the advice model to agree.
+/// Rules at or above this confidence stand on their own ("I recommend", "must-have"); weaker
+/// recommend/warn rules ("tips", "if you want…", "it would be nice if…") need the advice model to
+/// agree.
 const STRONG_RULE: f64 = 0.8;
 /// The advice model's probability at which a text is advice to others.
 pub const ADVICE_THRESHOLD: f64 = 0.5;
