@@ -521,3 +521,107 @@ fn fetch_dry_runs_a_source() {
         "{stderr}"
     );
 }
+
+/// `earshot train`: cross-validated figures, a table that reads back, and clear refusals.
+#[test]
+fn train_fits_a_table_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("rows.jsonl");
+    let mut rows = String::new();
+    for i in 0..30 {
+        rows.push_str(&format!(
+            "{{\"text\": \"you should try the new cafe {i}\", \"label\": \"suggestion\"}}\n"
+        ));
+        rows.push_str(&format!(
+            "{{\"text\": \"we went to the cafe on day {i}\", \"label\": \"non_suggestion\"}}\n"
+        ));
+    }
+    std::fs::write(&data, &rows).unwrap();
+    let table = dir.path().join("advice.tsv");
+    let out = Command::new(BIN)
+        .args(["train", "--task", "suggestion", "--folds", "3", "--input"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&table)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("3-fold cross-validated"), "{stdout}");
+    assert!(stdout.contains("in-sample (optimistic)"), "{stdout}");
+    let written = std::fs::read_to_string(&table).unwrap();
+    assert!(
+        written.starts_with("# Learned by `earshot train --task suggestion"),
+        "{written}"
+    );
+    let m = earshot::learn::LinearModel::parse(&written).unwrap();
+    assert!(m.weights["should"] > 0.0, "{written}");
+
+    // A sentiment table for one language.
+    let senti = dir.path().join("senti.jsonl");
+    let mut rows = String::new();
+    for i in 0..20 {
+        rows.push_str(&format!(
+            "{{\"text\": \"ótimo produto {i}\", \"label\": \"positive\"}}\n"
+        ));
+        rows.push_str(&format!(
+            "{{\"text\": \"péssimo produto {i}\", \"label\": \"very_negative\"}}\n"
+        ));
+    }
+    std::fs::write(&senti, &rows).unwrap();
+    let out = Command::new(BIN)
+        .args(["train", "--task", "sentiment", "--lang", "pt", "--input"])
+        .arg(&senti)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("binary accuracy"));
+
+    // Refusals: an unreadable line (named), an unknown language, an unknown task, bad options.
+    std::fs::write(&data, format!("{rows}not json\n")).unwrap();
+    let never = dir.path().join("never.tsv");
+    let out = Command::new(BIN)
+        .args(["train", "--task", "sentiment", "--lang", "pt", "--input"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&never)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 unreadable line(s), first: line 41"),
+        "{err}"
+    );
+    for (args, code, needle) in [
+        (
+            vec!["--task", "sentiment", "--lang", "xx"],
+            1,
+            "--lang \"xx\"",
+        ),
+        (vec!["--task", "complaint"], 1, "no learned table"),
+        (vec!["--task", "bogus"], 2, "unknown task"),
+        (vec!["--task", "suggestion", "--folds", "1"], 2, "--folds"),
+    ] {
+        let out = Command::new(BIN)
+            .arg("train")
+            .args(&args)
+            .arg("--input")
+            .arg(&senti)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    // Nothing written when training fails.
+    assert!(!never.exists());
+}

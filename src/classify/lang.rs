@@ -526,6 +526,16 @@ mod tests {
     }
 
     #[test]
+    fn arabic_script_ties_and_latin_brand_names() {
+        // Typed on an Arabic keyboard, nothing decisive but a Persian lexicon word.
+        assert_eq!(code("عالي.."), "fa");
+        // A Latin brand name inside an Arabic or Persian post does not make it English.
+        assert_eq!(code("Fernway عالي"), "fa");
+        assert_eq!(code("احذروا من Acme نصابين"), "ar");
+        assert_eq!(code("جهاز Fernway معطل من اول يوم، سيء جدا"), "ar");
+    }
+
+    #[test]
     fn feed_tag_wins_and_no_letters_is_und() {
         let d = LangDetector::new();
         assert_eq!(d.detect("hola", Some("pt-BR")).code, "pt");

@@ -775,6 +775,20 @@ mod tests {
     }
 
     #[test]
+    fn possessives_and_elisions_expose_the_brand() {
+        assert!(matches("acme", "Acme's new mug"));
+        assert!(matches("acme", "Acme’s new mug"));
+        assert!(matches("acme", "J'adore l'Acme"));
+        assert!(matches("acme", "le service d’Acme"));
+        assert!(matches("\"acme mug\"", "Acme's mug? no: the Acme mug"));
+        // Other apostrophes stay inside the word.
+        assert!(!matches("don", "I don't know"));
+        let t = Tokens::new("J'adore l'Acme");
+        let w = t.tokens.iter().find(|w| w.lower == "acme").unwrap();
+        assert_eq!(&t.text[w.start..w.end], "Acme");
+    }
+
+    #[test]
     fn boolean_and_near() {
         assert!(matches("acme AND shoes", "shoes from acme"));
         assert!(matches("acme shoes", "shoes from acme"));

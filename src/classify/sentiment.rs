@@ -889,6 +889,47 @@ mod tests {
     }
 
     #[test]
+    fn persian_and_arabic_morphology_and_learned_words() {
+        let e = SentimentEngine::new();
+        // Persian enclitics: "راضیم" (I am satisfied) is found as "راضی", and says how.
+        let s = e.score("از خریدش راضیم", "fa", None);
+        assert!(s.score > 0.0, "{s:?}");
+        assert!(s.hits.iter().any(|h| h.rule.contains("suffix")), "{s:?}");
+        // A booster that opens a phrase is the phrase ("فوق العاده", extraordinary).
+        assert!(e.score("فوق‌العاده است", "fa", None).score > 0.3);
+        // Arabic: a word only the learned table knows is scored and named as learned.
+        let lex = Lexicons::shared().profile("ar");
+        let (w, v) = lex
+            .learned
+            .iter()
+            .map(|w| (w, lex.lexicon[w]))
+            .find(|(_, v)| v.abs() > 1.0)
+            .expect("a learned Arabic word");
+        let s = e.score(w, "ar", None);
+        assert_eq!(s.hits.len(), 1, "{s:?}");
+        assert_eq!(s.hits[0].rule, "learned");
+        assert_eq!(s.score > 0.0, v > 0.0);
+    }
+
+    #[test]
+    fn negation_stops_at_the_clause_outside_english() {
+        let e = SentimentEngine::new();
+        // "ainda não chegou, que absurdo": the "não" of the first clause does not flip "absurdo".
+        let s = e.score("ainda não chegou, que absurdo", "pt", None);
+        assert!(s.score < 0.0, "{s:?}");
+        assert!(e.score("não é bom", "pt", None).score < 0.0);
+        // German post-positive "nicht" is clause-bound too.
+        assert!(e.score("gut. nicht schlecht", "de", None).score > 0.0);
+        // A clause-final booster is a word ("die Lampen sind super").
+        assert!(e.score("die Lampen sind super", "de", None).score > 0.0);
+        // English keeps VADER's behaviour across punctuation.
+        assert_eq!(
+            e.score("not, good", "en", None).score,
+            e.score("not good", "en", None).score
+        );
+    }
+
+    #[test]
     fn brand_overrides_replace_valence() {
         let e = SentimentEngine::new();
         assert!(e.score("that board is sick", "en", None).score < 0.0);

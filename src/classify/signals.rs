@@ -1167,6 +1167,65 @@ mod tests {
     }
 
     #[test]
+    fn advice_margin_matches_the_training_features() {
+        let m = LinearModel::parse(ADVICE_TABLE).unwrap();
+        for text in [
+            "Make sure you ask for a room on the top floor. The view is great!",
+            "I wish the battery lasted longer",
+            "Don't bother with the breakfast; walk to the café next door instead.",
+            "It would be nice if the app had a dark mode",
+            "",
+            "Ünïcödé ‘quotes’ and don’t",
+        ] {
+            let rules = ["advice", "you_should"];
+            let slow = m.margin(advice_features(text, &rules).iter().map(String::as_str));
+            let (fast, _) = advice_margin(&m, text, &rules);
+            assert!((slow - fast).abs() < 1e-9, "{text}: {slow} vs {fast}");
+        }
+    }
+
+    #[test]
+    fn learned_advice_explains_itself_and_weak_rules_need_it() {
+        let d = SignalDetector::new();
+        // Advice without a recommend phrase: the model fires, naming a word or pair as evidence.
+        let s = d.detect(
+            "Ask for a room facing the garden, the street side is noisy.",
+            "en",
+            &neutral(),
+        );
+        let adv = s.iter().find(|s| s.kind == Recommend).expect("advice");
+        assert!(!adv.evidence.is_empty());
+        assert!(adv.confidence >= ADVICE_THRESHOLD);
+        // The weak "advice" rule alone on a text that gives none is overruled.
+        let s = d.detect(
+            "Thanks for the advice yesterday, it was a fun evening",
+            "en",
+            &neutral(),
+        );
+        assert!(!s.iter().any(|s| s.kind == Recommend), "{s:?}");
+        // Without the model the weak rule stands.
+        let plain = SignalDetector::with_advice_model(None);
+        let s = plain.detect(
+            "Thanks for the advice yesterday, it was a fun evening",
+            "en",
+            &neutral(),
+        );
+        assert!(s.iter().any(|s| s.kind == Recommend), "{s:?}");
+    }
+
+    #[test]
+    fn class_boundaries_keep_accented_words_whole() {
+        assert_eq!(
+            class_boundaries(r"\b(?:llegó|café)\b|\bno\b"),
+            r"(?:^|[^\p{L}\p{N}_])(?:llegó|café)(?:$|[^\p{L}\p{N}_])|(?:^|[^\p{L}\p{N}_])no(?:$|[^\p{L}\p{N}_])"
+        );
+        assert_eq!(kinds("Mi pedido no llegó", "es"), vec![Complaint]);
+        // The evidence has no boundary characters.
+        let s = SignalDetector::new().detect("¡Eviten Acme!", "es", &neutral());
+        assert_eq!(s[0].evidence, "Eviten");
+    }
+
+    #[test]
     fn intents_and_questions() {
         assert!(
             kinds("Can anyone recommend a good running shoe?", "en").contains(&AskRecommendation)
