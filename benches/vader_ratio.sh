@@ -1,23 +1,38 @@
 #!/usr/bin/env bash
-# Python vaderSentiment vs Earshot on the same corpus, in one run, one core each:
-#  - sentiment alone: vaderSentiment's polarity_scores vs Earshot's sentiment (criterion bench numbers
-#    are per core too; here both sides run in-process loops over the same texts),
-#  - full classify through the CLI (JSON in and out, brands, language, sentiment, signals, categories).
-# Needs `pip install vaderSentiment==3.3.2`. Usage: benches/vader_ratio.sh [REPEAT] (default 30).
+# Python vaderSentiment vs Earshot on the same corpus, in one run, one core each (taskset -c 0):
+#  - sentiment alone: vaderSentiment's polarity_scores loop vs Earshot's sentiment scorer loop
+#    (examples/sentiment_rate.rs), both over texts already in memory;
+#  - full classification through the CLI (`earshot classify`: JSON in and out, brands, language,
+#    sentiment, signals, categories, influence), process start-up included.
+# Needs `pip install vaderSentiment==3.3.2`.
+# Usage: benches/vader_ratio.sh [REPEAT] [CORPUS]
+#   CORPUS demo (default): config/demo-mentions.jsonl, REPEAT times (short posts, 7 languages);
+#   CORPUS eval: the texts of ../shared/eval/*.jsonl (real reviews, tweets and forum posts; read
+#   where they lie, never copied), REPEAT times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEAT="${1:-30}"
+CORPUS="${2:-demo}"
 python3 -c 'import vaderSentiment' 2>/dev/null || pip install -q vaderSentiment==3.3.2
 cargo build --release -q
+cargo build --release -q --example sentiment_rate
 DIR="$(mktemp -d)"; trap 'rm -rf "$DIR"' EXIT
-python3 - "$REPEAT" "$DIR/corpus.jsonl" <<'PY'
-import json, sys
-rep, out = int(sys.argv[1]), sys.argv[2]
-rows = [json.loads(l) for l in open("config/demo-mentions.jsonl")]
+python3 - "$REPEAT" "$DIR/corpus.jsonl" "$CORPUS" <<'PY'
+import glob, json, sys
+rep, out, corpus = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+if corpus == "demo":
+    texts = [json.loads(l)["text"] for l in open("config/demo-mentions.jsonl")]
+elif corpus == "eval":
+    files = sorted(glob.glob("../shared/eval/*.jsonl"))
+    if not files:
+        sys.exit("../shared/eval/*.jsonl not found")
+    texts = [json.loads(l)["text"] for f in files for l in open(f)]
+else:
+    sys.exit(f"unknown corpus {corpus!r} (demo, eval)")
 with open(out, "w") as f:
     for r in range(rep):
-        for i, m in enumerate(rows):
-            f.write(json.dumps({"id": f"{r}-{i}", "text": m["text"]}, ensure_ascii=False) + "\n")
+        for i, t in enumerate(texts):
+            f.write(json.dumps({"id": f"{r}-{i}", "text": t}, ensure_ascii=False) + "\n")
 PY
 N=$(wc -l < "$DIR/corpus.jsonl")
 VADER=$(taskset -c 0 python3 - "$DIR/corpus.jsonl" <<'PY'
@@ -31,14 +46,16 @@ for x in texts:
 print(len(texts) / (time.perf_counter() - t))
 PY
 )
+SENT=$(taskset -c 0 ./target/release/examples/sentiment_rate "$DIR/corpus.jsonl")
 T0=$(date +%s.%N)
 taskset -c 0 ./target/release/earshot classify --config config/earshot.toml --input "$DIR/corpus.jsonl" > /dev/null
 T1=$(date +%s.%N)
-python3 - "$N" "$VADER" "$T0" "$T1" <<'PY'
+python3 - "$N" "$VADER" "$SENT" "$T0" "$T1" "$CORPUS" <<'PY'
 import sys
-n, vader, t0, t1 = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+n, vader, sent, t0, t1, corpus = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
 cli = n / (t1 - t0)
-print(f"texts: {n}")
+print(f"corpus: {corpus}, {n} texts")
 print(f"vaderSentiment polarity_scores: {vader:,.0f} texts/s (one core)")
-print(f"earshot classify CLI (JSON in/out, full classification): {cli:,.0f} texts/s (one core) = {cli/vader:.1f}x VADER")
+print(f"earshot sentiment alone:        {sent:,.0f} texts/s (one core) = {sent/vader:.1f}x VADER (goal 50x)")
+print(f"earshot classify CLI (JSON in/out, full classification): {cli:,.0f} texts/s (one core) = {cli/vader:.1f}x VADER (goal 20x)")
 PY
