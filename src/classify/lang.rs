@@ -62,6 +62,7 @@ impl LangDetector {
         if let Some(g) = declared.and_then(Self::from_feed) {
             return g;
         }
+        let original = text;
         // URLs, @handles and #tags say nothing about the language a person writes in.
         let cleaned: String = text
             .split_whitespace()
@@ -93,6 +94,21 @@ impl LangDetector {
             }
         }
         if letters == 0 {
+            // Only tags ("#يا_خراشي", "#fail #epicfail"): their words are all the text there is.
+            let tags: String = original
+                .split_whitespace()
+                .filter_map(|w| w.strip_prefix('#'))
+                .map(|t| t.replace('_', " "))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if tags.chars().any(char::is_alphabetic) {
+                let g = self.detect(&tags, None);
+                return LangGuess {
+                    confidence: round2(g.confidence * 0.8),
+                    method: "hashtags".into(),
+                    ..g
+                };
+            }
             return LangGuess {
                 code: "und".into(),
                 confidence: 0.0,
@@ -533,6 +549,16 @@ mod tests {
         assert_eq!(code("Fernway عالي"), "fa");
         assert_eq!(code("احذروا من Acme نصابين"), "ar");
         assert_eq!(code("جهاز Fernway معطل من اول يوم، سيء جدا"), "ar");
+    }
+
+    #[test]
+    fn a_post_of_only_tags_is_read_from_the_tags() {
+        let d = LangDetector::new();
+        let g = d.detect("#يا_خراشي", None);
+        assert_eq!((g.code.as_str(), g.method.as_str()), ("ar", "hashtags"));
+        assert_eq!(d.detect("#worst_service_ever #fail", None).code, "en");
+        // Tags beside words are still ignored.
+        assert_eq!(d.detect("#fail je recommande Fernway", None).code, "fr");
     }
 
     #[test]
