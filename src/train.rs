@@ -95,6 +95,17 @@ fn read_rows(input: &mut dyn BufRead) -> Result<Vec<Row>, TrainError> {
     Ok(rows)
 }
 
+/// Fits on a subset of the examples (a fold's complement, or all of them).
+fn fit_subset<'a>(rows: impl Iterator<Item = &'a Example>, opts: &FitOptions) -> LinearModel {
+    let train: Vec<Example> = rows
+        .map(|e| Example {
+            features: e.features.clone(),
+            target: e.target,
+        })
+        .collect();
+    learn::fit(&train, opts)
+}
+
 /// Words never given a learned sentiment weight in `lang` (`lexicons/learned_stopwords.tsv`).
 pub fn stopwords(lang: &str) -> std::collections::HashSet<String> {
     include_str!("classify/lexicons/learned_stopwords.tsv")
@@ -274,17 +285,11 @@ fn train_sentiment(
             .collect::<Vec<_>>()
     };
     let fit_on = |pick: &dyn Fn(usize) -> bool| {
-        let train: Vec<Example> = examples
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| pick(*i))
-            .filter_map(|(_, e)| e.as_ref())
-            .map(|e| Example {
-                features: e.features.clone(),
-                target: e.target,
-            })
-            .collect();
-        to_valences(learn::fit(&train, opts), valence_per_logit)
+        let rows = examples.iter().enumerate().filter(|(i, _)| pick(*i));
+        to_valences(
+            fit_subset(rows.filter_map(|(_, e)| e.as_ref()), opts),
+            valence_per_logit,
+        )
     };
 
     let table = |model: LinearModel| LearnedTable {
@@ -381,16 +386,8 @@ fn train_suggestion(
             .collect::<Vec<_>>()
     };
     let fit_on = |pick: &dyn Fn(usize) -> bool| {
-        let train: Vec<Example> = examples
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| pick(*i))
-            .map(|(_, e)| Example {
-                features: e.features.clone(),
-                target: e.target,
-            })
-            .collect();
-        without_domains(learn::fit(&train, opts), &examples)
+        let rows = examples.iter().enumerate().filter(|(i, _)| pick(*i));
+        without_domains(fit_subset(rows.map(|(_, e)| e), opts), &examples)
     };
     let fold = learn::fold_of_rows(rows.len(), folds);
     let without = predict_with(None, &|_| true);

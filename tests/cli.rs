@@ -526,16 +526,25 @@ fn fetch_dry_runs_a_source() {
 #[test]
 fn train_fits_a_table_and_refuses_bad_input() {
     let dir = tempfile::tempdir().unwrap();
+    // Labelled rows: `n` of each of two (text template, label) pairs; `{i}` is the row number.
+    let rows_of = |n: usize, a: (&str, &str), b: (&str, &str)| {
+        let mut rows = String::new();
+        for i in 0..n {
+            for (text, label) in [a, b] {
+                let text = text.replace("{i}", &i.to_string());
+                rows.push_str(&format!(
+                    "{{\"text\": \"{text}\", \"label\": \"{label}\"}}\n"
+                ));
+            }
+        }
+        rows
+    };
     let data = dir.path().join("rows.jsonl");
-    let mut rows = String::new();
-    for i in 0..30 {
-        rows.push_str(&format!(
-            "{{\"text\": \"you should try the new cafe {i}\", \"label\": \"suggestion\"}}\n"
-        ));
-        rows.push_str(&format!(
-            "{{\"text\": \"we went to the cafe on day {i}\", \"label\": \"non_suggestion\"}}\n"
-        ));
-    }
+    let rows = rows_of(
+        30,
+        ("you should try the new cafe {i}", "suggestion"),
+        ("we went to the cafe on day {i}", "non_suggestion"),
+    );
     std::fs::write(&data, &rows).unwrap();
     let table = dir.path().join("advice.tsv");
     let out = Command::new(BIN)
@@ -563,15 +572,11 @@ fn train_fits_a_table_and_refuses_bad_input() {
 
     // A sentiment table for one language.
     let senti = dir.path().join("senti.jsonl");
-    let mut rows = String::new();
-    for i in 0..20 {
-        rows.push_str(&format!(
-            "{{\"text\": \"ótimo produto {i}\", \"label\": \"positive\"}}\n"
-        ));
-        rows.push_str(&format!(
-            "{{\"text\": \"péssimo produto {i}\", \"label\": \"very_negative\"}}\n"
-        ));
-    }
+    let rows = rows_of(
+        20,
+        ("ótimo produto {i}", "positive"),
+        ("péssimo produto {i}", "very_negative"),
+    );
     std::fs::write(&senti, &rows).unwrap();
     let out = Command::new(BIN)
         .args(["train", "--task", "sentiment", "--lang", "pt", "--input"])

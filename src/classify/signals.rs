@@ -764,10 +764,9 @@ const STRONG_RULE: f64 = 0.8;
 /// The advice model's probability at which a text is advice to others.
 pub const ADVICE_THRESHOLD: f64 = 0.5;
 
-/// Features of a text for the advice model: lowercased words, word pairs, the first word of each
-/// sentence (imperatives open sentences), and the names of the English rules that fired.
-pub fn advice_features(text: &str, fired_rules: &[&str]) -> Vec<String> {
-    let mut words: Vec<(String, bool)> = Vec::new();
+/// Calls `f(word, opens_sentence)` for each lowercased word of `text` in order, with one buffer:
+/// the one reading of a text that the advice model's training features and its runtime margin share.
+fn for_each_advice_word(text: &str, mut f: impl FnMut(&str, bool)) {
     let mut cur = String::new();
     let mut sentence_start = true;
     let mut cur_starts = true;
@@ -780,7 +779,8 @@ pub fn advice_features(text: &str, fired_rules: &[&str]) -> Vec<String> {
             cur.extend(c.to_lowercase());
         } else {
             if !cur.is_empty() {
-                words.push((std::mem::take(&mut cur), cur_starts));
+                f(&cur, cur_starts);
+                cur.clear();
                 sentence_start = false;
             }
             if matches!(c, '.' | '!' | '?' | '\n' | ';' | ':') {
@@ -789,18 +789,25 @@ pub fn advice_features(text: &str, fired_rules: &[&str]) -> Vec<String> {
         }
     }
     if !cur.is_empty() {
-        words.push((cur, cur_starts));
+        f(&cur, cur_starts);
     }
-    let mut f = Vec::with_capacity(words.len() * 2 + fired_rules.len());
-    for (i, (w, start)) in words.iter().enumerate() {
-        f.push(w.clone());
-        if *start {
+}
+
+/// Features of a text for the advice model: lowercased words, word pairs, the first word of each
+/// sentence (imperatives open sentences), and the names of the English rules that fired.
+pub fn advice_features(text: &str, fired_rules: &[&str]) -> Vec<String> {
+    let mut f = Vec::new();
+    let mut prev: Option<String> = None;
+    for_each_advice_word(text, |w, starts| {
+        f.push(w.to_string());
+        if starts {
             f.push(format!("^ {w}"));
         }
-        if let Some((next, _)) = words.get(i + 1) {
-            f.push(format!("{w} {next}"));
+        if let Some(p) = &prev {
+            f.push(format!("{p} {w}"));
         }
-    }
+        prev = Some(w.to_string());
+    });
     for r in fired_rules {
         f.push(format!("rule:{r}"));
     }
@@ -830,50 +837,25 @@ pub fn advice_margin<'m>(
         }
     };
     let mut prev = String::new();
-    let mut cur = String::new();
     let mut scratch = String::new();
-    let mut sentence_start = true;
-    let mut cur_starts = true;
-    let mut flush =
-        |cur: &mut String, prev: &mut String, starts: bool, add: &mut dyn FnMut(&str, bool)| {
-            if cur.is_empty() {
-                return;
-            }
-            add(cur, false);
-            if starts {
-                scratch.clear();
-                scratch.push_str("^ ");
-                scratch.push_str(cur);
-                add(&scratch, false);
-            }
-            if !prev.is_empty() {
-                scratch.clear();
-                scratch.push_str(prev);
-                scratch.push(' ');
-                scratch.push_str(cur);
-                add(&scratch, false);
-            }
-            std::mem::swap(prev, cur);
-            cur.clear();
-        };
-    for c in text.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        if c.is_alphanumeric() || (c == '\'' && !cur.is_empty()) {
-            if cur.is_empty() {
-                cur_starts = sentence_start;
-            }
-            cur.extend(c.to_lowercase());
-        } else {
-            if !cur.is_empty() {
-                flush(&mut cur, &mut prev, cur_starts, &mut add);
-                sentence_start = false;
-            }
-            if matches!(c, '.' | '!' | '?' | '\n' | ';' | ':') {
-                sentence_start = true;
-            }
+    for_each_advice_word(text, |w, starts| {
+        add(w, false);
+        if starts {
+            scratch.clear();
+            scratch.push_str("^ ");
+            scratch.push_str(w);
+            add(&scratch, false);
         }
-    }
-    flush(&mut cur, &mut prev, cur_starts, &mut add);
+        if !prev.is_empty() {
+            scratch.clear();
+            scratch.push_str(&prev);
+            scratch.push(' ');
+            scratch.push_str(w);
+            add(&scratch, false);
+        }
+        prev.clear();
+        prev.push_str(w);
+    });
     for r in fired_rules {
         scratch.clear();
         scratch.push_str("rule:");
