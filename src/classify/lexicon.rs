@@ -501,6 +501,7 @@ fn build_profile(lang: &'static str) -> Profile {
                 "مون",
                 "تون",
                 "شون",
+                "یه",
                 "ش",
                 "م",
                 "ت",

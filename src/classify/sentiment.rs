@@ -616,6 +616,16 @@ fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         if let Some(v) = p.phrases.get(&key) {
             return Some((*v, len));
         }
+        // The phrase's last word may carry a suffix (Persian "بی نقصیه", flawless-is).
+        let last = toks[i + len - 1].lower.as_str();
+        for suf in p.suffixes {
+            if let Some(stem) = last.strip_suffix(suf)
+                && stem.chars().count() >= p.min_stem_chars
+                && let Some(v) = p.phrases.get(&key[..key.len() - suf.len()])
+            {
+                return Some((*v, len));
+            }
+        }
     }
     None
 }
@@ -942,6 +952,9 @@ mod tests {
         assert!(s.hits.iter().any(|h| h.rule.contains("suffix")), "{s:?}");
         // A booster that opens a phrase is the phrase ("فوق العاده", extraordinary).
         assert!(e.score("فوق‌العاده است", "fa", None).score > 0.3);
+        // A phrase whose last word carries a suffix ("بی نقصیه", it is flawless).
+        let s = e.score("گوشیه بی نقصیه", "fa", None);
+        assert!(s.score > 0.3 && s.hits[0].rule.contains("phrase"), "{s:?}");
         // Arabic: a word only the learned table knows is scored and named as learned.
         let lex = Lexicons::shared().profile("ar");
         let (w, v) = lex
