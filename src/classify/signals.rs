@@ -898,14 +898,9 @@ impl SignalDetector {
                 .iter()
                 .map(|(c, p)| CategoryRule {
                     category: *c,
-                    // Boundaries as classes rather than `\b`: the words include accented letters, and a
-                    // Unicode `\b` would push every non-ASCII text onto a slow engine.
-                    regex: Regex::new(&format!(
-                        "(?i){}",
-                        p.replace(r"\b(?:", r"(?:^|[^\p{L}\p{N}_])(?:")
-                            .replace(r")\b", r")(?:$|[^\p{L}\p{N}_])")
-                    ))
-                    .expect("category rule compiles"),
+                    // Accented keywords: class boundaries, as for the Latin rule sets.
+                    regex: Regex::new(&format!("(?i){}", class_boundaries(p)))
+                        .expect("category rule compiles"),
                 })
                 .collect(),
         }
@@ -914,15 +909,20 @@ impl SignalDetector {
     /// Names of the phrase rules (English and `lang`'s own) that match `text`: the rule features the
     /// advice model is trained on.
     pub fn fired_rules(&self, text: &str, lang: &str) -> Vec<&'static str> {
-        let mut names = Vec::new();
-        let mut run = |c: &Compiled| {
-            names.extend(c.set.matches(text).iter().map(|i| c.rules[i].name));
-        };
-        run(&self.en);
-        if let Some((_, c)) = self.by_lang.iter().find(|(l, _)| *l == lang) {
-            run(c);
-        }
-        names
+        self.rule_sets(lang)
+            .flat_map(|c| c.set.matches(text).into_iter().map(|i| c.rules[i].name))
+            .collect()
+    }
+
+    /// The rule sets that run on a text in `lang`: English always (code-switching and English
+    /// loanwords are common), then the language's own.
+    fn rule_sets(&self, lang: &str) -> impl Iterator<Item = &Compiled> {
+        std::iter::once(&self.en).chain(
+            self.by_lang
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map(|(_, c)| c),
+        )
     }
 
     /// The advice model decides whether the text advises others: weak recommend/warn rules stand only
@@ -998,8 +998,7 @@ impl SignalDetector {
                 }
             }
         };
-        run(&self.en);
-        if let Some((_, c)) = self.by_lang.iter().find(|(l, _)| *l == lang) {
+        for c in self.rule_sets(lang) {
             run(c);
         }
         if lang == "en"
