@@ -7,7 +7,8 @@
 //! - for the learned tables (Arabic sentiment, English advice), `eval` on the same file would score
 //!   the table on the rows it was fitted to, so the target is held against the k-fold
 //!   cross-validated figure instead, and the shipped table must be exactly what its recipe refits;
-//! - regression guards just under today's figure where the target is not met (Persian).
+//! - Persian: the target on the binary view, and a guard that the 3-class accuracy (neutral
+//!   sentences kept neutral) is not traded away for it.
 //!
 //! The project's own golden set (`tests/cli.rs`) always runs.
 
@@ -143,16 +144,16 @@ fn arabic_cross_validated_target() {
 }
 
 #[test]
-fn persian_regression_floor() {
+fn persian_binary_floor() {
     let Some(out) = run(Task::Sentiment, "sentiment_fa_dev.jsonl") else {
         return;
     };
     let b = out.binary.expect("binary view");
-    // Target binary macro F1 0.78 (not yet met); measured 0.751.
-    assert!(b.macro_f1 >= 0.73, "binary macro F1 {}", b.macro_f1);
-    // Neutral sentences stay neutral: the 3-class accuracy may not be bought away.
+    assert!(b.macro_f1 >= 0.78, "binary macro F1 {}", b.macro_f1);
+    // Neutral sentences stay neutral: binary F1 is cheap to buy by calling every neutral
+    // sentence positive or negative (a learned Persian table did: 3-class accuracy 0.68 -> 0.55).
     assert!(
-        out.report.accuracy >= 0.67,
+        out.report.accuracy >= 0.70,
         "3-class accuracy {}",
         out.report.accuracy
     );

@@ -133,7 +133,13 @@ impl Lexicons {
                 }
             } else if let Some(p) = profiles.get_mut(lang) {
                 let key = normalize(lang, word);
-                if v == 0.0 {
+                if v.is_nan() {
+                    // `neutral`: a phrase whose words carry no sentiment together (Persian
+                    // "سخت افزار", hardware, is not "hard"); it consumes its words and scores 0.
+                    p.max_phrase_words = p.max_phrase_words.max(key.split(' ').count());
+                    p.lexicon.remove(&key);
+                    p.phrases.insert(key, 0.0);
+                } else if v == 0.0 {
                     // A zero removes a word the imported list scores but that carries no sentiment.
                     p.lexicon.remove(&key);
                     p.phrases.remove(&key);
@@ -181,7 +187,8 @@ impl Lexicons {
     }
 }
 
-/// Earshot's own lexicon additions: (lang, word, valence).
+/// Earshot's own lexicon additions: (lang, word, valence). A valence of `0` removes an imported
+/// entry; `neutral` (returned as NaN) makes a phrase that consumes its words and scores nothing.
 fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
     include_str!("lexicons/supplement.tsv")
         .lines()
@@ -190,11 +197,12 @@ fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
                 return None;
             }
             let mut parts = l.split('\t');
-            let (lang, word, v) = (
-                parts.next()?,
-                parts.next()?,
-                parts.next()?.trim().parse().ok()?,
-            );
+            let (lang, word, v) = (parts.next()?, parts.next()?, parts.next()?.trim());
+            let v = if v == "neutral" {
+                f64::NAN
+            } else {
+                v.parse().ok()?
+            };
             Some((lang, word, v))
         })
 }
@@ -508,7 +516,9 @@ fn build_profile(lang: &'static str) -> Profile {
                 "ه",
                 "ی",
             ];
-            p.min_stem_chars = 2;
+            // Three letters at least: two-letter stems were mostly misreadings ("کسی", someone,
+            // read as a profanity; "سمت", side, as "poison"; "رده", class, as "reject").
+            p.min_stem_chars = 3;
         }
         "ar" => {
             p.negators = set(
@@ -728,3 +738,26 @@ pub const EN_SPECIAL_CASES: &[(&str, f64)] = &[
     ("to die for", 3.0),
     ("beating heart", 3.5),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `supplement()` skips what it cannot read; every line of the shipped file must be readable.
+    #[test]
+    fn every_supplement_line_is_read() {
+        let lines = include_str!("lexicons/supplement.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        assert_eq!(supplement().count(), lines);
+    }
+
+    #[test]
+    fn neutral_phrases_are_kept_with_no_valence() {
+        let fa = Lexicons::shared().profile("fa");
+        assert_eq!(fa.phrases.get("سخت افزار"), Some(&0.0));
+        assert!(fa.phrase_starts.contains("سخت"));
+        assert!(!fa.lexicon.contains_key("فرد"));
+    }
+}

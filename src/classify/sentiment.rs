@@ -121,6 +121,20 @@ fn split_hashtag(body: &str, out: &mut Vec<String>) {
     }
 }
 
+/// The whitespace-separated pieces of `text`, each with whether a line break follows the previous
+/// piece (so the flag marks the end of the previous line, set before the piece is read).
+fn words_and_line_ends(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| !c.is_whitespace())?;
+        let line_end = rest[..start].contains('\n');
+        let body = &rest[start..];
+        let end = body.find(char::is_whitespace).unwrap_or(body.len());
+        rest = &body[end..];
+        Some((&body[..end], line_end))
+    })
+}
+
 /// Python's `str.isupper()`: at least one cased character and no lowercase ones.
 fn is_upper(s: &str) -> bool {
     let mut cased = false;
@@ -205,7 +219,7 @@ impl SentimentEngine {
 
     fn tokenize(&self, text: &str, p: &Profile) -> Vec<Tok> {
         let ascii_only = p.lang == "en";
-        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
         let push_word = |out: &mut Vec<Tok>, piece: &str| {
             if piece.is_empty() {
                 return;
@@ -247,7 +261,12 @@ impl SentimentEngine {
             });
         };
         let mut split = Vec::new();
-        for piece in text.split_whitespace() {
+        for (piece, line_end) in words_and_line_ends(text) {
+            // A line break ends a clause like a full stop: reviews list pros and cons a line each,
+            // and a negator at the end of one line does not reach the next.
+            if line_end && let Some(last) = out.last_mut() {
+                last.clause_end = true;
+            }
             // A hashtag the lexicon does not know is read as its words ("#WorstServiceEver",
             // "#no_signal"): on the complaints dev set (158 tweets with tags) this changed two
             // rows, both for the better; the reviews have no tags.
@@ -1004,6 +1023,27 @@ mod tests {
             e.score("not, good", "en", None).score,
             e.score("not good", "en", None).score
         );
+        // A line break ends the clause: "شک نکنید" (don't hesitate) on one line does not negate
+        // "ممنون" (thanks) on the next.
+        let s = e.score("توی خریدش شک نکنید\n\nممنون دیجی کالا", "fa", None);
+        assert!(s.score > 0.0, "{s:?}");
+        assert!(s.hits.iter().all(|h| !h.rule.contains("negated")), "{s:?}");
+        assert!(e.score("pas de retard\nbon", "fr", None).score > 0.0);
+    }
+
+    #[test]
+    fn persian_corrections_to_the_imported_list() {
+        let e = SentimentEngine::new();
+        // Neutral phrases consume their words: hardware is not "hard", software not "soft".
+        let s = e.score("سخت افزار این گوشی", "fa", None);
+        assert_eq!(s.score, 0.0, "{s:?}");
+        // Two-letter stems are not read through a suffix ("کسی", someone).
+        assert_eq!(e.score("کسی نمیدونه", "fa", None).score, 0.0);
+        // Mistranslated neutral words are gone; idioms score as idioms.
+        let s = e.score("طراحی منحصر به فرد", "fa", None);
+        assert!(s.score > 0.0, "{s:?}");
+        assert_eq!(s.hits.len(), 1, "{s:?}");
+        assert!(e.score("از خریدتان پشیمان نخواهید شد", "fa", None).score > 0.0);
     }
 
     #[test]
