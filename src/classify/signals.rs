@@ -8,6 +8,8 @@
 //! recommendation). `praise` and `complaint` also fire from strong sentiment when no phrase rule did,
 //! at a lower confidence, and say so in their rule name.
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::learn::{LinearModel, sigmoid};
@@ -628,7 +630,12 @@ const DFA_CACHE_BYTES: usize = 64 << 20;
 
 struct Compiled {
     set: RegexSet,
-    regexes: Vec<Regex>,
+    /// The patterns as compiled into `set`.
+    patterns: Vec<String>,
+    /// Each rule's own regex, to find the span a fired rule matched: compiled the first time the
+    /// rule fires (most rules never fire on a given stream, and compiling them all twice was most
+    /// of the start-up time of `earshot classify`).
+    regexes: Vec<OnceLock<Regex>>,
     rules: &'static [Rule],
     /// ASCII `\b` boundaries; otherwise [`class_boundaries`], which consume a character each side.
     ascii: bool,
@@ -656,8 +663,10 @@ fn span(m: &str, class_bounded: bool) -> &str {
 /// words have accents ("llegó", "aléjense") where an ASCII `\b` would be wrong. The class consumes
 /// the character, so spans are trimmed of non-letters where they are reported.
 fn class_boundaries(pattern: &str) -> String {
-    const START: &str = r"(?:^|[^\p{L}\p{N}_])";
-    const END: &str = r"(?:$|[^\p{L}\p{N}_])";
+    // `(?-i:…)`: case-folding these huge classes changes nothing and was the costliest part of
+    // compiling the rule sets.
+    const START: &str = r"(?:^|(?-i:[^\p{L}\p{N}_]))";
+    const END: &str = r"(?:$|(?-i:[^\p{L}\p{N}_]))";
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut rest = pattern;
     while let Some(i) = rest.find(r"\b") {
@@ -695,10 +704,8 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
             .dfa_size_limit(DFA_CACHE_BYTES)
             .build()
             .expect("signal rules compile"),
-        regexes: pats
-            .iter()
-            .map(|p| Regex::new(p).expect("signal rule compiles"))
-            .collect(),
+        regexes: pats.iter().map(|_| OnceLock::new()).collect(),
+        patterns: pats,
         rules,
         ascii: ascii_boundaries,
     }
@@ -993,7 +1000,11 @@ impl SignalDetector {
         let mut run = |c: &Compiled| {
             for idx in c.set.matches(text).iter() {
                 let rule = &c.rules[idx];
-                if let Some(m) = c.regexes[idx].find(text) {
+                let re = c.regexes[idx].get_or_init(|| {
+                    // The same pattern already compiled inside the set.
+                    Regex::new(&c.patterns[idx]).expect("signal rule compiles")
+                });
+                if let Some(m) = re.find(text) {
                     fired.push((
                         Signal {
                             kind: rule.kind,
