@@ -1218,7 +1218,7 @@ mod tests {
     fn class_boundaries_keep_accented_words_whole() {
         assert_eq!(
             class_boundaries(r"\b(?:llegó|café)\b|\bno\b"),
-            r"(?:^|[^\p{L}\p{N}_])(?:llegó|café)(?:$|[^\p{L}\p{N}_])|(?:^|[^\p{L}\p{N}_])no(?:$|[^\p{L}\p{N}_])"
+            r"(?:^|(?-i:[^\p{L}\p{N}_]))(?:llegó|café)(?:$|(?-i:[^\p{L}\p{N}_]))|(?:^|(?-i:[^\p{L}\p{N}_]))no(?:$|(?-i:[^\p{L}\p{N}_]))"
         );
         assert_eq!(kinds("Mi pedido no llegó", "es"), vec![Complaint]);
         // The evidence has no boundary characters.
