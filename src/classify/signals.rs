@@ -711,10 +711,6 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
     }
 }
 
-struct CategoryRule {
-    category: ComplaintCategory,
-    regex: Regex,
-}
 
 pub struct SignalDetector {
     en: Compiled,
@@ -728,7 +724,8 @@ pub struct SignalDetector {
     /// Words that describe a problem (for addressed posts only: alone they are too common).
     problem: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
-    categories: Vec<CategoryRule>,
+    /// One pattern per category, in `CATEGORY_KEYWORDS` order: one pass finds them all.
+    categories: RegexSet,
 }
 
 impl Default for SignalDetector {
@@ -910,15 +907,15 @@ impl SignalDetector {
                 ("fa", compile(FA, false, false)),
                 ("ar", compile(AR, false, false)),
             ],
-            categories: CATEGORY_KEYWORDS
-                .iter()
-                .map(|(c, p)| CategoryRule {
-                    category: *c,
-                    // Accented keywords: class boundaries, as for the Latin rule sets.
-                    regex: Regex::new(&format!("(?i){}", class_boundaries(p)))
-                        .expect("category rule compiles"),
-                })
-                .collect(),
+            // Accented keywords: class boundaries, as for the Latin rule sets.
+            categories: RegexSetBuilder::new(
+                CATEGORY_KEYWORDS
+                    .iter()
+                    .map(|(_, p)| format!("(?i){}", class_boundaries(p))),
+            )
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .expect("category rules compile"),
         }
     }
 
@@ -1109,9 +1106,9 @@ impl SignalDetector {
         }
         let mut cats: Vec<ComplaintCategory> = self
             .categories
-            .iter()
-            .filter(|c| c.regex.is_match(text))
-            .map(|c| c.category)
+            .matches(text)
+            .into_iter()
+            .map(|i| CATEGORY_KEYWORDS[i].0)
             .collect();
         if cats.is_empty() {
             cats.push(ComplaintCategory::Other);
