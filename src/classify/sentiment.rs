@@ -17,6 +17,7 @@
 //!   Persian verbs by their `ن`/`نمی` prefix.
 //! - Per-brand overrides replace a word's valence for mentions of that brand ("sick" for a skate brand).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::lexicon::{EN_SPECIAL_CASES, Lexicons, Profile, normalize};
@@ -29,12 +30,14 @@ const ALPHA: f64 = 15.0;
 /// Label band: compound scores within ±0.05 are neutral (VADER's convention).
 pub const NEUTRAL_BAND: f64 = 0.05;
 
+/// A token borrows from the text (or the emoji table) wherever it can: most words need no copy,
+/// which is most of what scoring a short post costs.
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     /// Word as written, punctuation stripped (VADER keeps ≤2-char leftovers such as ":)").
-    raw: String,
+    raw: Cow<'a, str>,
     /// Normalised (lowercased, script-folded) form used for lookups.
-    lower: String,
+    lower: Cow<'a, str>,
     /// Came from an emoji's description: looked up in the English lexicon whatever the language.
     emoji: Option<char>,
     /// The word was followed by clause punctuation (`,` `.` `;` `!` `?` and Arabic-script forms):
@@ -99,25 +102,47 @@ fn render_rules(flags: u32) -> String {
 
 /// The words of a hashtag body: split at `_` and `-` and where a lowercase letter meets an
 /// uppercase one ("BestDayEver" → best, day, ever). A body with no such seams stays whole.
-fn split_hashtag(body: &str, out: &mut Vec<String>) {
-    let mut cur = String::new();
+fn split_hashtag<'a>(body: &'a str, out: &mut Vec<&'a str>) {
+    let mut start = 0;
     let mut prev_lower = false;
-    for c in body.chars() {
+    for (i, c) in body.char_indices() {
         if c == '_' || c == '-' {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if i > start {
+                out.push(&body[start..i]);
             }
+            start = i + 1;
             prev_lower = false;
             continue;
         }
         if c.is_uppercase() && prev_lower {
-            out.push(std::mem::take(&mut cur));
+            out.push(&body[start..i]);
+            start = i;
         }
         prev_lower = c.is_lowercase();
-        cur.push(c);
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if body.len() > start {
+        out.push(&body[start..]);
+    }
+}
+
+/// [`normalize`] without a copy when the word is already in normal form (lowercase, outside the
+/// Arabic script): most words of most posts.
+fn normalize_cow<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
+    if matches!(lang, "fa" | "ar") {
+        return Cow::Owned(normalize(lang, word));
+    }
+    let unchanged = word.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    });
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(normalize(lang, word))
     }
 }
 
@@ -209,18 +234,18 @@ impl SentimentEngine {
             .filter(|t| {
                 t.emoji.is_none()
                     && t.lower.chars().any(char::is_alphabetic)
-                    && !p.negators.contains(&t.lower)
-                    && !p.boosters.contains_key(&t.lower)
-                    && !p.contrast.contains(&t.lower)
+                    && !p.negators.contains(&*t.lower)
+                    && !p.boosters.contains_key(&*t.lower)
+                    && !p.contrast.contains(&*t.lower)
             })
-            .map(|t| t.lower)
+            .map(|t| t.lower.into_owned())
             .collect()
     }
 
-    fn tokenize(&self, text: &str, p: &Profile) -> Vec<Tok> {
+    fn tokenize<'t>(&self, text: &'t str, p: &Profile) -> Vec<Tok<'t>> {
         let ascii_only = p.lang == "en";
-        let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
-        let push_word = |out: &mut Vec<Tok>, piece: &str| {
+        let mut out: Vec<Tok<'t>> = Vec::with_capacity(text.len() / 5 + 1);
+        let push_word = |out: &mut Vec<Tok<'t>>, piece: &'t str| {
             if piece.is_empty() {
                 return;
             }
@@ -230,7 +255,7 @@ impl SentimentEngine {
             } else {
                 stripped
             };
-            let lower = normalize(p.lang, word);
+            let lower = normalize_cow(p.lang, word);
             let clause_end =
                 piece.ends_with([',', '.', ';', ':', '!', '?', '،', '؛', '؟']) && piece.len() > 1;
             for el in p.elisions {
@@ -238,15 +263,19 @@ impl SentimentEngine {
                     && !rest.is_empty()
                 {
                     let split = word.len() - rest.len();
+                    let rest = match &lower {
+                        Cow::Borrowed(l) => Cow::Borrowed(&l[el.len()..]),
+                        Cow::Owned(l) => Cow::Owned(l[el.len()..].to_string()),
+                    };
                     out.push(Tok {
-                        raw: word[..split].to_string(),
-                        lower: el.to_string(),
+                        raw: Cow::Borrowed(&word[..split]),
+                        lower: Cow::Borrowed(el),
                         emoji: None,
                         clause_end: false,
                     });
                     out.push(Tok {
-                        raw: word[split..].to_string(),
-                        lower: rest.to_string(),
+                        raw: Cow::Borrowed(&word[split..]),
+                        lower: rest,
                         emoji: None,
                         clause_end,
                     });
@@ -254,13 +283,18 @@ impl SentimentEngine {
                 }
             }
             out.push(Tok {
-                raw: word.to_string(),
+                raw: Cow::Borrowed(word),
                 lower,
                 emoji: None,
                 clause_end,
             });
         };
         let mut split = Vec::new();
+        // No emoji table holds an ASCII character (checked in the tests), so ASCII skips the lookups.
+        let is_emoji = |c: char| {
+            !c.is_ascii()
+                && (self.lex.emoji.contains_key(&c) || self.lex.emoji_valence.contains_key(&c))
+        };
         for (piece, line_end) in words_and_line_ends(text) {
             // A line break ends a clause like a full stop: reviews list pros and cons a line each,
             // and a negator at the end of one line does not reach the next.
@@ -287,19 +321,18 @@ impl SentimentEngine {
                 }
                 _ => piece,
             };
-            let is_emoji =
-                |c: &char| self.lex.emoji.contains_key(c) || self.lex.emoji_valence.contains_key(c);
-            if !piece.chars().any(|c| is_emoji(&c)) {
+            if !piece.chars().any(is_emoji) {
                 push_word(&mut out, piece);
                 continue;
             }
             let mut start = 0;
             for (i, c) in piece.char_indices() {
+                let here = &piece[i..i + c.len_utf8()];
                 if self.lex.emoji_valence.contains_key(&c) {
                     push_word(&mut out, &piece[start..i]);
                     out.push(Tok {
-                        raw: c.to_string(),
-                        lower: c.to_string(),
+                        raw: Cow::Borrowed(here),
+                        lower: Cow::Borrowed(here),
                         emoji: Some(c),
                         clause_end: false,
                     });
@@ -308,8 +341,8 @@ impl SentimentEngine {
                     push_word(&mut out, &piece[start..i]);
                     for w in desc.split_whitespace() {
                         out.push(Tok {
-                            raw: w.to_string(),
-                            lower: w.to_lowercase(),
+                            raw: Cow::Borrowed(w),
+                            lower: normalize_cow("en", w),
                             emoji: Some(c),
                             clause_end: false,
                         });
@@ -329,8 +362,8 @@ impl SentimentEngine {
                             .split(' ')
                             .filter(|s| !s.is_empty())
                             .map(|s| Tok {
-                                raw: s.to_string(),
-                                lower: s.to_string(),
+                                raw: Cow::Owned(s.to_string()),
+                                lower: Cow::Owned(s.to_string()),
                                 emoji: None,
                                 clause_end: false,
                             })
@@ -365,9 +398,9 @@ impl SentimentEngine {
                 if self.lex.emoji_valence.contains_key(&c) {
                     return true;
                 }
-                en.lexicon.contains_key(&t.lower)
+                en.lexicon.contains_key(&*t.lower)
             } else {
-                p.lexicon.contains_key(&t.lower)
+                p.lexicon.contains_key(&*t.lower)
             }
         };
 
@@ -385,10 +418,10 @@ impl SentimentEngine {
             // Outside English, a booster closing its clause has nothing to boost and is scored as the
             // word it is ("die Lampen sind super").
             if t.emoji.is_none()
-                && p.boosters.contains_key(&t.lower)
+                && p.boosters.contains_key(&*t.lower)
                 && (p.lang == "en"
                     || (phrase_at(p, &toks, i).is_none()
-                        && !((t.clause_end || i + 1 == n) && p.lexicon.contains_key(&t.lower))))
+                        && !((t.clause_end || i + 1 == n) && p.lexicon.contains_key(&*t.lower))))
             {
                 continue;
             }
@@ -401,7 +434,7 @@ impl SentimentEngine {
             // Base valence and where it came from.
             let mut f: u32;
             let mut valence;
-            if let Some(v) = overrides.and_then(|o| o.get(&t.lower)) {
+            if let Some(v) = overrides.and_then(|o| o.get(&*t.lower)) {
                 valence = *v;
                 f = R_BRAND;
             } else if let Some(c) = t.emoji {
@@ -409,7 +442,7 @@ impl SentimentEngine {
                     .lex
                     .emoji_valence
                     .get(&c)
-                    .or_else(|| en.lexicon.get(&t.lower))
+                    .or_else(|| en.lexicon.get(&*t.lower))
                 {
                     Some(v) => {
                         valence = *v;
@@ -421,23 +454,23 @@ impl SentimentEngine {
                 valence = v;
                 f = R_PHRASE;
                 consumed_until = i + len;
-            } else if let Some(v) = p.lexicon.get(&t.lower) {
+            } else if let Some(v) = p.lexicon.get(&*t.lower) {
                 valence = *v;
-                f = if p.learned.contains(&t.lower) {
+                f = if p.learned.contains(&*t.lower) {
                     R_LEARNED
                 } else {
                     R_LEXICON
                 };
-            } else if let Some(v) = collapse_elongation(&t.lower).and_then(|w| p.lexicon.get(&w)) {
+            } else if let Some(v) = collapse_elongation(&*t.lower).and_then(|w| p.lexicon.get(&w)) {
                 valence = *v;
                 f = R_ELONGATED;
-            } else if let Some(v) = strip_proclitic(p, &t.lower) {
+            } else if let Some(v) = strip_proclitic(p, &*t.lower) {
                 valence = v;
                 f = R_PROCLITIC;
-            } else if let Some(v) = strip_suffix(p, &t.lower) {
+            } else if let Some(v) = strip_suffix(p, &*t.lower) {
                 valence = v;
                 f = R_SUFFIX;
-            } else if let Some(v) = negating_prefix(p, &t.lower) {
+            } else if let Some(v) = negating_prefix(p, &*t.lower) {
                 valence = v * N_SCALAR;
                 f = R_NEG_PREFIX;
             } else {
@@ -453,9 +486,9 @@ impl SentimentEngine {
                     || (i > 1 && toks[i - 2].lower == "no")
                     || (i > 2
                         && toks[i - 3].lower == "no"
-                        && matches!(toks[i - 1].lower.as_str(), "or" | "nor"));
+                        && matches!(&*toks[i - 1].lower, "or" | "nor"));
                 if no_before {
-                    valence = p.lexicon.get(&t.lower).copied().unwrap_or(valence) * N_SCALAR;
+                    valence = p.lexicon.get(&*t.lower).copied().unwrap_or(valence) * N_SCALAR;
                     f |= R_NO;
                 }
             }
@@ -506,7 +539,7 @@ impl SentimentEngine {
                             f |= R_IDIOM;
                         }
                     }
-                } else if !negated_once && p.negators.contains(&prev.lower) {
+                } else if !negated_once && p.negators.contains(&*prev.lower) {
                     valence *= N_SCALAR;
                     negated_once = true;
                     f |= R_NEGATED;
@@ -529,7 +562,7 @@ impl SentimentEngine {
                     } else {
                         // Only a negated copula or verb negates what precedes it ("خوب نیست");
                         // an imperative like "نخرید" (don't buy) does not.
-                        is_negated_verb_fa(&x.lower)
+                        is_negated_verb_fa(&*x.lower)
                     }
                 });
                 if post_neg {
@@ -551,7 +584,7 @@ impl SentimentEngine {
         // Contrastive conjunction: the clause after "but" dominates.
         if let Some(bi) = toks
             .iter()
-            .position(|t| t.emoji.is_none() && p.contrast.contains(&t.lower))
+            .position(|t| t.emoji.is_none() && p.contrast.contains(&*t.lower))
         {
             for (si, s) in sentiments.iter_mut().enumerate() {
                 if *s == 0.0 {
@@ -572,7 +605,7 @@ impl SentimentEngine {
             if sentiments[i] != 0.0 || flags[i] & R_BRAND != 0 {
                 let token = match toks[i].emoji {
                     Some(c) => c.to_string(),
-                    None => toks[i].raw.clone(),
+                    None => toks[i].raw.to_string(),
                 };
                 // An emoji's description is several words; report the emoji once per scored word.
                 hits.push(Hit {
@@ -622,21 +655,21 @@ fn normalize_score(x: f64) -> f64 {
 }
 
 fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
-    if !p.phrase_starts.contains(&toks[i].lower) {
+    if !p.phrase_starts.contains(&*toks[i].lower) {
         return None;
     }
     let max = p.max_phrase_words.min(toks.len() - i);
     for len in (2..=max).rev() {
         let key = toks[i..i + len]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| &*t.lower)
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(v) = p.phrases.get(&key) {
             return Some((*v, len));
         }
         // The phrase's last word may carry a suffix (Persian "بی نقصیه", flawless-is).
-        let last = toks[i + len - 1].lower.as_str();
+        let last = &*toks[i + len - 1].lower;
         for suf in p.suffixes {
             if let Some(stem) = last.strip_suffix(suf)
                 && stem.chars().count() >= p.min_stem_chars
@@ -651,6 +684,16 @@ fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
 
 /// "goooood" → "good" (runs cut to two), then "god" (to one) if that is what the lexicon knows.
 fn collapse_elongation(w: &str) -> Option<String> {
+    // Most unknown words have no run of three: say so without building a copy.
+    let (mut prev, mut run, mut any) = (None, 0, false);
+    for c in w.chars() {
+        run = if Some(c) == prev { run + 1 } else { 1 };
+        prev = Some(c);
+        any |= run == 3;
+    }
+    if !any {
+        return None;
+    }
     let mut prev = None;
     let mut run = 0;
     let mut two = String::with_capacity(w.len());
@@ -721,7 +764,7 @@ fn is_negated_verb_fa(w: &str) -> bool {
 }
 
 fn scalar_inc_dec(p: &Profile, t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
-    let Some(b) = p.boosters.get(&t.lower) else {
+    let Some(b) = p.boosters.get(&*t.lower) else {
         return 0.0;
     };
     let mut scalar = *b;
@@ -759,7 +802,7 @@ fn en_idiom_words() -> &'static rustc_hash::FxHashSet<&'static str> {
 }
 
 fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
-    let w = |k: usize| toks[i - k].lower.as_str();
+    let w = |k: usize| &*toks[i - k].lower;
     match start_i {
         0 => {
             if en_negated(w(1)) {
@@ -789,7 +832,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
 }
 
 fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
-    let w = |k: usize| toks[k].lower.as_str();
+    let w = |k: usize| &*toks[k].lower;
     let n = toks.len();
     let words = en_idiom_words();
     let near = (i.saturating_sub(3)..(i + 3).min(n))
@@ -838,11 +881,11 @@ fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
 
 fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
     let en = Lexicons::shared().profile("en");
-    if i > 1 && !en.lexicon.contains_key(&toks[i - 1].lower) && toks[i - 1].lower == "least" {
+    if i > 1 && !en.lexicon.contains_key(&*toks[i - 1].lower) && toks[i - 1].lower == "least" {
         if toks[i - 2].lower != "at" && toks[i - 2].lower != "very" {
             return valence * N_SCALAR;
         }
-    } else if i > 0 && !en.lexicon.contains_key(&toks[i - 1].lower) && toks[i - 1].lower == "least"
+    } else if i > 0 && !en.lexicon.contains_key(&*toks[i - 1].lower) && toks[i - 1].lower == "least"
     {
         return valence * N_SCALAR;
     }
@@ -986,6 +1029,25 @@ mod tests {
         assert_eq!(s.hits.len(), 1, "{s:?}");
         assert_eq!(s.hits[0].rule, "learned");
         assert_eq!(s.score > 0.0, v > 0.0);
+    }
+
+    /// The tokenizer skips the emoji lookups for ASCII characters.
+    #[test]
+    fn no_emoji_table_holds_an_ascii_character() {
+        let lex = Lexicons::shared();
+        assert!(lex.emoji.keys().all(|c| !c.is_ascii()));
+        assert!(lex.emoji_valence.keys().all(|c| !c.is_ascii()));
+    }
+
+    #[test]
+    fn words_are_borrowed_when_already_normal() {
+        assert!(matches!(normalize_cow("en", "good"), Cow::Borrowed("good")));
+        assert!(matches!(normalize_cow("fr", "très"), Cow::Borrowed("très")));
+        assert_eq!(normalize_cow("en", "GOOD"), "good");
+        assert_eq!(normalize_cow("de", "ÜBEL"), "übel");
+        assert_eq!(collapse_elongation("goood").as_deref(), Some("good"));
+        assert_eq!(collapse_elongation("جمييييل").as_deref(), Some("جمييل"));
+        assert_eq!(collapse_elongation("good"), None);
     }
 
     #[test]
