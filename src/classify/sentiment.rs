@@ -461,16 +461,16 @@ impl SentimentEngine {
                 } else {
                     R_LEXICON
                 };
-            } else if let Some(v) = collapse_elongation(&*t.lower).and_then(|w| p.lexicon.get(&w)) {
+            } else if let Some(v) = collapse_elongation(&t.lower).and_then(|w| p.lexicon.get(&w)) {
                 valence = *v;
                 f = R_ELONGATED;
-            } else if let Some(v) = strip_proclitic(p, &*t.lower) {
+            } else if let Some(v) = strip_proclitic(p, &t.lower) {
                 valence = v;
                 f = R_PROCLITIC;
-            } else if let Some(v) = strip_suffix(p, &*t.lower) {
+            } else if let Some(v) = strip_suffix(p, &t.lower) {
                 valence = v;
                 f = R_SUFFIX;
-            } else if let Some(v) = negating_prefix(p, &*t.lower) {
+            } else if let Some(v) = negating_prefix(p, &t.lower) {
                 valence = v * N_SCALAR;
                 f = R_NEG_PREFIX;
             } else {
@@ -562,7 +562,7 @@ impl SentimentEngine {
                     } else {
                         // Only a negated copula or verb negates what precedes it ("خوب نیست");
                         // an imperative like "نخرید" (don't buy) does not.
-                        is_negated_verb_fa(&*x.lower)
+                        is_negated_verb_fa(&x.lower)
                     }
                 });
                 if post_neg {

@@ -711,7 +711,6 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
     }
 }
 
-
 pub struct SignalDetector {
     en: Compiled,
     /// Learned advice-to-others model (English): arbitrates the weak suggestion rules and catches
