@@ -133,7 +133,8 @@ pub struct LangGuess {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     pub token: String,
-    pub rule: String,
+    /// Rule names joined by `+`; a single rule is a static name (no copy per hit).
+    pub rule: std::borrow::Cow<'static, str>,
     pub valence: f64,
 }
 

@@ -87,7 +87,12 @@ const RULE_NAMES: [(u32, &str); 18] = [
     (R_SUFFIX, "suffix"),
 ];
 
-fn render_rules(flags: u32) -> String {
+fn render_rules(flags: u32) -> Cow<'static, str> {
+    if flags.count_ones() == 1
+        && let Some((_, name)) = RULE_NAMES.iter().find(|(f, _)| *f == flags)
+    {
+        return Cow::Borrowed(name);
+    }
     let mut s = String::new();
     for (f, name) in RULE_NAMES {
         if flags & f != 0 {
@@ -97,7 +102,7 @@ fn render_rules(flags: u32) -> String {
             s.push_str(name);
         }
     }
-    s
+    Cow::Owned(s)
 }
 
 /// The words of a hashtag body: split at `_` and `-` and where a lowercase letter meets an
@@ -659,13 +664,19 @@ fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let max = p.max_phrase_words.min(toks.len() - i);
-    for len in (2..=max).rev() {
-        let key = toks[i..i + len]
-            .iter()
-            .map(|t| &*t.lower)
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(v) = p.phrases.get(&key) {
+    // The longest candidate once; each shorter one is a prefix of it (one copy per phrase start).
+    let mut key = String::with_capacity(max * 8);
+    let mut ends = [0usize; 16];
+    for (k, t) in toks[i..i + max].iter().enumerate().take(ends.len()) {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(&t.lower);
+        ends[k] = key.len();
+    }
+    for len in (2..=max.min(ends.len())).rev() {
+        let key = &key[..ends[len - 1]];
+        if let Some(v) = p.phrases.get(key) {
             return Some((*v, len));
         }
         // The phrase's last word may carry a suffix (Persian "بی نقصیه", flawless-is).
