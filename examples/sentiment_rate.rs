@@ -29,7 +29,7 @@ fn main() {
         .map(|t| {
             fixed_lang
                 .clone()
-                .unwrap_or_else(|| detector.detect(t, None).code)
+                .unwrap_or_else(|| detector.detect(t, None).code.into_owned())
         })
         .collect();
     let engine = SentimentEngine::new();

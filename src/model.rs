@@ -122,10 +122,12 @@ pub struct BrandMatch {
 /// Detected language: ISO 639-1 code (or `und`) and the detector's confidence in [0, 1].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LangGuess {
-    pub code: String,
+    /// Static for the codes the detector produces (no copy per mention); owned when read back.
+    pub code: std::borrow::Cow<'static, str>,
     pub confidence: f64,
-    /// How the code was decided: `feed`, `script`, `detector`, or `default`.
-    pub method: String,
+    /// How the code was decided: `feed`, `script`, `detector`, `function_words`, `lexicon`,
+    /// `hashtags` or `default`.
+    pub method: std::borrow::Cow<'static, str>,
 }
 
 /// One word or rule that moved the sentiment score, with its signed contribution (valence units, before

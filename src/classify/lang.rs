@@ -51,8 +51,16 @@ impl LangDetector {
         {
             return None;
         }
+        // The scored languages keep a static code (no copy per mention).
+        let code = match crate::classify::lexicon::LANGS
+            .iter()
+            .find(|l| **l == primary)
+        {
+            Some(l) => std::borrow::Cow::Borrowed(*l),
+            None => std::borrow::Cow::Owned(primary),
+        };
         Some(LangGuess {
-            code: primary,
+            code,
             confidence: 1.0,
             method: "feed".into(),
         })
@@ -64,20 +72,24 @@ impl LangDetector {
         }
         let original = text;
         // URLs, @handles and #tags say nothing about the language a person writes in.
-        let cleaned: String = text
-            .split_whitespace()
-            .filter(|w| {
-                let w =
-                    w.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
-                !(w.starts_with("http://")
-                    || w.starts_with("https://")
-                    || w.starts_with("www.")
-                    || w.starts_with('@')
-                    || w.starts_with('#'))
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let text = cleaned.as_str();
+        let has_noise = text.contains(['@', '#']) || text.contains("http") || text.contains("www.");
+        let cleaned: String = if !has_noise {
+            String::new()
+        } else {
+            text.split_whitespace()
+                .filter(|w| {
+                    let w = w
+                        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+                    !(w.starts_with("http://")
+                        || w.starts_with("https://")
+                        || w.starts_with("www.")
+                        || w.starts_with('@')
+                        || w.starts_with('#'))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = if has_noise { cleaned.as_str() } else { text };
         let (mut letters, mut arabic, mut persian, mut latin) = (0usize, 0usize, 0usize, 0usize);
         for c in text.chars() {
             if !c.is_alphabetic() {
@@ -144,15 +156,16 @@ impl LangDetector {
         }
         let info = if latin * 2 > letters {
             // Cheap and decisive on most posts: several function words of one language.
-            if let Some(g) = by_function_words(text)
+            let by_words = by_function_words(text);
+            if let Some(g) = &by_words
                 && g.confidence >= 0.7
             {
-                return g;
+                return g.clone();
             }
             let info = self.latin.detect(text);
             // Trigram statistics are unreliable on short posts; function words are not.
             if !info.as_ref().is_some_and(|i| i.is_reliable()) {
-                if let Some(g) = by_function_words(text).or_else(|| by_lexicon(text)) {
+                if let Some(g) = by_words.or_else(|| by_lexicon(text)) {
                     return g;
                 }
                 if info.as_ref().is_none_or(|i| i.confidence() < 0.5) {
@@ -172,10 +185,10 @@ impl LangDetector {
                 let code = LATIN
                     .iter()
                     .find(|(l, _)| *l == info.lang())
-                    .map(|(_, c)| c.to_string())
-                    .unwrap_or_else(|| iso639_1(info.lang()).to_string());
+                    .map(|(_, c)| *c)
+                    .unwrap_or_else(|| iso639_1(info.lang()));
                 LangGuess {
-                    code,
+                    code: code.into(),
                     confidence: round2(info.confidence()),
                     method: "detector".into(),
                 }
@@ -377,14 +390,14 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
 ];
 
 fn by_function_words(text: &str) -> Option<LangGuess> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
+    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
+        .filter(|w| !w.is_empty());
     // Word → the languages (bit per FUNCTION_WORDS entry) it is a function word of.
     static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
         std::sync::OnceLock::new();
@@ -398,7 +411,9 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
         m
     });
     let mut counts = [0usize; FUNCTION_WORDS.len()];
-    for w in &words {
+    let mut n_words = 0usize;
+    for w in words {
+        n_words += 1;
         if let Some(bits) = index.get(w) {
             for (bit, c) in counts.iter_mut().enumerate() {
                 if bits & (1 << bit) != 0 {
@@ -407,11 +422,11 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
             }
         }
     }
-    let mut scores: Vec<(&str, usize)> = FUNCTION_WORDS
-        .iter()
-        .zip(counts)
-        .map(|((l, _), n)| (*l, n))
-        .collect();
+    if n_words == 0 {
+        return None;
+    }
+    let mut scores: [(&'static str, usize); FUNCTION_WORDS.len()] =
+        std::array::from_fn(|i| (FUNCTION_WORDS[i].0, counts[i]));
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, n) = scores[0];
     if n == 0 || scores[1].1 == n {
@@ -419,7 +434,7 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
     }
     Some(LangGuess {
         code: best.into(),
-        confidence: round2((n - scores[1].1) as f64 / words.len() as f64 + 0.5).min(0.95),
+        confidence: round2((n - scores[1].1) as f64 / n_words as f64 + 0.5).min(0.95),
         method: "function_words".into(),
     })
 }
@@ -514,7 +529,7 @@ mod tests {
     use super::*;
 
     fn code(t: &str) -> String {
-        LangDetector::new().detect(t, None).code
+        LangDetector::new().detect(t, None).code.into_owned()
     }
 
     #[test]
@@ -555,7 +570,7 @@ mod tests {
     fn a_post_of_only_tags_is_read_from_the_tags() {
         let d = LangDetector::new();
         let g = d.detect("#يا_خراشي", None);
-        assert_eq!((g.code.as_str(), g.method.as_str()), ("ar", "hashtags"));
+        assert_eq!((&*g.code, &*g.method), ("ar", "hashtags"));
         assert_eq!(d.detect("#worst_service_ever #fail", None).code, "en");
         // Tags beside words are still ignored.
         assert_eq!(d.detect("#fail je recommande Fernway", None).code, "fr");

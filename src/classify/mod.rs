@@ -123,7 +123,7 @@ impl Classifier {
         truncated: bool,
     ) -> Classification {
         let sentiment = self.sentiment.score(text, &lang.code, overrides);
-        let signal_text = match lang.code.as_str() {
+        let signal_text = match &*lang.code {
             "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
             _ => std::borrow::Cow::Borrowed(text),
         };

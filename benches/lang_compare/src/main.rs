@@ -26,7 +26,7 @@ fn main() {
     let dets: Vec<(&str, F)> = vec![
         ("whatlang (7 langs)", Box::new(|t: &str| wl.detect_lang(t).map(wcode).unwrap_or("und").to_string())),
         ("lingua (7 langs, preloaded)", Box::new(|t: &str| li.detect_language_of(t).map(lcode).unwrap_or("und").to_string())),
-        ("earshot LangDetector", Box::new(|t: &str| es.detect(t, None).code)),
+        ("earshot LangDetector", Box::new(|t: &str| es.detect(t, None).code.into_owned())),
     ];
     println!("rows {}  lingua model load {:?}", rows.len(), lingua_load);
     for (name, d) in &dets {
