@@ -20,6 +20,20 @@ pub const B_DECR: f64 = -0.293;
 /// Languages with a sentiment profile of their own; anything else is scored with English rules.
 pub const LANGS: [&str; 7] = ["en", "es", "fr", "de", "pt", "fa", "ar"];
 
+/// The position of `lang` in [`LANGS`].
+fn lang_index(lang: &str) -> Option<usize> {
+    Some(match lang {
+        "en" => 0,
+        "es" => 1,
+        "fr" => 2,
+        "de" => 3,
+        "pt" => 4,
+        "fa" => 5,
+        "ar" => 6,
+        _ => return None,
+    })
+}
+
 pub struct Profile {
     pub lang: &'static str,
     pub lexicon: HashMap<String, f64>,
@@ -45,10 +59,55 @@ pub struct Profile {
     pub min_stem_chars: usize,
     /// Words whose valence in `lexicon` was learned from labelled data (reported as rule `learned`).
     pub learned: HashSet<String>,
+    /// Everything the tables above say about one word, behind one lookup: the scorer reads a
+    /// token's roles once instead of asking five tables, several times per scored word.
+    pub words: HashMap<String, WordInfo>,
+}
+
+/// A word's roles in one language (see [`Profile::words`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WordInfo {
+    /// Lexicon valence (imported, supplement or learned).
+    pub valence: Option<f64>,
+    pub learned: bool,
+    pub booster: Option<f64>,
+    pub negator: bool,
+    pub contrast: bool,
+    pub phrase_start: bool,
+}
+
+impl Profile {
+    /// The word's roles (all empty for a word the profile does not know).
+    pub fn info(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    fn build_words(&mut self) {
+        let mut words: HashMap<String, WordInfo> = HashMap::default();
+        for (w, v) in &self.lexicon {
+            let e = words.entry(w.clone()).or_default();
+            e.valence = Some(*v);
+            e.learned = self.learned.contains(w);
+        }
+        for (w, b) in &self.boosters {
+            words.entry(w.clone()).or_default().booster = Some(*b);
+        }
+        for w in &self.negators {
+            words.entry(w.clone()).or_default().negator = true;
+        }
+        for w in &self.contrast {
+            words.entry(w.clone()).or_default().contrast = true;
+        }
+        for w in &self.phrase_starts {
+            words.entry(w.clone()).or_default().phrase_start = true;
+        }
+        self.words = words;
+    }
 }
 
 pub struct Lexicons {
-    pub profiles: HashMap<&'static str, Profile>,
+    /// One profile per language, in [`LANGS`] order.
+    pub profiles: Vec<Profile>,
     /// Emoji scored directly (Earshot's supplement), before falling back to their descriptions.
     pub emoji_valence: HashMap<char, f64>,
     /// Emoji → English description (VADER's emoji lexicon): descriptions are scored with English words.
@@ -85,9 +144,8 @@ impl Lexicons {
     }
 
     pub fn profile(&self, lang: &str) -> &Profile {
-        self.profiles
-            .get(lang)
-            .unwrap_or_else(|| &self.profiles["en"])
+        // A match rather than a map: this runs several times per scored word.
+        &self.profiles[lang_index(lang).unwrap_or(0)]
     }
 
     fn build() -> Lexicons {
@@ -111,10 +169,7 @@ impl Lexicons {
     }
 
     fn build_with(learned: &[LearnedTable]) -> Lexicons {
-        let mut profiles = HashMap::default();
-        for lang in LANGS {
-            profiles.insert(lang, build_profile(lang));
-        }
+        let mut profiles: Vec<Profile> = LANGS.iter().map(|l| build_profile(l)).collect();
         let emoji = include_str!("lexicons/vader_emoji.tsv")
             .lines()
             .filter_map(|l| {
@@ -131,7 +186,7 @@ impl Lexicons {
                 if let Some(c) = word.chars().next() {
                     emoji_valence.insert(c, v);
                 }
-            } else if let Some(p) = profiles.get_mut(lang) {
+            } else if let Some(p) = lang_index(lang).map(|i| &mut profiles[i]) {
                 let key = normalize(lang, word);
                 if v.is_nan() {
                     // `neutral`: a phrase whose words carry no sentiment together (Persian
@@ -156,7 +211,7 @@ impl Lexicons {
         // fills the words they lack (for small training sets). A supplement removal (above) does not
         // stop a learned weight for the same word.
         for t in learned {
-            let Some(p) = profiles.get_mut(t.lang) else {
+            let Some(p) = lang_index(t.lang).map(|i| &mut profiles[i]) else {
                 continue;
             };
             for (w, coef) in &t.model.weights {
@@ -171,13 +226,14 @@ impl Lexicons {
                 p.learned.insert(w.clone());
             }
         }
-        for p in profiles.values_mut() {
+        for p in profiles.iter_mut() {
             p.phrase_starts = p
                 .phrases
                 .keys()
                 .filter_map(|k| k.split(' ').next())
                 .map(str::to_string)
                 .collect();
+            p.build_words();
         }
         Lexicons {
             profiles,
@@ -302,6 +358,7 @@ fn build_profile(lang: &'static str) -> Profile {
         suffixes: &[],
         min_stem_chars: 3,
         learned: HashSet::default(),
+        words: HashMap::default(),
     };
     match lang {
         "en" => {
@@ -751,6 +808,15 @@ mod tests {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .count();
         assert_eq!(supplement().count(), lines);
+    }
+
+    #[test]
+    fn lang_index_follows_langs() {
+        for (i, l) in LANGS.iter().enumerate() {
+            assert_eq!(lang_index(l), Some(i));
+            assert_eq!(Lexicons::shared().profile(l).lang, *l);
+        }
+        assert_eq!(Lexicons::shared().profile("xx").lang, "en");
     }
 
     #[test]

@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::lexicon::{EN_SPECIAL_CASES, Lexicons, Profile, normalize};
+use super::lexicon::{EN_SPECIAL_CASES, Lexicons, Profile, WordInfo, normalize};
 use crate::model::{Hit, Sentiment, SentimentLabel};
 
 const C_INCR: f64 = 0.733;
@@ -43,6 +43,8 @@ struct Tok<'a> {
     /// The word was followed by clause punctuation (`,` `.` `;` `!` `?` and Arabic-script forms):
     /// outside English, negation does not reach across it ("não chegou, que absurdo").
     clause_end: bool,
+    /// The word's roles in the text's language, looked up once (set at the end of `tokenize`).
+    info: WordInfo,
 }
 
 // Flags naming the rules that shaped a word's valence; rendered into `Hit::rule`.
@@ -277,12 +279,14 @@ impl SentimentEngine {
                         lower: Cow::Borrowed(el),
                         emoji: None,
                         clause_end: false,
+                        info: WordInfo::default(),
                     });
                     out.push(Tok {
                         raw: Cow::Borrowed(&word[split..]),
                         lower: rest,
                         emoji: None,
                         clause_end,
+                        info: WordInfo::default(),
                     });
                     return;
                 }
@@ -292,6 +296,7 @@ impl SentimentEngine {
                 lower,
                 emoji: None,
                 clause_end,
+                info: WordInfo::default(),
             });
         };
         let mut split = Vec::new();
@@ -340,6 +345,7 @@ impl SentimentEngine {
                         lower: Cow::Borrowed(here),
                         emoji: Some(c),
                         clause_end: false,
+                        info: WordInfo::default(),
                     });
                     start = i + c.len_utf8();
                 } else if let Some(desc) = self.lex.emoji.get(&c) {
@@ -350,6 +356,7 @@ impl SentimentEngine {
                             lower: normalize_cow("en", w),
                             emoji: Some(c),
                             clause_end: false,
+                            info: WordInfo::default(),
                         });
                     }
                     start = i + c.len_utf8();
@@ -371,6 +378,7 @@ impl SentimentEngine {
                                 lower: Cow::Owned(s.to_string()),
                                 emoji: None,
                                 clause_end: false,
+                                info: WordInfo::default(),
                             })
                             .collect::<Vec<_>>()
                     } else {
@@ -378,6 +386,9 @@ impl SentimentEngine {
                     }
                 })
                 .collect();
+        }
+        for t in &mut out {
+            t.info = p.info(&t.lower);
         }
         out
     }
@@ -405,7 +416,7 @@ impl SentimentEngine {
                 }
                 en.lexicon.contains_key(&*t.lower)
             } else {
-                p.lexicon.contains_key(&*t.lower)
+                t.info.valence.is_some()
             }
         };
 
@@ -423,10 +434,10 @@ impl SentimentEngine {
             // Outside English, a booster closing its clause has nothing to boost and is scored as the
             // word it is ("die Lampen sind super").
             if t.emoji.is_none()
-                && p.boosters.contains_key(&*t.lower)
+                && t.info.booster.is_some()
                 && (p.lang == "en"
                     || (phrase_at(p, &toks, i).is_none()
-                        && !((t.clause_end || i + 1 == n) && p.lexicon.contains_key(&*t.lower))))
+                        && !((t.clause_end || i + 1 == n) && t.info.valence.is_some())))
             {
                 continue;
             }
@@ -459,13 +470,9 @@ impl SentimentEngine {
                 valence = v;
                 f = R_PHRASE;
                 consumed_until = i + len;
-            } else if let Some(v) = p.lexicon.get(&*t.lower) {
-                valence = *v;
-                f = if p.learned.contains(&*t.lower) {
-                    R_LEARNED
-                } else {
-                    R_LEXICON
-                };
+            } else if let Some(v) = t.info.valence {
+                valence = v;
+                f = if t.info.learned { R_LEARNED } else { R_LEXICON };
             } else if let Some(v) = collapse_elongation(&t.lower).and_then(|w| p.lexicon.get(&w)) {
                 valence = *v;
                 f = R_ELONGATED;
@@ -493,7 +500,7 @@ impl SentimentEngine {
                         && toks[i - 3].lower == "no"
                         && matches!(&*toks[i - 1].lower, "or" | "nor"));
                 if no_before {
-                    valence = p.lexicon.get(&*t.lower).copied().unwrap_or(valence) * N_SCALAR;
+                    valence = t.info.valence.unwrap_or(valence) * N_SCALAR;
                     f |= R_NO;
                 }
             }
@@ -517,7 +524,7 @@ impl SentimentEngine {
                 if is_lex(prev) {
                     continue;
                 }
-                let mut s = scalar_inc_dec(p, prev, valence, is_cap_diff);
+                let mut s = scalar_inc_dec(prev, valence, is_cap_diff);
                 if s != 0.0 {
                     if start_i == 1 {
                         s *= 0.95;
@@ -544,7 +551,7 @@ impl SentimentEngine {
                             f |= R_IDIOM;
                         }
                     }
-                } else if !negated_once && p.negators.contains(&*prev.lower) {
+                } else if !negated_once && prev.info.negator {
                     valence *= N_SCALAR;
                     negated_once = true;
                     f |= R_NEGATED;
@@ -589,7 +596,7 @@ impl SentimentEngine {
         // Contrastive conjunction: the clause after "but" dominates.
         if let Some(bi) = toks
             .iter()
-            .position(|t| t.emoji.is_none() && p.contrast.contains(&*t.lower))
+            .position(|t| t.emoji.is_none() && t.info.contrast)
         {
             for (si, s) in sentiments.iter_mut().enumerate() {
                 if *s == 0.0 {
@@ -660,7 +667,7 @@ fn normalize_score(x: f64) -> f64 {
 }
 
 fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
-    if !p.phrase_starts.contains(&*toks[i].lower) {
+    if !toks[i].info.phrase_start {
         return None;
     }
     let max = p.max_phrase_words.min(toks.len() - i);
@@ -774,11 +781,11 @@ fn is_negated_verb_fa(w: &str) -> bool {
             .any(|s| w.starts_with(s))
 }
 
-fn scalar_inc_dec(p: &Profile, t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
-    let Some(b) = p.boosters.get(&*t.lower) else {
+fn scalar_inc_dec(t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
+    let Some(b) = t.info.booster else {
         return 0.0;
     };
-    let mut scalar = *b;
+    let mut scalar = b;
     if valence < 0.0 {
         scalar = -scalar;
     }
@@ -788,8 +795,9 @@ fn scalar_inc_dec(p: &Profile, t: &Tok, valence: f64, is_cap_diff: bool) -> f64 
     scalar
 }
 
-fn en_negated(word: &str) -> bool {
-    Lexicons::shared().profile("en").negators.contains(word) || word.contains("n't")
+/// VADER's negated word test (English only: `t.info` is the English profile's).
+fn en_negated(t: &Tok) -> bool {
+    t.info.negator || t.lower.contains("n't")
 }
 
 /// Words of VADER's special-case idioms and multi-word boosters: an idiom check needs at least two
@@ -816,7 +824,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
     let w = |k: usize| &*toks[i - k].lower;
     match start_i {
         0 => {
-            if en_negated(w(1)) {
+            if en_negated(&toks[i - 1]) {
                 return valence * N_SCALAR;
             }
         }
@@ -825,7 +833,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
                 return valence * 1.25;
             } else if w(2) == "without" && w(1) == "doubt" {
                 return valence;
-            } else if en_negated(w(2)) {
+            } else if en_negated(&toks[i - 2]) {
                 return valence * N_SCALAR;
             }
         }
@@ -834,7 +842,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
                 return valence * 1.25;
             } else if w(3) == "without" && (w(2) == "doubt" || w(1) == "doubt") {
                 return valence;
-            } else if en_negated(w(3)) {
+            } else if en_negated(&toks[i - 3]) {
                 return valence * N_SCALAR;
             }
         }
