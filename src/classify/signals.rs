@@ -886,6 +886,37 @@ pub fn advice_margin<'m>(
     (margin, best.map(|(f, _)| f))
 }
 
+/// A rule that fired, before its span is known: finding a span costs a second regex search, so
+/// it is done only for the signals that are reported (and for recommend/warn pairs, whose overlap
+/// decides between them).
+struct Fired<'c> {
+    sig: Signal,
+    /// Byte span of the evidence, once found.
+    span: Option<(usize, usize)>,
+    /// The rule set and index the signal came from (none for the learned advice signal).
+    rule: Option<(&'c Compiled, usize)>,
+}
+
+impl Fired<'_> {
+    /// Finds the span and evidence of a rule signal (once).
+    fn resolve(&mut self, text: &str) {
+        if self.span.is_some() {
+            return;
+        }
+        let Some((c, idx)) = self.rule else {
+            return;
+        };
+        let re = c.regexes[idx].get_or_init(|| {
+            // The same pattern already compiled inside the set.
+            Regex::new(&c.patterns[idx]).expect("signal rule compiles")
+        });
+        if let Some(m) = re.find(text) {
+            self.span = Some((m.start(), m.end()));
+            self.sig.evidence = span(m.as_str(), !c.ascii).to_string();
+        }
+    }
+}
+
 impl SignalDetector {
     pub fn new() -> Self {
         let advice = LinearModel::parse(ADVICE_TABLE)
@@ -949,21 +980,16 @@ impl SignalDetector {
     /// The advice model decides whether the text advises others: weak recommend/warn rules stand only
     /// when it agrees, and when no rule fired but the model is confident, a `learned_advice` signal
     /// names the feature that weighed most as its evidence.
-    fn arbitrate_advice(
-        &self,
-        model: &LinearModel,
-        text: &str,
-        fired: &mut Vec<(Signal, usize, usize)>,
-    ) {
-        let names: Vec<&str> = fired.iter().map(|(s, _, _)| s.rule.as_str()).collect();
+    fn arbitrate_advice(&self, model: &LinearModel, text: &str, fired: &mut Vec<Fired<'_>>) {
+        let names: Vec<&str> = fired.iter().map(|f| f.sig.rule.as_str()).collect();
         let (margin, best) = advice_margin(model, text, &names);
         let p = sigmoid(margin);
         let is_advice = |s: &Signal| matches!(s.kind, Recommend | Warn);
         if p < ADVICE_THRESHOLD {
-            fired.retain(|(s, _, _)| !is_advice(s) || s.confidence >= STRONG_RULE);
+            fired.retain(|f| !is_advice(&f.sig) || f.sig.confidence >= STRONG_RULE);
             return;
         }
-        if fired.iter().any(|(s, _, _)| is_advice(s)) {
+        if fired.iter().any(|f| is_advice(&f.sig)) {
             return;
         }
         // The strongest word or word pair for advice, as evidence.
@@ -985,46 +1011,37 @@ impl SignalDetector {
         } else {
             Recommend
         };
-        fired.push((
-            Signal {
+        fired.push(Fired {
+            sig: Signal {
                 kind,
                 confidence: (p * 100.0).round() / 100.0,
                 evidence,
                 rule: "learned_advice".into(),
             },
-            start,
-            end,
-        ));
+            span: Some((start, end)),
+            rule: None,
+        });
     }
 
     /// Signals in `text` (already normalised for Persian/Arabic by the caller when `lang` is fa/ar).
     /// English rules always run (code-switching and English loanwords are common); the language's own
     /// rules run too.
     pub fn detect(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
-        let mut fired: Vec<(Signal, usize, usize)> = Vec::new();
-        let mut run = |c: &Compiled| {
+        let mut fired: Vec<Fired> = Vec::new();
+        for c in self.rule_sets(lang) {
             for idx in c.set.matches(text).iter() {
                 let rule = &c.rules[idx];
-                let re = c.regexes[idx].get_or_init(|| {
-                    // The same pattern already compiled inside the set.
-                    Regex::new(&c.patterns[idx]).expect("signal rule compiles")
+                fired.push(Fired {
+                    sig: Signal {
+                        kind: rule.kind,
+                        confidence: rule.confidence,
+                        evidence: String::new(),
+                        rule: rule.name.to_string(),
+                    },
+                    span: None,
+                    rule: Some((c, idx)),
                 });
-                if let Some(m) = re.find(text) {
-                    fired.push((
-                        Signal {
-                            kind: rule.kind,
-                            confidence: rule.confidence,
-                            evidence: span(m.as_str(), !c.ascii).to_string(),
-                            rule: rule.name.to_string(),
-                        },
-                        m.start(),
-                        m.end(),
-                    ));
-                }
             }
-        };
-        for c in self.rule_sets(lang) {
-            run(c);
         }
         if lang == "en"
             && let Some(model) = &self.advice
@@ -1032,31 +1049,50 @@ impl SignalDetector {
             self.arbitrate_advice(model, text, &mut fired);
         }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
-        let warns: Vec<(usize, usize)> = fired
-            .iter()
-            .filter(|(s, _, _)| s.kind == Warn)
-            .map(|(_, a, b)| (*a, *b))
-            .collect();
-        fired.retain(|(s, a, b)| {
-            s.kind != Recommend || !warns.iter().any(|(wa, wb)| a < wb && wa < b)
-        });
+        if fired.iter().any(|f| f.sig.kind == Recommend) && fired.iter().any(|f| f.sig.kind == Warn)
+        {
+            for f in fired.iter_mut() {
+                if matches!(f.sig.kind, Recommend | Warn) {
+                    f.resolve(text);
+                }
+            }
+            let warns: Vec<(usize, usize)> = fired
+                .iter()
+                .filter(|f| f.sig.kind == Warn)
+                .filter_map(|f| f.span)
+                .collect();
+            fired.retain(|f| {
+                let (a, b) = f.span.unwrap_or((0, 0));
+                f.sig.kind != Recommend || !warns.iter().any(|(wa, wb)| a < *wb && *wa < b)
+            });
+        }
 
-        // One signal per kind: the most confident rule, and say how many rules agreed.
-        let mut out: Vec<Signal> = Vec::new();
-        for (sig, _, _) in fired {
-            match out.iter_mut().find(|s| s.kind == sig.kind) {
+        // One signal per kind: the most confident rule, and say how many rules agreed. Only the
+        // winners' spans are looked for.
+        let mut merged: Vec<Fired> = Vec::new();
+        for f in fired {
+            match merged.iter_mut().find(|m| m.sig.kind == f.sig.kind) {
                 Some(existing) => {
-                    if sig.confidence > existing.confidence {
-                        *existing = Signal {
-                            confidence: ((sig.confidence + 0.05).min(0.99) * 100.0).round() / 100.0,
-                            ..sig
-                        };
+                    if f.sig.confidence > existing.sig.confidence {
+                        let confidence =
+                            ((f.sig.confidence + 0.05).min(0.99) * 100.0).round() / 100.0;
+                        *existing = f;
+                        existing.sig.confidence = confidence;
                     } else {
-                        existing.confidence =
-                            ((existing.confidence + 0.05).min(0.99) * 100.0).round() / 100.0;
+                        existing.sig.confidence =
+                            ((existing.sig.confidence + 0.05).min(0.99) * 100.0).round() / 100.0;
                     }
                 }
-                None => out.push(sig),
+                None => merged.push(f),
+            }
+        }
+        let mut out: Vec<Signal> = Vec::with_capacity(merged.len());
+        for mut f in merged {
+            f.resolve(text);
+            // A set match whose own regex finds nothing cannot happen (same pattern); were it to,
+            // the signal is dropped rather than shown without evidence.
+            if f.span.is_some() {
+                out.push(f.sig);
             }
         }
         let has = |out: &[Signal], k: SignalKind| out.iter().any(|s| s.kind == k);
