@@ -105,20 +105,28 @@ impl BrandMatcher {
         if !ac.is_match(&lower) {
             return false;
         }
-        !self.find(&Tokens::new(text), &lower).is_empty()
+        !self.find(text, &lower).is_empty()
     }
 
     /// Every brand the text mentions, with the terms that matched and their byte offsets.
-    pub fn find(&self, tokens: &Tokens<'_>, lower_text: &str) -> Vec<BrandMatch> {
+    /// `lower_text` is `text` lowercased (callers have it already). The text is tokenised only
+    /// when the literal prefilter finds a candidate brand: most posts on a firehose mention none.
+    pub fn find(&self, text: &str, lower_text: &str) -> Vec<BrandMatch> {
         let Some(ac) = &self.prefilter else {
             return Vec::new();
         };
         let mut candidate = vec![false; self.brands.len()];
+        let mut any = false;
         for m in ac.find_overlapping_iter(lower_text) {
             for &b in &self.pattern_brands[m.pattern().as_usize()] {
                 candidate[b] = true;
+                any = true;
             }
         }
+        if !any {
+            return Vec::new();
+        }
+        let tokens = &Tokens::new(text);
         let mut out = Vec::new();
         for (bi, brand) in self.brands.iter().enumerate() {
             if !candidate[bi] {
@@ -165,8 +173,7 @@ mod tests {
     }
 
     fn find(m: &BrandMatcher, text: &str) -> Vec<String> {
-        let t = Tokens::new(text);
-        m.find(&t, &text.to_lowercase())
+        m.find(text, &text.to_lowercase())
             .into_iter()
             .map(|b| b.brand)
             .collect()

@@ -17,7 +17,6 @@ use crate::config::{BrandConfig, ClassifyConfig};
 use crate::model::{BrandMatch, Classification, EnrichedMention, LangGuess, Mention};
 use brands::BrandMatcher;
 use lang::LangDetector;
-use query::Tokens;
 use sentiment::SentimentEngine;
 use signals::SignalDetector;
 
@@ -86,9 +85,8 @@ impl Classifier {
     pub fn analyze(&self, text: &str, declared_lang: Option<&str>) -> Analysis {
         let cut = truncate_utf8(text, self.max_text_bytes);
         let truncated = cut.len() < text.len();
-        let tokens = Tokens::new(cut);
         let lower = cut.to_lowercase();
-        let brands = self.brands.find(&tokens, &lower);
+        let brands = self.brands.find(cut, &lower);
         // One classification per text here: with the lexicon overrides of the first matched brand
         // that has one naming a word of the text ("sick" for a skate brand), as `enrich` does per brand.
         let overrides = brands.iter().find_map(|b| {
@@ -144,9 +142,8 @@ impl Classifier {
     pub fn enrich(&self, m: &Mention, now: DateTime<Utc>) -> Vec<EnrichedMention> {
         let cut = truncate_utf8(&m.text, self.max_text_bytes);
         let truncated = cut.len() < m.text.len();
-        let tokens = Tokens::new(cut);
         let lower = cut.to_lowercase();
-        let brands = self.brands.find(&tokens, &lower);
+        let brands = self.brands.find(cut, &lower);
         if brands.is_empty() {
             return Vec::new();
         }
