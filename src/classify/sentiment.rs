@@ -473,8 +473,8 @@ impl SentimentEngine {
             } else if let Some(v) = t.info.valence {
                 valence = v;
                 f = if t.info.learned { R_LEARNED } else { R_LEXICON };
-            } else if let Some(v) = collapse_elongation(&t.lower).and_then(|w| p.lexicon.get(&w)) {
-                valence = *v;
+            } else if let Some(v) = elongated_valence(p, &t.lower) {
+                valence = v;
                 f = R_ELONGATED;
             } else if let Some(v) = strip_proclitic(p, &t.lower) {
                 valence = v;
@@ -705,9 +705,19 @@ fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     None
 }
 
-/// "goooood" → "good" (runs cut to two), then "god" (to one) if that is what the lexicon knows.
-fn collapse_elongation(w: &str) -> Option<String> {
-    // Most unknown words have no run of three: say so without building a copy.
+/// The lexicon valence of an elongated word: "goooood" → "good" (runs cut to two), then, if the
+/// lexicon does not know that, every run cut to one (Arabic "حلووووو" → "حلو").
+fn elongated_valence(p: &Profile, w: &str) -> Option<f64> {
+    let two = collapse_elongation(w, 2)?;
+    p.lexicon
+        .get(&two)
+        .or_else(|| collapse_elongation(w, 1).and_then(|one| p.lexicon.get(&one)))
+        .copied()
+}
+
+/// `w` with every run of a repeated character cut to `keep`; `None` when `w` has no run of three
+/// (then it is not elongated, and no copy is made).
+fn collapse_elongation(w: &str, keep: usize) -> Option<String> {
     let (mut prev, mut run, mut any) = (None, 0, false);
     for c in w.chars() {
         run = if Some(c) == prev { run + 1 } else { 1 };
@@ -717,24 +727,16 @@ fn collapse_elongation(w: &str) -> Option<String> {
     if !any {
         return None;
     }
-    let mut prev = None;
-    let mut run = 0;
-    let mut two = String::with_capacity(w.len());
-    let mut changed = false;
+    let (mut prev, mut run) = (None, 0);
+    let mut out = String::with_capacity(w.len());
     for c in w.chars() {
-        if Some(c) == prev {
-            run += 1;
-        } else {
-            run = 1;
-            prev = Some(c);
-        }
-        if run <= 2 {
-            two.push(c);
-        } else {
-            changed = true;
+        run = if Some(c) == prev { run + 1 } else { 1 };
+        prev = Some(c);
+        if run <= keep {
+            out.push(c);
         }
     }
-    changed.then_some(two)
+    Some(out)
 }
 
 fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
@@ -1079,9 +1081,15 @@ mod tests {
         assert!(matches!(normalize_cow("fr", "très"), Cow::Borrowed("très")));
         assert_eq!(normalize_cow("en", "GOOD"), "good");
         assert_eq!(normalize_cow("de", "ÜBEL"), "übel");
-        assert_eq!(collapse_elongation("goood").as_deref(), Some("good"));
-        assert_eq!(collapse_elongation("جمييييل").as_deref(), Some("جمييل"));
-        assert_eq!(collapse_elongation("good"), None);
+        assert_eq!(collapse_elongation("goood", 2).as_deref(), Some("good"));
+        assert_eq!(collapse_elongation("جمييييل", 2).as_deref(), Some("جمييل"));
+        assert_eq!(collapse_elongation("جمييييل", 1).as_deref(), Some("جميل"));
+        assert_eq!(collapse_elongation("good", 2), None);
+        let ar = Lexicons::shared().profile("ar");
+        assert_eq!(
+            elongated_valence(ar, "حلووووو"),
+            ar.lexicon.get("حلو").copied()
+        );
     }
 
     #[test]
