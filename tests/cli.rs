@@ -522,6 +522,20 @@ fn fetch_dry_runs_a_source() {
     );
 }
 
+/// Runs `earshot train ARGS --input INPUT [--out OUT]`.
+fn train(
+    args: &[&str],
+    input: &std::path::Path,
+    out: Option<&std::path::Path>,
+) -> std::process::Output {
+    let mut cmd = Command::new(BIN);
+    cmd.arg("train").args(args).arg("--input").arg(input);
+    if let Some(out) = out {
+        cmd.arg("--out").arg(out);
+    }
+    cmd.output().unwrap()
+}
+
 /// `earshot train`: cross-validated figures, a table that reads back, and clear refusals.
 #[test]
 fn train_fits_a_table_and_refuses_bad_input() {
@@ -547,13 +561,11 @@ fn train_fits_a_table_and_refuses_bad_input() {
     );
     std::fs::write(&data, &rows).unwrap();
     let table = dir.path().join("advice.tsv");
-    let out = Command::new(BIN)
-        .args(["train", "--task", "suggestion", "--folds", "3", "--input"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&table)
-        .output()
-        .unwrap();
+    let out = train(
+        &["--task", "suggestion", "--folds", "3"],
+        &data,
+        Some(&table),
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -578,11 +590,7 @@ fn train_fits_a_table_and_refuses_bad_input() {
         ("péssimo produto {i}", "very_negative"),
     );
     std::fs::write(&senti, &rows).unwrap();
-    let out = Command::new(BIN)
-        .args(["train", "--task", "sentiment", "--lang", "pt", "--input"])
-        .arg(&senti)
-        .output()
-        .unwrap();
+    let out = train(&["--task", "sentiment", "--lang", "pt"], &senti, None);
     assert!(
         out.status.success(),
         "{}",
@@ -593,13 +601,11 @@ fn train_fits_a_table_and_refuses_bad_input() {
     // Refusals: an unreadable line (named), an unknown language, an unknown task, bad options.
     std::fs::write(&data, format!("{rows}not json\n")).unwrap();
     let never = dir.path().join("never.tsv");
-    let out = Command::new(BIN)
-        .args(["train", "--task", "sentiment", "--lang", "pt", "--input"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&never)
-        .output()
-        .unwrap();
+    let out = train(
+        &["--task", "sentiment", "--lang", "pt"],
+        &data,
+        Some(&never),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -616,13 +622,7 @@ fn train_fits_a_table_and_refuses_bad_input() {
         (vec!["--task", "bogus"], 2, "unknown task"),
         (vec!["--task", "suggestion", "--folds", "1"], 2, "--folds"),
     ] {
-        let out = Command::new(BIN)
-            .arg("train")
-            .args(&args)
-            .arg("--input")
-            .arg(&senti)
-            .output()
-            .unwrap();
+        let out = train(&args, &senti, None);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
         assert!(err.contains(needle), "{args:?}: {err}");
