@@ -72,10 +72,9 @@ impl LangDetector {
         }
         let original = text;
         // URLs, @handles and #tags say nothing about the language a person writes in.
+        // Most posts have none of them: no copy then.
         let has_noise = text.contains(['@', '#']) || text.contains("http") || text.contains("www.");
-        let cleaned: String = if !has_noise {
-            String::new()
-        } else {
+        let cleaned: std::borrow::Cow<str> = if has_noise {
             text.split_whitespace()
                 .filter(|w| {
                     let w = w
@@ -88,8 +87,11 @@ impl LangDetector {
                 })
                 .collect::<Vec<_>>()
                 .join(" ")
+                .into()
+        } else {
+            text.into()
         };
-        let text = if has_noise { cleaned.as_str() } else { text };
+        let text = &*cleaned;
         let (mut letters, mut arabic, mut persian, mut latin) = (0usize, 0usize, 0usize, 0usize);
         for c in text.chars() {
             if !c.is_alphabetic() {

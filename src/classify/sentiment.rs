@@ -241,9 +241,9 @@ impl SentimentEngine {
             .filter(|t| {
                 t.emoji.is_none()
                     && t.lower.chars().any(char::is_alphabetic)
-                    && !p.negators.contains(&*t.lower)
-                    && !p.boosters.contains_key(&*t.lower)
-                    && !p.contrast.contains(&*t.lower)
+                    && !t.info.negator
+                    && t.info.booster.is_none()
+                    && !t.info.contrast
             })
             .map(|t| t.lower.into_owned())
             .collect()
