@@ -138,6 +138,15 @@ fn normalize_cow<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
     if matches!(lang, "fa" | "ar") {
         return Cow::Owned(normalize(lang, word));
     }
+    // ASCII (most words): lowercasing is byte-wise, and `to_ascii_lowercase` gives what
+    // `to_lowercase` would.
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
     let unchanged = word.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
@@ -158,13 +167,37 @@ fn normalize_cow<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
 fn words_and_line_ends(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = text;
     std::iter::from_fn(move || {
-        let start = rest.find(|c: char| !c.is_whitespace())?;
-        let line_end = rest[..start].contains('\n');
+        let start = find_whitespace(rest, false)?;
+        let line_end = rest.as_bytes()[..start].contains(&b'\n');
         let body = &rest[start..];
-        let end = body.find(char::is_whitespace).unwrap_or(body.len());
+        let end = find_whitespace(body, true).unwrap_or(body.len());
         rest = &body[end..];
         Some((&body[..end], line_end))
     })
+}
+
+/// The byte offset of the first character of `s` that is (`white`) or is not (`!white`)
+/// `char::is_whitespace`: a byte loop for ASCII, decoding only non-ASCII characters.
+fn find_whitespace(s: &str, white: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            // ASCII whitespace as `char::is_whitespace` defines it (`\t \n \x0b \x0c \r` and space).
+            if matches!(b, b'\t'..=b'\r' | b' ') == white {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().expect("i is a char boundary");
+            if c.is_whitespace() == white {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Python's `str.isupper()`: at least one cased character and no lowercase ones.
@@ -919,16 +952,26 @@ fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
 }
 
 fn punctuation_emphasis(text: &str) -> f64 {
-    let ep = text
-        .chars()
-        .filter(|&c| c == '!' || c == '！')
-        .count()
-        .min(4) as f64
-        * 0.292;
-    let qm = text
-        .chars()
-        .filter(|&c| c == '?' || c == '؟' || c == '？')
-        .count();
+    // One pass over the bytes; the full-width and Arabic marks only when the text has non-ASCII.
+    let (mut ep, mut qm, mut wide) = (0usize, 0usize, false);
+    for &b in text.as_bytes() {
+        match b {
+            b'!' => ep += 1,
+            b'?' => qm += 1,
+            0x80.. => wide = true,
+            _ => {}
+        }
+    }
+    if wide {
+        for c in text.chars() {
+            match c {
+                '！' => ep += 1,
+                '؟' | '？' => qm += 1,
+                _ => {}
+            }
+        }
+    }
+    let ep = ep.min(4) as f64 * 0.292;
     let qa = if qm > 1 {
         if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
     } else {
