@@ -274,7 +274,17 @@ pub fn normalize(lang: &str, s: &str) -> String {
 
 pub fn normalize_arabic_script(s: &str, persian: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfc() {
+    // Text already in NFC (nearly all) skips the composing iterator.
+    if is_nfc(s) {
+        fold_arabic_script(s.chars(), persian, &mut out);
+    } else {
+        fold_arabic_script(s.nfc(), persian, &mut out);
+    }
+    out
+}
+
+fn fold_arabic_script(chars: impl Iterator<Item = char>, persian: bool, out: &mut String) {
+    for c in chars {
         match c {
             '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {} // harakat, superscript alef, tatweel
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
@@ -286,10 +296,58 @@ pub fn normalize_arabic_script(s: &str, persian: bool) -> String {
             'ة' if !persian => out.push('ه'),
             '\u{200C}' => out.push(' '),
             '\u{200D}' | '\u{200E}' | '\u{200F}' => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
+}
+
+/// Whether [`normalize_arabic_script`] would return `s` unchanged: no letter it folds, no mark it
+/// drops, no ZWNJ, nothing to lowercase, and already NFC. Most words of most posts are; the
+/// scorer then borrows the word instead of copying it.
+pub fn is_normal_arabic_script(s: &str, persian: bool) -> bool {
+    let plain = s.chars().all(|c| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
+        let folded = match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => true,
+            'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => true,
+            'ي' | 'ك' => persian,
+            'ی' | 'ک' | 'ة' => !persian,
+            '\u{200C}'..='\u{200F}' => true,
+            _ => false,
+        };
+        !folded && {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    });
+    plain && is_nfc(s)
+}
+
+/// Whether `s` is in NFC. Below U+0300 and among the Arabic block's letters every character is
+/// a starter that nothing composes with, so text made only of those (nearly every word of an
+/// Arabic or Persian post) is NFC without asking the normalisation tables. The block's combining
+/// marks that compose or reorder (U+0610–U+061A, harakat U+064B–U+065F, U+0670, Quranic marks U+06D6–U+06ED)
+/// go to the full check.
+fn is_nfc(s: &str) -> bool {
+    s.chars().all(is_plain_starter)
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// A character NFC leaves alone whatever surrounds it (see [`is_nfc`]).
+fn is_plain_starter(c: char) -> bool {
+    c < '\u{0300}'
+        || matches!(
+            c,
+            '\u{0600}'..='\u{060F}'
+                | '\u{061B}'..='\u{064A}'
+                | '\u{0660}'..='\u{066F}'
+                | '\u{0671}'..='\u{06D5}'
+                | '\u{06EE}'..='\u{06FF}'
+        )
 }
 
 fn set(words: &[&str], lang: &str) -> HashSet<String> {
@@ -799,6 +857,62 @@ pub const EN_SPECIAL_CASES: &[(&str, f64)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_starters_need_no_normalisation_tables() {
+        // The shortcut in `is_nfc` holds only if each such character is a starter that NFC keeps.
+        for c in ('\0'..='\u{06FF}').filter(|c| is_plain_starter(*c)) {
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn normal_words_are_recognised_without_copying() {
+        let words = [
+            "خوب",
+            "عالی",
+            "كتاب",
+            "کتاب",
+            "مدرسة",
+            "مدرسه",
+            "أحمد",
+            "احمد",
+            "ي",
+            "ی",
+            "می\u{200C}خواهم",
+            "آب",
+            "ا\u{0653}ب",
+            "جميـــل",
+            "حَسَن",
+            "Fernway",
+            "fernway",
+            "ۀ",
+            "ه\u{0654}",
+            "٣",
+            "",
+        ];
+        for persian in [true, false] {
+            for w in words {
+                let normal = normalize_arabic_script(w, persian) == w;
+                assert_eq!(
+                    is_normal_arabic_script(w, persian),
+                    normal,
+                    "{w:?} persian={persian}"
+                );
+            }
+        }
+    }
 
     /// `supplement()` skips what it cannot read; every line of the shipped file must be readable.
     #[test]

@@ -45,6 +45,65 @@ struct Tok<'a> {
     clause_end: bool,
     /// The word's roles in the text's language, looked up once (set at the end of `tokenize`).
     info: WordInfo,
+    /// Facts the rules ask of a word many times, worked out once (set at the end of `tokenize`).
+    upper: bool,
+    /// VADER's "n't" test.
+    nt: bool,
+    /// Which of the few words the rules compare against this is ([`SW_NO`] …), or 0.
+    sw: u16,
+    /// The word's scored valence and the rules that shaped it (set by `score`; kept on the token
+    /// rather than in two more vectors per text).
+    valence: f64,
+    flags: u32,
+}
+
+// The words the rules compare tokens against, as bits set once per token (a string comparison
+// each time a rule looked had been a noticeable share of scoring).
+const SW_NO: u16 = 1;
+const SW_KIND: u16 = 1 << 1;
+const SW_OF: u16 = 1 << 2;
+const SW_LEAST: u16 = 1 << 3;
+const SW_NEVER: u16 = 1 << 4;
+const SW_SO_THIS: u16 = 1 << 5;
+const SW_WITHOUT: u16 = 1 << 6;
+const SW_DOUBT: u16 = 1 << 7;
+const SW_AT_VERY: u16 = 1 << 8;
+const SW_OR_NOR: u16 = 1 << 9;
+const SW_NICHT: u16 = 1 << 10;
+
+fn special_word(lower: &str) -> u16 {
+    match lower {
+        "no" => SW_NO,
+        "kind" => SW_KIND,
+        "of" => SW_OF,
+        "least" => SW_LEAST,
+        "never" => SW_NEVER,
+        "so" | "this" => SW_SO_THIS,
+        "without" => SW_WITHOUT,
+        "doubt" => SW_DOUBT,
+        "at" | "very" => SW_AT_VERY,
+        "or" | "nor" => SW_OR_NOR,
+        "nicht" => SW_NICHT,
+        _ => 0,
+    }
+}
+
+impl<'a> Tok<'a> {
+    /// A token whose derived facts are filled in by `tokenize` once all tokens are known.
+    fn new(raw: Cow<'a, str>, lower: Cow<'a, str>, emoji: Option<char>, clause_end: bool) -> Self {
+        Tok {
+            raw,
+            lower,
+            emoji,
+            clause_end,
+            info: WordInfo::default(),
+            upper: false,
+            nt: false,
+            sw: 0,
+            valence: 0.0,
+            flags: 0,
+        }
+    }
 }
 
 // Flags naming the rules that shaped a word's valence; rendered into `Hit::rule`.
@@ -136,7 +195,11 @@ fn split_hashtag<'a>(body: &'a str, out: &mut Vec<&'a str>) {
 /// Arabic script): most words of most posts.
 fn normalize_cow<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
     if matches!(lang, "fa" | "ar") {
-        return Cow::Owned(normalize(lang, word));
+        return if super::lexicon::is_normal_arabic_script(word, lang == "fa") {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(normalize(lang, word))
+        };
     }
     // ASCII (most words): lowercasing is byte-wise, and `to_ascii_lowercase` gives what
     // `to_lowercase` would.
@@ -307,30 +370,22 @@ impl SentimentEngine {
                         Cow::Borrowed(l) => Cow::Borrowed(&l[el.len()..]),
                         Cow::Owned(l) => Cow::Owned(l[el.len()..].to_string()),
                     };
-                    out.push(Tok {
-                        raw: Cow::Borrowed(&word[..split]),
-                        lower: Cow::Borrowed(el),
-                        emoji: None,
-                        clause_end: false,
-                        info: WordInfo::default(),
-                    });
-                    out.push(Tok {
-                        raw: Cow::Borrowed(&word[split..]),
-                        lower: rest,
-                        emoji: None,
+                    out.push(Tok::new(
+                        Cow::Borrowed(&word[..split]),
+                        Cow::Borrowed(el),
+                        None,
+                        false,
+                    ));
+                    out.push(Tok::new(
+                        Cow::Borrowed(&word[split..]),
+                        rest,
+                        None,
                         clause_end,
-                        info: WordInfo::default(),
-                    });
+                    ));
                     return;
                 }
             }
-            out.push(Tok {
-                raw: Cow::Borrowed(word),
-                lower,
-                emoji: None,
-                clause_end,
-                info: WordInfo::default(),
-            });
+            out.push(Tok::new(Cow::Borrowed(word), lower, None, clause_end));
         };
         let mut split = Vec::new();
         // No emoji table holds an ASCII character (checked in the tests), so ASCII skips the lookups.
@@ -373,24 +428,22 @@ impl SentimentEngine {
                 let here = &piece[i..i + c.len_utf8()];
                 if self.lex.emoji_valence.contains_key(&c) {
                     push_word(&mut out, &piece[start..i]);
-                    out.push(Tok {
-                        raw: Cow::Borrowed(here),
-                        lower: Cow::Borrowed(here),
-                        emoji: Some(c),
-                        clause_end: false,
-                        info: WordInfo::default(),
-                    });
+                    out.push(Tok::new(
+                        Cow::Borrowed(here),
+                        Cow::Borrowed(here),
+                        Some(c),
+                        false,
+                    ));
                     start = i + c.len_utf8();
                 } else if let Some(desc) = self.lex.emoji.get(&c) {
                     push_word(&mut out, &piece[start..i]);
                     for w in desc.split_whitespace() {
-                        out.push(Tok {
-                            raw: Cow::Borrowed(w),
-                            lower: normalize_cow("en", w),
-                            emoji: Some(c),
-                            clause_end: false,
-                            info: WordInfo::default(),
-                        });
+                        out.push(Tok::new(
+                            Cow::Borrowed(w),
+                            normalize_cow("en", w),
+                            Some(c),
+                            false,
+                        ));
                     }
                     start = i + c.len_utf8();
                 }
@@ -406,12 +459,13 @@ impl SentimentEngine {
                         t.lower
                             .split(' ')
                             .filter(|s| !s.is_empty())
-                            .map(|s| Tok {
-                                raw: Cow::Owned(s.to_string()),
-                                lower: Cow::Owned(s.to_string()),
-                                emoji: None,
-                                clause_end: false,
-                                info: WordInfo::default(),
+                            .map(|s| {
+                                Tok::new(
+                                    Cow::Owned(s.to_string()),
+                                    Cow::Owned(s.to_string()),
+                                    None,
+                                    false,
+                                )
                             })
                             .collect::<Vec<_>>()
                     } else {
@@ -422,6 +476,9 @@ impl SentimentEngine {
         }
         for t in &mut out {
             t.info = p.info(&t.lower);
+            t.upper = is_upper(&t.raw);
+            t.sw = special_word(&t.lower);
+            t.nt = t.lower.as_bytes().windows(3).any(|w| w == b"n't");
         }
         out
     }
@@ -436,10 +493,10 @@ impl SentimentEngine {
     ) -> Sentiment {
         let p = self.lex.profile(lang);
         let en = self.lex.profile("en");
-        let toks = self.tokenize(text, p);
+        let mut toks = self.tokenize(text, p);
         let n = toks.len();
         let is_cap_diff = {
-            let caps = toks.iter().filter(|t| is_upper(&t.raw)).count();
+            let caps = toks.iter().filter(|t| t.upper).count();
             caps > 0 && caps < n
         };
         let is_lex = |t: &Tok| -> bool {
@@ -453,8 +510,6 @@ impl SentimentEngine {
             }
         };
 
-        let mut sentiments = vec![0.0f64; n];
-        let mut flags = vec![0u32; n];
         let mut consumed_until = 0usize;
 
         for i in 0..n {
@@ -474,10 +529,7 @@ impl SentimentEngine {
             {
                 continue;
             }
-            if p.lang == "en"
-                && t.lower == "kind"
-                && toks.get(i + 1).is_some_and(|x| x.lower == "of")
-            {
+            if p.lang == "en" && t.sw == SW_KIND && toks.get(i + 1).is_some_and(|x| x.sw == SW_OF) {
                 continue;
             }
             // Base valence and where it came from.
@@ -524,21 +576,19 @@ impl SentimentEngine {
 
             if p.lang == "en" && f & (R_LEXICON | R_LEARNED | R_ELONGATED) != 0 {
                 // "no" as a negator of the next lexicon word rather than a word of its own.
-                if t.lower == "no" && toks.get(i + 1).is_some_and(is_lex) {
+                if t.sw == SW_NO && toks.get(i + 1).is_some_and(is_lex) {
                     valence = 0.0;
                 }
-                let no_before = (i > 0 && toks[i - 1].lower == "no")
-                    || (i > 1 && toks[i - 2].lower == "no")
-                    || (i > 2
-                        && toks[i - 3].lower == "no"
-                        && matches!(&*toks[i - 1].lower, "or" | "nor"));
+                let no_before = (i > 0 && toks[i - 1].sw == SW_NO)
+                    || (i > 1 && toks[i - 2].sw == SW_NO)
+                    || (i > 2 && toks[i - 3].sw == SW_NO && toks[i - 1].sw == SW_OR_NOR);
                 if no_before {
                     valence = t.info.valence.unwrap_or(valence) * N_SCALAR;
                     f |= R_NO;
                 }
             }
 
-            if is_upper(&t.raw) && is_cap_diff {
+            if t.upper && is_cap_diff {
                 valence += if valence > 0.0 { C_INCR } else { -C_INCR };
                 f |= R_CAPS;
             }
@@ -603,7 +653,7 @@ impl SentimentEngine {
                 });
                 let post_neg = window.into_iter().any(|x| {
                     if p.lang == "de" {
-                        x.lower == "nicht"
+                        x.sw == SW_NICHT
                     } else {
                         // Only a negated copula or verb negates what precedes it ("خوب نیست");
                         // an imperative like "نخرید" (don't buy) does not.
@@ -622,8 +672,8 @@ impl SentimentEngine {
                     f |= R_LEAST;
                 }
             }
-            sentiments[i] = valence;
-            flags[i] = f;
+            toks[i].valence = valence;
+            toks[i].flags = f;
         }
 
         // Contrastive conjunction: the clause after "but" dominates. VADER (English) takes the first
@@ -636,37 +686,37 @@ impl SentimentEngine {
             toks.iter().rposition(is_contrast)
         };
         if let Some(bi) = bi {
-            for (si, s) in sentiments.iter_mut().enumerate() {
-                if *s == 0.0 {
+            for (si, t) in toks.iter_mut().enumerate() {
+                if t.valence == 0.0 {
                     continue;
                 }
                 if si < bi {
-                    *s *= 0.5;
-                    flags[si] |= R_BEFORE_BUT;
+                    t.valence *= 0.5;
+                    t.flags |= R_BEFORE_BUT;
                 } else if si > bi {
-                    *s *= 1.5;
-                    flags[si] |= R_AFTER_BUT;
+                    t.valence *= 1.5;
+                    t.flags |= R_AFTER_BUT;
                 }
             }
         }
 
         let mut hits: Vec<Hit> = Vec::new();
-        for i in 0..n {
-            if sentiments[i] != 0.0 || flags[i] & R_BRAND != 0 {
-                let token = match toks[i].emoji {
+        for t in &toks {
+            if t.valence != 0.0 || t.flags & R_BRAND != 0 {
+                let token = match t.emoji {
                     Some(c) => c.to_string(),
-                    None => toks[i].raw.to_string(),
+                    None => t.raw.to_string(),
                 };
                 // An emoji's description is several words; report the emoji once per scored word.
                 hits.push(Hit {
                     token,
-                    rule: render_rules(flags[i]),
-                    valence: round4(sentiments[i]),
+                    rule: render_rules(t.flags),
+                    valence: round4(t.valence),
                 });
             }
         }
 
-        let mut sum: f64 = sentiments.iter().sum();
+        let mut sum: f64 = toks.iter().map(|t| t.valence).sum();
         let amp = punctuation_emphasis(text);
         if sum != 0.0 && amp != 0.0 {
             let signed = if sum > 0.0 { amp } else { -amp };
@@ -751,6 +801,15 @@ fn elongated_valence(p: &Profile, w: &str) -> Option<f64> {
 /// `w` with every run of a repeated character cut to `keep`; `None` when `w` has no run of three
 /// (then it is not elongated, and no copy is made).
 fn collapse_elongation(w: &str, keep: usize) -> Option<String> {
+    // ASCII: three equal bytes in a row are a run of three characters (most words have none).
+    if w.is_ascii()
+        && !w
+            .as_bytes()
+            .windows(3)
+            .any(|b| b[0] == b[1] && b[1] == b[2])
+    {
+        return None;
+    }
     let (mut prev, mut run, mut any) = (None, 0, false);
     for c in w.chars() {
         run = if Some(c) == prev { run + 1 } else { 1 };
@@ -829,7 +888,7 @@ fn scalar_inc_dec(t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
     if valence < 0.0 {
         scalar = -scalar;
     }
-    if is_upper(&t.raw) && is_cap_diff {
+    if t.upper && is_cap_diff {
         scalar += if valence > 0.0 { C_INCR } else { -C_INCR };
     }
     scalar
@@ -837,7 +896,7 @@ fn scalar_inc_dec(t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
 
 /// VADER's negated word test (English only: `t.info` is the English profile's).
 fn en_negated(t: &Tok) -> bool {
-    t.info.negator || t.lower.contains("n't")
+    t.info.negator || t.nt
 }
 
 /// Words of VADER's special-case idioms and multi-word boosters: an idiom check needs at least two
@@ -861,7 +920,7 @@ fn en_idiom_words() -> &'static rustc_hash::FxHashSet<&'static str> {
 }
 
 fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
-    let w = |k: usize| &*toks[i - k].lower;
+    let w = |k: usize| toks[i - k].sw;
     match start_i {
         0 => {
             if en_negated(&toks[i - 1]) {
@@ -869,18 +928,18 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
             }
         }
         1 => {
-            if w(2) == "never" && matches!(w(1), "so" | "this") {
+            if w(2) == SW_NEVER && w(1) == SW_SO_THIS {
                 return valence * 1.25;
-            } else if w(2) == "without" && w(1) == "doubt" {
+            } else if w(2) == SW_WITHOUT && w(1) == SW_DOUBT {
                 return valence;
             } else if en_negated(&toks[i - 2]) {
                 return valence * N_SCALAR;
             }
         }
         _ => {
-            if (w(3) == "never" && matches!(w(2), "so" | "this")) || matches!(w(1), "so" | "this") {
+            if (w(3) == SW_NEVER && w(2) == SW_SO_THIS) || w(1) == SW_SO_THIS {
                 return valence * 1.25;
-            } else if w(3) == "without" && (w(2) == "doubt" || w(1) == "doubt") {
+            } else if w(3) == SW_WITHOUT && (w(2) == SW_DOUBT || w(1) == SW_DOUBT) {
                 return valence;
             } else if en_negated(&toks[i - 3]) {
                 return valence * N_SCALAR;
@@ -939,13 +998,18 @@ fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
 }
 
 fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
+    if i == 0 || toks[i - 1].sw != SW_LEAST {
+        return valence;
+    }
     let en = Lexicons::shared().profile("en");
-    if i > 1 && !en.lexicon.contains_key(&*toks[i - 1].lower) && toks[i - 1].lower == "least" {
-        if toks[i - 2].lower != "at" && toks[i - 2].lower != "very" {
+    if en.lexicon.contains_key(&*toks[i - 1].lower) {
+        return valence;
+    }
+    if i > 1 {
+        if toks[i - 2].sw != SW_AT_VERY {
             return valence * N_SCALAR;
         }
-    } else if i > 0 && !en.lexicon.contains_key(&*toks[i - 1].lower) && toks[i - 1].lower == "least"
-    {
+    } else {
         return valence * N_SCALAR;
     }
     valence
