@@ -265,6 +265,31 @@ fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
 
 /// Lowercases and folds the script-specific variants that make the same word look different.
 /// Arabic and Persian: diacritics and tatweel dropped, alef/yeh/kaf variants unified, ZWNJ becomes a space.
+/// `s.to_lowercase()`, borrowed when that would change nothing (ASCII is checked byte-wise).
+pub fn lowercase_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        };
+    }
+    let unchanged = s.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    });
+    if unchanged {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 pub fn normalize(lang: &str, s: &str) -> String {
     match lang {
         "fa" | "ar" => normalize_arabic_script(s, lang == "fa"),

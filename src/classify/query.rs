@@ -70,7 +70,8 @@ pub enum TokenKind {
 pub struct Token<'a> {
     pub kind: TokenKind,
     pub text: &'a str,
-    pub lower: String,
+    /// Lowercased; borrowed from the text when already lowercase (most words: no copy).
+    pub lower: std::borrow::Cow<'a, str>,
     pub start: usize,
     pub end: usize,
 }
@@ -174,7 +175,7 @@ impl<'a> Tokens<'a> {
             tokens.push(Token {
                 kind,
                 text: body,
-                lower: body.to_lowercase(),
+                lower: super::lexicon::lowercase_cow(body),
                 // A tag or handle's span includes its sigil; a word's starts after any elision.
                 start: if kind == TokenKind::Word {
                     body_start
@@ -386,7 +387,7 @@ impl Term {
                             let body = if self.case_sensitive {
                                 tok.text
                             } else {
-                                tok.lower.as_str()
+                                &*tok.lower
                             };
                             body.split('@').next() == Some(self.words[0].as_str())
                         })
@@ -519,7 +520,7 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
                     if case_sensitive {
                         t.text.to_string()
                     } else {
-                        t.lower.clone()
+                        t.lower.to_string()
                     }
                 })
                 .collect();

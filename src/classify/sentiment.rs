@@ -201,28 +201,8 @@ fn normalize_cow<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
             Cow::Owned(normalize(lang, word))
         };
     }
-    // ASCII (most words): lowercasing is byte-wise, and `to_ascii_lowercase` gives what
-    // `to_lowercase` would.
-    if word.is_ascii() {
-        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        };
-    }
-    let unchanged = word.chars().all(|c| {
-        if c.is_ascii() {
-            !c.is_ascii_uppercase()
-        } else {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
-        }
-    });
-    if unchanged {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(normalize(lang, word))
-    }
+    // Outside the Arabic script `normalize` is lowercasing.
+    super::lexicon::lowercase_cow(word)
 }
 
 /// The whitespace-separated pieces of `text`, each with whether a line break follows the previous
