@@ -332,15 +332,36 @@ impl SentimentEngine {
             if piece.is_empty() {
                 return;
             }
-            let stripped = piece.trim_matches(|c| is_punct(c, ascii_only));
-            let word = if stripped.chars().count() <= 2 {
-                piece
+            let (word, lower, clause_end) = if piece.is_ascii() {
+                // Most pieces: the same steps on bytes (ASCII punctuation is `is_punct` in either
+                // mode, and an ASCII word's normal form is its lowercase in every language).
+                let b = piece.as_bytes();
+                let (mut start, mut end) = (0, b.len());
+                while start < end && b[start].is_ascii_punctuation() {
+                    start += 1;
+                }
+                while end > start && b[end - 1].is_ascii_punctuation() {
+                    end -= 1;
+                }
+                let word = if end - start <= 2 {
+                    piece
+                } else {
+                    &piece[start..end]
+                };
+                let clause_end = b.len() > 1
+                    && matches!(b[b.len() - 1], b',' | b'.' | b';' | b':' | b'!' | b'?');
+                (word, super::lexicon::lowercase_cow(word), clause_end)
             } else {
-                stripped
+                let stripped = piece.trim_matches(|c| is_punct(c, ascii_only));
+                let word = if stripped.chars().nth(2).is_none() {
+                    piece
+                } else {
+                    stripped
+                };
+                let clause_end = piece.ends_with([',', '.', ';', ':', '!', '?', '،', '؛', '؟'])
+                    && piece.len() > 1;
+                (word, normalize_cow(p.lang, word), clause_end)
             };
-            let lower = normalize_cow(p.lang, word);
-            let clause_end =
-                piece.ends_with([',', '.', ';', ':', '!', '?', '،', '؛', '؟']) && piece.len() > 1;
             for el in p.elisions {
                 if let Some(rest) = lower.strip_prefix(el)
                     && !rest.is_empty()
