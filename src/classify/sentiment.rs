@@ -755,10 +755,18 @@ fn normalize_score(x: f64) -> f64 {
     (x / (x * x + ALPHA).sqrt()).clamp(-1.0, 1.0)
 }
 
+/// The lexicon phrase starting at token `i`, with its length in tokens (most tokens start none:
+/// that test is inlined at the call).
+#[inline(always)]
 fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     if !toks[i].info.phrase_start {
         return None;
     }
+    longest_phrase_at(p, toks, i)
+}
+
+#[inline(never)]
+fn longest_phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     let max = p.max_phrase_words.min(toks.len() - i);
     // The longest candidate once; each shorter one is a prefix of it (one copy per phrase start).
     let mut key = String::with_capacity(max * 8);
