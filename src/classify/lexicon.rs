@@ -279,8 +279,7 @@ pub fn lowercase_cow(s: &str) -> std::borrow::Cow<'_, str> {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
         } else {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
+            lowercases_to_itself(c)
         }
     });
     if unchanged {
@@ -288,6 +287,23 @@ pub fn lowercase_cow(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         Cow::Owned(s.to_lowercase())
     }
+}
+
+/// Whether `c.to_lowercase()` is `c` itself. The Hebrew-to-NKo blocks (Arabic among them) have no
+/// case, which spares the case tables for every letter of an Arabic or Persian post.
+#[inline]
+pub fn lowercases_to_itself(c: char) -> bool {
+    if is_caseless_rtl(c) {
+        return true;
+    }
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
+}
+
+/// U+0590–U+07FF (Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, NKo): letters without case.
+#[inline]
+pub fn is_caseless_rtl(c: char) -> bool {
+    ('\u{0590}'..='\u{07FF}').contains(&c)
 }
 
 pub fn normalize(lang: &str, s: &str) -> String {
@@ -343,10 +359,7 @@ pub fn is_normal_arabic_script(s: &str, persian: bool) -> bool {
             '\u{200C}'..='\u{200F}' => true,
             _ => false,
         };
-        !folded && {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
-        }
+        !folded && lowercases_to_itself(c)
     });
     plain && is_nfc(s)
 }
@@ -899,6 +912,14 @@ mod tests {
                 "U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    #[test]
+    fn the_caseless_blocks_have_no_case() {
+        for c in ('\u{0590}'..='\u{07FF}').filter(|c| is_caseless_rtl(*c)) {
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "U+{:04X}", c as u32);
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
         }
     }
 

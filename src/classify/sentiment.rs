@@ -247,6 +247,9 @@ fn find_whitespace(s: &str, white: bool) -> Option<usize> {
 fn is_upper(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
+        if super::lexicon::is_caseless_rtl(c) {
+            continue;
+        }
         if c.is_lowercase() {
             return false;
         }
@@ -840,9 +843,31 @@ fn collapse_elongation(w: &str, keep: usize) -> Option<String> {
     Some(out)
 }
 
+/// `w.strip_prefix(pre)`, first comparing the bytes that tell Arabic-script letters apart (all
+/// share a handful of lead bytes), so the usual mismatch costs no `memcmp` call: the affix lists
+/// are tried against every word the lexicon does not know.
+#[inline]
+fn strip_prefix_fast<'w>(w: &'w str, pre: &str) -> Option<&'w str> {
+    let (wb, pb) = (w.as_bytes(), pre.as_bytes());
+    if wb.len() < pb.len() || pb.iter().take(2).zip(wb).any(|(a, b)| a != b) {
+        return None;
+    }
+    w.strip_prefix(pre)
+}
+
+/// `w.strip_suffix(suf)`, first comparing the last byte (see [`strip_prefix_fast`]).
+#[inline]
+fn strip_suffix_fast<'w>(w: &'w str, suf: &str) -> Option<&'w str> {
+    let (wb, sb) = (w.as_bytes(), suf.as_bytes());
+    if wb.len() < sb.len() || wb.last() != sb.last() {
+        return None;
+    }
+    w.strip_suffix(suf)
+}
+
 fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
     for pre in p.proclitics {
-        if let Some(rest) = w.strip_prefix(pre)
+        if let Some(rest) = strip_prefix_fast(w, pre)
             && rest.chars().count() >= 3
             && let Some(v) = p.lexicon.get(rest)
         {
@@ -855,7 +880,7 @@ fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
 /// A word known without its suffix (and possibly its proclitic too).
 fn strip_suffix(p: &Profile, w: &str) -> Option<f64> {
     for suf in p.suffixes {
-        if let Some(rest) = w.strip_suffix(suf)
+        if let Some(rest) = strip_suffix_fast(w, suf)
             && rest.chars().count() >= p.min_stem_chars
         {
             if let Some(v) = p.lexicon.get(rest) {
@@ -871,7 +896,7 @@ fn strip_suffix(p: &Profile, w: &str) -> Option<f64> {
 
 fn negating_prefix(p: &Profile, w: &str) -> Option<f64> {
     for pre in p.negating_prefixes {
-        if let Some(rest) = w.strip_prefix(pre)
+        if let Some(rest) = strip_prefix_fast(w, pre)
             && rest.chars().count() >= 3
             && let Some(v) = p.lexicon.get(rest.trim_start())
         {
