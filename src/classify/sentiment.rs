@@ -232,6 +232,14 @@ fn find_whitespace(s: &str, white: bool) -> Option<usize> {
                 return Some(i);
             }
             i += 1;
+        } else if b < 0xE0 {
+            // Two-byte characters: only U+0085 and U+00A0 (C2 85, C2 A0) are whitespace. Arabic
+            // and most accented Latin letters are here.
+            let space = b == 0xC2 && matches!(bytes.get(i + 1), Some(0x85 | 0xA0));
+            if space == white {
+                return Some(i);
+            }
+            i += 2;
         } else {
             let c = s[i..].chars().next().expect("i is a char boundary");
             if c.is_whitespace() == white {
@@ -1087,6 +1095,18 @@ mod tests {
     }
 
     /// Compound scores printed by vaderSentiment 3.3.2 for its own demo sentences.
+    #[test]
+    fn byte_whitespace_search_agrees_with_char_is_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let expect = c.is_whitespace().then_some(1);
+            assert_eq!(find_whitespace(&s, true), expect, "U+{:04X}", c as u32);
+            let lone = c.to_string();
+            let expect = (!c.is_whitespace()).then_some(0);
+            assert_eq!(find_whitespace(&lone, false), expect, "U+{:04X}", c as u32);
+        }
+    }
+
     #[test]
     fn matches_vader_reference_scores() {
         let cases = [
