@@ -269,12 +269,162 @@ pub struct Classification {
 }
 
 /// A mention as seen for one brand: one is produced per brand the mention matched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// On the wire the classification's fields sit beside `brand` and `matched` (as `#[serde(flatten)]`
+/// would put them), but both directions go through plain structs: serde's flatten buffers every
+/// field through a generic map, and this record is written by every worker and read by every
+/// aggregator.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "EnrichedWire")]
 pub struct EnrichedMention {
     pub mention: Mention,
     pub brand: String,
     pub matched: Vec<MatchedTerm>,
-    #[serde(flatten)]
     pub classification: Classification,
     pub influence: Influence,
+}
+
+impl Serialize for EnrichedMention {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = &self.classification;
+        let mut m = s.serialize_struct("EnrichedMention", 8 + usize::from(c.truncated))?;
+        m.serialize_field("mention", &self.mention)?;
+        m.serialize_field("brand", &self.brand)?;
+        m.serialize_field("matched", &self.matched)?;
+        m.serialize_field("lang", &c.lang)?;
+        m.serialize_field("sentiment", &c.sentiment)?;
+        m.serialize_field("signals", &c.signals)?;
+        m.serialize_field("complaint_categories", &c.complaint_categories)?;
+        if c.truncated {
+            m.serialize_field("truncated", &true)?;
+        } else {
+            m.skip_field("truncated")?;
+        }
+        m.serialize_field("influence", &self.influence)?;
+        m.end()
+    }
+}
+
+/// [`EnrichedMention`] as it is written: every field at the top level.
+#[derive(Deserialize)]
+struct EnrichedWire {
+    mention: Mention,
+    brand: String,
+    matched: Vec<MatchedTerm>,
+    lang: LangGuess,
+    sentiment: Sentiment,
+    signals: Vec<Signal>,
+    complaint_categories: Vec<ComplaintCategory>,
+    #[serde(default)]
+    truncated: bool,
+    influence: Influence,
+}
+
+impl From<EnrichedWire> for EnrichedMention {
+    fn from(w: EnrichedWire) -> Self {
+        EnrichedMention {
+            mention: w.mention,
+            brand: w.brand,
+            matched: w.matched,
+            classification: Classification {
+                lang: w.lang,
+                sentiment: w.sentiment,
+                signals: w.signals,
+                complaint_categories: w.complaint_categories,
+                truncated: w.truncated,
+            },
+            influence: w.influence,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The record as `#[serde(flatten)]` writes and reads it: the hand-written forms must agree.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Flattened {
+        mention: Mention,
+        brand: String,
+        matched: Vec<MatchedTerm>,
+        #[serde(flatten)]
+        classification: Classification,
+        influence: Influence,
+    }
+
+    fn sample(truncated: bool) -> EnrichedMention {
+        let mention: Mention = serde_json::from_str(
+            r#"{"id":"demo:1","text":"Acme is great","url":"https://example.com/1",
+                "author":{"handle":"@ana","followers":10},"engagement":{"likes":2}}"#,
+        )
+        .unwrap();
+        EnrichedMention {
+            mention,
+            brand: "Acme".into(),
+            matched: vec![MatchedTerm {
+                term: "acme".into(),
+                start: 0,
+                end: 4,
+            }],
+            classification: Classification {
+                lang: LangGuess {
+                    code: "en".into(),
+                    confidence: 0.9,
+                    method: "function_words".into(),
+                },
+                sentiment: Sentiment {
+                    score: 0.6249,
+                    label: SentimentLabel::Positive,
+                    hits: vec![Hit {
+                        token: "great".into(),
+                        rule: "lexicon".into(),
+                        valence: 3.1,
+                    }],
+                },
+                signals: vec![Signal {
+                    kind: SignalKind::Praise,
+                    confidence: 0.7,
+                    evidence: "great".into(),
+                    rule: "praise".into(),
+                }],
+                complaint_categories: vec![],
+                truncated,
+            },
+            influence: Influence {
+                reach: 0.1,
+                affinity: 0.5,
+                relationship: 0.5,
+                authenticity: 1.0,
+                score: 7.0,
+            },
+        }
+    }
+
+    #[test]
+    fn enriched_mention_wire_form_is_the_flattened_one() {
+        for truncated in [false, true] {
+            let em = sample(truncated);
+            let flat = Flattened {
+                mention: em.mention.clone(),
+                brand: em.brand.clone(),
+                matched: em.matched.clone(),
+                classification: em.classification.clone(),
+                influence: em.influence.clone(),
+            };
+            let ours = serde_json::to_string(&em).unwrap();
+            assert_eq!(ours, serde_json::to_string(&flat).unwrap());
+            assert_eq!(ours.contains("\"truncated\""), truncated);
+            let back: EnrichedMention = serde_json::from_str(&ours).unwrap();
+            assert_eq!(back, em);
+            let flat_back: Flattened = serde_json::from_str(&ours).unwrap();
+            assert_eq!(flat_back, flat);
+        }
+        // Fields written by a newer version are ignored, as with flatten.
+        let mut v: serde_json::Value = serde_json::to_value(sample(false)).unwrap();
+        v["added_later"] = serde_json::json!(1);
+        let back: EnrichedMention = serde_json::from_value(v).unwrap();
+        assert_eq!(back, sample(false));
+    }
 }
