@@ -49,42 +49,46 @@ struct Tok<'a> {
     upper: bool,
     /// VADER's "n't" test.
     nt: bool,
-    /// Which of the few words the rules compare against this is ([`SW_NO`] …), or 0.
-    sw: u16,
+    /// Which of the few words the rules compare against this is, if any.
+    sw: Sw,
     /// The word's scored valence and the rules that shaped it (set by `score`; kept on the token
     /// rather than in two more vectors per text).
     valence: f64,
     flags: u32,
 }
 
-// The words the rules compare tokens against, as bits set once per token (a string comparison
-// each time a rule looked had been a noticeable share of scoring).
-const SW_NO: u16 = 1;
-const SW_KIND: u16 = 1 << 1;
-const SW_OF: u16 = 1 << 2;
-const SW_LEAST: u16 = 1 << 3;
-const SW_NEVER: u16 = 1 << 4;
-const SW_SO_THIS: u16 = 1 << 5;
-const SW_WITHOUT: u16 = 1 << 6;
-const SW_DOUBT: u16 = 1 << 7;
-const SW_AT_VERY: u16 = 1 << 8;
-const SW_OR_NOR: u16 = 1 << 9;
-const SW_NICHT: u16 = 1 << 10;
+/// The few words the rules compare tokens against, worked out once per token (a string comparison
+/// each time a rule looked had been a noticeable share of scoring).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sw {
+    Other,
+    No,
+    Kind,
+    Of,
+    Least,
+    Never,
+    SoThis,
+    Without,
+    Doubt,
+    AtVery,
+    OrNor,
+    Nicht,
+}
 
-fn special_word(lower: &str) -> u16 {
+fn special_word(lower: &str) -> Sw {
     match lower {
-        "no" => SW_NO,
-        "kind" => SW_KIND,
-        "of" => SW_OF,
-        "least" => SW_LEAST,
-        "never" => SW_NEVER,
-        "so" | "this" => SW_SO_THIS,
-        "without" => SW_WITHOUT,
-        "doubt" => SW_DOUBT,
-        "at" | "very" => SW_AT_VERY,
-        "or" | "nor" => SW_OR_NOR,
-        "nicht" => SW_NICHT,
-        _ => 0,
+        "no" => Sw::No,
+        "kind" => Sw::Kind,
+        "of" => Sw::Of,
+        "least" => Sw::Least,
+        "never" => Sw::Never,
+        "so" | "this" => Sw::SoThis,
+        "without" => Sw::Without,
+        "doubt" => Sw::Doubt,
+        "at" | "very" => Sw::AtVery,
+        "or" | "nor" => Sw::OrNor,
+        "nicht" => Sw::Nicht,
+        _ => Sw::Other,
     }
 }
 
@@ -99,7 +103,7 @@ impl<'a> Tok<'a> {
             info: WordInfo::default(),
             upper: false,
             nt: false,
-            sw: 0,
+            sw: Sw::Other,
             valence: 0.0,
             flags: 0,
         }
@@ -541,7 +545,8 @@ impl SentimentEngine {
             {
                 continue;
             }
-            if p.lang == "en" && t.sw == SW_KIND && toks.get(i + 1).is_some_and(|x| x.sw == SW_OF) {
+            if p.lang == "en" && t.sw == Sw::Kind && toks.get(i + 1).is_some_and(|x| x.sw == Sw::Of)
+            {
                 continue;
             }
             // Base valence and where it came from.
@@ -588,12 +593,12 @@ impl SentimentEngine {
 
             if p.lang == "en" && f & (R_LEXICON | R_LEARNED | R_ELONGATED) != 0 {
                 // "no" as a negator of the next lexicon word rather than a word of its own.
-                if t.sw == SW_NO && toks.get(i + 1).is_some_and(is_lex) {
+                if t.sw == Sw::No && toks.get(i + 1).is_some_and(is_lex) {
                     valence = 0.0;
                 }
-                let no_before = (i > 0 && toks[i - 1].sw == SW_NO)
-                    || (i > 1 && toks[i - 2].sw == SW_NO)
-                    || (i > 2 && toks[i - 3].sw == SW_NO && toks[i - 1].sw == SW_OR_NOR);
+                let no_before = (i > 0 && toks[i - 1].sw == Sw::No)
+                    || (i > 1 && toks[i - 2].sw == Sw::No)
+                    || (i > 2 && toks[i - 3].sw == Sw::No && toks[i - 1].sw == Sw::OrNor);
                 if no_before {
                     valence = t.info.valence.unwrap_or(valence) * N_SCALAR;
                     f |= R_NO;
@@ -665,7 +670,7 @@ impl SentimentEngine {
                 });
                 let post_neg = window.into_iter().any(|x| {
                     if p.lang == "de" {
-                        x.sw == SW_NICHT
+                        x.sw == Sw::Nicht
                     } else {
                         // Only a negated copula or verb negates what precedes it ("خوب نیست");
                         // an imperative like "نخرید" (don't buy) does not.
@@ -970,18 +975,18 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
             }
         }
         1 => {
-            if w(2) == SW_NEVER && w(1) == SW_SO_THIS {
+            if w(2) == Sw::Never && w(1) == Sw::SoThis {
                 return valence * 1.25;
-            } else if w(2) == SW_WITHOUT && w(1) == SW_DOUBT {
+            } else if w(2) == Sw::Without && w(1) == Sw::Doubt {
                 return valence;
             } else if en_negated(&toks[i - 2]) {
                 return valence * N_SCALAR;
             }
         }
         _ => {
-            if (w(3) == SW_NEVER && w(2) == SW_SO_THIS) || w(1) == SW_SO_THIS {
+            if (w(3) == Sw::Never && w(2) == Sw::SoThis) || w(1) == Sw::SoThis {
                 return valence * 1.25;
-            } else if w(3) == SW_WITHOUT && (w(2) == SW_DOUBT || w(1) == SW_DOUBT) {
+            } else if w(3) == Sw::Without && (w(2) == Sw::Doubt || w(1) == Sw::Doubt) {
                 return valence;
             } else if en_negated(&toks[i - 3]) {
                 return valence * N_SCALAR;
@@ -1040,7 +1045,7 @@ fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
 }
 
 fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
-    if i == 0 || toks[i - 1].sw != SW_LEAST {
+    if i == 0 || toks[i - 1].sw != Sw::Least {
         return valence;
     }
     let en = Lexicons::shared().profile("en");
@@ -1048,7 +1053,7 @@ fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
         return valence;
     }
     if i > 1 {
-        if toks[i - 2].sw != SW_AT_VERY {
+        if toks[i - 2].sw != Sw::AtVery {
             return valence * N_SCALAR;
         }
     } else {
