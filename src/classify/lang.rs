@@ -392,11 +392,7 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
 ];
 
 fn by_function_words(text: &str) -> Option<LangGuess> {
-    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
-        std::borrow::Cow::Owned(text.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
+    let lower = crate::classify::lexicon::lowercase_cow(text);
     let words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty());

@@ -85,7 +85,7 @@ impl Classifier {
     pub fn analyze(&self, text: &str, declared_lang: Option<&str>) -> Analysis {
         let cut = truncate_utf8(text, self.max_text_bytes);
         let truncated = cut.len() < text.len();
-        let lower = cut.to_lowercase();
+        let lower = lexicon::lowercase_cow(cut);
         let brands = self.brands.find(cut, &lower);
         // One classification per text here: with the lexicon overrides of the first matched brand
         // that has one naming a word of the text ("sick" for a skate brand), as `enrich` does per brand.
@@ -142,7 +142,7 @@ impl Classifier {
     pub fn enrich(&self, m: &Mention, now: DateTime<Utc>) -> Vec<EnrichedMention> {
         let cut = truncate_utf8(&m.text, self.max_text_bytes);
         let truncated = cut.len() < m.text.len();
-        let lower = cut.to_lowercase();
+        let lower = lexicon::lowercase_cow(cut);
         let brands = self.brands.find(cut, &lower);
         if brands.is_empty() {
             return Vec::new();
