@@ -797,7 +797,11 @@ fn for_each_advice_word(text: &str, mut f: impl FnMut(&str, bool)) {
             if cur.is_empty() {
                 cur_starts = sentence_start;
             }
-            cur.extend(c.to_lowercase());
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
         } else {
             if !cur.is_empty() {
                 f(&cur, cur_starts);
