@@ -126,6 +126,12 @@ impl Classifier {
             _ => std::borrow::Cow::Borrowed(text),
         };
         let signals = self.signals.detect(&signal_text, &lang.code, &sentiment);
+        let mut sentiment = sentiment;
+        if sentiment.hits.is_empty()
+            && let Some(signal) = self.signals.evaluative(&signals)
+        {
+            sentiment::polarity_from_signal(&mut sentiment, signal);
+        }
         let complaint_categories = self.signals.categories(&signal_text, &signals);
         Classification {
             lang,
@@ -168,5 +174,68 @@ impl Classifier {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SentimentLabel;
+
+    fn analyze(text: &str) -> Classification {
+        Classifier::new(&[], &ClassifyConfig::default())
+            .unwrap()
+            .analyze(text, None)
+            .classification
+    }
+
+    #[test]
+    fn a_text_without_sentiment_words_takes_its_evaluative_signal_polarity() {
+        let c = analyze("Ordered three weeks ago and it still has not arrived");
+        assert_eq!(c.sentiment.label, SentimentLabel::Negative);
+        let hit = &c.sentiment.hits[0];
+        assert_eq!(
+            (hit.rule.as_ref(), hit.token.as_str()),
+            ("signal_complaint", "has not arrived")
+        );
+        assert!(hit.valence < 0.0);
+
+        let c = analyze("Ich empfehle es jedem, der viel reist");
+        assert_eq!(c.sentiment.label, SentimentLabel::Positive);
+        assert_eq!(c.sentiment.hits[0].rule, "signal_recommend");
+    }
+
+    #[test]
+    fn signals_that_do_not_evaluate_leave_the_text_neutral() {
+        // Weak advice (a rule under 0.8 on its own), questions and purchase intent say nothing
+        // about whether the thing is good.
+        for text in [
+            "Pro tip: ask them for the window seat",
+            "Is the shop open on Sundays?",
+            "Thinking of buying the duffel",
+        ] {
+            let c = analyze(text);
+            assert!(!c.signals.is_empty(), "{text}: a signal fires");
+            assert_eq!(c.sentiment.label, SentimentLabel::Neutral, "{text}");
+            assert!(c.sentiment.hits.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sentiment_words_are_not_overruled_by_a_signal() {
+        // The lexicon found words: the signal adds no hit, even when it disagrees.
+        let c =
+            analyze("Honestly the support is great, but my kettle stopped working after two days");
+        assert!(
+            c.signals
+                .iter()
+                .any(|s| s.kind == crate::model::SignalKind::Complaint)
+        );
+        assert!(
+            c.sentiment
+                .hits
+                .iter()
+                .all(|h| !h.rule.starts_with("signal_"))
+        );
     }
 }

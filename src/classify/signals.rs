@@ -579,7 +579,7 @@ const FA: &[Rule] = &[
         Warn,
         0.95,
         "fa_nakharid",
-        r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|کلاهبرداری|دوری کنید",
+        r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|نگیرید|کلاهبرداری|دوری کنید",
     ),
     r(
         Complaint,
@@ -960,6 +960,35 @@ impl SignalDetector {
             .build()
             .expect("category rules compile"),
         }
+    }
+
+    /// The signal that gives polarity to a text with no sentiment word (see
+    /// [`super::sentiment::polarity_from_signal`]): the most confident complaint, warning, churn
+    /// intent, praise or strong recommendation. A recommendation counts only from a rule of
+    /// confidence 0.8 or more on its own ("I'd recommend", "you have to try"): weak and learned
+    /// advice ("pro tip: order it in black", "you should hold the button") says what to do, not
+    /// whether it is good, and on the English review dev set it moved as many labels the wrong way
+    /// as the right one.
+    pub fn evaluative<'s>(&self, signals: &'s [Signal]) -> Option<&'s Signal> {
+        signals
+            .iter()
+            .filter(|s| match s.kind {
+                Complaint | Warn | ChurnIntent | Praise => s.rule != "learned_advice",
+                Recommend => self
+                    .rule_confidence(&s.rule)
+                    .is_some_and(|c| c >= STRONG_RULE),
+                AskRecommendation | PurchaseIntent | Question => false,
+            })
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+    }
+
+    /// A phrase rule's own confidence, before agreement with other rules raised the signal's.
+    fn rule_confidence(&self, name: &str) -> Option<f64> {
+        std::iter::once(&self.en)
+            .chain(self.by_lang.iter().map(|(_, c)| c))
+            .flat_map(|c| c.rules.iter())
+            .find(|r| r.name == name)
+            .map(|r| r.confidence)
     }
 
     /// Names of the phrase rules (English and `lang`'s own) that match `text`: the rule features the
