@@ -224,7 +224,7 @@ fn words_and_line_ends(text: &str) -> impl Iterator<Item = (&str, bool)> {
 }
 
 /// The byte offset of the first character of `s` that is (`white`) or is not (`!white`)
-/// `char::is_whitespace`: a byte loop for ASCII, decoding only non-ASCII characters.
+/// `char::is_whitespace`: a byte loop that decodes only characters of three bytes or more.
 fn find_whitespace(s: &str, white: bool) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut i = 0;
