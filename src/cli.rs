@@ -43,15 +43,9 @@ struct Input {
     engagement: Engagement,
 }
 
-/// Classifies one line. `Err` is the message for stderr.
-pub fn classify_line(c: &Classifier, line: &[u8], line_no: u64) -> Result<String, String> {
-    let mut out = Vec::new();
-    classify_line_into(c, line, line_no, &mut out)?;
-    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
-}
-
-/// [`classify_line`] appending the JSON to `out` (one buffer reused across lines).
-pub fn classify_line_into(
+/// Classifies one line, appending its JSON to `out` (one buffer reused across lines). `Err` is the
+/// message for stderr.
+pub fn classify_line(
     c: &Classifier,
     line: &[u8],
     line_no: u64,
@@ -152,7 +146,7 @@ pub fn classify_stream(
         }
         // An empty line is still a line: it is classified (neutral, no brands) so ids stay aligned.
         json.clear();
-        match classify_line_into(c, &buf, line_no, &mut json) {
+        match classify_line(c, &buf, line_no, &mut json) {
             Ok(()) => {
                 json.push(b'\n');
                 out.write_all(&json)?;

@@ -275,13 +275,7 @@ pub fn lowercase_cow(s: &str) -> std::borrow::Cow<'_, str> {
             Cow::Borrowed(s)
         };
     }
-    let unchanged = s.chars().all(|c| {
-        if c.is_ascii() {
-            !c.is_ascii_uppercase()
-        } else {
-            lowercases_to_itself(c)
-        }
-    });
+    let unchanged = s.chars().all(lowercases_to_itself);
     if unchanged {
         Cow::Borrowed(s)
     } else {
@@ -293,6 +287,9 @@ pub fn lowercase_cow(s: &str) -> std::borrow::Cow<'_, str> {
 /// case, which spares the case tables for every letter of an Arabic or Persian post.
 #[inline]
 pub fn lowercases_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
     if is_caseless_rtl(c) {
         return true;
     }
@@ -348,9 +345,6 @@ fn fold_arabic_script(chars: impl Iterator<Item = char>, persian: bool, out: &mu
 /// scorer then borrows the word instead of copying it.
 pub fn is_normal_arabic_script(s: &str, persian: bool) -> bool {
     let plain = s.chars().all(|c| {
-        if c.is_ascii() {
-            return !c.is_ascii_uppercase();
-        }
         let folded = match c {
             '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => true,
             'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => true,
