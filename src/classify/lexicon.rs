@@ -74,6 +74,9 @@ pub struct WordInfo {
     pub negator: bool,
     pub contrast: bool,
     pub phrase_start: bool,
+    /// English only: a word of VADER's special-case idioms or multi-word boosters. An idiom check
+    /// needs two such words near the scored word, so most scored words skip building n-grams.
+    pub idiom: bool,
 }
 
 impl Profile {
@@ -100,6 +103,16 @@ impl Profile {
         }
         for w in &self.phrase_starts {
             words.entry(w.clone()).or_default().phrase_start = true;
+        }
+        if self.lang == "en" {
+            let multi_word_boosters = self.boosters.keys().filter(|k| k.contains(' '));
+            let idioms = EN_SPECIAL_CASES.iter().map(|(k, _)| *k);
+            for w in idioms
+                .chain(multi_word_boosters.map(String::as_str))
+                .flat_map(|k| k.split(' '))
+            {
+                words.entry(w.to_string()).or_default().idiom = true;
+            }
         }
         self.words = words;
     }
