@@ -127,6 +127,9 @@ impl Classifier {
         };
         let signals = self.signals.detect(&signal_text, &lang.code, &sentiment);
         let mut sentiment = sentiment;
+        if let Some(s) = signals.iter().find(|s| s.rule == signals::SARCASM) {
+            sentiment::invert_sarcasm(&mut sentiment, &s.evidence);
+        }
         if sentiment.hits.is_empty()
             && let Some(signal) = self.signals.evaluative(&signals)
         {
@@ -203,6 +206,31 @@ mod tests {
         let c = analyze("Ich empfehle es jedem, der viel reist");
         assert_eq!(c.sentiment.label, SentimentLabel::Positive);
         assert_eq!(c.sentiment.hits[0].rule, "signal_recommend");
+    }
+
+    #[test]
+    fn sarcasm_turns_its_praise_word_negative_and_says_so() {
+        let c = analyze("Great, the app crashed again during checkout");
+        assert_eq!(c.sentiment.label, SentimentLabel::Negative);
+        let hit = c
+            .sentiment
+            .hits
+            .iter()
+            .find(|h| h.token == "Great")
+            .unwrap();
+        assert_eq!(hit.rule, "lexicon+sarcasm");
+        assert!(hit.valence < 0.0);
+        let complaint = c
+            .signals
+            .iter()
+            .find(|s| s.kind == crate::model::SignalKind::Complaint)
+            .unwrap();
+        assert_eq!(complaint.rule, signals::SARCASM);
+        assert!(
+            c.signals
+                .iter()
+                .all(|s| s.kind != crate::model::SignalKind::Praise)
+        );
     }
 
     #[test]

@@ -794,6 +794,56 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
     });
 }
 
+/// Sarcasm (a `sarcasm` complaint signal, see [`super::signals::SARCASM`]): the positive words inside
+/// the signal's evidence ("*Great*, it dropped my call again", "*thanks* for nothing", "I *love*
+/// waiting on hold") were said of a bad situation, so each is inverted with the negation scalar and
+/// shows `+sarcasm` in its rule; words outside the span keep their valence. The score is worked out
+/// again from the hits, with `!`/`?` emphasis following the new sign.
+///
+/// On the dev sets the rule fires on two complaints that were missed ("thanks for ignoring all my
+/// tweets", "I love waiting at …") and on two English reviews ("thanks for nothing, amazon!"),
+/// both gold-negative, which this turns from positive to negative.
+pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
+    let evidence = evidence.to_lowercase();
+    let in_span = |token: &str| {
+        let token = token.to_lowercase();
+        evidence
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| w == token)
+    };
+    let mut changed = false;
+    for h in &mut s.hits {
+        if h.valence > 0.0 && h.rule != "punctuation_emphasis" && in_span(&h.token) {
+            h.valence = round4(h.valence * N_SCALAR);
+            h.rule = format!("{}+sarcasm", h.rule).into();
+            changed = true;
+        }
+    }
+    if !changed {
+        return;
+    }
+    let words: f64 = s
+        .hits
+        .iter()
+        .filter(|h| h.rule != "punctuation_emphasis")
+        .map(|h| h.valence)
+        .sum();
+    let mut sum = words;
+    for h in &mut s.hits {
+        if h.rule == "punctuation_emphasis" {
+            h.valence = if words > 0.0 {
+                h.valence.abs()
+            } else {
+                -h.valence.abs()
+            };
+            sum += h.valence;
+        }
+    }
+    let score = normalize_score(sum);
+    s.score = round4(score);
+    s.label = label_for(score);
+}
+
 pub fn label_for(score: f64) -> SentimentLabel {
     if score >= NEUTRAL_BAND {
         SentimentLabel::Positive
@@ -1112,6 +1162,49 @@ mod tests {
 
     fn s(text: &str) -> f64 {
         SentimentEngine::new().score(text, "en", None).score
+    }
+
+    #[test]
+    fn sarcasm_inverts_only_the_positive_words_of_its_span() {
+        let e = SentimentEngine::new();
+        let mut s = e.score("Great, it broke again. The box is lovely!", "en", None);
+        assert_eq!(s.label, SentimentLabel::Positive);
+        invert_sarcasm(&mut s, "Great, it broke");
+        let rule = |t: &str| {
+            let h = s.hits.iter().find(|h| h.token == t).unwrap();
+            (h.rule.to_string(), h.valence)
+        };
+        assert_eq!(
+            rule("Great"),
+            ("lexicon+sarcasm".into(), round4(3.1 * N_SCALAR))
+        );
+        // Outside the span: unchanged.
+        assert_eq!(rule("lovely").0, "lexicon");
+        assert!(rule("lovely").1 > 0.0);
+        // The score is the hits' sum again, with '!' emphasis on the side of the new sum.
+        let words: f64 = s
+            .hits
+            .iter()
+            .filter(|h| h.rule != "punctuation_emphasis")
+            .map(|h| h.valence)
+            .sum();
+        let emphasis = s
+            .hits
+            .iter()
+            .find(|h| h.rule == "punctuation_emphasis")
+            .unwrap();
+        assert_eq!(emphasis.valence.signum(), words.signum());
+        assert_eq!(s.score, round4(normalize_score(words + emphasis.valence)));
+        assert_eq!(s.label, label_for(s.score));
+    }
+
+    #[test]
+    fn sarcasm_without_a_positive_word_in_its_span_changes_nothing() {
+        let e = SentimentEngine::new();
+        let before = e.score("Thanks for nothing. The refund never came.", "en", None);
+        let mut s = before.clone();
+        invert_sarcasm(&mut s, "for nothing");
+        assert_eq!(format!("{s:?}"), format!("{before:?}"));
     }
 
     /// Compound scores printed by vaderSentiment 3.3.2 for its own demo sentences.

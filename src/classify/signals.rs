@@ -18,6 +18,11 @@ use crate::model::{ComplaintCategory, Sentiment, Signal, SignalKind};
 
 use SignalKind::*;
 
+/// The name of the sarcasm rule (positive words aimed at a negative situation): its signal cancels
+/// overlapping praise here and inverts the positive words of its span in the sentiment
+/// ([`crate::classify::sentiment::invert_sarcasm`]).
+pub const SARCASM: &str = "sarcasm";
+
 struct Rule {
     kind: SignalKind,
     confidence: f64,
@@ -378,6 +383,33 @@ const EN: &[Rule] = &[
         0.7,
         "negative_experience",
         r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy)\b",
+    ),
+    // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
+    // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
+    // must be what the praise is about ("love waiting in line", "thanks for ignoring me"), or
+    // follow a sentence-opening "Great," in the same sentence ("Great, it dropped my call again").
+    // "Thanks for waiting" is what service accounts say to customers, so it is not a situation
+    // after "thanks". When it fires, overlapping praise is cancelled and the positive words in its
+    // span are inverted in the sentiment (shown as `+sarcasm`). Its confidence is above every
+    // other complaint rule's, so that it wins the one-signal-per-kind merge and stays visible (and
+    // the sentiment can be corrected) when "on hold" or "still waiting" fire too.
+    r(
+        Complaint,
+        0.9,
+        SARCASM,
+        concat!(
+            r"\b(?:gotta|got to|(?:i|we|just|don'?t you just|(?:i|we) (?:just|really|absolutely|sure)) )?(?:love|loving|adore|enjoy) (?:",
+            r"waiting (?:in|on|at|around|outside|\d|for (?:over|almost|an?|\d)|forever|hours|all)",
+            r"|being (?:ignored|put on hold|overcharged|charged twice|lied to|hung up on|stuck|delayed|left)",
+            r"|getting (?:ignored|overcharged|charged twice|stuck|delayed|cancell?ed|no\b)",
+            r"|sitting (?:on hold|in traffic|here waiting)|paying (?:extra|more) for",
+            r"|spending (?:\w+ )?(?:hours|an hour|all day|my day)",
+            r"|taking (?:\S+ ){0,4}?in for (?:repairs?|recalls?|service)",
+            r"|(?:\S+ )?when (?:\S+ ){1,3}(?:breaks|crashes|dies|stops working|goes down|is late|gets cancell?ed|drops|loses|cancels)",
+            r")",
+            r"|\bthank(?:s| you)(?: so much| a lot)?(?: again)?(?: @\w+)* for (?:nothing|(?:\w+ )?ignoring|losing|cancell?ing|delaying|(?:over)?charging|ruining|breaking|wasting|the (?:delay|runaround|outage)|(?:never|not) (?:responding|replying|answering|getting back|helping|fixing|delivering|showing))",
+            r"|(?:^|[.!?]\s+)(?:oh |just |so )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|terrific|awesome|nice)(?: job)?(?:,|!+|\.{3}|…) [^.!?]{0,80}?\b(?:again|dropped|lost|cancell?ed|delayed|broke|broken|crashed|is down|went down|stuck|no (?:signal|service|power|internet|wifi|response|reply))\b",
+        ),
     ),
     r(
         Complaint,
@@ -1100,6 +1132,25 @@ impl SignalDetector {
             });
         }
 
+        // Sarcasm ("I love waiting on hold") cancels the praise it overlaps: the praise was its
+        // opener.
+        if fired.iter().any(|f| f.sig.rule == SARCASM) && fired.iter().any(|f| f.sig.kind == Praise)
+        {
+            let mut sarcastic = Vec::new();
+            for f in fired.iter_mut() {
+                if f.sig.kind == Praise || f.sig.rule == SARCASM {
+                    f.resolve(text);
+                }
+                if f.sig.rule == SARCASM {
+                    sarcastic.extend(f.span);
+                }
+            }
+            fired.retain(|f| {
+                let (a, b) = f.span.unwrap_or((0, 0));
+                f.sig.kind != Praise || !sarcastic.iter().any(|(sa, sb)| a < *sb && *sa < b)
+            });
+        }
+
         // One signal per kind: the most confident rule, and say how many rules agreed. Only the
         // winners' spans are looked for.
         let mut merged: Vec<Fired> = Vec::new();
@@ -1213,6 +1264,60 @@ mod tests {
             score: 0.0,
             label: SentimentLabel::Neutral,
             hits: vec![],
+        }
+    }
+
+    #[test]
+    fn sarcasm_is_a_complaint_that_cancels_the_praise_it_overlaps() {
+        let d = SignalDetector::new();
+        for (text, evidence) in [
+            (
+                "Great, Kestrel dropped my call again",
+                "Great, Kestrel dropped",
+            ),
+            ("@acme thanks for ignoring my emails", "thanks for ignoring"),
+            ("Thanks @acme for nothing", "Thanks @acme for nothing"),
+            ("I love waiting on hold for an hour", "I love waiting on"),
+            (
+                "Love it when my phone dies mid-call",
+                "Love it when my phone dies",
+            ),
+            (
+                "Gotta love taking the car in for repairs twice a month",
+                "love taking the car in for repairs",
+            ),
+        ] {
+            let signals = d.detect(text, "en", &neutral());
+            let s = signals.iter().find(|s| s.kind == Complaint).expect(text);
+            assert_eq!((s.rule.as_str(), s.evidence.as_str()), (SARCASM, evidence));
+            // "love it" (praise) is inside the span: the praise was the sarcastic opener.
+            assert!(signals.iter().all(|s| s.kind != Praise), "{text}");
+        }
+        // Praise outside the sarcastic span stays.
+        let both = d.detect(
+            "Love the new app. Thanks for nothing on the refund though",
+            "en",
+            &neutral(),
+        );
+        assert!(both.iter().any(|s| s.rule == SARCASM));
+        assert!(both.iter().any(|s| s.kind == Praise));
+    }
+
+    #[test]
+    fn genuine_praise_and_courtesy_are_not_sarcasm() {
+        let d = SignalDetector::new();
+        for text in [
+            "Great, my order arrived early and fits perfectly",
+            "Thanks for waiting, your router is fixed",
+            "I love it when my kids laugh at the app",
+            "I love waiting for the new season to drop",
+            "Thanks for fixing my bill so quickly",
+        ] {
+            let signals = d.detect(text, "en", &neutral());
+            assert!(
+                signals.iter().all(|s| s.rule != SARCASM),
+                "{text}: {signals:?}"
+            );
         }
     }
 
