@@ -42,6 +42,9 @@ pub struct Profile {
     pub max_phrase_words: usize,
     /// First words of the phrases: most tokens start none, and skip the phrase lookup.
     pub phrase_starts: HashSet<String>,
+    /// First two words of the phrases (every phrase has two at least): a phrase start followed by
+    /// a word that continues no phrase needs no longer lookups.
+    pub phrase_pairs: HashSet<String>,
     pub negators: HashSet<String>,
     pub boosters: HashMap<String, f64>,
     pub contrast: HashSet<String>,
@@ -245,6 +248,11 @@ impl Lexicons {
                 .keys()
                 .filter_map(|k| k.split(' ').next())
                 .map(str::to_string)
+                .collect();
+            p.phrase_pairs = p
+                .phrases
+                .keys()
+                .map(|k| k.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" "))
                 .collect();
             p.build_words();
         }
@@ -451,6 +459,7 @@ fn build_profile(lang: &'static str) -> Profile {
         phrases,
         max_phrase_words,
         phrase_starts: HashSet::default(),
+        phrase_pairs: HashSet::default(),
         negators: HashSet::default(),
         boosters: HashMap::default(),
         contrast: HashSet::default(),

@@ -57,6 +57,25 @@ struct Tok<'a> {
     flags: u32,
 }
 
+thread_local! {
+    /// The token vector's allocation, kept between texts: a fresh one per text had its first
+    /// writes stall on memory (the costliest instruction of tokenising).
+    static SCRATCH: std::cell::Cell<Vec<Tok<'static>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An emptied vector of tokens borrowing for another lifetime, on the same allocation (collecting
+/// an emptied vector's iterator in place reuses its buffer; nothing is borrowed while it is empty).
+fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    v.clear();
+    if v.capacity() > 4096 {
+        // A huge text's tokens: do not keep that much memory per thread.
+        return Vec::new();
+    }
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
+}
+
 /// The few words the rules compare tokens against, worked out once per token (a string comparison
 /// each time a rule looked had been a noticeable share of scoring).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,7 +368,8 @@ impl SentimentEngine {
 
     fn tokenize<'t>(&self, text: &'t str, p: &Profile) -> Vec<Tok<'t>> {
         let ascii_only = p.lang == "en";
-        let mut out: Vec<Tok<'t>> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut out: Vec<Tok<'t>> = recycle(SCRATCH.take());
+        out.reserve(text.len() / 5 + 1);
         let push_word = |out: &mut Vec<Tok<'t>>, piece: &'t str| {
             if piece.is_empty() {
                 return;
@@ -372,7 +392,13 @@ impl SentimentEngine {
                 };
                 let clause_end = b.len() > 1
                     && matches!(b[b.len() - 1], b',' | b'.' | b';' | b':' | b'!' | b'?');
-                (word, super::lexicon::lowercase_cow(word), clause_end)
+                // ASCII already known: only the case needs checking.
+                let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                };
+                (word, lower, clause_end)
             } else {
                 let stripped = piece.trim_matches(|c| is_punct(c, ascii_only));
                 let word = if stripped.chars().nth(2).is_none() {
@@ -750,6 +776,7 @@ impl SentimentEngine {
                 valence: round4(signed),
             });
         }
+        SCRATCH.set(recycle(toks));
         let score = if n == 0 { 0.0 } else { normalize_score(sum) };
         Sentiment {
             score: round4(score),
@@ -874,9 +901,40 @@ fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
 
 #[inline(never)]
 fn longest_phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    thread_local! {
+        static KEY: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    let mut key = KEY.take();
+    let found = longest_phrase_in(p, toks, i, &mut key);
+    KEY.set(key);
+    found
+}
+
+/// [`longest_phrase_at`], building its keys in `key` (a buffer kept between calls).
+fn longest_phrase_in(
+    p: &Profile,
+    toks: &[Tok],
+    i: usize,
+    key: &mut String,
+) -> Option<(f64, usize)> {
     let max = p.max_phrase_words.min(toks.len() - i);
-    // The longest candidate once; each shorter one is a prefix of it (one copy per phrase start).
-    let mut key = String::with_capacity(max * 8);
+    if max < 2 {
+        return None;
+    }
+    key.clear();
+    // Most phrase starts ("no", "kind", "can't") are followed by a word that continues none of
+    // their phrases: one lookup says so. Where a phrase's last word may carry a suffix (Persian,
+    // Arabic) the pair as written may not be in the table, so those profiles search in full.
+    if p.suffixes.is_empty() {
+        key.push_str(&toks[i].lower);
+        key.push(' ');
+        key.push_str(&toks[i + 1].lower);
+        if !p.phrase_pairs.contains(key.as_str()) {
+            return None;
+        }
+        key.clear();
+    }
+    // The longest candidate once; each shorter one is a prefix of it.
     let mut ends = [0usize; 16];
     for (k, t) in toks[i..i + max].iter().enumerate().take(ends.len()) {
         if k > 0 {
@@ -1132,17 +1190,36 @@ fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
     valence
 }
 
+/// How many bytes of `bytes` are `a` and how many are `b`, in one pass the compiler vectorises with
+/// byte-wide counters (counting into `usize` had widened every byte to a 64-bit lane).
+fn count_two(bytes: &[u8], a: u8, b: u8) -> (usize, usize) {
+    let (mut na, mut nb) = (0, 0);
+    for chunk in bytes.chunks(255) {
+        let (mut ca, mut cb) = (0u8, 0u8);
+        for &x in chunk {
+            ca += u8::from(x == a);
+            cb += u8::from(x == b);
+        }
+        na += usize::from(ca);
+        nb += usize::from(cb);
+    }
+    (na, nb)
+}
+
 fn punctuation_emphasis(text: &str) -> f64 {
-    // Byte counts the compiler vectorises (a byte-by-byte `match` had been a sixth of scoring's own
-    // time); the full-width and Arabic marks only when the text has non-ASCII.
     let bytes = text.as_bytes();
-    let count = |x: u8| bytes.iter().filter(|&&b| b == x).count();
-    let (mut ep, mut qm) = (count(b'!'), count(b'?'));
+    let (mut ep, mut qm) = count_two(bytes, b'!', b'?');
     if !text.is_ascii() {
-        for c in text.chars() {
-            match c {
-                '！' => ep += 1,
-                '؟' | '？' => qm += 1,
+        // '！' (EF BC 81), '？' (EF BC 9F) and '؟' (D8 9F), found by their bytes: a UTF-8 sequence
+        // never starts inside another character, so this counts characters without decoding any.
+        for (i, w) in bytes.windows(2).enumerate() {
+            match (w[0], w[1]) {
+                (0xD8, 0x9F) => qm += 1,
+                (0xEF, 0xBC) => match bytes.get(i + 2) {
+                    Some(0x81) => ep += 1,
+                    Some(0x9F) => qm += 1,
+                    _ => {}
+                },
                 _ => {}
             }
         }
@@ -1162,6 +1239,58 @@ mod tests {
 
     fn s(text: &str) -> f64 {
         SentimentEngine::new().score(text, "en", None).score
+    }
+
+    #[test]
+    fn the_token_vector_is_recycled_on_its_own_allocation() {
+        let v: Vec<Tok<'static>> = Vec::with_capacity(64);
+        let at = v.as_ptr() as usize;
+        let text = String::from("a borrowed text");
+        let mut w: Vec<Tok<'_>> = recycle(v);
+        assert_eq!((w.as_ptr() as usize, w.capacity()), (at, 64));
+        w.push(Tok::new(
+            Lexicons::shared().profile("en"),
+            Cow::Borrowed(&text[..1]),
+            Cow::Borrowed(&text[..1]),
+            None,
+            false,
+        ));
+        let back: Vec<Tok<'static>> = recycle(w);
+        assert!(back.is_empty());
+        assert_eq!(back.as_ptr() as usize, at);
+        // A huge text's allocation is not kept.
+        assert_eq!(recycle(Vec::<Tok>::with_capacity(10_000)).capacity(), 0);
+    }
+
+    #[test]
+    fn punctuation_is_counted_as_characters() {
+        let naive = |t: &str| {
+            let ep = t.chars().filter(|c| matches!(c, '!' | '！')).count();
+            let qm = t.chars().filter(|c| matches!(c, '?' | '؟' | '？')).count();
+            let ep = ep.min(4) as f64 * 0.292;
+            let qa = match qm {
+                0 | 1 => 0.0,
+                2 | 3 => qm as f64 * 0.18,
+                _ => 0.96,
+            };
+            ep + qa
+        };
+        let long = "wow! ".repeat(300) + "?";
+        for t in [
+            "",
+            "!!",
+            "what??",
+            "why???? really!!!!!",
+            "چرا؟؟ خیلی بد!",
+            "本当？？すごい！！",
+            "¿qué? ¡no!",
+            "\u{FF1F}\u{061F}\u{FF01}",
+            // Neighbours of the marks' bytes: other characters sharing a lead byte.
+            "\u{FF00}\u{FF02}\u{FF1E}\u{0600}\u{061E}\u{0620}",
+            &long,
+        ] {
+            assert_eq!(punctuation_emphasis(t), naive(t), "{t:?}");
+        }
     }
 
     #[test]
