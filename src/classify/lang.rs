@@ -44,12 +44,19 @@ impl LangDetector {
 
     /// Normalises a feed-declared tag (`en-US`, `pt_BR`, `FA`) to its primary subtag.
     pub fn from_feed(tag: &str) -> Option<LangGuess> {
-        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        let mut primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
         if primary.len() < 2
             || primary.len() > 3
             || !primary.chars().all(|c| c.is_ascii_alphabetic())
         {
             return None;
+        }
+        // "fas" or "per" is Persian as much as "fa" is: scored with the Persian profile, and shown
+        // as the same code as detected Persian.
+        if primary.len() == 3
+            && let Some(two) = two_letter(&primary)
+        {
+            primary = two.to_string();
         }
         // The scored languages keep a static code (no copy per mention).
         let code = match crate::classify::lexicon::LANGS
@@ -519,31 +526,112 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// ISO 639-1 for the languages whatlang knows that we are likely to see; ISO 639-3 otherwise.
+/// The ISO 639-1 code of every language whatlang detects. The match has no wildcard, so a whatlang
+/// release that adds a language fails to build here instead of letting a three-letter code into
+/// `lang.code` (a dashboard grouping by language would see two code systems).
 fn iso639_1(l: Lang) -> &'static str {
+    use Lang::*;
     match l {
-        Lang::Eng => "en",
-        Lang::Spa => "es",
-        Lang::Fra => "fr",
-        Lang::Deu => "de",
-        Lang::Por => "pt",
-        Lang::Ita => "it",
-        Lang::Nld => "nl",
-        Lang::Rus => "ru",
-        Lang::Ukr => "uk",
-        Lang::Pol => "pl",
-        Lang::Tur => "tr",
-        Lang::Jpn => "ja",
-        Lang::Cmn => "zh",
-        Lang::Kor => "ko",
-        Lang::Hin => "hi",
-        Lang::Ara => "ar",
-        Lang::Pes => "fa",
-        Lang::Urd => "ur",
-        Lang::Heb => "he",
-        Lang::Ell => "el",
-        other => other.code(),
+        Epo => "eo",
+        Eng => "en",
+        Rus => "ru",
+        Cmn => "zh",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Ben => "bn",
+        Fra => "fr",
+        Deu => "de",
+        Ukr => "uk",
+        Kat => "ka",
+        Ara => "ar",
+        Hin => "hi",
+        Jpn => "ja",
+        Heb => "he",
+        Yid => "yi",
+        Pol => "pl",
+        Amh => "am",
+        Jav => "jv",
+        Kor => "ko",
+        Nob => "nb",
+        Dan => "da",
+        Swe => "sv",
+        Fin => "fi",
+        Tur => "tr",
+        Nld => "nl",
+        Hun => "hu",
+        Ces => "cs",
+        Ell => "el",
+        Bul => "bg",
+        Bel => "be",
+        Mar => "mr",
+        Kan => "kn",
+        Ron => "ro",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Mkd => "mk",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Tam => "ta",
+        Vie => "vi",
+        Urd => "ur",
+        Tha => "th",
+        Guj => "gu",
+        Uzb => "uz",
+        Pan => "pa",
+        Aze => "az",
+        Ind => "id",
+        Tel => "te",
+        Pes => "fa",
+        Mal => "ml",
+        Ori => "or",
+        Mya => "my",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Tuk => "tk",
+        Aka => "ak",
+        Zul => "zu",
+        Sna => "sn",
+        Afr => "af",
+        Lat => "la",
+        Slk => "sk",
+        Cat => "ca",
+        Tgl => "tl",
+        Hye => "hy",
+        Cym => "cy",
     }
+}
+
+/// The ISO 639-1 code for a three-letter code a feed may send instead: ISO 639-2 bibliographic or
+/// terminology codes ("fre", "fra", "per", "fas") and ISO 639-3 codes whatlang knows ("pes",
+/// "arb"). `None` for a language with no two-letter code, which then keeps its own.
+fn two_letter(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "eng" => "en",
+        "spa" => "es",
+        "fre" | "fra" => "fr",
+        "ger" | "deu" => "de",
+        "por" => "pt",
+        // Persian: the macrolanguage, its bibliographic code, Western Persian and Dari.
+        "per" | "fas" | "pes" | "prs" => "fa",
+        // Arabic: the macrolanguage, Standard Arabic, Egyptian and Levantine Arabic.
+        "ara" | "arb" | "arz" | "apc" | "ajp" => "ar",
+        "chi" | "zho" | "cmn" => "zh",
+        "dut" | "nld" => "nl",
+        "gre" | "ell" => "el",
+        "cze" | "ces" => "cs",
+        "rum" | "ron" => "ro",
+        "slo" | "slk" => "sk",
+        "arm" | "hye" => "hy",
+        "geo" | "kat" => "ka",
+        "mac" | "mkd" => "mk",
+        "bur" | "mya" => "my",
+        "wel" | "cym" => "cy",
+        other => return Lang::from_code(other).map(iso639_1),
+    })
 }
 
 #[cfg(test)]
@@ -559,6 +647,62 @@ mod tests {
 
     fn code(t: &str) -> String {
         LangDetector::new().detect(t, None).code.into_owned()
+    }
+
+    #[test]
+    fn every_detected_language_has_its_own_two_letter_code() {
+        let mut seen = std::collections::BTreeMap::new();
+        for &l in Lang::all() {
+            let c = iso639_1(l);
+            assert!(
+                c.len() == 2 && c.bytes().all(|b| b.is_ascii_lowercase()),
+                "{l:?}: {c}"
+            );
+            assert_eq!(seen.insert(c, l), None, "{c} twice");
+            // A feed sending whatlang's own three-letter code lands on the same code.
+            assert_eq!(two_letter(l.code()), Some(c), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn three_letter_feed_tags_become_the_two_letter_code() {
+        let code = |tag: &str| LangDetector::from_feed(tag).map(|g| g.code.into_owned());
+        for (tag, want) in [
+            ("fas", "fa"),
+            ("per", "fa"),
+            ("pes-IR", "fa"),
+            ("ara", "ar"),
+            ("arz", "ar"),
+            ("fre", "fr"),
+            ("fra-CA", "fr"),
+            ("ger", "de"),
+            ("deu", "de"),
+            ("spa", "es"),
+            ("por_BR", "pt"),
+            ("eng", "en"),
+            ("pt-BR", "pt"),
+            ("EN", "en"),
+            // No two-letter code exists: the feed's code stays.
+            ("haw", "haw"),
+            ("yue", "yue"),
+        ] {
+            assert_eq!(code(tag).as_deref(), Some(want), "{tag}");
+        }
+        assert_eq!(code("e"), None);
+        assert_eq!(code("english"), None);
+        // A Persian post tagged "fas" is scored with the Persian profile, as one tagged "fa" is.
+        let c = crate::classify::Classifier::new(&[], &Default::default()).unwrap();
+        let text = "کیفیت این گوشی خیلی خوب نیست";
+        let (fas, fa) = (c.analyze(text, Some("fas")), c.analyze(text, Some("fa")));
+        assert_eq!(fas.classification.lang.code, "fa");
+        assert_eq!(
+            format!("{:?}", fas.classification.sentiment),
+            format!("{:?}", fa.classification.sentiment)
+        );
+        assert_eq!(
+            fa.classification.sentiment.label,
+            crate::model::SentimentLabel::Negative
+        );
     }
 
     #[test]

@@ -192,6 +192,237 @@ mod tests {
             .classification
     }
 
+    /// Generated hostile text through every profile: whatever a feed sends, the classifier returns
+    /// a sane result (the issue's "never a panic"), and the numbers a dashboard sums stay finite.
+    #[test]
+    fn generated_hostile_text_never_panics_and_stays_sane() {
+        const PIECES: &[&str] = &[
+            "good",
+            "GREAT",
+            "not",
+            "no",
+            "never",
+            "but",
+            "kind of",
+            "least",
+            "very",
+            "sooooo",
+            "don't",
+            "isn't",
+            "n't",
+            "l'",
+            "n'",
+            "d’",
+            "qu'",
+            "#",
+            "#_",
+            "#-",
+            "#WorstDayEver",
+            "#no_signal",
+            "@",
+            "@acme",
+            "@acme@example.social",
+            "http://",
+            "https://x.y/z?q=1",
+            "www.",
+            "acme",
+            "Acme's",
+            "=Apple",
+            "apple pie",
+            ":)",
+            ":(",
+            "<3",
+            "!!!",
+            "???",
+            "?!",
+            "¿",
+            "¡",
+            "…",
+            "—",
+            "“",
+            "”",
+            "’",
+            "'",
+            "\"",
+            ",",
+            ".",
+            ";",
+            "(",
+            ")",
+            "-",
+            "_",
+            "😀",
+            "😡",
+            "👍🏽",
+            "👨‍👩‍👧",
+            "❤️",
+            "🇫🇷",
+            "\u{FE0F}",
+            "\u{200D}",
+            "\u{200C}",
+            "\u{200E}",
+            "\u{200F}",
+            "\u{202E}",
+            "\u{0640}",
+            "\u{064B}",
+            "\u{0651}",
+            "\u{0670}",
+            "خیلی",
+            "خوب",
+            "نیست",
+            "ولی",
+            "نمی‌خرم",
+            "راضیم",
+            "بی نقصیه",
+            "ممتاز",
+            "لكن",
+            "مش",
+            "حلووووو",
+            "الخدمة",
+            "وبالمنتج",
+            "؟",
+            "،",
+            "؛",
+            "pero",
+            "mais",
+            "aber",
+            "nicht",
+            "não",
+            "muy",
+            "très",
+            "gefällt",
+            "İ",
+            "Σ",
+            "ΣΣ",
+            "ß",
+            "ﬃ",
+            "\u{0301}",
+            "e\u{0301}",
+            "\u{0000}",
+            "\u{0007}",
+            "\u{FFFD}",
+            "\u{10FFFF}",
+            "１２３",
+            "！",
+            "？",
+            "ｇｏｏｄ",
+            "0",
+            "3.5",
+            "-2",
+            "100%",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{00A0}",
+            "\u{3000}",
+            "\u{2028}",
+            " ",
+        ];
+        let brands = vec![
+            BrandConfig {
+                name: "Acme".into(),
+                query: "acme OR #acme OR @acme OR (=Apple NEAR/2 watch)".into(),
+                exclude: vec!["apple pie".into()],
+                lexicon: [("sick".to_string(), 2.5)].into_iter().collect(),
+            },
+            BrandConfig {
+                name: "Lumora".into(),
+                query: "\"lumora halo\" OR lumora*".into(),
+                exclude: vec![],
+                lexicon: Default::default(),
+            },
+        ];
+        // A small limit, so cuts land inside multi-byte characters too.
+        let c = Classifier::new(&brands, &ClassifyConfig { max_text_bytes: 97 }).unwrap();
+        let mut rng = fastrand::Rng::with_seed(0xEA5_5407);
+        let langs = [
+            None,
+            Some("en"),
+            Some("es"),
+            Some("fr"),
+            Some("de"),
+            Some("pt"),
+            Some("fa"),
+            Some("ar"),
+            Some("xx"),
+            Some(""),
+        ];
+        // How often the interesting paths were reached: a generator that never reached them would
+        // make this test pass for nothing.
+        let (mut matched, mut cut_off, mut signalled, mut positive, mut negative) = (0, 0, 0, 0, 0);
+        let mut detected = std::collections::BTreeSet::new();
+        for n in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rng.usize(0..40) {
+                text.push_str(PIECES[rng.usize(..PIECES.len())]);
+                if rng.u8(..4) != 0 {
+                    text.push(' ');
+                }
+            }
+            let lang = langs[n % langs.len()];
+            let a = c.analyze(&text, lang);
+            let s = &a.classification.sentiment;
+            assert!(
+                s.score.is_finite() && (-1.0..=1.0).contains(&s.score),
+                "{text:?}"
+            );
+            assert_eq!(s.label, sentiment::label_for(s.score), "{text:?}");
+            // ISO 639-1, or `und` for a text with no letters: one code system in every record.
+            let code = &*a.classification.lang.code;
+            assert!(
+                code == "und" || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())),
+                "{text:?}: {code}"
+            );
+            assert!(s.hits.iter().all(|h| h.valence.is_finite()), "{text:?}");
+            for sig in &a.classification.signals {
+                assert!(!sig.evidence.is_empty(), "{text:?}: {sig:?}");
+                assert!((0.0..=1.0).contains(&sig.confidence), "{text:?}: {sig:?}");
+            }
+            let cut = truncate_utf8(&text, 97);
+            assert_eq!(a.classification.truncated, cut.len() < text.len());
+            for b in &a.brands {
+                for m in &b.matched {
+                    assert!(cut.get(m.start..m.end).is_some(), "{text:?}: {m:?}");
+                }
+            }
+            // The workers' path: a Mention through `enrich`, each record serialising.
+            let m = Mention {
+                id: format!("fuzz:{n}"),
+                source: Default::default(),
+                url: None,
+                text: text.clone(),
+                lang: lang.map(str::to_string),
+                created_at: None,
+                fetched_at: None,
+                author: Default::default(),
+                engagement: Default::default(),
+                in_reply_to: None,
+                thread_id: None,
+            };
+            for em in c.enrich(&m, chrono::Utc::now()) {
+                serde_json::to_vec(&em).unwrap();
+            }
+            matched += usize::from(!a.brands.is_empty());
+            cut_off += usize::from(a.classification.truncated);
+            signalled += usize::from(!a.classification.signals.is_empty());
+            positive += usize::from(s.label == SentimentLabel::Positive);
+            negative += usize::from(s.label == SentimentLabel::Negative);
+            if lang.is_none() {
+                detected.insert(a.classification.lang.code.to_string());
+            }
+        }
+        for (what, count) in [
+            ("brand matches", matched),
+            ("cut texts", cut_off),
+            ("texts with signals", signalled),
+            ("positive texts", positive),
+            ("negative texts", negative),
+        ] {
+            assert!(count >= 500, "only {count} {what} in 20,000 texts");
+        }
+        assert!(detected.len() >= 4, "languages detected: {detected:?}");
+    }
+
     #[test]
     fn a_text_without_sentiment_words_takes_its_evaluative_signal_polarity() {
         let c = analyze("Ordered three weeks ago and it still has not arrived");
