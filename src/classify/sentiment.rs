@@ -855,6 +855,10 @@ pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
         .filter(|h| h.rule != "punctuation_emphasis")
         .map(|h| h.valence)
         .sum();
+    // As in scoring: emphasis goes with the words' sign, and there is none when they cancel out.
+    if words == 0.0 {
+        s.hits.retain(|h| h.rule != "punctuation_emphasis");
+    }
     let mut sum = words;
     for h in &mut s.hits {
         if h.rule == "punctuation_emphasis" {
@@ -1325,6 +1329,35 @@ mod tests {
         assert_eq!(emphasis.valence.signum(), words.signum());
         assert_eq!(s.score, round4(normalize_score(words + emphasis.valence)));
         assert_eq!(s.label, label_for(s.score));
+    }
+
+    #[test]
+    fn sarcasm_that_cancels_the_words_out_drops_the_emphasis() {
+        let mut s = Sentiment {
+            score: 0.5,
+            label: SentimentLabel::Positive,
+            hits: vec![
+                Hit {
+                    token: "nice".into(),
+                    rule: "lexicon".into(),
+                    valence: 2.0,
+                },
+                // Outside the span, and equal to "nice" once that is inverted.
+                Hit {
+                    token: "fine".into(),
+                    rule: "lexicon".into(),
+                    valence: round4(-2.0 * N_SCALAR),
+                },
+                Hit {
+                    token: "!?".into(),
+                    rule: "punctuation_emphasis".into(),
+                    valence: 0.292,
+                },
+            ],
+        };
+        invert_sarcasm(&mut s, "nice, it broke");
+        assert_eq!(s.hits.len(), 2);
+        assert_eq!((s.score, s.label), (0.0, SentimentLabel::Neutral));
     }
 
     #[test]
