@@ -677,7 +677,9 @@ struct Compiled {
     ascii: bool,
 }
 
-/// The evidence in a match: without the boundary characters a class boundary consumed.
+/// The evidence in a match: without the boundary characters a class boundary consumed, and without
+/// the sentence boundary a rule matched to know that its words open a sentence ("… arrived. Great,
+/// it broke" shows "Great, it broke", not ". Great, it broke").
 fn span(m: &str, class_bounded: bool) -> &str {
     let mut s = m;
     if class_bounded {
@@ -690,7 +692,15 @@ fn span(m: &str, class_bounded: bool) -> &str {
             s = cs.as_str();
         }
     }
-    s.trim()
+    // Only when words follow: the evidence of a rule about punctuation ("?!") is the punctuation.
+    let words = s.trim_start_matches(|c: char| {
+        matches!(c, '.' | '!' | '?' | '؟' | '۔') || c.is_whitespace()
+    });
+    if words.is_empty() {
+        s.trim()
+    } else {
+        words.trim()
+    }
 }
 
 /// Rewrites each Unicode `\b` as a character-class boundary: before a word (`\b` followed by a group
@@ -1301,6 +1311,29 @@ mod tests {
         );
         assert!(both.iter().any(|s| s.rule == SARCASM));
         assert!(both.iter().any(|s| s.kind == Praise));
+    }
+
+    #[test]
+    fn evidence_starts_at_the_sentence_a_rule_opens() {
+        let d = SignalDetector::new();
+        for (text, evidence) in [
+            (
+                "It finally arrived. Great, it broke again",
+                "Great, it broke",
+            ),
+            (
+                "Ordered on Monday!  Perfect, cancelled again.",
+                "Perfect, cancelled",
+            ),
+        ] {
+            let signals = d.detect(text, "en", &neutral());
+            let s = signals.iter().find(|s| s.rule == SARCASM).expect(text);
+            assert_eq!(s.evidence, evidence);
+        }
+        // A rule about punctuation keeps the punctuation as its evidence.
+        assert_eq!(span(".???", false), ".???");
+        assert_eq!(span(" ?! ", false), "?!");
+        assert_eq!(span(". Try the soup", false), "Try the soup");
     }
 
     #[test]
