@@ -677,6 +677,32 @@ struct Compiled {
     ascii: bool,
 }
 
+/// Rules whose match is a mark rather than words (a question's "?" with the character before it):
+/// their evidence is the sentence the mark ends, so that it explains something ("is this normal?",
+/// not "l?"). The match itself, and so the overlap tests, stay as matched.
+const SENTENCE_EVIDENCE: &[&str] = &["question_mark"];
+
+/// Where the sentence around byte `at` starts: after the last sentence end before it, or about 80
+/// bytes back, at a word, for a long one.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '؟' | '۔'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if at - from <= 80 {
+        return from;
+    }
+    let mut floor = at - 80;
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    text[floor..at]
+        .find(char::is_whitespace)
+        .map_or(floor, |i| floor + i)
+}
+
 /// The evidence in a match: without the boundary characters a class boundary consumed, and without
 /// the sentence boundary a rule matched to know that its words open a sentence ("… arrived. Great,
 /// it broke" shows "Great, it broke", not ". Great, it broke").
@@ -958,7 +984,12 @@ impl Fired<'_> {
         });
         if let Some(m) = re.find(text) {
             self.span = Some((m.start(), m.end()));
-            self.sig.evidence = span(m.as_str(), !c.ascii).to_string();
+            let from = if SENTENCE_EVIDENCE.contains(&c.rules[idx].name) {
+                sentence_start(text, m.start())
+            } else {
+                m.start()
+            };
+            self.sig.evidence = span(&text[from..m.end()], !c.ascii).to_string();
         }
     }
 }
@@ -1330,6 +1361,31 @@ mod tests {
             let s = signals.iter().find(|s| s.rule == SARCASM).expect(text);
             assert_eq!(s.evidence, evidence);
         }
+        // A question's evidence is its sentence, not the mark and the letter before it.
+        for (text, evidence) in [
+            (
+                "I got my first Fitbit. Is this normal? It has a line",
+                "Is this normal?",
+            ),
+            ("where is my parcel??", "where is my parcel??"),
+            ("Lovely. Anyone?", "Anyone?"),
+            ("¿Alguien sabe si llega hoy?", "¿Alguien sabe si llega hoy?"),
+        ] {
+            let signals = d.detect(text, "en", &neutral());
+            let q = signals
+                .iter()
+                .find(|s| s.rule == "question_mark")
+                .expect(text);
+            assert_eq!(q.evidence, evidence, "{text}");
+        }
+        let long = format!("{} ok?", "word ".repeat(40));
+        let q = d.detect(&long, "en", &neutral());
+        let q = q.iter().find(|s| s.rule == "question_mark").unwrap();
+        assert!(
+            q.evidence.len() <= 84 && q.evidence.ends_with("ok?"),
+            "{}",
+            q.evidence
+        );
         // A rule about punctuation keeps the punctuation as its evidence.
         assert_eq!(span(".???", false), ".???");
         assert_eq!(span(" ?! ", false), "?!");
