@@ -74,16 +74,11 @@ pub fn classify_line(
     let analysis = c.analyze(&input.text, input.lang.as_deref());
     let mention = crate::model::Mention {
         id: id.clone(),
-        source: Default::default(),
-        url: None,
         text: input.text,
         lang: input.lang,
-        created_at: None,
-        fetched_at: None,
         author: input.author,
         engagement: input.engagement,
-        in_reply_to: None,
-        thread_id: None,
+        ..Default::default()
     };
     let influence = crate::influence::score(
         &mention,

@@ -49,7 +49,8 @@ pub struct Engagement {
 }
 
 /// One post, comment, review or article that may mention a brand, as an ingestor produced it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `Default` is the empty mention (every optional field absent), for callers that only have a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Mention {
     /// Stable across re-fetches: `<source name>:<native id>`. The aggregate stage de-duplicates on it.
     pub id: String,

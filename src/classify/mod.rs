@@ -388,16 +388,9 @@ mod tests {
             // The workers' path: a Mention through `enrich`, each record serialising.
             let m = Mention {
                 id: format!("fuzz:{n}"),
-                source: Default::default(),
-                url: None,
                 text: text.clone(),
                 lang: lang.map(str::to_string),
-                created_at: None,
-                fetched_at: None,
-                author: Default::default(),
-                engagement: Default::default(),
-                in_reply_to: None,
-                thread_id: None,
+                ..Default::default()
             };
             for em in c.enrich(&m, chrono::Utc::now()) {
                 serde_json::to_vec(&em).unwrap();

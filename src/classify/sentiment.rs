@@ -849,12 +849,7 @@ pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
     if !changed {
         return;
     }
-    let words: f64 = s
-        .hits
-        .iter()
-        .filter(|h| h.rule != "punctuation_emphasis")
-        .map(|h| h.valence)
-        .sum();
+    let words = word_sum(&s.hits);
     // As in scoring: emphasis goes with the words' sign, and there is none when they cancel out.
     if words == 0.0 {
         s.hits.retain(|h| h.rule != "punctuation_emphasis");
@@ -873,6 +868,14 @@ pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
     let score = normalize_score(sum);
     s.score = round4(score);
     s.label = label_for(score);
+}
+
+/// The valences of the scored words and emoji among `hits` (everything but `!`/`?` emphasis).
+fn word_sum(hits: &[Hit]) -> f64 {
+    hits.iter()
+        .filter(|h| h.rule != "punctuation_emphasis")
+        .map(|h| h.valence)
+        .sum()
 }
 
 pub fn label_for(score: f64) -> SentimentLabel {
@@ -1315,12 +1318,7 @@ mod tests {
         assert_eq!(rule("lovely").0, "lexicon");
         assert!(rule("lovely").1 > 0.0);
         // The score is the hits' sum again, with '!' emphasis on the side of the new sum.
-        let words: f64 = s
-            .hits
-            .iter()
-            .filter(|h| h.rule != "punctuation_emphasis")
-            .map(|h| h.valence)
-            .sum();
+        let words = word_sum(&s.hits);
         let emphasis = s
             .hits
             .iter()
