@@ -682,6 +682,16 @@ struct Compiled {
 /// not "l?"). The match itself, and so the overlap tests, stay as matched.
 const SENTENCE_EVIDENCE: &[&str] = &["question_mark"];
 
+/// Whether `c`, at byte `i` of `text`, ends a sentence: `!`, `?` and line breaks do; a full stop
+/// only before white space or the end ("t.co", "v2.0" and "3.5" go on).
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '!' | '?' | '\n' | '؟' | '۔' => true,
+        '.' => text[i + 1..].chars().next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
+}
+
 /// Where the sentence around byte `at` starts: after the last sentence end before it, or about 80
 /// bytes back, at a word, for a long one.
 fn sentence_start(text: &str, at: usize) -> usize {
@@ -689,7 +699,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
     let from = before
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '؟' | '۔'))
+        .find(|&(i, c)| ends_sentence(text, i, c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     if at - from <= 80 {
         return from;
@@ -701,6 +711,36 @@ fn sentence_start(text: &str, at: usize) -> usize {
     text[floor..at]
         .find(char::is_whitespace)
         .map_or(floor, |i| floor + i)
+}
+
+/// The first place `needle` stands in `hay` as whole words (not inside a longer word: "be" is not
+/// found in "because").
+fn word_at(hay: &str, needle: &str) -> Option<usize> {
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
+    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        !is_word(hay[..i].chars().next_back()) && !is_word(hay[i + needle.len()..].chars().next())
+    })
+}
+
+/// The sentence around bytes `start..end` of `text`: from [`sentence_start`] to the next sentence
+/// end (kept), at most about 60 bytes past `end`, cut at a word.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let from = sentence_start(text, start);
+    let rest = &text[end..];
+    let mut to = rest
+        .char_indices()
+        .find(|&(i, c)| ends_sentence(text, end + i, c))
+        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
+    if to - end > 60 {
+        let mut cap = end + 60;
+        while !text.is_char_boundary(cap) {
+            cap -= 1;
+        }
+        to = text[end..cap]
+            .rfind(char::is_whitespace)
+            .map_or(cap, |i| end + i);
+    }
+    text[from..to].trim()
 }
 
 /// The evidence in a match: without the boundary characters a class boundary consumed, and without
@@ -1107,10 +1147,13 @@ impl SignalDetector {
             Some(i) if lower.len() == text.len() => (i, i + best.len()),
             _ => (0, 0),
         };
-        let evidence = if end > start {
-            text[start..end].to_string()
-        } else {
-            best
+        // Shown: the sentence holding the feature as a word ("Be sure to ask for a window seat"),
+        // where the feature alone ("be") explains nothing. The span stays the feature's, which
+        // the warning-overlap test reads.
+        let evidence = match word_at(&lower, &best).filter(|_| lower.len() == text.len()) {
+            Some(i) => sentence_around(text, i, i + best.len()).to_string(),
+            None if end > start => text[start..end].to_string(),
+            None => best,
         };
         let kind = if self.negative_advice.is_match(text) {
             Warn
@@ -1386,10 +1429,30 @@ mod tests {
             "{}",
             q.evidence
         );
+        let q = d.detect("Is v2.0 out yet? Thanks", "en", &neutral());
+        let q = q.iter().find(|s| s.rule == "question_mark").unwrap();
+        assert_eq!(q.evidence, "Is v2.0 out yet?");
         // A rule about punctuation keeps the punctuation as its evidence.
         assert_eq!(span(".???", false), ".???");
         assert_eq!(span(" ?! ", false), "?!");
         assert_eq!(span(". Try the soup", false), "Try the soup");
+    }
+
+    #[test]
+    fn learned_advice_shows_the_sentence_of_its_strongest_word() {
+        // Whole words only ("be" is not in "because"), a full stop inside a link or a number does
+        // not end the sentence, and a long sentence is cut at a word about 60 bytes on.
+        assert_eq!(word_at("because it can be done", "be"), Some(15));
+        assert_eq!(word_at("maybe later", "be"), None);
+        let text = "I tried. Be sure to read t.co/x first, it takes 2.5 minutes! Then go.";
+        let at = word_at(&text.to_lowercase(), "be").unwrap();
+        assert_eq!(
+            sentence_around(text, at, at + 2),
+            "Be sure to read t.co/x first, it takes 2.5 minutes!"
+        );
+        let long = format!("Do {} end.", "word ".repeat(30));
+        let s = sentence_around(&long, 0, 2);
+        assert!(s.starts_with("Do word") && s.len() <= 62, "{s}");
     }
 
     #[test]
