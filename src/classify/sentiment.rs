@@ -55,6 +55,9 @@ struct Tok<'a> {
     /// rather than in two more vectors per text).
     valence: f64,
     flags: u32,
+    /// Words in the lexicon phrase this token opens (0 when it opens none): the hit shows the
+    /// whole phrase ("با کیفیت", high quality), not its first word ("با", with).
+    phrase_words: u8,
 }
 
 thread_local! {
@@ -132,6 +135,7 @@ impl<'a> Tok<'a> {
             clause_end,
             valence: 0.0,
             flags: 0,
+            phrase_words: 0,
         }
     }
 }
@@ -582,6 +586,7 @@ impl SentimentEngine {
                 continue;
             }
             // Base valence and where it came from.
+            let mut phrase_words = 0;
             let mut f: u32;
             let mut valence;
             if let Some(v) = overrides.and_then(|o| o.get(&*t.lower)) {
@@ -604,6 +609,7 @@ impl SentimentEngine {
                 valence = v;
                 f = R_PHRASE;
                 consumed_until = i + len;
+                phrase_words = u8::try_from(len).unwrap_or(u8::MAX);
             } else if let Some(v) = t.info.valence {
                 valence = v;
                 f = if t.info.learned { R_LEARNED } else { R_LEXICON };
@@ -723,6 +729,7 @@ impl SentimentEngine {
             }
             toks[i].valence = valence;
             toks[i].flags = f;
+            toks[i].phrase_words = phrase_words;
         }
 
         // Contrastive conjunction: the clause after "but" dominates. VADER (English) takes the first
@@ -750,10 +757,14 @@ impl SentimentEngine {
         }
 
         let mut hits: Vec<Hit> = Vec::new();
-        for t in &toks {
+        for (i, t) in toks.iter().enumerate() {
             if t.valence != 0.0 || t.flags & R_BRAND != 0 {
                 let token = match t.emoji {
                     Some(c) => c.to_string(),
+                    None if t.phrase_words > 1 => {
+                        let words = toks[i..].iter().take(usize::from(t.phrase_words));
+                        words.map(|w| &*w.raw).collect::<Vec<_>>().join(" ")
+                    }
                     None => t.raw.to_string(),
                 };
                 // An emoji's description is several words; report the emoji once per scored word.
@@ -832,11 +843,15 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
 /// both gold-negative, which this turns from positive to negative.
 pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
     let evidence = evidence.to_lowercase();
+    let words: Vec<&str> = evidence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .collect();
+    // A phrase's token is several words: all of them must be in the span.
     let in_span = |token: &str| {
-        let token = token.to_lowercase();
-        evidence
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| w == token)
+        token
+            .to_lowercase()
+            .split_whitespace()
+            .all(|t| words.contains(&t))
     };
     let mut changed = false;
     for h in &mut s.hits {
@@ -1298,6 +1313,20 @@ mod tests {
         ] {
             assert_eq!(punctuation_emphasis(t), naive(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_phrase_hit_shows_the_whole_phrase() {
+        let e = SentimentEngine::new();
+        let s = e.score("این گوشی با کیفیت است", "fa", None);
+        let h = s.hits.iter().find(|h| h.rule.contains("phrase")).unwrap();
+        assert_eq!(h.token, "با کیفیت");
+        assert!(h.valence > 0.0);
+        // Its words are one hit: "با" (with) is not scored on its own.
+        assert!(s.hits.iter().all(|h| h.token != "با"), "{s:?}");
+        let s = e.score("Honestly 5 stars, a must have", "en", None);
+        let tokens: Vec<&str> = s.hits.iter().map(|h| h.token.as_str()).collect();
+        assert!(tokens.contains(&"must have"), "{tokens:?}");
     }
 
     #[test]
