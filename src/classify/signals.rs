@@ -677,6 +677,33 @@ struct Compiled {
     ascii: bool,
 }
 
+/// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
+/// searched only when both are present (a second regex search each).
+fn cancel_overlapped(
+    fired: &mut Vec<Fired<'_>>,
+    text: &str,
+    cancels: impl Fn(&Fired<'_>) -> bool,
+    victim: SignalKind,
+) {
+    if !fired.iter().any(&cancels) || !fired.iter().any(|f| f.sig.kind == victim) {
+        return;
+    }
+    let mut spans = Vec::new();
+    for f in fired.iter_mut() {
+        let canceller = cancels(f);
+        if canceller || f.sig.kind == victim {
+            f.resolve(text);
+        }
+        if canceller {
+            spans.extend(f.span);
+        }
+    }
+    fired.retain(|f| {
+        let (a, b) = f.span.unwrap_or((0, 0));
+        f.sig.kind != victim || !spans.iter().any(|&(sa, sb)| a < sb && sa < b)
+    });
+}
+
 /// Rules whose match is a mark rather than words (a question's "?" with the character before it):
 /// their evidence is the sentence the mark ends, so that it explains something ("is this normal?",
 /// not "l?"). The match itself, and so the overlap tests, stay as matched.
@@ -1198,42 +1225,10 @@ impl SignalDetector {
             self.arbitrate_advice(model, text, &mut fired);
         }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
-        if fired.iter().any(|f| f.sig.kind == Recommend) && fired.iter().any(|f| f.sig.kind == Warn)
-        {
-            for f in fired.iter_mut() {
-                if matches!(f.sig.kind, Recommend | Warn) {
-                    f.resolve(text);
-                }
-            }
-            let warns: Vec<(usize, usize)> = fired
-                .iter()
-                .filter(|f| f.sig.kind == Warn)
-                .filter_map(|f| f.span)
-                .collect();
-            fired.retain(|f| {
-                let (a, b) = f.span.unwrap_or((0, 0));
-                f.sig.kind != Recommend || !warns.iter().any(|(wa, wb)| a < *wb && *wa < b)
-            });
-        }
-
+        cancel_overlapped(&mut fired, text, |f| f.sig.kind == Warn, Recommend);
         // Sarcasm ("I love waiting on hold") cancels the praise it overlaps: the praise was its
         // opener.
-        if fired.iter().any(|f| f.sig.rule == SARCASM) && fired.iter().any(|f| f.sig.kind == Praise)
-        {
-            let mut sarcastic = Vec::new();
-            for f in fired.iter_mut() {
-                if f.sig.kind == Praise || f.sig.rule == SARCASM {
-                    f.resolve(text);
-                }
-                if f.sig.rule == SARCASM {
-                    sarcastic.extend(f.span);
-                }
-            }
-            fired.retain(|f| {
-                let (a, b) = f.span.unwrap_or((0, 0));
-                f.sig.kind != Praise || !sarcastic.iter().any(|(sa, sb)| a < *sb && *sa < b)
-            });
-        }
+        cancel_overlapped(&mut fired, text, |f| f.sig.rule == SARCASM, Praise);
 
         // One signal per kind: the most confident rule, and say how many rules agreed. Only the
         // winners' spans are looked for.
