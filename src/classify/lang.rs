@@ -17,14 +17,15 @@ impl Default for LangDetector {
     }
 }
 
-const LATIN: [(Lang, &str); 7] = [
-    (Lang::Eng, "en"),
-    (Lang::Spa, "es"),
-    (Lang::Fra, "fr"),
-    (Lang::Deu, "de"),
-    (Lang::Por, "pt"),
-    (Lang::Ita, "it"),
-    (Lang::Nld, "nl"),
+/// The Latin-script languages whatlang may choose between (codes from [`iso639_1`]).
+const LATIN: [Lang; 7] = [
+    Lang::Eng,
+    Lang::Spa,
+    Lang::Fra,
+    Lang::Deu,
+    Lang::Por,
+    Lang::Ita,
+    Lang::Nld,
 ];
 
 fn is_arabic_script(c: char) -> bool {
@@ -38,7 +39,7 @@ fn is_persian_letter(c: char) -> bool {
 impl LangDetector {
     pub fn new() -> Self {
         LangDetector {
-            latin: Detector::with_allowlist(LATIN.iter().map(|(l, _)| *l).collect()),
+            latin: Detector::with_allowlist(LATIN.to_vec()),
         }
     }
 
@@ -191,11 +192,7 @@ impl LangDetector {
         };
         match info {
             Some(info) => {
-                let code = LATIN
-                    .iter()
-                    .find(|(l, _)| *l == info.lang())
-                    .map(|(_, c)| *c)
-                    .unwrap_or_else(|| iso639_1(info.lang()));
+                let code = iso639_1(info.lang());
                 LangGuess {
                     code: code.into(),
                     confidence: round2(info.confidence()),
@@ -605,31 +602,29 @@ fn iso639_1(l: Lang) -> &'static str {
     }
 }
 
-/// The ISO 639-1 code for a three-letter code a feed may send instead: ISO 639-2 bibliographic or
-/// terminology codes ("fre", "fra", "per", "fas") and ISO 639-3 codes whatlang knows ("pes",
-/// "arb"). `None` for a language with no two-letter code, which then keeps its own.
+/// The ISO 639-1 code for a three-letter code a feed may send instead: the ISO 639-3 codes whatlang
+/// knows ("fra", "pes", "ara") through whatlang, and here the ISO 639-2 bibliographic codes and the
+/// Persian and Arabic codes it does not know. `None` for a language with no two-letter code, which
+/// then keeps its own.
 fn two_letter(code: &str) -> Option<&'static str> {
     Some(match code {
-        "eng" => "en",
-        "spa" => "es",
-        "fre" | "fra" => "fr",
-        "ger" | "deu" => "de",
-        "por" => "pt",
-        // Persian: the macrolanguage, its bibliographic code, Western Persian and Dari.
-        "per" | "fas" | "pes" | "prs" => "fa",
-        // Arabic: the macrolanguage, Standard Arabic, Egyptian and Levantine Arabic.
-        "ara" | "arb" | "arz" | "apc" | "ajp" => "ar",
-        "chi" | "zho" | "cmn" => "zh",
-        "dut" | "nld" => "nl",
-        "gre" | "ell" => "el",
-        "cze" | "ces" => "cs",
-        "rum" | "ron" => "ro",
-        "slo" | "slk" => "sk",
-        "arm" | "hye" => "hy",
-        "geo" | "kat" => "ka",
-        "mac" | "mkd" => "mk",
-        "bur" | "mya" => "my",
-        "wel" | "cym" => "cy",
+        "fre" => "fr",
+        "ger" => "de",
+        // Persian: its bibliographic code, the macrolanguage and Dari.
+        "per" | "fas" | "prs" => "fa",
+        // Arabic: Standard, Egyptian and Levantine Arabic.
+        "arb" | "arz" | "apc" | "ajp" => "ar",
+        "chi" | "zho" => "zh",
+        "dut" => "nl",
+        "gre" => "el",
+        "cze" => "cs",
+        "rum" => "ro",
+        "slo" => "sk",
+        "arm" => "hy",
+        "geo" => "ka",
+        "mac" => "mk",
+        "bur" => "my",
+        "wel" => "cy",
         other => return Lang::from_code(other).map(iso639_1),
     })
 }
