@@ -83,24 +83,30 @@ impl LangDetector {
         // Most posts have none of them: no copy then.
         let has_noise = text.contains(['@', '#']) || text.contains("http") || text.contains("www.");
         let cleaned: std::borrow::Cow<str> = if has_noise {
-            text.split_whitespace()
-                .filter(|w| {
-                    let w = w
-                        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
-                    !(w.starts_with("http://")
-                        || w.starts_with("https://")
-                        || w.starts_with("www.")
-                        || w.starts_with('@')
-                        || w.starts_with('#'))
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-                .into()
+            let mut kept = String::with_capacity(text.len());
+            for w in text.split_whitespace() {
+                let bare =
+                    w.trim_start_matches(|c: char| !is_alphanumeric(c) && c != '@' && c != '#');
+                if !(bare.starts_with("http://")
+                    || bare.starts_with("https://")
+                    || bare.starts_with("www.")
+                    || bare.starts_with('@')
+                    || bare.starts_with('#'))
+                {
+                    if !kept.is_empty() {
+                        kept.push(' ');
+                    }
+                    kept.push_str(w);
+                }
+            }
+            kept.into()
         } else {
             text.into()
         };
         let text = &*cleaned;
         let (mut letters, mut arabic, mut persian, mut latin) = (0usize, 0usize, 0usize, 0usize);
+        // Letters only Arabic uses.
+        let mut arabic_only = 0usize;
         for c in text.chars() {
             if !is_alphabetic(c) {
                 continue;
@@ -110,6 +116,8 @@ impl LangDetector {
                 arabic += 1;
                 if is_persian_letter(c) {
                     persian += 1;
+                } else if matches!(c, 'ة' | 'ى') {
+                    arabic_only += 1;
                 }
             } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
                 latin += 1;
@@ -142,7 +150,6 @@ impl LangDetector {
         if arabic * 3 > letters {
             // Letters only one of the two languages uses, plus their most common words: many Persian
             // posts are typed on Arabic keyboards (ي for ی, ك for ک), so letters alone mislead.
-            let arabic_only = text.chars().filter(|c| matches!(c, 'ة' | 'ى')).count();
             let (fa_words, ar_words) = arabic_script_votes(text);
             let mut fa_score = persian + 2 * fa_words;
             let mut ar_score = arabic_only + 2 * ar_words;
@@ -319,58 +326,98 @@ const ARABIC_WORDS: &[&str] = &[
 /// language of an Arabic or Persian post. The table is built from `char::is_alphabetic` itself.
 #[inline]
 fn is_alphabetic(c: char) -> bool {
-    static TABLE: std::sync::OnceLock<[u64; 32]> = std::sync::OnceLock::new();
-    let n = c as usize;
-    if n < 2048 {
-        let table = TABLE.get_or_init(|| {
-            let mut t = [0u64; 32];
-            for (i, c) in (0..2048u32).filter_map(|i| Some((i, char::from_u32(i)?))) {
-                if c.is_alphabetic() {
-                    t[i as usize / 64] |= 1 << (i % 64);
-                }
-            }
-            t
-        });
-        table[n / 64] >> (n % 64) & 1 == 1
-    } else {
-        c.is_alphabetic()
+    match tables(c) {
+        Some((letters, _)) => letters,
+        None => c.is_alphabetic(),
     }
 }
 
-/// Counts (Persian, Arabic) function words; a word starting with the article "ال" counts as Arabic.
-fn arabic_script_votes(text: &str) -> (usize, usize) {
-    let (mut fa, mut ar) = (0, 0);
-    for w in text.split(|c: char| !(is_alphabetic(c) || c == '\u{200C}')) {
-        if w.is_empty() {
-            continue;
+/// `c.is_alphanumeric()`, from the same kind of table as [`is_alphabetic`].
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match tables(c) {
+        Some((_, alphanumeric)) => alphanumeric,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// `(is_alphabetic, is_alphanumeric)` of a code point below U+0800, from bit tables built from the
+/// standard library's answers; `None` above.
+#[inline]
+fn tables(c: char) -> Option<(bool, bool)> {
+    const N: usize = 2048;
+    static TABLES: std::sync::OnceLock<[[u64; N / 64]; 2]> = std::sync::OnceLock::new();
+    let n = c as usize;
+    if n >= N {
+        return None;
+    }
+    let t = TABLES.get_or_init(|| {
+        let mut t = [[0u64; N / 64]; 2];
+        for (i, c) in (0..N as u32).filter_map(|i| Some((i as usize, char::from_u32(i)?))) {
+            t[0][i / 64] |= u64::from(c.is_alphabetic()) << (i % 64);
+            t[1][i / 64] |= u64::from(c.is_alphanumeric()) << (i % 64);
         }
-        // Compare in both spellings of yeh/kaf.
-        let as_fa: String = w
-            .chars()
-            .map(|c| match c {
-                'ي' => 'ی',
-                'ك' => 'ک',
-                c => c,
-            })
+        t
+    });
+    let bit = |t: &[u64; N / 64]| t[n / 64] >> (n % 64) & 1 == 1;
+    Some((bit(&t[0]), bit(&t[1])))
+}
+
+/// Counts (Persian, Arabic) function words; a word starting with the article "ال" counts as Arabic.
+/// Words are compared in one spelling of yeh/kaf (Persian's, into which both lists are put), so
+/// Persian typed on an Arabic keyboard and Arabic typed on a Persian one both count: a list entry
+/// in the other language's spelling could never match, and is left out of the set. One pass reads
+/// the words into one buffer, respelled as they are read.
+fn arabic_script_votes(text: &str) -> (usize, usize) {
+    type Set = rustc_hash::FxHashSet<String>;
+    static SETS: std::sync::OnceLock<(Set, Set, usize)> = std::sync::OnceLock::new();
+    let (persian_words, arabic_words, longest) = SETS.get_or_init(|| {
+        let fa: Set = PERSIAN_WORDS
+            .iter()
+            .filter(|w| !w.contains(['ي', 'ك']))
+            .map(|w| w.to_string())
             .collect();
-        let as_ar: String = w
-            .chars()
-            .map(|c| match c {
-                'ی' => 'ي',
-                'ک' => 'ك',
-                c => c,
-            })
+        let ar: Set = ARABIC_WORDS
+            .iter()
+            .filter(|w| !w.contains(['ی', 'ک']))
+            .map(|w| w.chars().map(persian_spelling).collect())
             .collect();
-        if PERSIAN_WORDS.contains(&as_fa.as_str()) || as_fa.starts_with("می\u{200C}") {
+        let longest = fa.iter().chain(&ar).map(String::len).max().unwrap_or(0);
+        (fa, ar, longest)
+    });
+    let (mut fa, mut ar) = (0, 0);
+    let mut word = String::new();
+    let mut vote = |w: &str| {
+        // Longer words are in neither set: no hashing.
+        let short = w.len() <= *longest;
+        if (short && persian_words.contains(w)) || w.starts_with("می\u{200C}") {
             fa += 1;
         }
-        if ARABIC_WORDS.contains(&as_ar.as_str())
-            || (as_ar.starts_with("ال") && as_ar.chars().count() > 3)
-        {
+        if (short && arabic_words.contains(w)) || (w.starts_with("ال") && w.chars().count() > 3) {
             ar += 1;
         }
+    };
+    for c in text.chars() {
+        if is_alphabetic(c) || c == '\u{200C}' {
+            word.push(persian_spelling(c));
+        } else if !word.is_empty() {
+            vote(&word);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        vote(&word);
     }
     (fa, ar)
+}
+
+/// Arabic yeh and kaf as Persian writes them.
+fn persian_spelling(c: char) -> char {
+    match c {
+        'ي' => 'ی',
+        'ك' => 'ک',
+        c => c,
+    }
 }
 
 /// Very common function words per Latin-script language (articles, pronouns, auxiliaries, negation).
@@ -420,25 +467,23 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
 ];
 
 fn by_function_words(text: &str) -> Option<LangGuess> {
-    let lower = crate::classify::lexicon::lowercase_cow(text);
-    let words = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty());
-    // Word → the languages (bit per FUNCTION_WORDS entry) it is a function word of.
-    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
+    // Word → the languages (bit per FUNCTION_WORDS entry) it is a function word of; and the longest
+    // function word, in bytes.
+    type Index = (rustc_hash::FxHashMap<&'static str, u8>, usize);
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    let (index, longest) = INDEX.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
         for (bit, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
             for w in *list {
                 *m.entry(*w).or_insert(0u8) |= 1 << bit;
             }
         }
-        m
+        let longest = m.keys().map(|w| w.len()).max().unwrap_or(0);
+        (m, longest)
     });
     let mut counts = [0usize; FUNCTION_WORDS.len()];
     let mut n_words = 0usize;
-    for w in words {
+    let mut count = |w: &str| {
         n_words += 1;
         if let Some(bits) = index.get(w) {
             for (bit, c) in counts.iter_mut().enumerate() {
@@ -446,6 +491,34 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
                     *c += 1;
                 }
             }
+        }
+    };
+    if text.is_ascii() {
+        // Most posts: words split from the text as it is and lowercased one by one into a stack
+        // buffer, and only those short enough to be a function word (the same words as splitting
+        // the lowercased text: ASCII lowercasing changes no character's class).
+        let mut buf = [0u8; 16];
+        for w in text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+        {
+            if w.len() > *longest || w.len() > buf.len() {
+                // A word, and no function word: counted as the empty word, which none is.
+                count("");
+                continue;
+            }
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            count(std::str::from_utf8(lower).expect("ASCII"));
+        }
+    } else {
+        let lower = crate::classify::lexicon::lowercase_cow(text);
+        for w in lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+        {
+            count(w);
         }
     }
     if n_words == 0 {
@@ -468,12 +541,14 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
 /// Words known to the Persian sentiment lexicon and not the Arabic one, and the reverse (learned
 /// entries left out: they reflect what the training texts were about, not the language).
 fn arabic_script_lexicon_votes(text: &str) -> (usize, usize) {
-    use crate::classify::lexicon::{Lexicons, normalize};
+    use crate::classify::lexicon::{Lexicons, normalize_arabic_script_into};
     let lex = Lexicons::shared();
     let (fa, ar) = (lex.profile("fa"), lex.profile("ar"));
-    let knows = |p: &crate::classify::lexicon::Profile, w: &str| {
-        let w = normalize(p.lang, w);
-        p.lexicon.contains_key(&w) && !p.learned.contains(&w)
+    let mut buf = String::new();
+    let mut knows = |p: &crate::classify::lexicon::Profile, w: &str| {
+        buf.clear();
+        normalize_arabic_script_into(w, p.lang == "fa", &mut buf);
+        p.lexicon.contains_key(buf.as_str()) && !p.learned.contains(buf.as_str())
     };
     let (mut f, mut a) = (0, 0);
     for w in text
@@ -634,9 +709,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_letter_table_agrees_with_the_standard_library() {
+    fn the_letter_tables_agree_with_the_standard_library() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 

@@ -333,13 +333,19 @@ pub fn normalize(lang: &str, s: &str) -> String {
 
 pub fn normalize_arabic_script(s: &str, persian: bool) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_arabic_script_into(s, persian, &mut out);
+    out
+}
+
+/// [`normalize_arabic_script`] appended to `out`: for callers that normalise word after word into
+/// one buffer.
+pub fn normalize_arabic_script_into(s: &str, persian: bool, out: &mut String) {
     // Text already in NFC (nearly all) skips the composing iterator.
     if is_nfc(s) {
-        fold_arabic_script(s.chars(), persian, &mut out);
+        fold_arabic_script(s.chars(), persian, out);
     } else {
-        fold_arabic_script(s.nfc(), persian, &mut out);
+        fold_arabic_script(s.nfc(), persian, out);
     }
-    out
 }
 
 fn fold_arabic_script(chars: impl Iterator<Item = char>, persian: bool, out: &mut String) {
