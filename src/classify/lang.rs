@@ -172,13 +172,19 @@ impl LangDetector {
             };
         }
         let info = if latin * 2 > letters {
-            // Cheap and decisive on most posts: several function words of one language.
+            // Cheap and decisive on most posts: several function words of one language. Decisive
+            // when they are a fifth of the words more than the runner-up's, or at least two more:
+            // on the 25,000 Latin-script dev and demo texts where the fifth was not reached, a lead
+            // of two agreed with the trigram detector on all but 6 of 1,135 texts, and of those 6 it
+            // was right on 5 (English with mojibake, which trigrams called Spanish or Portuguese).
+            // Trigrams cost 20-30 us a text, more than the rest of the classification.
             let by_words = by_function_words(text);
-            if let Some(g) = &by_words
-                && g.confidence >= 0.7
+            if let Some((g, lead)) = &by_words
+                && (g.confidence >= 0.7 || *lead >= 2)
             {
                 return g.clone();
             }
+            let by_words = by_words.map(|(g, _)| g);
             let info = self.latin.detect(text);
             // Trigram statistics are unreliable on short posts; function words are not.
             if !info.as_ref().is_some_and(|i| i.is_reliable()) {
@@ -466,7 +472,9 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
     ),
 ];
 
-fn by_function_words(text: &str) -> Option<LangGuess> {
+/// The Latin-script language most of whose function words the text uses, with by how many it leads
+/// the runner-up; `None` on a tie (none at all included).
+fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
     // Word → the languages (bit per FUNCTION_WORDS entry) it is a function word of; and the longest
     // function word, in bytes.
     type Index = (rustc_hash::FxHashMap<&'static str, u8>, usize);
@@ -531,11 +539,15 @@ fn by_function_words(text: &str) -> Option<LangGuess> {
     if n == 0 || scores[1].1 == n {
         return None;
     }
-    Some(LangGuess {
-        code: best.into(),
-        confidence: round2((n - scores[1].1) as f64 / n_words as f64 + 0.5).min(0.95),
-        method: "function_words".into(),
-    })
+    let lead = n - scores[1].1;
+    Some((
+        LangGuess {
+            code: best.into(),
+            confidence: round2(lead as f64 / n_words as f64 + 0.5).min(0.95),
+            method: "function_words".into(),
+        },
+        lead,
+    ))
 }
 
 /// Words known to the Persian sentiment lexicon and not the Arabic one, and the reverse (learned
@@ -803,6 +815,30 @@ mod tests {
         assert_eq!(code("I highly recommend Kestrel Mobile!!"), "en");
         assert_eq!(code("No compren @lumora, es una estafa"), "es");
         assert_eq!(code("Je recommande Fernway"), "fr");
+    }
+
+    /// Two function words more than any other language's decide, however long the post: trigram
+    /// statistics had called these English posts with mojibake Spanish and Portuguese.
+    #[test]
+    fn a_lead_of_two_function_words_decides() {
+        let d = LangDetector::new();
+        for t in [
+            "Watch on #Periscope: Advice from Nike #quickscope _Í_Íñ_Í__Í_Íñ_Í_ https://t.co/5FFyq",
+            "@maya good evening my precious Maya__Í_Í©__Í_Í© wish you a fabulous evening diva__Í_",
+        ] {
+            let g = d.detect(t, None);
+            assert_eq!((&*g.code, &*g.method), ("en", "function_words"), "{t}");
+            assert!(
+                g.confidence < 0.7,
+                "{t}: a fifth of the words was not reached"
+            );
+        }
+        // A lead of one is not enough: the trigrams decide ("as" is Portuguese as well).
+        let g = d.detect(
+            "both creative and third-party powered speakers work great, as do wireless transmitters",
+            None,
+        );
+        assert_eq!((&*g.code, &*g.method), ("en", "detector"));
     }
 
     #[test]
