@@ -340,9 +340,19 @@ pub fn normalize_arabic_script(s: &str, persian: bool) -> String {
 /// [`normalize_arabic_script`] appended to `out`: for callers that normalise word after word into
 /// one buffer.
 pub fn normalize_arabic_script_into(s: &str, persian: bool, out: &mut String) {
-    // Text already in NFC (nearly all) skips the composing iterator.
+    // Text already in NFC (nearly all) skips the composing iterator, and is copied run by run:
+    // only the characters the fold changes are handled one by one.
     if is_nfc(s) {
-        fold_arabic_script(s.chars(), persian, out);
+        let mut run = 0;
+        for (i, c) in s.char_indices() {
+            if !changes(c, persian) {
+                continue;
+            }
+            out.push_str(&s[run..i]);
+            fold_arabic_script(std::iter::once(c), persian, out);
+            run = i + c.len_utf8();
+        }
+        out.push_str(&s[run..]);
     } else {
         fold_arabic_script(s.nfc(), persian, out);
     }
@@ -371,18 +381,21 @@ fn fold_arabic_script(chars: impl Iterator<Item = char>, persian: bool, out: &mu
 /// drops, no ZWNJ, nothing to lowercase, and already NFC. Most words of most posts are; the
 /// scorer then borrows the word instead of copying it.
 pub fn is_normal_arabic_script(s: &str, persian: bool) -> bool {
-    let plain = s.chars().all(|c| {
-        let folded = match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => true,
-            'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => true,
-            'ي' | 'ك' => persian,
-            'ی' | 'ک' | 'ة' => !persian,
-            '\u{200C}'..='\u{200F}' => true,
-            _ => false,
-        };
-        !folded && lowercases_to_itself(c)
-    });
-    plain && is_nfc(s)
+    !s.chars().any(|c| changes(c, persian)) && is_nfc(s)
+}
+
+/// Whether [`fold_arabic_script`] writes anything but `c` itself for `c`.
+#[inline]
+fn changes(c: char, persian: bool) -> bool {
+    let folded = match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => true,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => true,
+        'ي' | 'ك' => persian,
+        'ی' | 'ک' | 'ة' => !persian,
+        '\u{200C}'..='\u{200F}' => true,
+        _ => false,
+    };
+    folded || !lowercases_to_itself(c)
 }
 
 /// Whether `s` is in NFC. Below U+0300 and among the Arabic block's letters every character is
@@ -978,6 +991,28 @@ mod tests {
                     normal,
                     "{w:?} persian={persian}"
                 );
+            }
+        }
+    }
+
+    /// The run-by-run copy of NFC text writes what folding every character one by one does.
+    #[test]
+    fn normalising_by_runs_equals_folding_each_character() {
+        let pool: Vec<char> = "aZ ÉéİΣ٣۳أإآٱىيكیکةهـ\u{064E}\u{0670}\u{200C}\u{200D}\u{200F}😀بت.!"
+            .chars()
+            .collect();
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..5000 {
+            let text: String = (0..rng.usize(0..24))
+                .map(|_| pool[rng.usize(..pool.len())])
+                .collect();
+            if !is_nfc(&text) {
+                continue;
+            }
+            for persian in [true, false] {
+                let mut each = String::new();
+                fold_arabic_script(text.chars(), persian, &mut each);
+                assert_eq!(normalize_arabic_script(&text, persian), each, "{text:?}");
             }
         }
     }
