@@ -12,6 +12,9 @@
 #   CORPUS demo (default): config/demo-mentions.jsonl, REPEAT times (short posts, 7 languages);
 #   CORPUS eval: the texts of ../shared/eval/*.jsonl (real reviews, tweets and forum posts; read
 #   where they lie, never copied), REPEAT times.
+#   CORPUS stream: REPEAT × 10,000 texts that do not repeat, as on a live stream: each is two texts
+#   of one dev set joined (sets drawn by size, seeded). Repeated corpora let the signal rule sets'
+#   lazy DFA warm up on texts it has seen; this one does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEAT="${1:-30}"
@@ -26,13 +29,21 @@ import glob, json, sys
 rep, out, corpus = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 if corpus == "demo":
     texts = [json.loads(l)["text"] for l in open("config/demo-mentions.jsonl")]
-elif corpus == "eval":
+elif corpus in ("eval", "stream"):
     files = sorted(glob.glob("../shared/eval/*.jsonl"))
     if not files:
         sys.exit("../shared/eval/*.jsonl not found")
-    texts = [json.loads(l)["text"] for f in files for l in open(f)]
+    sets = [[json.loads(l)["text"] for l in open(f)] for f in files]
+    texts = [t for s in sets for t in s]
+    if corpus == "stream":
+        import random
+        random.seed(5)
+        sizes = [len(s) for s in sets]
+        pick = lambda: random.choices(sets, sizes)[0]
+        texts = [" ".join(random.choices(s, k=2)) for s in (pick() for _ in range(rep * 10000))]
+        rep = 1
 else:
-    sys.exit(f"unknown corpus {corpus!r} (demo, eval)")
+    sys.exit(f"unknown corpus {corpus!r} (demo, eval, stream)")
 with open(out, "w") as f:
     for r in range(rep):
         for i, t in enumerate(texts):
