@@ -491,9 +491,10 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
     });
     let mut counts = [0usize; FUNCTION_WORDS.len()];
     let mut n_words = 0usize;
-    let mut count = |w: &str| {
+    // Every word counts towards the total; `None` is a word too long to be a function word.
+    let mut count = |w: Option<&str>| {
         n_words += 1;
-        if let Some(bits) = index.get(w) {
+        if let Some(bits) = w.and_then(|w| index.get(w)) {
             for (bit, c) in counts.iter_mut().enumerate() {
                 if bits & (1 << bit) != 0 {
                     *c += 1;
@@ -511,14 +512,13 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
             .filter(|w| !w.is_empty())
         {
             if w.len() > *longest || w.len() > buf.len() {
-                // A word, and no function word: counted as the empty word, which none is.
-                count("");
+                count(None);
                 continue;
             }
             let lower = &mut buf[..w.len()];
             lower.copy_from_slice(w.as_bytes());
             lower.make_ascii_lowercase();
-            count(std::str::from_utf8(lower).expect("ASCII"));
+            count(Some(std::str::from_utf8(lower).expect("ASCII")));
         }
     } else {
         let lower = crate::classify::lexicon::lowercase_cow(text);
@@ -526,7 +526,7 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .filter(|w| !w.is_empty())
         {
-            count(w);
+            count(Some(w));
         }
     }
     if n_words == 0 {
