@@ -443,11 +443,7 @@ impl SentimentEngine {
             out.push(Tok::new(p, Cow::Borrowed(word), lower, None, clause_end));
         };
         let mut split = Vec::new();
-        // No emoji table holds an ASCII character (checked in the tests), so ASCII skips the lookups.
-        let is_emoji = |c: char| {
-            !c.is_ascii()
-                && (self.lex.emoji.contains_key(&c) || self.lex.emoji_valence.contains_key(&c))
-        };
+        let is_emoji = |c: char| self.lex.is_emoji(c);
         for (piece, line_end) in words_and_line_ends(text) {
             // A line break ends a clause like a full stop: reviews list pros and cons a line each,
             // and a negator at the end of one line does not reach the next.
@@ -946,16 +942,31 @@ fn longest_phrase_in(
     key.clear();
     // Most phrase starts ("no", "kind", "can't") are followed by a word that continues none of
     // their phrases: one lookup says so. Where a phrase's last word may carry a suffix (Persian,
-    // Arabic) the pair as written may not be in the table, so those profiles search in full.
-    if p.suffixes.is_empty() {
-        key.push_str(&toks[i].lower);
-        key.push(' ');
-        key.push_str(&toks[i + 1].lower);
-        if !p.phrase_pairs.contains(key.as_str()) {
-            return None;
+    // Arabic) the pair as written may not be in the table, so the pair is also asked with each
+    // suffix the second word could lose (a two-word phrase's last word is the second word; a
+    // longer phrase's second word is written in full).
+    key.push_str(&toks[i].lower);
+    key.push(' ');
+    let first = key.len();
+    let second = &*toks[i + 1].lower;
+    key.push_str(second);
+    let mut any = p.phrase_pairs.contains(key.as_str());
+    for suf in p.suffixes {
+        if any {
+            break;
         }
-        key.clear();
+        if let Some(stem) = second.strip_suffix(suf)
+            && stem.chars().count() >= p.min_stem_chars
+        {
+            key.truncate(first);
+            key.push_str(stem);
+            any = p.phrase_pairs.contains(key.as_str());
+        }
     }
+    if !any {
+        return None;
+    }
+    key.clear();
     // The longest candidate once; each shorter one is a prefix of it.
     let mut ends = [0usize; 16];
     for (k, t) in toks[i..i + max].iter().enumerate().take(ends.len()) {
@@ -1536,6 +1547,18 @@ mod tests {
         let lex = Lexicons::shared();
         assert!(lex.emoji.keys().all(|c| !c.is_ascii()));
         assert!(lex.emoji_valence.keys().all(|c| !c.is_ascii()));
+    }
+
+    /// `Lexicons::is_emoji` answers from a bit mask and a floor before the tables: it must agree
+    /// with the tables on every code point.
+    #[test]
+    fn is_emoji_agrees_with_the_tables_everywhere() {
+        let lex = Lexicons::shared();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let in_tables = lex.emoji.contains_key(&c) || lex.emoji_valence.contains_key(&c);
+            assert_eq!(lex.is_emoji(c), in_tables, "U+{:04X}", c as u32);
+        }
+        assert!(lex.is_emoji('©') && lex.is_emoji('😀') && !lex.is_emoji('é') && !lex.is_emoji('ب'));
     }
 
     #[test]
