@@ -267,10 +267,7 @@ impl Lexicons {
         let emoji_latin1 = keys()
             .filter(|c| ('\u{80}'..='\u{FF}').contains(c))
             .fold(0u128, |m, c| m | 1 << (c as u32 - 0x80));
-        let emoji_floor = keys()
-            .filter(|c| *c > '\u{FF}')
-            .min()
-            .unwrap_or(char::MAX);
+        let emoji_floor = keys().filter(|c| *c > '\u{FF}').min().unwrap_or(char::MAX);
         Lexicons {
             profiles,
             emoji_valence,

@@ -609,18 +609,9 @@ impl SentimentEngine {
             } else if let Some(v) = t.info.valence {
                 valence = v;
                 f = if t.info.learned { R_LEARNED } else { R_LEXICON };
-            } else if let Some(v) = elongated_valence(p, &t.lower) {
+            } else if let Some((v, rule)) = derived_valence(p, &t.lower) {
                 valence = v;
-                f = R_ELONGATED;
-            } else if let Some(v) = strip_proclitic(p, &t.lower) {
-                valence = v;
-                f = R_PROCLITIC;
-            } else if let Some(v) = strip_suffix(p, &t.lower) {
-                valence = v;
-                f = R_SUFFIX;
-            } else if let Some(v) = negating_prefix(p, &t.lower) {
-                valence = v * N_SCALAR;
-                f = R_NEG_PREFIX;
+                f = rule;
             } else {
                 continue;
             }
@@ -993,6 +984,65 @@ fn longest_phrase_in(
         }
     }
     None
+}
+
+/// The valence of a word the lexicon does not know as written, and the rule that found it: the
+/// word elongated ("goooood"), behind a proclitic, with a suffix, or behind a negating prefix.
+fn derive_valence(p: &Profile, w: &str) -> Option<(f64, u32)> {
+    if let Some(v) = elongated_valence(p, w) {
+        Some((v, R_ELONGATED))
+    } else if let Some(v) = strip_proclitic(p, w) {
+        Some((v, R_PROCLITIC))
+    } else if let Some(v) = strip_suffix(p, w) {
+        Some((v, R_SUFFIX))
+    } else {
+        negating_prefix(p, w).map(|v| (v * N_SCALAR, R_NEG_PREFIX))
+    }
+}
+
+/// Words remembered per thread by [`derived_valence`], per profile, before the memory is
+/// cleared: about 2 MB a profile.
+const DERIVED_MEMO_WORDS: usize = 1 << 15;
+
+/// [`derive_valence`], remembered per word where the language has affixes to try (Persian,
+/// Arabic): there most words are unknown as written, and trying ten proclitics and fourteen
+/// suffixes on each had been a fifth of scoring an Arabic post, while a post's words mostly recur
+/// (a result depends on the word and the shared tables only, so remembering it changes nothing).
+fn derived_valence(p: &Profile, w: &str) -> Option<(f64, u32)> {
+    if p.proclitics.is_empty() && p.suffixes.is_empty() && p.negating_prefixes.is_empty() {
+        return derive_valence(p, w);
+    }
+    type Memo = rustc_hash::FxHashMap<Box<str>, Option<(f64, u32)>>;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Vec<(usize, Memo)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    // Per profile, not per language: `earshot train` scores with other tables of a language.
+    // Profiles live for the process (shared or leaked), so an address names one for good.
+    let key = std::ptr::from_ref(p) as usize;
+    MEMO.with_borrow_mut(|memos| {
+        let i = match memos.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                if memos.len() >= 4 {
+                    // Cross-validation builds table after table: keep the newest few.
+                    memos.remove(0);
+                }
+                memos.push((key, Memo::default()));
+                memos.len() - 1
+            }
+        };
+        let memo = &mut memos[i].1;
+        if let Some(found) = memo.get(w) {
+            return *found;
+        }
+        let found = derive_valence(p, w);
+        if memo.len() >= DERIVED_MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(w.into(), found);
+        found
+    })
 }
 
 /// The lexicon valence of an elongated word: "goooood" → "good" (runs cut to two), then, if the
@@ -1549,6 +1599,34 @@ mod tests {
         assert!(lex.emoji_valence.keys().all(|c| !c.is_ascii()));
     }
 
+    /// The remembered derivation answers as working it out does, for each profile on its own:
+    /// `earshot train` scores the same language with other tables in the same thread.
+    #[test]
+    fn remembered_derivations_are_per_profile() {
+        let shared = Lexicons::shared().profile("ar");
+        let bare = Lexicons::build_with_learned(&[]).profile("ar");
+        // A word known only from the learned table, behind the proclitic "و" (and).
+        let w = shared
+            .learned
+            .iter()
+            .filter(|w| w.chars().count() >= 3 && !bare.lexicon.contains_key(*w))
+            .map(|w| format!("و{w}"))
+            .find(|w| {
+                !shared.lexicon.contains_key(w)
+                    && !bare.lexicon.contains_key(w)
+                    && derive_valence(shared, w) != derive_valence(bare, w)
+            })
+            .expect("a learned Arabic word");
+        for _ in 0..2 {
+            assert_eq!(derived_valence(shared, &w), derive_valence(shared, &w));
+            assert_eq!(derived_valence(bare, &w), derive_valence(bare, &w));
+            assert!(derived_valence(shared, &w).is_some_and(|(_, r)| r == R_PROCLITIC));
+        }
+        for w in ["والجميل", "جميلها", "حلوووو", "xyz", ""] {
+            assert_eq!(derived_valence(shared, w), derive_valence(shared, w), "{w}");
+        }
+    }
+
     /// `Lexicons::is_emoji` answers from a bit mask and a floor before the tables: it must agree
     /// with the tables on every code point.
     #[test]
@@ -1558,7 +1636,9 @@ mod tests {
             let in_tables = lex.emoji.contains_key(&c) || lex.emoji_valence.contains_key(&c);
             assert_eq!(lex.is_emoji(c), in_tables, "U+{:04X}", c as u32);
         }
-        assert!(lex.is_emoji('©') && lex.is_emoji('😀') && !lex.is_emoji('é') && !lex.is_emoji('ب'));
+        assert!(
+            lex.is_emoji('©') && lex.is_emoji('😀') && !lex.is_emoji('é') && !lex.is_emoji('ب')
+        );
     }
 
     #[test]
