@@ -192,7 +192,7 @@ impl Lexicons {
 
     fn build_with(learned: &[LearnedTable]) -> Lexicons {
         let mut profiles: Vec<Profile> = LANGS.iter().map(|l| build_profile(l)).collect();
-        let emoji = include_str!("lexicons/vader_emoji.tsv")
+        let emoji: HashMap<char, &'static str> = include_str!("lexicons/vader_emoji.tsv")
             .lines()
             .filter_map(|l| {
                 let (e, d) = l.split_once('\t')?;
@@ -262,7 +262,6 @@ impl Lexicons {
                 .collect();
             p.build_words();
         }
-        let emoji: HashMap<char, &str> = emoji;
         let keys = || emoji.keys().chain(emoji_valence.keys()).copied();
         let emoji_latin1 = keys()
             .filter(|c| ('\u{80}'..='\u{FF}').contains(c))
@@ -1033,14 +1032,8 @@ mod tests {
         // And on generated words, composed or not (the one-pass check asks the NFC tables only
         // past a character that is not a plain starter). A word the quick NFC check cannot settle
         // ("ك" and a combining acute) is copied though normal: only the other way would be wrong.
-        let pool: Vec<char> = "aZéİ٣أاآىيكیکةهـ\u{064E}\u{0653}\u{0654}\u{0670}\u{0301}\u{200C}ب"
-            .chars()
-            .collect();
-        let mut rng = fastrand::Rng::with_seed(11);
-        for _ in 0..5000 {
-            let w: String = (0..rng.usize(0..8))
-                .map(|_| pool[rng.usize(..pool.len())])
-                .collect();
+        let pool = "aZéİ٣أاآىيكیکةهـ\u{064E}\u{0653}\u{0654}\u{0670}\u{0301}\u{200C}ب";
+        for w in generated(pool, 11, 8) {
             for persian in [true, false] {
                 let normal = normalize_arabic_script(&w, persian) == w;
                 if is_normal_arabic_script(&w, persian) {
@@ -1052,17 +1045,24 @@ mod tests {
         }
     }
 
+    /// 5,000 strings of fewer than `max_chars` characters drawn from `pool`, seeded.
+    fn generated(pool: &str, seed: u64, max_chars: usize) -> Vec<String> {
+        let pool: Vec<char> = pool.chars().collect();
+        let mut rng = fastrand::Rng::with_seed(seed);
+        (0..5000)
+            .map(|_| {
+                (0..rng.usize(0..max_chars))
+                    .map(|_| pool[rng.usize(..pool.len())])
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The run-by-run copy of NFC text writes what folding every character one by one does.
     #[test]
     fn normalising_by_runs_equals_folding_each_character() {
-        let pool: Vec<char> = "aZ ÉéİΣ٣۳أإآٱىيكیکةهـ\u{064E}\u{0670}\u{200C}\u{200D}\u{200F}😀بت.!"
-            .chars()
-            .collect();
-        let mut rng = fastrand::Rng::with_seed(7);
-        for _ in 0..5000 {
-            let text: String = (0..rng.usize(0..24))
-                .map(|_| pool[rng.usize(..pool.len())])
-                .collect();
+        let pool = "aZ ÉéİΣ٣۳أإآٱىيكیکةهـ\u{064E}\u{0670}\u{200C}\u{200D}\u{200F}😀بت.!";
+        for text in generated(pool, 7, 24) {
             if !is_nfc(&text) {
                 continue;
             }

@@ -941,19 +941,14 @@ fn longest_phrase_in(
     let first = key.len();
     let second = &*toks[i + 1].lower;
     key.push_str(second);
-    let mut any = p.phrase_pairs.contains(key.as_str());
-    for suf in p.suffixes {
-        if any {
-            break;
-        }
-        if let Some(stem) = second.strip_suffix(suf)
-            && stem.chars().count() >= p.min_stem_chars
-        {
-            key.truncate(first);
-            key.push_str(stem);
-            any = p.phrase_pairs.contains(key.as_str());
-        }
-    }
+    let any = p.phrase_pairs.contains(key.as_str())
+        || p.suffixes.iter().any(|suf| {
+            suffix_stem(p, second, suf).is_some_and(|stem| {
+                key.truncate(first);
+                key.push_str(stem);
+                p.phrase_pairs.contains(key.as_str())
+            })
+        });
     if !any {
         return None;
     }
@@ -975,8 +970,7 @@ fn longest_phrase_in(
         // The phrase's last word may carry a suffix (Persian "بی نقصیه", flawless-is).
         let last = &*toks[i + len - 1].lower;
         for suf in p.suffixes {
-            if let Some(stem) = last.strip_suffix(suf)
-                && stem.chars().count() >= p.min_stem_chars
+            if suffix_stem(p, last, suf).is_some()
                 && let Some(v) = p.phrases.get(&key[..key.len() - suf.len()])
             {
                 return Some((*v, len));
@@ -1122,12 +1116,17 @@ fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
     None
 }
 
+/// The stem `w` leaves without suffix `suf`, when it ends so and the stem is long enough to be a
+/// word of its own in `p`'s language.
+#[inline]
+fn suffix_stem<'w>(p: &Profile, w: &'w str, suf: &str) -> Option<&'w str> {
+    strip_suffix_fast(w, suf).filter(|stem| stem.chars().count() >= p.min_stem_chars)
+}
+
 /// A word known without its suffix (and possibly its proclitic too).
 fn strip_suffix(p: &Profile, w: &str) -> Option<f64> {
     for suf in p.suffixes {
-        if let Some(rest) = strip_suffix_fast(w, suf)
-            && rest.chars().count() >= p.min_stem_chars
-        {
+        if let Some(rest) = suffix_stem(p, w, suf) {
             if let Some(v) = p.lexicon.get(rest) {
                 return Some(*v);
             }
