@@ -3,6 +3,7 @@
 //! share it.
 
 pub mod brands;
+pub mod gate;
 pub mod lang;
 pub mod lexicon;
 pub mod query;

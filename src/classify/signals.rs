@@ -1,8 +1,9 @@
 //! Peer-recommendation signals and complaint categories, by rules a user can read.
 //!
 //! Every rule has a name, a kind, a confidence and a pattern; a fired rule reports the span of text it
-//! matched as `evidence`. Rules are compiled once into one `RegexSet` per language (one pass tells which
-//! rules fire) plus the individual regexes, run only for the rules that fired, to find the span.
+//! matched as `evidence`. A [`Gate`] per language (one Aho-Corasick pass over the strings each
+//! rule's every match must contain) tells which rules could match a text; only those rules' own
+//! regexes run, and the same regex finds a fired rule's span.
 //!
 //! Warnings win over recommendations they overlap ("would not recommend" is a warning, not a
 //! recommendation). `praise` and `complaint` also fire from strong sentiment when no phrase rule did,
@@ -11,6 +12,13 @@
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
+use regex_automata::{MatchKind, meta};
+
+use super::gate::Gate;
+
+use rustc_hash::FxHashMap;
 
 use crate::learn::{LinearModel, sigmoid};
 
@@ -654,30 +662,60 @@ const AR: &[Rule] = &[
     ),
 ];
 
-/// Lazy-DFA cache limits. Matching every rule of a set at once (overlapping) builds many DFA
-/// states; at the regex crate's default the English set's cache was cleared over and over and the
-/// engine spent about half the CLI's time on the eval texts rebuilding states. On those 37k texts:
-/// 4 MB 18.4k texts/s, 16 MB 24.3k, 64 MB 25.6k. Those texts repeat, though, and a live stream does
-/// not: on 200,000 texts each seen once (two dev texts of one set joined), the English set alone took
-/// 5.8 us a text at 16 MB, 2.6 at 32, 1.75 at 48 and no less at 256 MB (the states real text reaches
-/// fit in under 48 MB), and the whole CLI went 1.08x faster at 32 MB, its resident memory 71 MB
-/// instead of 63. The English set runs on every text and gets 32 MB; the smaller per-language sets
-/// and the categories 4 MB each (16 MB bought nothing measurable), so the caches can never hold more
-/// than 32 + 7 × 4 = 60 MB, which with the ~30 MB of tables keeps the classifier under 100 MB.
-const EN_DFA_CACHE_BYTES: usize = 32 << 20;
+/// Lazy-DFA cache limit of each rule's own regex. The rules used to run as one `RegexSet` a
+/// language, whose overlapping scan built states from every new text (on a stream of texts each
+/// seen once, more than half of `earshot classify`), so its English cache had to be 32 MB. A rule
+/// alone needs few states: on 40,000 stream texts, 512 KB a rule costs 0.4 % more instructions
+/// than 1 MB, 256 KB 1.3 %, 128 KB 21 % (the costliest rules' states no longer fit). 94 rules ×
+/// 512 KB and the categories' 4 MB bound the caches at 51 MB a thread, with the ~30 MB of tables
+/// under 100 MB; most rules never fill theirs.
+const RULE_DFA_CACHE_BYTES: usize = 512 << 10;
+/// Lazy-DFA cache limit of the complaint categories' `RegexSet` (run on complaints only).
 const DFA_CACHE_BYTES: usize = 4 << 20;
 
 struct Compiled {
-    set: RegexSet,
-    /// The patterns as compiled into `set`.
+    /// Which rules could match a text (see [`Gate`]).
+    gate: Gate,
+    /// The patterns as compiled.
     patterns: Vec<String>,
-    /// Each rule's own regex, to find the span a fired rule matched: compiled the first time the
-    /// rule fires (most rules never fire on a given stream, and compiling them all twice was most
-    /// of the start-up time of `earshot classify`).
-    regexes: Vec<OnceLock<Regex>>,
+    /// Each rule's own regex: whether a candidate rule matches, and the span a fired rule
+    /// matched. Compiled the first time the rule is a candidate (most rules are not, on a given
+    /// stream, and compiling them all was most of the start-up time of `earshot classify`).
+    regexes: Vec<OnceLock<meta::Regex>>,
     rules: &'static [Rule],
     /// ASCII `\b` boundaries; otherwise [`class_boundaries`], which consume a character each side.
     ascii: bool,
+}
+
+impl Compiled {
+    fn regex(&self, idx: usize) -> &meta::Regex {
+        self.regexes[idx].get_or_init(|| {
+            // As `regex::Regex` builds it, less what the gate makes redundant: no literal
+            // prefilter (the gate already found a required string; extracting the literals of a
+            // case-insensitive rule was over half of compiling it) and no capture groups but the
+            // match itself.
+            meta::Builder::new()
+                .configure(
+                    meta::Config::new()
+                        .match_kind(MatchKind::LeftmostFirst)
+                        .utf8_empty(true)
+                        .auto_prefilter(false)
+                        .which_captures(WhichCaptures::Implicit)
+                        .nfa_size_limit(Some(10 << 20))
+                        .hybrid_cache_capacity(RULE_DFA_CACHE_BYTES),
+                )
+                .syntax(syntax::Config::new().utf8(true))
+                .build(&self.patterns[idx])
+                .expect("signal rule compiles")
+        })
+    }
+
+    /// The rules that match `text`, in rule order: the gate's candidates, each asked its regex.
+    fn matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.gate
+            .candidates(text)
+            .filter(move |&i| self.regex(i).is_match(text))
+    }
 }
 
 /// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
@@ -828,12 +866,7 @@ fn class_boundaries(pattern: &str) -> String {
 /// `ascii_boundaries`: the rules' words are ASCII, so `\b` can be the ASCII word boundary, which keeps
 /// the regex engine on its DFA even when the text holds emoji or accented letters (a Unicode `\b`
 /// forces a slower engine on non-ASCII text).
-fn compile(
-    rules: &'static [Rule],
-    case_insensitive: bool,
-    ascii_boundaries: bool,
-    cache_bytes: usize,
-) -> Compiled {
+fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: bool) -> Compiled {
     let flag = if case_insensitive { "(?i)" } else { "" };
     let pats: Vec<String> = rules
         .iter()
@@ -847,10 +880,7 @@ fn compile(
         })
         .collect();
     Compiled {
-        set: RegexSetBuilder::new(&pats)
-            .dfa_size_limit(cache_bytes)
-            .build()
-            .expect("signal rules compile"),
+        gate: Gate::new(&pats),
         regexes: pats.iter().map(|_| OnceLock::new()).collect(),
         patterns: pats,
         rules,
@@ -862,7 +892,7 @@ pub struct SignalDetector {
     en: Compiled,
     /// Learned advice-to-others model (English): arbitrates the weak suggestion rules and catches
     /// advice no rule phrases (see [`advice_features`]).
-    advice: Option<LinearModel>,
+    advice: Option<AdviceModel>,
     /// Negative advice ("don't", "avoid", "stay away"): a learned suggestion with one is a warning.
     negative_advice: Regex,
     /// A post that addresses an account (`@brand`), as posts to a brand's service handle do.
@@ -977,55 +1007,116 @@ pub fn advice_features(text: &str, fired_rules: &[&str]) -> Vec<String> {
     f
 }
 
-/// The advice model's margin over [`advice_features`] without building them: one scratch buffer, and
-/// only the features the model knows are remembered (each counted once, as in training). Also
-/// returns the known word or word pair with the largest positive weight, for evidence.
-pub fn advice_margin<'m>(
-    model: &'m LinearModel,
-    text: &str,
-    fired_rules: &[&str],
-) -> (f64, Option<&'m str>) {
-    let mut hits: Vec<&'m str> = Vec::new();
-    let mut margin = model.bias;
-    let mut best: Option<(&'m str, f64)> = None;
-    let mut add = |f: &str, is_rule: bool| {
-        if let Some((k, w)) = model.weights.get_key_value(f)
-            && !hits.iter().any(|h| std::ptr::eq(*h, k.as_str()))
-        {
-            hits.push(k.as_str());
-            margin += w;
-            if !is_rule && *w > 0.0 && best.is_none_or(|(_, b)| *w > b) {
-                best = Some((k.as_str(), *w));
+/// The advice model indexed by word, so that a text's features cost one lookup a word: the
+/// model's words get slots, and each slot knows its word's feature and its sentence-opening
+/// feature ("^ word"); word pairs are looked up by their two slots, and only when both words are
+/// in some feature. Building each feature's string and looking it up (three a word) had been a
+/// tenth of classifying an English text.
+pub struct AdviceModel {
+    bias: f64,
+    /// Every feature's key and weight.
+    features: Vec<(Box<str>, f64)>,
+    /// The slot of every word that occurs in a feature.
+    words: FxHashMap<Box<str>, u32>,
+    /// By slot: the word's own feature and its sentence-opening feature.
+    unigram: Vec<Option<u32>>,
+    opening: Vec<Option<u32>>,
+    /// Word pairs by their words' slots.
+    bigram: FxHashMap<(u32, u32), u32>,
+    /// `rule:NAME` features by rule name.
+    rules: FxHashMap<Box<str>, u32>,
+}
+
+impl AdviceModel {
+    pub fn new(model: &LinearModel) -> AdviceModel {
+        let mut m = AdviceModel {
+            bias: model.bias,
+            features: Vec::with_capacity(model.weights.len()),
+            words: FxHashMap::default(),
+            unigram: Vec::new(),
+            opening: Vec::new(),
+            bigram: FxHashMap::default(),
+            rules: FxHashMap::default(),
+        };
+        for (key, &weight) in &model.weights {
+            let f = m.features.len() as u32;
+            m.features.push((key.as_str().into(), weight));
+            // Keys no text's features can equal (a pair of three words) are kept for nothing.
+            if let Some(rule) = key.strip_prefix("rule:") {
+                m.rules.insert(rule.into(), f);
+            } else if let Some(word) = key.strip_prefix("^ ") {
+                if !word.contains(' ') {
+                    let s = m.slot(word);
+                    m.opening[s] = Some(f);
+                }
+            } else if let Some((a, b)) = key.split_once(' ') {
+                if !b.contains(' ') {
+                    let pair = (m.slot(a) as u32, m.slot(b) as u32);
+                    m.bigram.insert(pair, f);
+                }
+            } else {
+                let s = m.slot(key);
+                m.unigram[s] = Some(f);
             }
         }
-    };
-    let mut prev = String::new();
-    let mut scratch = String::new();
-    for_each_advice_word(text, |w, starts| {
-        add(w, false);
-        if starts {
-            scratch.clear();
-            scratch.push_str("^ ");
-            scratch.push_str(w);
-            add(&scratch, false);
-        }
-        if !prev.is_empty() {
-            scratch.clear();
-            scratch.push_str(&prev);
-            scratch.push(' ');
-            scratch.push_str(w);
-            add(&scratch, false);
-        }
-        prev.clear();
-        prev.push_str(w);
-    });
-    for r in fired_rules {
-        scratch.clear();
-        scratch.push_str("rule:");
-        scratch.push_str(r);
-        add(&scratch, true);
+        m
     }
-    (margin, best.map(|(f, _)| f))
+
+    fn slot(&mut self, word: &str) -> usize {
+        let next = self.unigram.len() as u32;
+        let s = *self.words.entry(word.into()).or_insert(next) as usize;
+        if s == self.unigram.len() {
+            self.unigram.push(None);
+            self.opening.push(None);
+        }
+        s
+    }
+
+    /// The model's margin over [`advice_features`] without building them: each known feature
+    /// counted once, as in training, and summed in the order the features occur. Also returns the
+    /// known word or word pair with the largest positive weight, for evidence.
+    pub fn margin(&self, text: &str, fired_rules: &[&str]) -> (f64, Option<&str>) {
+        // Which features were counted: most words of a text are features, so a list to search
+        // grew long.
+        let mut seen = vec![0u64; self.features.len().div_ceil(64)];
+        let mut margin = self.bias;
+        let mut best: Option<(u32, f64)> = None;
+        let mut add = |f: u32, is_rule: bool| {
+            let (word, bit) = (f as usize / 64, 1u64 << (f % 64));
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                let w = self.features[f as usize].1;
+                margin += w;
+                if !is_rule && w > 0.0 && best.is_none_or(|(_, b)| w > b) {
+                    best = Some((f, w));
+                }
+            }
+        };
+        let mut prev: Option<u32> = None;
+        for_each_advice_word(text, |w, starts| {
+            let slot = self.words.get(w).copied();
+            if let Some(s) = slot {
+                if let Some(f) = self.unigram[s as usize] {
+                    add(f, false);
+                }
+                if starts && let Some(f) = self.opening[s as usize] {
+                    add(f, false);
+                }
+            }
+            if let (Some(p), Some(s)) = (prev, slot)
+                && let Some(&f) = self.bigram.get(&(p, s))
+            {
+                add(f, false);
+            }
+            prev = slot;
+        });
+        for r in fired_rules {
+            if let Some(&f) = self.rules.get(*r) {
+                add(f, true);
+            }
+        }
+        (margin, best.map(|(f, _)| &*self.features[f as usize].0))
+    }
 }
 
 /// A rule that fired, before its span is known: finding a span costs a second regex search, so
@@ -1048,11 +1139,7 @@ impl Fired<'_> {
         let Some((c, idx)) = self.rule else {
             return;
         };
-        let re = c.regexes[idx].get_or_init(|| {
-            // The same pattern already compiled inside the set.
-            Regex::new(&c.patterns[idx]).expect("signal rule compiles")
-        });
-        if let Some(m) = re.find(text) {
+        if let Some(m) = c.regex(idx).find(text) {
             self.span = Some((m.start(), m.end()));
             let from = if SENTENCE_EVIDENCE.contains(&c.rules[idx].name) {
                 sentence_start(text, m.start())
@@ -1074,24 +1161,24 @@ impl SignalDetector {
     /// A detector with another advice model (or none): cross-validation in `earshot train`.
     pub fn with_advice_model(advice: Option<LinearModel>) -> Self {
         SignalDetector {
-            advice,
+            advice: advice.map(|m| AdviceModel::new(&m)),
             negative_advice: Regex::new(
                 r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of)(?-u:\b)",
             )
             .expect("negative advice regex"),
             addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
             problem: Regex::new(
-                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl\w*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund\w*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel\w*|delay\w*|late|crash\w*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain\w*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
+                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund(?-u:\w)*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
             )
             .expect("problem regex"),
-            en: compile(EN, true, true, EN_DFA_CACHE_BYTES),
+            en: compile(EN, true, true),
             by_lang: vec![
-                ("es", compile(ES, true, false, DFA_CACHE_BYTES)),
-                ("fr", compile(FR, true, false, DFA_CACHE_BYTES)),
-                ("de", compile(DE, true, false, DFA_CACHE_BYTES)),
-                ("pt", compile(PT, true, false, DFA_CACHE_BYTES)),
-                ("fa", compile(FA, false, false, DFA_CACHE_BYTES)),
-                ("ar", compile(AR, false, false, DFA_CACHE_BYTES)),
+                ("es", compile(ES, true, false)),
+                ("fr", compile(FR, true, false)),
+                ("de", compile(DE, true, false)),
+                ("pt", compile(PT, true, false)),
+                ("fa", compile(FA, false, false)),
+                ("ar", compile(AR, false, false)),
             ],
             // Accented keywords: class boundaries, as for the Latin rule sets.
             categories: RegexSetBuilder::new(
@@ -1138,7 +1225,7 @@ impl SignalDetector {
     /// advice model is trained on.
     pub fn fired_rules(&self, text: &str, lang: &str) -> Vec<&'static str> {
         self.rule_sets(lang)
-            .flat_map(|c| c.set.matches(text).into_iter().map(|i| c.rules[i].name))
+            .flat_map(|c| c.matches(text).map(|i| c.rules[i].name))
             .collect()
     }
 
@@ -1156,9 +1243,9 @@ impl SignalDetector {
     /// The advice model decides whether the text advises others: weak recommend/warn rules stand only
     /// when it agrees, and when no rule fired but the model is confident, a `learned_advice` signal
     /// names the feature that weighed most as its evidence.
-    fn arbitrate_advice(&self, model: &LinearModel, text: &str, fired: &mut Vec<Fired<'_>>) {
+    fn arbitrate_advice(&self, model: &AdviceModel, text: &str, fired: &mut Vec<Fired<'_>>) {
         let names: Vec<&str> = fired.iter().map(|f| f.sig.rule.as_str()).collect();
-        let (margin, best) = advice_margin(model, text, &names);
+        let (margin, best) = model.margin(text, &names);
         let p = sigmoid(margin);
         let is_advice = |s: &Signal| matches!(s.kind, Recommend | Warn);
         if p < ADVICE_THRESHOLD {
@@ -1208,7 +1295,7 @@ impl SignalDetector {
     pub fn detect(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
         let mut fired: Vec<Fired> = Vec::new();
         for c in self.rule_sets(lang) {
-            for idx in c.set.matches(text).iter() {
+            for idx in c.matches(text) {
                 let rule = &c.rules[idx];
                 fired.push(Fired {
                     sig: Signal {
@@ -1340,6 +1427,61 @@ fn strongest_hit(s: &Sentiment, positive: bool) -> String {
 mod tests {
     use super::*;
     use crate::model::SentimentLabel;
+
+    /// The gate and each rule's own regex find exactly the rules one `RegexSet` over the same
+    /// patterns finds: on the golden set and the demo corpus (every language and signal), in
+    /// capitals, with the long s and the Kelvin sign the gate leaves to its fallback, and on each
+    /// rule's own required strings, alone and between words.
+    #[test]
+    fn gate_finds_exactly_the_rules_a_regex_set_finds() {
+        let texts: Vec<String> = [
+            include_str!("../../tests/fixtures/classify-golden.jsonl"),
+            include_str!("../../config/demo-mentions.jsonl"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["text"].as_str().unwrap().to_string()
+        })
+        .collect();
+        let d = SignalDetector::new();
+        let sets = std::iter::once(&d.en).chain(d.by_lang.iter().map(|(_, c)| c));
+        let mut checked = 0;
+        let mut fired = 0;
+        for c in sets {
+            let set = RegexSet::new(&c.patterns).unwrap();
+            let mut own: Vec<String> = Vec::new();
+            for p in &c.patterns {
+                for s in super::super::gate::required_strings(p)
+                    .0
+                    .unwrap_or_default()
+                {
+                    let s = String::from_utf8(s).unwrap();
+                    own.push(format!("so {s} it"));
+                    own.push(s);
+                }
+            }
+            for t in texts.iter().chain(&own) {
+                for v in [
+                    t.clone(),
+                    t.to_uppercase(),
+                    t.replace('s', "ſ"),
+                    t.replace('k', "\u{212A}"),
+                ] {
+                    let want: Vec<usize> = set.matches(&v).into_iter().collect();
+                    let got: Vec<usize> = c.matches(&v).collect();
+                    assert_eq!(got, want, "{v:?}");
+                    checked += 1;
+                    fired += want.len();
+                }
+            }
+        }
+        assert!(
+            checked > 5_000 && fired > 2_000,
+            "{checked} texts, {fired} rules fired"
+        );
+    }
 
     fn neutral() -> Sentiment {
         Sentiment {
@@ -1509,7 +1651,7 @@ mod tests {
         ] {
             let rules = ["advice", "you_should"];
             let slow = m.margin(advice_features(text, &rules).iter().map(String::as_str));
-            let (fast, _) = advice_margin(&m, text, &rules);
+            let (fast, _) = AdviceModel::new(&m).margin(text, &rules);
             assert!((slow - fast).abs() < 1e-9, "{text}: {slow} vs {fast}");
         }
     }

@@ -1,0 +1,383 @@
+//! A literal gate in front of a list of rule regexes: one Aho-Corasick pass over a text tells which
+//! rules could match it, so that only those rules' own regexes run.
+//!
+//! Why: one `RegexSet` over every rule of a language answers in one pass, but its lazy DFA builds
+//! its states from the texts it reads, and a stream of texts it has never seen kept it building
+//! (more than half of `earshot classify` on new texts, see the README). Each rule's own regex is
+//! small, its DFA warm after a few texts, and most rules are not candidates for a given text.
+//!
+//! How: from each rule's syntax tree, a set of strings of which every match of the rule must
+//! contain one (for `\b(?:i|we) (?:recommend|suggest)\b`, {"recommend", "suggest"}), chosen by the
+//! longest shortest member. The gate's answer is exact, not a guess: a rule it leaves out cannot
+//! match. A rule with no such set (one that can match any letters, `^\w+\?`) is a candidate for
+//! every text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// At most this many strings stand for one piece of a pattern; more, and the piece is not used.
+const MAX_STRINGS: usize = 64;
+/// Candidate rules are collected in a bit set of this many words.
+const MAX_RULES: usize = 256;
+
+/// Which of a list of patterns could match a text.
+#[derive(Debug)]
+pub struct Gate {
+    /// Every rule's required strings, ASCII letters matched in either case.
+    literals: AhoCorasick,
+    /// The rule each of `literals`' patterns stands for.
+    owner: Vec<u16>,
+    /// Rules with no required strings: candidates for every text.
+    always: [u64; MAX_RULES / 64],
+    /// Every rule, for texts holding a character of `folded`.
+    all: [u64; MAX_RULES / 64],
+    /// Non-ASCII characters the required strings leave out because they case-fold to an ASCII
+    /// letter (the long s, the Kelvin sign): rare enough that a text holding one is simply given
+    /// to every rule.
+    folded: Vec<char>,
+}
+
+impl Gate {
+    /// Builds the gate for `patterns` (as the regex crate parses them, flags included).
+    ///
+    /// # Panics
+    /// If a pattern does not parse (the rules are compiled constants) or there are more than 256.
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Gate {
+        assert!(
+            patterns.len() <= MAX_RULES,
+            "at most {MAX_RULES} rules a gate"
+        );
+        let mut strings: Vec<Vec<u8>> = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = [0u64; MAX_RULES / 64];
+        let mut all = [0u64; MAX_RULES / 64];
+        let mut folded: Vec<char> = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            all[i / 64] |= 1 << (i % 64);
+            let (set, fold) = required_strings(p.as_ref());
+            for c in fold {
+                if !folded.contains(&c) {
+                    folded.push(c);
+                }
+            }
+            match set {
+                Some(set) => {
+                    owner.extend(std::iter::repeat_n(i as u16, set.len()));
+                    strings.extend(set);
+                }
+                None => always[i / 64] |= 1 << (i % 64),
+            }
+        }
+        let literals = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&strings)
+            .expect("gate literals build");
+        Gate {
+            literals,
+            owner,
+            always,
+            all,
+            folded,
+        }
+    }
+
+    /// The rules that could match `text`, in ascending order.
+    pub fn candidates(&self, text: &str) -> impl Iterator<Item = usize> + use<> {
+        let mut bits = self.always;
+        if !text.is_ascii() && self.folded.iter().any(|&c| text.contains(c)) {
+            bits = self.all;
+        }
+        for m in self.literals.find_overlapping_iter(text) {
+            let r = self.owner[m.pattern().as_usize()] as usize;
+            bits[r / 64] |= 1 << (r % 64);
+        }
+        bits.into_iter().enumerate().flat_map(|(w, mut word)| {
+            std::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let b = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    w * 64 + b
+                })
+            })
+        })
+    }
+
+    /// How many rules have no required strings (and so run on every text).
+    pub fn ungated(&self) -> usize {
+        self.always.iter().map(|w| w.count_ones() as usize).sum()
+    }
+}
+
+/// The set of strings of which every match of `pattern` contains one (ASCII letters in lowercase,
+/// standing for both cases), or `None` when there is no such set of few non-empty strings; and the
+/// non-ASCII characters that case-fold to an ASCII letter the set leaves out (see
+/// [`class_members`]).
+pub fn required_strings(pattern: &str) -> (Option<Vec<Vec<u8>>>, Vec<char>) {
+    let hir = regex_syntax::parse(pattern).expect("rule pattern parses");
+    let mut folded = Vec::new();
+    (required(&hir, &mut folded).map(minimal), folded)
+}
+
+/// How good a required set is as a gate: its shortest string as long as can be (short strings
+/// occur everywhere), then as few strings as can be.
+fn score(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(set.len()))
+}
+
+fn usable(set: &[Vec<u8>]) -> bool {
+    !set.is_empty() && set.iter().all(|s| !s.is_empty())
+}
+
+fn better(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The best set of strings every match of `hir` contains one of.
+fn required(hir: &Hir, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
+    let mut best = exact(hir, folded).filter(|s| usable(s));
+    match hir.kind() {
+        HirKind::Capture(c) => best = better(best, required(&c.sub, folded)),
+        HirKind::Repetition(r) if r.min >= 1 => best = better(best, required(&r.sub, folded)),
+        HirKind::Concat(subs) => {
+            // Each child alone, and each run of adjacent children whose matches are few (a
+            // case-insensitive word is a run of one-letter classes).
+            for s in subs {
+                best = better(best, required(s, folded));
+            }
+            for start in 0..subs.len() {
+                let mut run: Option<Vec<Vec<u8>>> = Some(vec![Vec::new()]);
+                for s in &subs[start..] {
+                    run = run.and_then(|r| product(&r, &exact(s, folded)?));
+                    match &run {
+                        Some(r) if usable(r) => best = better(best, Some(r.clone())),
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+            }
+        }
+        HirKind::Alternation(subs) => {
+            // Every branch must bring a set: a match is a match of one branch.
+            let mut union: Vec<Vec<u8>> = Vec::new();
+            for s in subs {
+                union.extend(required(s, folded)?);
+            }
+            union.sort();
+            union.dedup();
+            if union.len() <= MAX_STRINGS * 4 {
+                best = better(best, Some(union));
+            }
+        }
+        _ => {}
+    }
+    best
+}
+
+/// Every pair of `a` then `b`, if there are at most [`MAX_STRINGS`].
+fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if a.len() * b.len() > MAX_STRINGS {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = a
+        .iter()
+        .flat_map(|x| b.iter().map(move |y| [x.as_slice(), y].concat()))
+        .collect();
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// The strings `hir` matches, when they are at most [`MAX_STRINGS`]; an ASCII letter stands for
+/// both its cases (the gate compares ASCII case-insensitively).
+fn exact(hir: &Hir, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Literal(lit) => Some(vec![lit.0.to_ascii_lowercase()]),
+        HirKind::Class(class) => class_members(class, folded),
+        HirKind::Capture(c) => exact(&c.sub, folded),
+        HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
+            let mut v = exact(&r.sub, folded)?;
+            v.push(Vec::new());
+            v.sort();
+            v.dedup();
+            Some(v)
+        }
+        HirKind::Repetition(_) => None,
+        HirKind::Concat(subs) => subs
+            .iter()
+            .try_fold(vec![Vec::new()], |acc, s| product(&acc, &exact(s, folded)?)),
+        HirKind::Alternation(subs) => {
+            let mut out = Vec::new();
+            for s in subs {
+                out.extend(exact(s, folded)?);
+                if out.len() > MAX_STRINGS {
+                    return None;
+                }
+            }
+            out.sort();
+            out.dedup();
+            Some(out)
+        }
+    }
+}
+
+/// A small class's members as UTF-8 strings, an ASCII letter in lowercase for both its cases.
+/// A non-ASCII member of a class that holds an ASCII letter (`(?i)s` is `[Ssſ]`, `(?i)k` is
+/// `[KkK]`, with the long s and the Kelvin sign) is left out and put in `folded`: a text holding
+/// one of those makes every rule a candidate.
+fn class_members(class: &Class, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
+    const MAX_CLASS: u32 = 8;
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    match class {
+        Class::Unicode(c) => {
+            let size: u32 = c
+                .ranges()
+                .iter()
+                .map(|r| r.end() as u32 - r.start() as u32 + 1)
+                .sum();
+            if size > MAX_CLASS {
+                return None;
+            }
+            let chars = || c.ranges().iter().flat_map(|r| r.start()..=r.end());
+            let has_ascii_letter = chars().any(|ch| ch.is_ascii_alphabetic());
+            for ch in chars() {
+                if has_ascii_letter && !ch.is_ascii() {
+                    if !folded.contains(&ch) {
+                        folded.push(ch);
+                    }
+                } else {
+                    out.push(ch.to_ascii_lowercase().to_string().into_bytes());
+                }
+            }
+        }
+        Class::Bytes(c) => {
+            let size: u32 = c
+                .ranges()
+                .iter()
+                .map(|r| u32::from(r.end() - r.start()) + 1)
+                .sum();
+            if size > MAX_CLASS {
+                return None;
+            }
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    out.push(vec![b.to_ascii_lowercase()]);
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// `set` without the strings that contain another of its strings (a text holding the longer one
+/// holds the shorter).
+fn minimal(mut set: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    set.sort_by_key(Vec::len);
+    let mut out: Vec<Vec<u8>> = Vec::with_capacity(set.len());
+    for s in set {
+        if !out
+            .iter()
+            .any(|m| s.windows(m.len()).any(|w| w.eq_ignore_ascii_case(m)))
+        {
+            out.push(s);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    fn strings(p: &str) -> Option<Vec<String>> {
+        required_strings(p).0.map(|v| {
+            v.into_iter()
+                .map(|s| String::from_utf8(s).unwrap())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn picks_the_rarest_required_words() {
+        assert_eq!(
+            strings(
+                r"(?i)(?-u:\b)(?:i|we)(?:'d| would)? (?:highly |strongly |totally |definitely |really |100% )?(?:recommend|suggest)(?-u:\b)"
+            ),
+            Some(vec![" recommend".into(), " suggest".into()])
+        );
+        // Case-insensitive `s` also matches the long s: that is left to the fallback.
+        assert_eq!(strings(r"(?i)\bscam\b"), Some(vec!["scam".into()]));
+        assert_eq!(required_strings(r"(?i)\bscam\b").1, ['ſ']);
+        assert_eq!(required_strings(r"(?i)kit").1, ['\u{212A}']);
+        // Accented capitals are their own strings: only ASCII compares case-insensitively.
+        assert_eq!(
+            strings(r"(?i)évitez"),
+            Some(vec!["Évitez".into(), "évitez".into()])
+        );
+        // Without a word every branch shares, the branches' union.
+        assert_eq!(
+            strings(r"(?i)\b(?:buyer beware|be warned)\b"),
+            Some(vec!["be warned".into(), "buyer beware".into()])
+        );
+        // A string holding another is redundant.
+        assert_eq!(
+            strings(r"(?i)\b(?:scam|scammers|fraud)\b"),
+            Some(vec!["fraud".into(), "scam".into()])
+        );
+        // Any word followed by a question mark: only the mark is required.
+        assert_eq!(strings(r"\w+\?"), Some(vec!["?".into()]));
+        assert_eq!(strings(r"(?i)^\w+"), None);
+    }
+
+    #[test]
+    fn a_left_out_rule_cannot_match() {
+        let patterns = [
+            r"(?i)(?-u:\b)(?:i|we)(?:'d| would)? (?:highly )?(?:recommend|suggest)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:check|try) (?:it|them|\w+) out(?-u:\b)",
+            r"(?i)^\w+ please",
+            r"(?i)looking for (?:a |an )?\w+.{0,40}\?",
+            r"(?i)(?:^|(?-i:[^\p{L}]))(?:à recommander|foncez|évitez)(?:$|(?-i:[^\p{L}]))",
+            r"(?:لا|ما|مش) (?:انصح|تشتر)|نصب",
+        ];
+        let gate = Gate::new(&patterns);
+        assert_eq!(gate.ungated(), 0, "even `^\\w+ please` requires \"please\"");
+        let regexes: Vec<Regex> = patterns.iter().map(|p| Regex::new(p).unwrap()).collect();
+        let texts = [
+            "I'd highly RECOMMEND it",
+            "we suggest nothing",
+            "Try Acme out!",
+            "anyone looking for a laptop under 500?",
+            "Looking for nothing.",
+            "FONCEZ les amis",
+            "Évitez ce magasin",
+            "ÉVITEZ",
+            "لا انصح بهذا المتجر",
+            "Yes please",
+            "ſcam",
+            "",
+        ];
+        for t in texts {
+            let candidates: Vec<usize> = gate.candidates(t).collect();
+            for (i, re) in regexes.iter().enumerate() {
+                if re.is_match(t) {
+                    assert!(
+                        candidates.contains(&i),
+                        "rule {i} matches {t:?} but was left out"
+                    );
+                }
+            }
+        }
+        assert_eq!(gate.candidates("nothing here").count(), 0);
+        assert_eq!(gate.candidates("I recommend it").collect::<Vec<_>>(), [0]);
+    }
+}
