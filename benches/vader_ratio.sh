@@ -13,8 +13,8 @@
 #   CORPUS eval: the texts of ../shared/eval/*.jsonl (real reviews, tweets and forum posts; read
 #   where they lie, never copied), REPEAT times.
 #   CORPUS stream: REPEAT × 10,000 texts that do not repeat, as on a live stream: each is two texts
-#   of one dev set joined (sets drawn by size, seeded). Repeated corpora let the signal rule sets'
-#   lazy DFA warm up on texts it has seen; this one does not.
+#   of one dev set joined (sets drawn by size, seeded). Repeated corpora let the regexes' lazy
+#   DFAs warm up on texts they have seen; this one does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEAT="${1:-30}"
