@@ -674,8 +674,6 @@ const RULE_DFA_CACHE_BYTES: usize = 512 << 10;
 const DFA_CACHE_BYTES: usize = 4 << 20;
 
 struct Compiled {
-    /// Which rules could match a text (see [`Gate`]).
-    gate: Gate,
     /// The patterns as compiled.
     patterns: Vec<String>,
     /// Each rule's own regex: whether a candidate rule matches, and the span a fired rule
@@ -708,13 +706,6 @@ impl Compiled {
                 .build(&self.patterns[idx])
                 .expect("signal rule compiles")
         })
-    }
-
-    /// The rules that match `text`, in rule order: the gate's candidates, each asked its regex.
-    fn matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.gate
-            .candidates(text)
-            .filter(move |&i| self.regex(i).is_match(text))
     }
 }
 
@@ -880,7 +871,6 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
         })
         .collect();
     Compiled {
-        gate: Gate::new(&pats),
         regexes: pats.iter().map(|_| OnceLock::new()).collect(),
         patterns: pats,
         rules,
@@ -900,6 +890,10 @@ pub struct SignalDetector {
     /// Words that describe a problem (for addressed posts only: alone they are too common).
     problem: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
+    /// Which rules could match a text (see [`Gate`]): English's, and for each of `by_lang` one over
+    /// English's rules then the language's, so that a text is read once.
+    en_gate: Gate,
+    lang_gates: Vec<Gate>,
     /// One pattern per category, in `CATEGORY_KEYWORDS` order: one pass finds them all.
     categories: RegexSet,
 }
@@ -1160,6 +1154,20 @@ impl SignalDetector {
 
     /// A detector with another advice model (or none): cross-validation in `earshot train`.
     pub fn with_advice_model(advice: Option<LinearModel>) -> Self {
+        let en = compile(EN, true, true);
+        let by_lang = vec![
+            ("es", compile(ES, true, false)),
+            ("fr", compile(FR, true, false)),
+            ("de", compile(DE, true, false)),
+            ("pt", compile(PT, true, false)),
+            ("fa", compile(FA, false, false)),
+            ("ar", compile(AR, false, false)),
+        ];
+        let en_gate = Gate::new(&en.patterns);
+        let lang_gates = by_lang
+            .iter()
+            .map(|(_, c)| Gate::new(&[&en.patterns[..], &c.patterns[..]].concat()))
+            .collect();
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
             negative_advice: Regex::new(
@@ -1171,15 +1179,10 @@ impl SignalDetector {
                 r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund(?-u:\w)*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
             )
             .expect("problem regex"),
-            en: compile(EN, true, true),
-            by_lang: vec![
-                ("es", compile(ES, true, false)),
-                ("fr", compile(FR, true, false)),
-                ("de", compile(DE, true, false)),
-                ("pt", compile(PT, true, false)),
-                ("fa", compile(FA, false, false)),
-                ("ar", compile(AR, false, false)),
-            ],
+            en,
+            by_lang,
+            en_gate,
+            lang_gates,
             // Accented keywords: class boundaries, as for the Latin rule sets.
             categories: RegexSetBuilder::new(
                 CATEGORY_KEYWORDS
@@ -1224,20 +1227,29 @@ impl SignalDetector {
     /// Names of the phrase rules (English and `lang`'s own) that match `text`: the rule features the
     /// advice model is trained on.
     pub fn fired_rules(&self, text: &str, lang: &str) -> Vec<&'static str> {
-        self.rule_sets(lang)
-            .flat_map(|c| c.matches(text).map(|i| c.rules[i].name))
+        self.matching(text, lang)
+            .map(|(c, i)| c.rules[i].name)
             .collect()
     }
 
-    /// The rule sets that run on a text in `lang`: English always (code-switching and English
-    /// loanwords are common), then the language's own.
-    fn rule_sets(&self, lang: &str) -> impl Iterator<Item = &Compiled> {
-        std::iter::once(&self.en).chain(
-            self.by_lang
-                .iter()
-                .find(|(l, _)| *l == lang)
-                .map(|(_, c)| c),
-        )
+    /// The rules that match a text in `lang`, as (rule set, index): English's always
+    /// (code-switching and English loanwords are common), then the language's own, each in rule
+    /// order. One gate pass names the candidates; each candidate's own regex decides.
+    fn matching<'s>(
+        &'s self,
+        text: &'s str,
+        lang: &str,
+    ) -> impl Iterator<Item = (&'s Compiled, usize)> + 's {
+        let own = self.by_lang.iter().position(|(l, _)| *l == lang);
+        let gate = own.map_or(&self.en_gate, |k| &self.lang_gates[k]);
+        let own = own.map(|k| &self.by_lang[k].1);
+        let n = self.en.rules.len();
+        gate.candidates(text)
+            .map(move |i| match own {
+                Some(c) if i >= n => (c, i - n),
+                _ => (&self.en, i),
+            })
+            .filter(move |&(c, i)| c.regex(i).is_match(text))
     }
 
     /// The advice model decides whether the text advises others: weak recommend/warn rules stand only
@@ -1294,20 +1306,18 @@ impl SignalDetector {
     /// rules run too.
     pub fn detect(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
         let mut fired: Vec<Fired> = Vec::new();
-        for c in self.rule_sets(lang) {
-            for idx in c.matches(text) {
-                let rule = &c.rules[idx];
-                fired.push(Fired {
-                    sig: Signal {
-                        kind: rule.kind,
-                        confidence: rule.confidence,
-                        evidence: String::new(),
-                        rule: rule.name.to_string(),
-                    },
-                    span: None,
-                    rule: Some((c, idx)),
-                });
-            }
+        for (c, idx) in self.matching(text, lang) {
+            let rule = &c.rules[idx];
+            fired.push(Fired {
+                sig: Signal {
+                    kind: rule.kind,
+                    confidence: rule.confidence,
+                    evidence: String::new(),
+                    rule: rule.name.to_string(),
+                },
+                span: None,
+                rule: Some((c, idx)),
+            });
         }
         if lang == "en"
             && let Some(model) = &self.advice
@@ -1446,32 +1456,46 @@ mod tests {
         })
         .collect();
         let d = SignalDetector::new();
-        let sets = std::iter::once(&d.en).chain(d.by_lang.iter().map(|(_, c)| c));
+        let en_set = RegexSet::new(&d.en.patterns).unwrap();
         let mut checked = 0;
         let mut fired = 0;
-        for c in sets {
-            let set = RegexSet::new(&c.patterns).unwrap();
-            let mut own: Vec<String> = Vec::new();
-            for p in &c.patterns {
+        // "und": English's rules alone.
+        let langs =
+            std::iter::once(("und", None)).chain(d.by_lang.iter().map(|(l, c)| (*l, Some(c))));
+        for (lang, own) in langs {
+            let own_set = own.map(|c| RegexSet::new(&c.patterns).unwrap());
+            let mut strings: Vec<String> = Vec::new();
+            for p in
+                d.en.patterns
+                    .iter()
+                    .chain(own.iter().flat_map(|c| &c.patterns))
+            {
                 for s in super::super::gate::required_strings(p)
                     .0
                     .unwrap_or_default()
                 {
                     let s = String::from_utf8(s).unwrap();
-                    own.push(format!("so {s} it"));
-                    own.push(s);
+                    strings.push(format!("so {s} it"));
+                    strings.push(s);
                 }
             }
-            for t in texts.iter().chain(&own) {
+            for t in texts.iter().chain(&strings) {
                 for v in [
                     t.clone(),
                     t.to_uppercase(),
                     t.replace('s', "ſ"),
                     t.replace('k', "\u{212A}"),
                 ] {
-                    let want: Vec<usize> = set.matches(&v).into_iter().collect();
-                    let got: Vec<usize> = c.matches(&v).collect();
-                    assert_eq!(got, want, "{v:?}");
+                    let mut want: Vec<(&str, usize)> =
+                        en_set.matches(&v).into_iter().map(|i| ("en", i)).collect();
+                    if let Some(set) = &own_set {
+                        want.extend(set.matches(&v).into_iter().map(|i| (lang, i)));
+                    }
+                    let got: Vec<(&str, usize)> = d
+                        .matching(&v, lang)
+                        .map(|(c, i)| (if std::ptr::eq(c, &d.en) { "en" } else { lang }, i))
+                        .collect();
+                    assert_eq!(got, want, "{lang}: {v:?}");
                     checked += 1;
                     fired += want.len();
                 }
