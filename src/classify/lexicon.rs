@@ -439,10 +439,17 @@ fn changes(c: char, persian: bool) -> bool {
 /// Arabic or Persian post) is NFC without asking the normalisation tables. The block's combining
 /// marks that compose or reorder (U+0610–U+061A, harakat U+064B–U+065F, U+0670, Quranic marks U+06D6–U+06ED)
 /// go to the full check.
+///
+/// Any other character that is a starter (combining class 0) and NFC-stable on its own (an emoji,
+/// a CJK ideograph) cannot make the text not NFC either; it is asked the tables alone, so that an
+/// emoji in an Arabic post does not send every letter of the post to them.
 fn is_nfc(s: &str) -> bool {
-    s.chars().all(is_plain_starter)
-        || unicode_normalization::is_nfc_quick(s.chars())
-            == unicode_normalization::IsNormalized::Yes
+    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+    let stable_starter = |c: char| {
+        canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    };
+    s.chars().all(|c| is_plain_starter(c) || stable_starter(c))
+        || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// A character NFC leaves alone whatever surrounds it (see [`is_nfc`]).
@@ -1056,6 +1063,25 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// The shortcuts in `is_nfc` (plain starters, then stable starters one by one) answer as the
+    /// normalisation tables do on the whole text: with emoji, CJK, Hangul jamo that compose,
+    /// combining marks in and out of order, and marks that compose with alef.
+    #[test]
+    fn nfc_check_agrees_with_the_tables() {
+        let pool = "aé ا\u{0653}\u{0654}ب\u{064E}\u{0650}\u{0301}\u{0316}😀👍🏽中\u{1100}\u{1161}가\u{FB1D}\u{0958}\u{212B}";
+        let mut not_nfc = 0;
+        for text in generated(pool, 11, 8) {
+            let tables = unicode_normalization::is_nfc_quick(text.chars())
+                == unicode_normalization::IsNormalized::Yes;
+            assert_eq!(is_nfc(&text), tables, "{text:?}");
+            not_nfc += usize::from(!tables);
+        }
+        assert!(
+            not_nfc > 1000,
+            "the pool makes texts of both kinds ({not_nfc})"
+        );
     }
 
     /// The run-by-run copy of NFC text writes what folding every character one by one does.
