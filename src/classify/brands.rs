@@ -1,7 +1,10 @@
 //! Brand matching: every configured brand's query, compiled once, run over one shared token list.
 //!
 //! An Aho-Corasick automaton over the lowercased literals of all brands finds, in one pass over the text,
-//! which brands can possibly match; only those brands' queries are evaluated.
+//! which brands can possibly match; only those brands' queries are evaluated. A brand's literals are
+//! those one of which every text its query is true of holds ([`Query::required_literals`]): for
+//! `"kestrel mobile" OR (kestrel NEAR/3 (plan OR sim))` only "kestrel", so a post about a phone plan
+//! is not tokenised for it.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -55,8 +58,12 @@ impl BrandMatcher {
                     parse_exclusion(e).map_err(|err| format!("brand {}: exclude {err}", b.name))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            for term in query.terms() {
-                let lit = term.literal();
+            // The literals one of which every text the query is true of holds; failing that
+            // (a query under NOT), every term's.
+            let required = query
+                .required_literals()
+                .unwrap_or_else(|| query.terms().iter().map(|t| t.literal()).collect());
+            for lit in required {
                 if lit.is_empty() {
                     continue;
                 }

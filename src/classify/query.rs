@@ -263,6 +263,27 @@ impl Query {
         }
     }
 
+    /// Lowercased literals of which a text the query is true of holds one (a term's first word, as
+    /// [`Term::literal`]): for `a OR (b NEAR/3 (c OR d))`, {a, b}. `None` when there is no such
+    /// set, as under a `NOT`, which is true of texts without its words. The brand prefilter
+    /// wants the fewest and rarest: "kestrel NEAR/3 (network OR plan OR sim)" need not look at
+    /// every text holding "plan".
+    pub fn required_literals(&self) -> Option<Vec<String>> {
+        match self {
+            Query::Term(t) => Some(vec![t.literal()]).filter(|v| !v[0].is_empty()),
+            Query::Or(v) => v.iter().try_fold(Vec::new(), |mut all, q| {
+                all.extend(q.required_literals()?);
+                Some(all)
+            }),
+            // Every child holds: any child's set will do.
+            Query::And(v) => fewest(v.iter().map(Query::required_literals)),
+            Query::Near(a, b, _) => {
+                fewest([a.required_literals(), b.required_literals()].into_iter())
+            }
+            Query::Not(_) => None,
+        }
+    }
+
     /// Evaluates the query. `masked[i]` hides token i (it is inside an exclusion). Returns the hits that
     /// made the query true, or `None` when it is false.
     pub fn eval(&self, tokens: &Tokens<'_>, masked: &[bool]) -> Option<Vec<Hit>> {
@@ -336,6 +357,14 @@ impl Query {
             }
         }
     }
+}
+
+/// Of the sets given, the one with the fewest literals, then the longest shortest literal.
+fn fewest(sets: impl Iterator<Item = Option<Vec<String>>>) -> Option<Vec<String>> {
+    sets.flatten().min_by_key(|set| {
+        let shortest = set.iter().map(String::len).min().unwrap_or(0);
+        (set.len(), std::cmp::Reverse(shortest))
+    })
 }
 
 impl Term {
@@ -759,6 +788,51 @@ mod tests {
         let q = Query::parse(q).unwrap();
         let t = Tokens::new(text);
         q.eval(&t, &vec![false; t.tokens.len()]).is_some()
+    }
+
+    #[test]
+    fn required_literals_are_held_by_every_text_a_query_is_true_of() {
+        let req = |q: &str| Query::parse(q).unwrap().required_literals();
+        assert_eq!(
+            req(r#""kestrel mobile" OR (kestrel NEAR/3 (network OR plan OR sim))"#),
+            Some(vec!["kestrel".to_string(), "kestrel".to_string()])
+        );
+        assert_eq!(req("acme AND NOT pie"), Some(vec!["acme".to_string()]));
+        assert_eq!(
+            req("(shoes OR boots) AND acme"),
+            Some(vec!["acme".to_string()])
+        );
+        assert_eq!(req("acme OR NOT pie"), None);
+        let queries = [
+            r#""kestrel mobile" OR (kestrel NEAR/3 (network OR plan OR sim))"#,
+            "acme AND NOT pie",
+            "(shoes OR boots) AND =Acme",
+            "#acme OR @acme OR acme*",
+            "lumora halo OR fernway",
+        ];
+        let texts = [
+            "Kestrel Mobile dropped my call",
+            "kestrel's plan is a joke",
+            "my sim from KESTREL died",
+            "Acme boots, no pie",
+            "acme pie",
+            "#AcmeFan with @acme@mastodon.social",
+            "Acmeware shoes",
+            "LUMORA HALO is bright; Fernway too",
+            "just a plan and a sim",
+        ];
+        let mut true_of = 0;
+        for q in queries {
+            let set = req(q).unwrap();
+            for t in texts {
+                if matches(q, t) {
+                    true_of += 1;
+                    let lower = t.to_lowercase();
+                    assert!(set.iter().any(|l| lower.contains(l.as_str())), "{q} / {t}");
+                }
+            }
+        }
+        assert!(true_of >= 8, "{true_of}");
     }
 
     #[test]
