@@ -16,7 +16,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::{MatchKind, meta};
 
-use super::gate::Gate;
+use super::gate::{Gate, Required, required_strings};
 
 use rustc_hash::FxHashMap;
 
@@ -676,6 +676,8 @@ const DFA_CACHE_BYTES: usize = 4 << 20;
 struct Compiled {
     /// The patterns as compiled.
     patterns: Vec<String>,
+    /// Each pattern's required strings, for the gates (see [`Gate`]).
+    required: Vec<Required>,
     /// Each rule's own regex: whether a candidate rule matches, and the span a fired rule
     /// matched. Compiled the first time the rule is a candidate (most rules are not, on a given
     /// stream, and compiling them all was most of the start-up time of `earshot classify`).
@@ -872,6 +874,7 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
         .collect();
     Compiled {
         regexes: pats.iter().map(|_| OnceLock::new()).collect(),
+        required: pats.iter().map(|p| required_strings(p)).collect(),
         patterns: pats,
         rules,
         ascii: ascii_boundaries,
@@ -1163,10 +1166,10 @@ impl SignalDetector {
             ("fa", compile(FA, false, false)),
             ("ar", compile(AR, false, false)),
         ];
-        let en_gate = Gate::new(&en.patterns);
+        let en_gate = Gate::from_required(&en.required);
         let lang_gates = by_lang
             .iter()
-            .map(|(_, c)| Gate::new(&[&en.patterns[..], &c.patterns[..]].concat()))
+            .map(|(_, c)| Gate::from_required(en.required.iter().chain(&c.required)))
             .collect();
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
