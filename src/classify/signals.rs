@@ -1166,10 +1166,15 @@ impl SignalDetector {
             ("fa", compile(FA, false, false)),
             ("ar", compile(AR, false, false)),
         ];
-        let en_gate = Gate::from_required(&en.required);
+        // English's gate reads every English text (and every text in a language without rules of
+        // its own) and is a DFA; the six gates of English and one more language are NFAs. All
+        // seven as DFAs scanned 5 % fewer instructions on 40,000 stream texts through the CLI, but
+        // held 29 MB more and doubled start-up (0.07 -> 0.13 s); English's alone as a DFA takes
+        // half that gain for 4 MB and 0.03 s.
+        let en_gate = Gate::from_required(&en.required, true);
         let lang_gates = by_lang
             .iter()
-            .map(|(_, c)| Gate::from_required(en.required.iter().chain(&c.required)))
+            .map(|(_, c)| Gate::from_required(en.required.iter().chain(&c.required), false))
             .collect();
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
