@@ -270,7 +270,10 @@ impl Query {
     /// every text holding "plan".
     pub fn required_literals(&self) -> Option<Vec<String>> {
         match self {
-            Query::Term(t) => Some(vec![t.literal()]).filter(|v| !v[0].is_empty()),
+            Query::Term(t) => {
+                let literal = t.literal();
+                (!literal.is_empty()).then(|| vec![literal])
+            }
             Query::Or(v) => v.iter().try_fold(Vec::new(), |mut all, q| {
                 all.extend(q.required_literals()?);
                 Some(all)

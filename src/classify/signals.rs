@@ -676,8 +676,6 @@ const DFA_CACHE_BYTES: usize = 4 << 20;
 struct Compiled {
     /// The patterns as compiled.
     patterns: Vec<String>,
-    /// Each pattern's required strings, for the gates (see [`Gate`]).
-    required: Vec<Required>,
     /// Each rule's own regex: whether a candidate rule matches, and the span a fired rule
     /// matched. Compiled the first time the rule is a candidate (most rules are not, on a given
     /// stream, and compiling them all was most of the start-up time of `earshot classify`).
@@ -874,7 +872,6 @@ fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: boo
         .collect();
     Compiled {
         regexes: pats.iter().map(|_| OnceLock::new()).collect(),
-        required: pats.iter().map(|p| required_strings(p)).collect(),
         patterns: pats,
         rules,
         ascii: ascii_boundaries,
@@ -1171,10 +1168,14 @@ impl SignalDetector {
         // seven as DFAs scanned 5 % fewer instructions on 40,000 stream texts through the CLI, but
         // held 29 MB more and doubled start-up (0.07 -> 0.13 s); English's alone as a DFA takes
         // half that gain for 4 MB and 0.03 s.
-        let en_gate = Gate::from_required(&en.required, true);
+        let required = |c: &Compiled| -> Vec<Required> {
+            c.patterns.iter().map(|p| required_strings(p)).collect()
+        };
+        let en_required = required(&en);
+        let en_gate = Gate::from_required(&en_required, true);
         let lang_gates = by_lang
             .iter()
-            .map(|(_, c)| Gate::from_required(en.required.iter().chain(&c.required), false))
+            .map(|(_, c)| Gate::from_required(en_required.iter().chain(&required(c)), false))
             .collect();
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
