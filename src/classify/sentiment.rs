@@ -30,34 +30,34 @@ const ALPHA: f64 = 15.0;
 /// Label band: compound scores within ±0.05 are neutral (VADER's convention).
 pub const NEUTRAL_BAND: f64 = 0.05;
 
-/// A token borrows from the text (or the emoji table) wherever it can: most words need no copy
-/// (two copies per word had been about a quarter of the time of scoring a short post).
-#[derive(Debug, Clone)]
+/// A token of one text: where its piece's cached facts are (see [`PieceTemplate`], reached
+/// through `Deref`: `t.info`, `t.sw`, …), its text, and what scoring works out. It borrows from
+/// the text and the piece cache and owns nothing, so a text's tokens are dropped for free.
+#[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
+    tpl: &'a PieceTemplate,
     /// Word as written, punctuation stripped (VADER keeps ≤2-char leftovers such as ":)").
-    raw: Cow<'a, str>,
+    raw: &'a str,
     /// Normalised (lowercased, script-folded) form used for lookups.
-    lower: Cow<'a, str>,
-    /// Came from an emoji's description: looked up in the English lexicon whatever the language.
-    emoji: Option<char>,
-    /// The word was followed by clause punctuation (`,` `.` `;` `!` `?` and Arabic-script forms):
-    /// outside English, negation does not reach across it ("não chegou, que absurdo").
+    lower: &'a str,
+    /// The word was followed by clause punctuation (`,` `.` `;` `!` `?` and Arabic-script forms)
+    /// or a line break: outside English, negation does not reach across it ("não chegou, que
+    /// absurdo").
     clause_end: bool,
-    /// The word's roles in the text's language, looked up once (set at the end of `tokenize`).
-    info: WordInfo,
-    /// Facts the rules ask of a word many times, worked out once (set at the end of `tokenize`).
-    upper: bool,
-    /// VADER's "n't" test.
-    nt: bool,
-    /// Which of the few words the rules compare against this is, if any.
-    sw: Sw,
-    /// The word's scored valence and the rules that shaped it (set by `score`; kept on the token
-    /// rather than in two more vectors per text).
+    /// The word's scored valence and the rules that shaped it (set by `score`).
     valence: f64,
     flags: u32,
     /// Words in the lexicon phrase this token opens (0 when it opens none): the hit shows the
     /// whole phrase ("با کیفیت", high quality), not its first word ("با", with).
     phrase_words: u8,
+}
+
+impl std::ops::Deref for Tok<'_> {
+    type Target = PieceTemplate;
+    #[inline]
+    fn deref(&self) -> &PieceTemplate {
+        self.tpl
+    }
 }
 
 thread_local! {
@@ -114,29 +114,172 @@ fn special_word(lower: &str) -> Sw {
     }
 }
 
-impl<'a> Tok<'a> {
-    /// A token with its roles in profile `p` and the facts the rules ask of it, worked out while
-    /// the word is at hand (a second pass over the tokens had cost a cache walk per text).
-    fn new(
-        p: &Profile,
-        raw: Cow<'a, str>,
-        lower: Cow<'a, str>,
-        emoji: Option<char>,
-        clause_end: bool,
-    ) -> Self {
+/// A token as a whitespace-separated piece of text yields it, before anything about it is worked
+/// out: the output of reading one piece (punctuation, hashtags, emoji, elisions, ZWNJ).
+struct PieceTok<'p> {
+    raw: Cow<'p, str>,
+    lower: Cow<'p, str>,
+    emoji: Option<char>,
+    clause_end: bool,
+}
+
+/// Where a cached token's text is: a byte range of the piece (the same bytes in every text the
+/// piece recurs in), or a string of its own (a normal form that differs from what was written, an
+/// emoji's description word).
+#[derive(Debug)]
+enum Part {
+    Piece(u32, u32),
+    Own(Box<str>),
+}
+
+impl Part {
+    /// `s` as a range of `piece` when it lies inside it (borrowed from it), else a copy.
+    fn new(s: &str, piece: &str) -> Part {
+        let (base, at) = (piece.as_ptr() as usize, s.as_ptr() as usize);
+        if at >= base && at + s.len() <= base + piece.len() {
+            let start = at - base;
+            Part::Piece(start as u32, (start + s.len()) as u32)
+        } else {
+            Part::Own(Box::from(s))
+        }
+    }
+
+    #[inline]
+    fn resolve<'a>(&'a self, piece: &'a str) -> &'a str {
+        match self {
+            Part::Piece(a, b) => &piece[*a as usize..*b as usize],
+            Part::Own(s) => s,
+        }
+    }
+}
+
+/// Everything about a token that depends only on its piece and the language's tables, kept per
+/// thread in [`PieceCache`] so that a word is read, normalised, looked up and derived once rather
+/// than at each of its occurrences.
+#[derive(Debug)]
+struct PieceTemplate {
+    raw: Part,
+    lower: Part,
+    /// Came from an emoji's description: looked up in the English lexicon whatever the language.
+    emoji: Option<char>,
+    /// Clause punctuation ends the piece (a token's own `clause_end` adds line breaks).
+    clause_end: bool,
+    /// The word's roles in the text's language.
+    info: WordInfo,
+    /// Python's `str.isupper()` of the word as written.
+    upper: bool,
+    /// VADER's "n't" test.
+    nt: bool,
+    /// Which of the few words the rules compare against this is, if any.
+    sw: Sw,
+    /// The valence of a word the lexicon does not know as written (elongated, behind a clitic,
+    /// with a suffix, behind a negating prefix), and the rule that found it. Worked out only for
+    /// words with no lexicon valence and no emoji.
+    derived: Option<(f64, u32)>,
+}
+
+impl PieceTemplate {
+    /// The facts the rules ask of a token, worked out once.
+    fn new(p: &Profile, t: &PieceTok<'_>, piece: &str) -> Self {
+        let info = p.info(&t.lower);
+        let derived = if t.emoji.is_none() && info.valence.is_none() {
+            derive_valence(p, &t.lower)
+        } else {
+            None
+        };
+        PieceTemplate {
+            raw: Part::new(&t.raw, piece),
+            lower: Part::new(&t.lower, piece),
+            emoji: t.emoji,
+            clause_end: t.clause_end,
+            info,
+            upper: is_upper(&t.raw),
+            nt: t.lower.as_bytes().windows(3).any(|w| w == b"n't"),
+            sw: special_word(&t.lower),
+            derived,
+        }
+    }
+
+    /// This token in a text whose piece is `piece` (the bytes the template was read from).
+    #[inline]
+    fn token<'a>(&'a self, piece: &'a str) -> Tok<'a> {
         Tok {
-            info: p.info(&lower),
-            upper: is_upper(&raw),
-            nt: lower.as_bytes().windows(3).any(|w| w == b"n't"),
-            sw: special_word(&lower),
-            raw,
-            lower,
-            emoji,
-            clause_end,
+            tpl: self,
+            raw: self.raw.resolve(piece),
+            lower: self.lower.resolve(piece),
+            clause_end: self.clause_end,
             valence: 0.0,
             flags: 0,
             phrase_words: 0,
         }
+    }
+}
+
+/// Tokens remembered per thread (all profiles together) before the memory is cleared, and the
+/// longest piece remembered: at most about 20 MB a thread. A stream's words recur (Zipf): on
+/// 200,000 stream texts in seven languages a piece is read once for every 80 times it is met.
+const PIECE_CACHE_ENTRIES: usize = 1 << 17;
+const PIECE_CACHE_MAX_BYTES: usize = 48;
+/// Profiles remembered at once: every language of the shared tables, twice over (a stream
+/// switches language from text to text; `earshot train` adds a table at a time).
+const PIECE_CACHE_PROFILES: usize = 16;
+
+/// A profile's pieces and the range of their templates.
+type PieceMap = rustc_hash::FxHashMap<Box<str>, (u32, u32)>;
+
+/// The tokens of each piece already read, per profile: a piece's tokens depend on the piece and
+/// the profile's tables only, so remembering them changes nothing.
+#[derive(Default)]
+struct PieceCache {
+    /// Per profile (by address; profiles live for the process, shared or leaked): the piece's
+    /// range in `templates`.
+    maps: Vec<(usize, PieceMap)>,
+    /// The pieces' templates, one after another. Pieces too long to remember are read into it
+    /// too, for the text at hand, without a map entry.
+    templates: Vec<PieceTemplate>,
+    /// The text at hand, piece by piece: its bytes in the text, its templates, and whether a line
+    /// break precedes it (integers only, so the vector is kept between texts).
+    spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+    templates: (u32, u32),
+    line_end: bool,
+}
+
+thread_local! {
+    static PIECES: std::cell::RefCell<PieceCache> = std::cell::RefCell::new(PieceCache::default());
+}
+
+impl PieceCache {
+    /// The map of profile `p`, made when first asked for.
+    fn profile_map(&mut self, p: &Profile) -> usize {
+        let key = std::ptr::from_ref(p) as usize;
+        if let Some(i) = self.maps.iter().position(|(k, _)| *k == key) {
+            return i;
+        }
+        if self.maps.len() >= PIECE_CACHE_PROFILES {
+            // Cross-validation builds table after table: keep the newest ones. The templates of
+            // the dropped map stay until the next clear; the entry budget counts them.
+            self.maps.remove(0);
+        }
+        self.maps.push((key, Default::default()));
+        self.maps.len() - 1
+    }
+
+    fn clear(&mut self) {
+        for (_, m) in &mut self.maps {
+            m.clear();
+        }
+        self.templates.clear();
+    }
+
+    fn full(&self, adding: usize) -> bool {
+        self.templates.len() + adding > PIECE_CACHE_ENTRIES
+            || self.maps.iter().map(|(_, m)| m.len()).sum::<usize>() >= PIECE_CACHE_ENTRIES
     }
 }
 
@@ -239,50 +382,75 @@ fn normalize_cow<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
     super::lexicon::lowercase_cow(word)
 }
 
-/// The whitespace-separated pieces of `text`, each with whether a line break follows the previous
-/// piece (so the flag marks the end of the previous line, set before the piece is read).
-fn words_and_line_ends(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let start = find_whitespace(rest, false)?;
-        let line_end = rest.as_bytes()[..start].contains(&b'\n');
-        let body = &rest[start..];
-        let end = find_whitespace(body, true).unwrap_or(body.len());
-        rest = &body[end..];
-        Some((&body[..end], line_end))
-    })
+/// Byte classes for [`words_and_line_ends`]: 0 a byte inside a word, 1 ASCII whitespace other
+/// than a line feed, 2 a line feed, 3 a lead byte that may begin a non-ASCII whitespace character
+/// (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+static WS_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = 1;
+    t[0x0B] = 1;
+    t[0x0C] = 1;
+    t[b'\r' as usize] = 1;
+    t[b' ' as usize] = 1;
+    t[b'\n' as usize] = 2;
+    t[0xC2] = 3;
+    t[0xE1] = 3;
+    t[0xE2] = 3;
+    t[0xE3] = 3;
+    t
+};
+
+/// The length of the non-ASCII whitespace character starting at `b[i]` (a lead byte of class 3),
+/// or 0 when the character there is not whitespace: `char::is_whitespace` on bytes.
+#[inline]
+fn unicode_space_len(b: &[u8], i: usize) -> usize {
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (0xC2, Some(0x85 | 0xA0), _) => 2,
+        (0xE1, Some(0x9A), Some(0x80)) => 3,
+        (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
+        (0xE2, Some(0x81), Some(0x9F)) => 3,
+        (0xE3, Some(0x80), Some(0x80)) => 3,
+        _ => 0,
+    }
 }
 
-/// The byte offset of the first character of `s` that is (`white`) or is not (`!white`)
-/// `char::is_whitespace`: a byte loop that decodes only characters of three bytes or more.
-fn find_whitespace(s: &str, white: bool) -> Option<usize> {
-    let bytes = s.as_bytes();
+/// The whitespace-separated pieces of `text` (as `char::is_whitespace` separates them), each with
+/// whether a line feed is among the whitespace before it (so the flag marks the end of the
+/// previous line). One pass over the bytes through a class table: only the four lead bytes that
+/// can begin a non-ASCII space look further.
+fn words_and_line_ends(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let b = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            // ASCII whitespace as `char::is_whitespace` defines it (`\t \n \x0b \x0c \r` and space).
-            if matches!(b, b'\t'..=b'\r' | b' ') == white {
-                return Some(i);
+    std::iter::from_fn(move || {
+        let mut line_end = false;
+        loop {
+            if i >= b.len() {
+                return None;
             }
-            i += 1;
-        } else if b < 0xE0 {
-            // Two-byte characters: only U+0085 and U+00A0 (C2 85, C2 A0) are whitespace. Arabic
-            // and most accented Latin letters are here.
-            let space = b == 0xC2 && matches!(bytes.get(i + 1), Some(0x85 | 0xA0));
-            if space == white {
-                return Some(i);
+            match WS_CLASS[usize::from(b[i])] {
+                0 => break,
+                1 => i += 1,
+                2 => {
+                    line_end = true;
+                    i += 1;
+                }
+                _ => match unicode_space_len(b, i) {
+                    0 => break,
+                    n => i += n,
+                },
             }
-            i += 2;
-        } else {
-            let c = s[i..].chars().next().expect("i is a char boundary");
-            if c.is_whitespace() == white {
-                return Some(i);
-            }
-            i += c.len_utf8();
         }
-    }
-    None
+        let start = i;
+        i += 1;
+        while i < b.len() {
+            match WS_CLASS[usize::from(b[i])] {
+                0 => i += 1,
+                3 if unicode_space_len(b, i) == 0 => i += 1,
+                _ => break,
+            }
+        }
+        Some((&text[start..i], line_end))
+    })
 }
 
 /// Python's `str.isupper()`: at least one cased character and no lowercase ones.
@@ -357,24 +525,97 @@ impl SentimentEngine {
     /// the features a learned table is fitted on.
     pub fn words(&self, text: &str, lang: &str) -> Vec<String> {
         let p = self.lex.profile(lang);
-        self.tokenize(text, p)
-            .into_iter()
-            .filter(|t| {
-                t.emoji.is_none()
-                    && t.lower.chars().any(char::is_alphabetic)
-                    && !t.info.negator
-                    && t.info.booster.is_none()
-                    && !t.info.contrast
-            })
-            .map(|t| t.lower.into_owned())
-            .collect()
+        self.with_tokens(text, p, |toks| {
+            toks.iter()
+                .filter(|t| {
+                    t.emoji.is_none()
+                        && t.lower.chars().any(char::is_alphabetic)
+                        && !t.info.negator
+                        && t.info.booster.is_none()
+                        && !t.info.contrast
+                })
+                .map(|t| t.lower.to_string())
+                .collect()
+        })
     }
 
-    fn tokenize<'t>(&self, text: &'t str, p: &Profile) -> Vec<Tok<'t>> {
+    /// Runs `f` on the tokens of `text`: each whitespace-separated piece read once per thread and
+    /// profile (see [`PieceCache`]); the tokens borrow the text and the cache.
+    fn with_tokens<R>(&self, text: &str, p: &Profile, f: impl FnOnce(&mut [Tok<'_>]) -> R) -> R {
+        PIECES.with_borrow_mut(|cache| {
+            self.read_pieces(cache, text, p);
+            let cache = &*cache;
+            let mut toks: Vec<Tok<'_>> = recycle(SCRATCH.take());
+            toks.reserve(text.len() / 5 + 1);
+            for s in &cache.spans {
+                let piece = &text[s.start as usize..s.end as usize];
+                // A line break ends a clause like a full stop: reviews list pros and cons a line
+                // each, and a negator at the end of one line does not reach the next.
+                if s.line_end
+                    && let Some(last) = toks.last_mut()
+                {
+                    last.clause_end = true;
+                }
+                let (a, b) = s.templates;
+                let templates = &cache.templates[a as usize..b as usize];
+                toks.extend(templates.iter().map(|t| t.token(piece)));
+            }
+            let out = f(&mut toks);
+            SCRATCH.set(recycle(toks));
+            out
+        })
+    }
+
+    /// Fills `cache.spans` with the pieces of `text`, reading the pieces the cache does not hold.
+    /// When the cache fills up it is cleared, at most once per text, and the text read again (the
+    /// ranges noted before the clear pointed at templates now gone); a text with more pieces than
+    /// the cache holds overfills it until the next text.
+    fn read_pieces(&self, cache: &mut PieceCache, text: &str, p: &Profile) {
+        let mut may_clear = true;
+        'text: loop {
+            let m = cache.profile_map(p);
+            cache.spans.clear();
+            let mut fresh = Vec::new();
+            for (piece, line_end) in words_and_line_ends(text) {
+                let start = piece.as_ptr() as usize - text.as_ptr() as usize;
+                let span = |templates| Span {
+                    start: start as u32,
+                    end: (start + piece.len()) as u32,
+                    templates,
+                    line_end,
+                };
+                if let Some(&range) = cache.maps[m].1.get(piece) {
+                    cache.spans.push(span(range));
+                    continue;
+                }
+                fresh.clear();
+                self.piece_tokens(piece, p, &mut fresh);
+                if may_clear && cache.full(fresh.len()) {
+                    cache.clear();
+                    may_clear = false;
+                    continue 'text;
+                }
+                let a = cache.templates.len() as u32;
+                cache
+                    .templates
+                    .extend(fresh.iter().map(|t| PieceTemplate::new(p, t, piece)));
+                let range = (a, cache.templates.len() as u32);
+                // Long pieces (links, run-together junk) rarely recur: read for this text only.
+                if piece.len() <= PIECE_CACHE_MAX_BYTES {
+                    cache.maps[m].1.insert(piece.into(), range);
+                }
+                cache.spans.push(span(range));
+            }
+            return;
+        }
+    }
+
+    /// The tokens of one whitespace-separated piece of text, in profile `p`: punctuation stripped,
+    /// hashtags read as their words, emoji split off, elisions split, Persian ZWNJ-joined morphemes
+    /// split. Depends on the piece and the tables only.
+    fn piece_tokens<'p>(&self, piece: &'p str, p: &Profile, out: &mut Vec<PieceTok<'p>>) {
         let ascii_only = p.lang == "en";
-        let mut out: Vec<Tok<'t>> = recycle(SCRATCH.take());
-        out.reserve(text.len() / 5 + 1);
-        let push_word = |out: &mut Vec<Tok<'t>>, piece: &'t str| {
+        let push_word = |out: &mut Vec<PieceTok<'p>>, piece: &'p str| {
             if piece.is_empty() {
                 return;
             }
@@ -423,112 +664,94 @@ impl SentimentEngine {
                         Cow::Borrowed(l) => Cow::Borrowed(&l[el.len()..]),
                         Cow::Owned(l) => Cow::Owned(l[el.len()..].to_string()),
                     };
-                    out.push(Tok::new(
-                        p,
-                        Cow::Borrowed(&word[..split]),
-                        Cow::Borrowed(el),
-                        None,
-                        false,
-                    ));
-                    out.push(Tok::new(
-                        p,
-                        Cow::Borrowed(&word[split..]),
-                        rest,
-                        None,
+                    out.push(PieceTok {
+                        raw: Cow::Borrowed(&word[..split]),
+                        lower: Cow::Borrowed(el),
+                        emoji: None,
+                        clause_end: false,
+                    });
+                    out.push(PieceTok {
+                        raw: Cow::Borrowed(&word[split..]),
+                        lower: rest,
+                        emoji: None,
                         clause_end,
-                    ));
+                    });
                     return;
                 }
             }
-            out.push(Tok::new(p, Cow::Borrowed(word), lower, None, clause_end));
+            out.push(PieceTok {
+                raw: Cow::Borrowed(word),
+                lower,
+                emoji: None,
+                clause_end,
+            });
         };
-        let mut split = Vec::new();
-        let is_emoji = |c: char| self.lex.is_emoji(c);
-        for (piece, line_end) in words_and_line_ends(text) {
-            // A line break ends a clause like a full stop: reviews list pros and cons a line each,
-            // and a negator at the end of one line does not reach the next.
-            if line_end && let Some(last) = out.last_mut() {
-                last.clause_end = true;
+        // A hashtag the lexicon does not know is read as its words ("#WorstServiceEver",
+        // "#no_signal"): on the complaints dev set (158 tweets with tags) this changed two rows,
+        // both for the better; the reviews have no tags.
+        // Whether a tag is known whole ignores learned words, so the words a table is fitted on
+        // never depend on the table already shipped.
+        let known_whole = |body: &str| {
+            let k = normalize(p.lang, body);
+            p.lexicon.contains_key(&k) && !p.learned.contains(&k)
+        };
+        if let Some(body) = piece.strip_prefix('#')
+            && !known_whole(body)
+        {
+            let mut split = Vec::new();
+            split_hashtag(body, &mut split);
+            for w in split {
+                push_word(out, w);
             }
-            // A hashtag the lexicon does not know is read as its words ("#WorstServiceEver",
-            // "#no_signal"): on the complaints dev set (158 tweets with tags) this changed two
-            // rows, both for the better; the reviews have no tags.
-            // Whether a tag is known whole ignores learned words, so the words a table is fitted on
-            // never depend on the table already shipped.
-            let known_whole = |body: &str| {
-                let k = normalize(p.lang, body);
-                p.lexicon.contains_key(&k) && !p.learned.contains(&k)
-            };
-            let piece = match piece.strip_prefix('#') {
-                Some(body) if !known_whole(body) => {
-                    split.clear();
-                    split_hashtag(body, &mut split);
-                    for w in &split {
-                        push_word(&mut out, w);
-                    }
-                    continue;
-                }
-                _ => piece,
-            };
-            if piece.is_ascii() || !piece.chars().any(is_emoji) {
-                push_word(&mut out, piece);
-                continue;
-            }
+        } else if piece.is_ascii() || !piece.chars().any(|c| self.lex.is_emoji(c)) {
+            push_word(out, piece);
+        } else {
             let mut start = 0;
             for (i, c) in piece.char_indices() {
                 let here = &piece[i..i + c.len_utf8()];
                 if self.lex.emoji_valence.contains_key(&c) {
-                    push_word(&mut out, &piece[start..i]);
-                    out.push(Tok::new(
-                        p,
-                        Cow::Borrowed(here),
-                        Cow::Borrowed(here),
-                        Some(c),
-                        false,
-                    ));
+                    push_word(out, &piece[start..i]);
+                    out.push(PieceTok {
+                        raw: Cow::Borrowed(here),
+                        lower: Cow::Borrowed(here),
+                        emoji: Some(c),
+                        clause_end: false,
+                    });
                     start = i + c.len_utf8();
                 } else if let Some(desc) = self.lex.emoji.get(&c) {
-                    push_word(&mut out, &piece[start..i]);
+                    push_word(out, &piece[start..i]);
                     for w in desc.split_whitespace() {
-                        out.push(Tok::new(
-                            p,
-                            Cow::Borrowed(w),
-                            normalize_cow("en", w),
-                            Some(c),
-                            false,
-                        ));
+                        out.push(PieceTok {
+                            raw: Cow::Borrowed(w),
+                            lower: normalize_cow("en", w),
+                            emoji: Some(c),
+                            clause_end: false,
+                        });
                     }
                     start = i + c.len_utf8();
                 }
             }
-            push_word(&mut out, &piece[start..]);
+            push_word(out, &piece[start..]);
         }
-        // Persian writes ZWNJ-joined morphemes; normalisation turned ZWNJ into a space, so split again.
+        // Persian writes ZWNJ-joined morphemes; normalisation turned ZWNJ into a space, so split
+        // again (each part a word of its own, as written after normalisation).
         if p.lang == "fa" && out.iter().any(|t| t.lower.contains(' ')) {
-            out = out
-                .into_iter()
-                .flat_map(|t| {
-                    if t.lower.contains(' ') {
-                        t.lower
-                            .split(' ')
-                            .filter(|s| !s.is_empty())
-                            .map(|s| {
-                                Tok::new(
-                                    p,
-                                    Cow::Owned(s.to_string()),
-                                    Cow::Owned(s.to_string()),
-                                    None,
-                                    false,
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                    } else {
-                        vec![t]
+            let joined = std::mem::take(out);
+            for t in joined {
+                if t.lower.contains(' ') {
+                    for s in t.lower.split(' ').filter(|s| !s.is_empty()) {
+                        out.push(PieceTok {
+                            raw: Cow::Owned(s.to_string()),
+                            lower: Cow::Owned(s.to_string()),
+                            emoji: None,
+                            clause_end: false,
+                        });
                     }
-                })
-                .collect();
+                } else {
+                    out.push(t);
+                }
+            }
         }
-        out
     }
 
     /// Scores `text` in language `lang` (ISO 639-1; unknown languages use English rules). `overrides`
@@ -540,8 +763,18 @@ impl SentimentEngine {
         overrides: Option<&BTreeMap<String, f64>>,
     ) -> Sentiment {
         let p = self.lex.profile(lang);
+        self.with_tokens(text, p, |toks| self.score_tokens(text, p, toks, overrides))
+    }
+
+    /// [`Self::score`] on the tokens of `text` in profile `p`.
+    fn score_tokens(
+        &self,
+        text: &str,
+        p: &Profile,
+        toks: &mut [Tok<'_>],
+        overrides: Option<&BTreeMap<String, f64>>,
+    ) -> Sentiment {
         let en = self.lex.profile("en");
-        let mut toks = self.tokenize(text, p);
         let n = toks.len();
         let is_cap_diff = {
             let caps = toks.iter().filter(|t| t.upper).count();
@@ -552,7 +785,7 @@ impl SentimentEngine {
                 if self.lex.emoji_valence.contains_key(&c) {
                     return true;
                 }
-                en.lexicon.contains_key(&*t.lower)
+                en.lexicon.contains_key(t.lower)
             } else {
                 t.info.valence.is_some()
             }
@@ -572,7 +805,7 @@ impl SentimentEngine {
             if t.emoji.is_none()
                 && t.info.booster.is_some()
                 && (p.lang == "en"
-                    || (phrase_at(p, &toks, i).is_none()
+                    || (phrase_at(p, toks, i).is_none()
                         && !((t.clause_end || i + 1 == n) && t.info.valence.is_some())))
             {
                 continue;
@@ -601,7 +834,7 @@ impl SentimentEngine {
                     }
                     None => continue,
                 }
-            } else if let Some((v, len)) = phrase_at(p, &toks, i) {
+            } else if let Some((v, len)) = phrase_at(p, toks, i) {
                 valence = v;
                 f = R_PHRASE;
                 consumed_until = i + len;
@@ -609,7 +842,7 @@ impl SentimentEngine {
             } else if let Some(v) = t.info.valence {
                 valence = v;
                 f = if t.info.learned { R_LEARNED } else { R_LEXICON };
-            } else if let Some((v, rule)) = derived_valence(p, &t.lower) {
+            } else if let Some((v, rule)) = t.derived {
                 valence = v;
                 f = rule;
             } else {
@@ -665,13 +898,13 @@ impl SentimentEngine {
                 valence += s;
                 if p.lang == "en" {
                     let before = valence;
-                    valence = en_negation_check(valence, &toks, start_i, i);
+                    valence = en_negation_check(valence, toks, start_i, i);
                     if before != valence && valence.signum() != before.signum() {
                         f |= R_NEGATED;
                     }
                     if start_i == 2 {
                         let before = valence;
-                        valence = en_special_idioms(valence, &toks, i);
+                        valence = en_special_idioms(valence, toks, i);
                         if before != valence {
                             f |= R_IDIOM;
                         }
@@ -699,7 +932,7 @@ impl SentimentEngine {
                     } else {
                         // Only a negated copula or verb negates what precedes it ("خوب نیست");
                         // an imperative like "نخرید" (don't buy) does not.
-                        is_negated_verb_fa(&x.lower)
+                        is_negated_verb_fa(x.lower)
                     }
                 });
                 if post_neg {
@@ -709,7 +942,7 @@ impl SentimentEngine {
             }
             if p.lang == "en" {
                 let before = valence;
-                valence = en_least_check(valence, &toks, i);
+                valence = en_least_check(valence, toks, i);
                 if before != valence {
                     f |= R_LEAST;
                 }
@@ -750,9 +983,9 @@ impl SentimentEngine {
                     Some(c) => c.to_string(),
                     None if t.phrase_words > 1 => {
                         let words = toks[i..].iter().take(usize::from(t.phrase_words));
-                        words.map(|w| &*w.raw).collect::<Vec<_>>().join(" ")
+                        words.map(|w| w.raw).collect::<Vec<_>>().join(" ")
                     }
-                    None => t.raw.to_string(),
+                    None => String::from(t.raw),
                 };
                 // An emoji's description is several words; report the emoji once per scored word.
                 hits.push(Hit {
@@ -774,7 +1007,6 @@ impl SentimentEngine {
                 valence: round4(signed),
             });
         }
-        SCRATCH.set(recycle(toks));
         let score = if n == 0 { 0.0 } else { normalize_score(sum) };
         Sentiment {
             score: round4(score),
@@ -936,10 +1168,10 @@ fn longest_phrase_in(
     // Arabic) the pair as written may not be in the table, so the pair is also asked with each
     // suffix the second word could lose (a two-word phrase's last word is the second word; a
     // longer phrase's second word is written in full).
-    key.push_str(&toks[i].lower);
+    key.push_str(toks[i].lower);
     key.push(' ');
     let first = key.len();
-    let second = &*toks[i + 1].lower;
+    let second = toks[i + 1].lower;
     key.push_str(second);
     let any = p.phrase_pairs.contains(key.as_str())
         || p.suffixes.iter().any(|suf| {
@@ -959,7 +1191,7 @@ fn longest_phrase_in(
         if k > 0 {
             key.push(' ');
         }
-        key.push_str(&t.lower);
+        key.push_str(t.lower);
         ends[k] = key.len();
     }
     for len in (2..=max.min(ends.len())).rev() {
@@ -968,7 +1200,7 @@ fn longest_phrase_in(
             return Some((*v, len));
         }
         // The phrase's last word may carry a suffix (Persian "بی نقصیه", flawless-is).
-        let last = &*toks[i + len - 1].lower;
+        let last = toks[i + len - 1].lower;
         for suf in p.suffixes {
             if suffix_stem(p, last, suf).is_some()
                 && let Some(v) = p.phrases.get(&key[..key.len() - suf.len()])
@@ -992,51 +1224,6 @@ fn derive_valence(p: &Profile, w: &str) -> Option<(f64, u32)> {
     } else {
         negating_prefix(p, w).map(|v| (v * N_SCALAR, R_NEG_PREFIX))
     }
-}
-
-/// Words remembered per thread by [`derived_valence`], per profile, before the memory is
-/// cleared: about 2 MB a profile.
-const DERIVED_MEMO_WORDS: usize = 1 << 15;
-
-/// [`derive_valence`], remembered per word where the language has affixes to try (Persian,
-/// Arabic): there most words are unknown as written, and trying ten proclitics and fourteen
-/// suffixes on each had been a fifth of scoring an Arabic post, while a post's words mostly recur
-/// (a result depends on the word and the shared tables only, so remembering it changes nothing).
-fn derived_valence(p: &Profile, w: &str) -> Option<(f64, u32)> {
-    if p.proclitics.is_empty() && p.suffixes.is_empty() && p.negating_prefixes.is_empty() {
-        return derive_valence(p, w);
-    }
-    type Memo = rustc_hash::FxHashMap<Box<str>, Option<(f64, u32)>>;
-    thread_local! {
-        static MEMO: std::cell::RefCell<Vec<(usize, Memo)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
-    }
-    // Per profile, not per language: `earshot train` scores with other tables of a language.
-    // Profiles live for the process (shared or leaked), so an address names one for good.
-    let key = std::ptr::from_ref(p) as usize;
-    MEMO.with_borrow_mut(|memos| {
-        let i = match memos.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
-            None => {
-                if memos.len() >= 4 {
-                    // Cross-validation builds table after table: keep the newest few.
-                    memos.remove(0);
-                }
-                memos.push((key, Memo::default()));
-                memos.len() - 1
-            }
-        };
-        let memo = &mut memos[i].1;
-        if let Some(found) = memo.get(w) {
-            return *found;
-        }
-        let found = derive_valence(p, w);
-        if memo.len() >= DERIVED_MEMO_WORDS {
-            memo.clear();
-        }
-        memo.insert(w.into(), found);
-        found
-    })
 }
 
 /// The lexicon valence of an elongated word: "goooood" → "good" (runs cut to two), then, if the
@@ -1259,7 +1446,7 @@ fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
         return valence;
     }
     let en = Lexicons::shared().profile("en");
-    if en.lexicon.contains_key(&*toks[i - 1].lower) {
+    if en.lexicon.contains_key(toks[i - 1].lower) {
         return valence;
     }
     if i > 1 {
@@ -1288,21 +1475,43 @@ fn count_two(bytes: &[u8], a: u8, b: u8) -> (usize, usize) {
     (na, nb)
 }
 
+/// How many times byte `a` is directly followed by byte `b` in `bytes` (byte-wide counters, as
+/// in [`count_two`]).
+fn count_pair(bytes: &[u8], a: u8, b: u8) -> usize {
+    if bytes.len() < 2 {
+        return 0;
+    }
+    let mut n = 0;
+    let (first, second) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    for (x, y) in first.chunks(255).zip(second.chunks(255)) {
+        let mut c = 0u8;
+        for (&p, &q) in x.iter().zip(y) {
+            c += u8::from(p == a && q == b);
+        }
+        n += usize::from(c);
+    }
+    n
+}
+
 fn punctuation_emphasis(text: &str) -> f64 {
     let bytes = text.as_bytes();
     let (mut ep, mut qm) = count_two(bytes, b'!', b'?');
     if !text.is_ascii() {
-        // '！' (EF BC 81), '？' (EF BC 9F) and '؟' (D8 9F), found by their bytes: a UTF-8 sequence
+        // '؟' (D8 9F), '！' (EF BC 81) and '？' (EF BC 9F), found by their bytes: a UTF-8 sequence
         // never starts inside another character, so this counts characters without decoding any.
-        for (i, w) in bytes.windows(2).enumerate() {
-            match (w[0], w[1]) {
-                (0xD8, 0x9F) => qm += 1,
-                (0xEF, 0xBC) => match bytes.get(i + 2) {
-                    Some(0x81) => ep += 1,
-                    Some(0x9F) => qm += 1,
-                    _ => {}
-                },
-                _ => {}
+        // The Arabic question mark is counted in one pass the compiler vectorises (D8 leads a
+        // third of the letters of an Arabic post); the full-width forms are looked for only when
+        // the text holds their lead byte.
+        qm += count_pair(bytes, 0xD8, 0x9F);
+        if bytes.contains(&0xEF) {
+            for w in bytes.windows(3) {
+                if w[0] == 0xEF && w[1] == 0xBC {
+                    match w[2] {
+                        0x81 => ep += 1,
+                        0x9F => qm += 1,
+                        _ => {}
+                    }
+                }
             }
         }
     }
@@ -1330,13 +1539,14 @@ mod tests {
         let text = String::from("a borrowed text");
         let mut w: Vec<Tok<'_>> = recycle(v);
         assert_eq!((w.as_ptr() as usize, w.capacity()), (at, 64));
-        w.push(Tok::new(
-            Lexicons::shared().profile("en"),
-            Cow::Borrowed(&text[..1]),
-            Cow::Borrowed(&text[..1]),
-            None,
-            false,
-        ));
+        let piece = PieceTok {
+            raw: Cow::Borrowed(&text[..1]),
+            lower: Cow::Borrowed(&text[..1]),
+            emoji: None,
+            clause_end: false,
+        };
+        let template = PieceTemplate::new(Lexicons::shared().profile("en"), &piece, &text);
+        w.push(template.token(&text));
         let back: Vec<Tok<'static>> = recycle(w);
         assert!(back.is_empty());
         assert_eq!(back.as_ptr() as usize, at);
@@ -1358,6 +1568,8 @@ mod tests {
             ep + qa
         };
         let long = "wow! ".repeat(300) + "?";
+        // Question marks at the byte counters' chunk boundaries (255 bytes).
+        let arabic = "ب".repeat(127) + "؟ " + &"ب".repeat(200) + "؟";
         for t in [
             "",
             "!!",
@@ -1370,6 +1582,8 @@ mod tests {
             // Neighbours of the marks' bytes: other characters sharing a lead byte.
             "\u{FF00}\u{FF02}\u{FF1E}\u{0600}\u{061E}\u{0620}",
             &long,
+            &arabic,
+            &arabic[2..],
         ] {
             assert_eq!(punctuation_emphasis(t), naive(t), "{t:?}");
         }
@@ -1458,14 +1672,46 @@ mod tests {
 
     /// Compound scores printed by vaderSentiment 3.3.2 for its own demo sentences.
     #[test]
-    fn byte_whitespace_search_agrees_with_char_is_whitespace() {
+    fn byte_whitespace_split_agrees_with_char_is_whitespace() {
+        // The pieces `char::is_whitespace` separates, each with whether a '\n' was among the
+        // whitespace before it, worked out one character at a time.
+        let reference = |t: &str| -> Vec<(String, bool)> {
+            let (mut out, mut word, mut newline) = (Vec::new(), String::new(), false);
+            for c in t.chars() {
+                if c.is_whitespace() {
+                    if !word.is_empty() {
+                        out.push((std::mem::take(&mut word), newline));
+                        newline = false;
+                    }
+                    newline |= c == '\n';
+                } else {
+                    word.push(c);
+                }
+            }
+            if !word.is_empty() {
+                out.push((word, newline));
+            }
+            out
+        };
+        let split = |t: &str| -> Vec<(String, bool)> {
+            words_and_line_ends(t)
+                .map(|(p, l)| (p.to_string(), l))
+                .collect()
+        };
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let s = format!("a{c}b");
-            let expect = c.is_whitespace().then_some(1);
-            assert_eq!(find_whitespace(&s, true), expect, "U+{:04X}", c as u32);
-            let lone = c.to_string();
-            let expect = (!c.is_whitespace()).then_some(0);
-            assert_eq!(find_whitespace(&lone, false), expect, "U+{:04X}", c as u32);
+            for t in [format!("a{c}b"), c.to_string(), format!("{c}\n{c}x{c}")] {
+                assert_eq!(split(&t), reference(&t), "U+{:04X} in {t:?}", c as u32);
+            }
+        }
+        for t in [
+            "",
+            " ",
+            "\n",
+            "a\n\nb \u{2028} c\u{3000}d\u{85}e",
+            " x\r\ny  ",
+            "\u{a0}\u{a0}z",
+        ] {
+            assert_eq!(split(t), reference(t), "{t:?}");
         }
     }
 
@@ -1598,12 +1844,13 @@ mod tests {
         assert!(lex.emoji_valence.keys().all(|c| !c.is_ascii()));
     }
 
-    /// The remembered derivation answers as working it out does, for each profile on its own:
-    /// `earshot train` scores the same language with other tables in the same thread.
+    /// A piece read once is remembered per profile: `earshot train` scores the same language with
+    /// other tables in the same thread, and each table's answer must be its own.
     #[test]
-    fn remembered_derivations_are_per_profile() {
-        let shared = Lexicons::shared().profile("ar");
-        let bare = Lexicons::build_with_learned(&[]).profile("ar");
+    fn remembered_pieces_are_per_profile() {
+        let shared_lex = Lexicons::shared();
+        let bare_lex = Lexicons::build_with_learned(&[]);
+        let (shared, bare) = (shared_lex.profile("ar"), bare_lex.profile("ar"));
         // A word known only from the learned table, behind the proclitic "و" (and).
         let w = shared
             .learned
@@ -1616,14 +1863,111 @@ mod tests {
                     && derive_valence(shared, w) != derive_valence(bare, w)
             })
             .expect("a learned Arabic word");
+        let derived = |lex: &'static Lexicons, text: &str| -> Vec<Option<(f64, u32)>> {
+            let engine = SentimentEngine::with_lexicons(lex);
+            engine.with_tokens(text, lex.profile("ar"), |toks| {
+                toks.iter().map(|t| t.derived).collect()
+            })
+        };
         for _ in 0..2 {
-            assert_eq!(derived_valence(shared, &w), derive_valence(shared, &w));
-            assert_eq!(derived_valence(bare, &w), derive_valence(bare, &w));
-            assert!(derived_valence(shared, &w).is_some_and(|(_, r)| r == R_PROCLITIC));
+            assert_eq!(derived(shared_lex, &w), [derive_valence(shared, &w)]);
+            assert_eq!(derived(bare_lex, &w), [derive_valence(bare, &w)]);
+            assert!(derived(shared_lex, &w)[0].is_some_and(|(_, r)| r == R_PROCLITIC));
         }
-        for w in ["والجميل", "جميلها", "حلوووو", "xyz", ""] {
-            assert_eq!(derived_valence(shared, w), derive_valence(shared, w), "{w}");
+        for w in ["والجميل", "جميلها", "حلوووو", "xyz"] {
+            assert_eq!(derived(shared_lex, w), [derive_valence(shared, w)], "{w}");
         }
+    }
+
+    /// A piece gives the same tokens whether it is read or remembered, wherever it recurs (its
+    /// byte ranges point into each text's own copy), and long pieces are not remembered.
+    #[test]
+    fn remembered_pieces_give_what_reading_gives() {
+        let engine = SentimentEngine::new();
+        let long = format!("{}!!", "x".repeat(PIECE_CACHE_MAX_BYTES));
+        let texts = [
+            "GOOD, bad #WorstServiceEver l'avion 😀nice 👍👍",
+            "an n'est pas bon\n\nfine",
+            long.as_str(),
+        ];
+        for lang in ["en", "fr", "fa", "ar"] {
+            let p = engine.lex.profile(lang);
+            for text in texts {
+                let mut read: Vec<PieceTok> = Vec::new();
+                for (piece, _) in words_and_line_ends(text) {
+                    engine.piece_tokens(piece, p, &mut read);
+                }
+                for _ in 0..2 {
+                    let copy = format!(" {text} ");
+                    let got: Vec<(String, String, Option<char>)> =
+                        engine.with_tokens(&copy, p, |toks| {
+                            toks.iter()
+                                .map(|t| (t.raw.to_string(), t.lower.to_string(), t.emoji))
+                                .collect()
+                        });
+                    let want: Vec<(String, String, Option<char>)> = read
+                        .iter()
+                        .map(|t| (t.raw.to_string(), t.lower.to_string(), t.emoji))
+                        .collect();
+                    assert_eq!(got, want, "{lang} {text:?}");
+                }
+            }
+        }
+    }
+
+    /// The cache fills up in the middle of a text: it is cleared and the text read again, and a
+    /// text with more pieces than the cache holds is read whole all the same.
+    #[test]
+    fn a_full_piece_cache_is_cleared_between_pieces_without_losing_any() {
+        let engine = SentimentEngine::new();
+        let p = engine.lex.profile("en");
+        let read = |text: &str| -> Vec<(String, String)> {
+            let mut out: Vec<PieceTok> = Vec::new();
+            for (piece, _) in words_and_line_ends(text) {
+                engine.piece_tokens(piece, p, &mut out);
+            }
+            out.iter()
+                .map(|t| (t.raw.to_string(), t.lower.to_string()))
+                .collect()
+        };
+        let tokens = |text: &str| -> Vec<(String, String)> {
+            engine.with_tokens(text, p, |toks| {
+                toks.iter()
+                    .map(|t| (t.raw.to_string(), t.lower.to_string()))
+                    .collect()
+            })
+        };
+        let held = || PIECES.with_borrow(|c| c.templates.len());
+        // Fill the cache to ten short of its budget.
+        let fill: String = (0..PIECE_CACHE_ENTRIES - 10)
+            .map(|i| format!("f{i} "))
+            .collect();
+        assert_eq!(tokens(&fill).len(), PIECE_CACHE_ENTRIES - 10);
+        assert_eq!(held(), PIECE_CACHE_ENTRIES - 10);
+        // Known pieces first (their ranges are noted, then cleared away), then more new ones
+        // than fit.
+        let mixed = "f1 f2 Good! ".to_string()
+            + &(0..30).map(|i| format!("x{i} ")).collect::<String>()
+            + "f3 not BAD";
+        assert_eq!(tokens(&mixed), read(&mixed));
+        assert!(
+            held() < 100,
+            "cleared, then holding only the mixed text's pieces"
+        );
+        assert_eq!(
+            engine.score(&mixed, "en", None),
+            engine.score(&mixed, "en", None)
+        );
+        // One text with more pieces than the cache holds.
+        let huge: String = (0..PIECE_CACHE_ENTRIES + 50)
+            .map(|i| format!("h{i} "))
+            .collect();
+        assert_eq!(tokens(&huge), read(&huge));
+        assert_eq!(tokens("good, bad"), read("good, bad"));
+        assert!(
+            held() < 10,
+            "the overfilled cache is cleared by the next text that misses"
+        );
     }
 
     /// `Lexicons::is_emoji` answers from a bit mask and a floor before the tables: it must agree
