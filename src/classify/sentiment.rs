@@ -153,8 +153,8 @@ impl Part {
     }
 }
 
-/// Everything about a token that depends only on its piece and the language's tables, kept per
-/// thread in [`PieceCache`] so that a word is read, normalised, looked up and derived once rather
+/// Everything about a token that depends only on its piece and the language's tables, kept in
+/// [`PieceCache`] so that a word is read, normalised, looked up and derived once rather
 /// than at each of its occurrences.
 #[derive(Debug)]
 struct PieceTemplate {
@@ -215,8 +215,8 @@ impl PieceTemplate {
     }
 }
 
-/// Tokens remembered per thread (all profiles together) before the memory is cleared, and the
-/// longest piece remembered: at most about 20 MB a thread. A stream's words recur (Zipf): on
+/// Tokens remembered (all profiles together) before the memory is cleared, and the longest piece
+/// remembered: at most about 20 MB. A stream's words recur (Zipf): on
 /// 200,000 stream texts in seven languages a piece is read once for every 80 times it is met.
 const PIECE_CACHE_ENTRIES: usize = 1 << 17;
 const PIECE_CACHE_MAX_BYTES: usize = 48;
@@ -229,7 +229,6 @@ type PieceMap = rustc_hash::FxHashMap<Box<str>, (u32, u32)>;
 
 /// The tokens of each piece already read, per profile: a piece's tokens depend on the piece and
 /// the profile's tables only, so remembering them changes nothing.
-#[derive(Default)]
 struct PieceCache {
     /// Per profile (by address; profiles live for the process, shared or leaked): the piece's
     /// range in `templates`.
@@ -250,11 +249,22 @@ struct Span {
     line_end: bool,
 }
 
-thread_local! {
-    static PIECES: std::cell::RefCell<PieceCache> = std::cell::RefCell::new(PieceCache::default());
-}
+/// The process's piece cache. One for the process, not one a thread: the service's classify
+/// stage may run on any of the runtime's worker threads, and a cache a thread would multiply its
+/// memory by the cores. Texts are scored one at a time (the classify stage, the CLI, eval, train),
+/// so the lock is uncontended; a text scored while another thread holds it is read into a cache
+/// of its own instead of waiting (see [`SentimentEngine::with_tokens`]).
+static PIECES: std::sync::Mutex<PieceCache> = std::sync::Mutex::new(PieceCache::new());
 
 impl PieceCache {
+    const fn new() -> Self {
+        PieceCache {
+            maps: Vec::new(),
+            templates: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
     /// The map of profile `p`, made when first asked for.
     fn profile_map(&mut self, p: &Profile) -> usize {
         let key = std::ptr::from_ref(p) as usize;
@@ -539,31 +549,53 @@ impl SentimentEngine {
         })
     }
 
-    /// Runs `f` on the tokens of `text`: each whitespace-separated piece read once per thread and
-    /// profile (see [`PieceCache`]); the tokens borrow the text and the cache.
+    /// Runs `f` on the tokens of `text`: each whitespace-separated piece read once per process
+    /// and profile (see [`PieceCache`]); the tokens borrow the text and the cache.
     fn with_tokens<R>(&self, text: &str, p: &Profile, f: impl FnOnce(&mut [Tok<'_>]) -> R) -> R {
-        PIECES.with_borrow_mut(|cache| {
-            self.read_pieces(cache, text, p);
-            let cache = &*cache;
-            let mut toks: Vec<Tok<'_>> = recycle(SCRATCH.take());
-            toks.reserve(text.len() / 5 + 1);
-            for s in &cache.spans {
-                let piece = &text[s.start as usize..s.end as usize];
-                // A line break ends a clause like a full stop: reviews list pros and cons a line
-                // each, and a negator at the end of one line does not reach the next.
-                if s.line_end
-                    && let Some(last) = toks.last_mut()
-                {
-                    last.clause_end = true;
-                }
-                let (a, b) = s.templates;
-                let templates = &cache.templates[a as usize..b as usize];
-                toks.extend(templates.iter().map(|t| t.token(piece)));
+        use std::sync::TryLockError;
+        match PIECES.try_lock() {
+            Ok(mut cache) => self.with_tokens_in(&mut cache, text, p, f),
+            Err(TryLockError::WouldBlock) => {
+                self.with_tokens_in(&mut PieceCache::new(), text, p, f)
             }
-            let out = f(&mut toks);
-            SCRATCH.set(recycle(toks));
-            out
-        })
+            Err(TryLockError::Poisoned(poisoned)) => {
+                // A panic while scoring: what the cache held may be half written.
+                let mut cache = poisoned.into_inner();
+                cache.clear();
+                PIECES.clear_poison();
+                self.with_tokens_in(&mut cache, text, p, f)
+            }
+        }
+    }
+
+    /// [`Self::with_tokens`] with the pieces cached in `cache`.
+    fn with_tokens_in<R>(
+        &self,
+        cache: &mut PieceCache,
+        text: &str,
+        p: &Profile,
+        f: impl FnOnce(&mut [Tok<'_>]) -> R,
+    ) -> R {
+        self.read_pieces(cache, text, p);
+        let cache = &*cache;
+        let mut toks: Vec<Tok<'_>> = recycle(SCRATCH.take());
+        toks.reserve(text.len() / 5 + 1);
+        for s in &cache.spans {
+            let piece = &text[s.start as usize..s.end as usize];
+            // A line break ends a clause like a full stop: reviews list pros and cons a line
+            // each, and a negator at the end of one line does not reach the next.
+            if s.line_end
+                && let Some(last) = toks.last_mut()
+            {
+                last.clause_end = true;
+            }
+            let (a, b) = s.templates;
+            let templates = &cache.templates[a as usize..b as usize];
+            toks.extend(templates.iter().map(|t| t.token(piece)));
+        }
+        let out = f(&mut toks);
+        SCRATCH.set(recycle(toks));
+        out
     }
 
     /// Fills `cache.spans` with the pieces of `text`, reading the pieces the cache does not hold.
@@ -1915,6 +1947,28 @@ mod tests {
         }
     }
 
+    /// A text scored while another thread holds the process's cache is read into a cache of its
+    /// own, and scores the same.
+    #[test]
+    fn a_text_scored_while_the_cache_is_held_elsewhere_scores_the_same() {
+        let engine = SentimentEngine::new();
+        let text = "The delivery was NOT good, but support was great!! 😀 #BestDayEver";
+        let mut alone = PieceCache::new();
+        let want = engine.with_tokens_in(&mut alone, text, engine.lex.profile("en"), |toks| {
+            engine.score_tokens(text, engine.lex.profile("en"), toks, None)
+        });
+        assert!(!alone.templates.is_empty());
+        let held = PIECES.lock().unwrap_or_else(|e| e.into_inner());
+        let got = std::thread::scope(|s| {
+            s.spawn(|| engine.score(text, "en", None))
+                .join()
+                .expect("scored")
+        });
+        drop(held);
+        assert_eq!(got, want);
+        assert_eq!(engine.score(text, "en", None), want);
+    }
+
     /// The cache fills up in the middle of a text: it is cleared and the text read again, and a
     /// text with more pieces than the cache holds is read whole all the same.
     #[test]
@@ -1930,14 +1984,16 @@ mod tests {
                 .map(|t| (t.raw.to_string(), t.lower.to_string()))
                 .collect()
         };
+        // A cache of the test's own: the process's is shared with the tests running beside it.
+        let cache = std::cell::RefCell::new(PieceCache::new());
         let tokens = |text: &str| -> Vec<(String, String)> {
-            engine.with_tokens(text, p, |toks| {
+            engine.with_tokens_in(&mut cache.borrow_mut(), text, p, |toks| {
                 toks.iter()
                     .map(|t| (t.raw.to_string(), t.lower.to_string()))
                     .collect()
             })
         };
-        let held = || PIECES.with_borrow(|c| c.templates.len());
+        let held = || cache.borrow().templates.len();
         // Fill the cache to ten short of its budget.
         let fill: String = (0..PIECE_CACHE_ENTRIES - 10)
             .map(|i| format!("f{i} "))
@@ -1953,10 +2009,6 @@ mod tests {
         assert!(
             held() < 100,
             "cleared, then holding only the mixed text's pieces"
-        );
-        assert_eq!(
-            engine.score(&mixed, "en", None),
-            engine.score(&mixed, "en", None)
         );
         // One text with more pieces than the cache holds.
         let huge: String = (0..PIECE_CACHE_ENTRIES + 50)
