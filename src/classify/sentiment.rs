@@ -123,6 +123,12 @@ struct PieceTok<'p> {
     clause_end: bool,
 }
 
+/// Whether `s` lies inside `piece`'s bytes (was borrowed from it).
+fn inside(s: &str, piece: &str) -> bool {
+    let (base, at) = (piece.as_ptr() as usize, s.as_ptr() as usize);
+    at >= base && at + s.len() <= base + piece.len()
+}
+
 /// Where a cached token's text is: a byte range of the piece (the same bytes in every text the
 /// piece recurs in), or a string of its own (a normal form that differs from what was written, an
 /// emoji's description word).
@@ -135,9 +141,8 @@ enum Part {
 impl Part {
     /// `s` as a range of `piece` when it lies inside it (borrowed from it), else a copy.
     fn new(s: &str, piece: &str) -> Part {
-        let (base, at) = (piece.as_ptr() as usize, s.as_ptr() as usize);
-        if at >= base && at + s.len() <= base + piece.len() {
-            let start = at - base;
+        if inside(s, piece) {
+            let start = s.as_ptr() as usize - piece.as_ptr() as usize;
             Part::Piece(start as u32, (start + s.len()) as u32)
         } else {
             Part::Own(Box::from(s))
@@ -215,10 +220,15 @@ impl PieceTemplate {
     }
 }
 
-/// Tokens remembered (all profiles together) before the memory is cleared, and the longest piece
-/// remembered: at most about 20 MB. A stream's words recur (Zipf): on
-/// 200,000 stream texts in seven languages a piece is read once for every 80 times it is met.
-const PIECE_CACHE_ENTRIES: usize = 1 << 17;
+/// Memory the piece cache may hold (all profiles together) before it is cleared, and the longest
+/// piece remembered. A stream's words recur (Zipf): on 200,000 stream texts in seven languages a
+/// piece is read once for every 80 times it is met.
+const PIECE_CACHE_BYTES: usize = 16 << 20;
+/// What a remembered piece costs beyond its templates and its bytes: the map's bucket (at most
+/// half full after the table grows), its control byte and the key's allocation.
+const PIECE_ENTRY_OVERHEAD: usize = 64;
+/// What a string of a template's own costs beyond its bytes (the allocation's header).
+const OWN_STRING_OVERHEAD: usize = 16;
 const PIECE_CACHE_MAX_BYTES: usize = 48;
 /// Profiles remembered at once: every language of the shared tables, twice over (a stream
 /// switches language from text to text; `earshot train` adds a table at a time).
@@ -239,6 +249,9 @@ struct PieceCache {
     /// The text at hand, piece by piece: its bytes in the text, its templates, and whether a line
     /// break precedes it (integers only, so the vector is kept between texts).
     spans: Vec<Span>,
+    /// Memory held, as [`PieceCache::cost`] counts it, and the most it may hold.
+    bytes: usize,
+    budget: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -262,7 +275,30 @@ impl PieceCache {
             maps: Vec::new(),
             templates: Vec::new(),
             spans: Vec::new(),
+            bytes: 0,
+            budget: PIECE_CACHE_BYTES,
         }
+    }
+
+    /// What holding `toks`, the tokens of `piece`, costs (`keyed`: with a map entry).
+    fn cost(piece: &str, toks: &[PieceTok<'_>], keyed: bool) -> usize {
+        let own = |s: &str| {
+            if inside(s, piece) {
+                0
+            } else {
+                s.len() + OWN_STRING_OVERHEAD
+            }
+        };
+        let templates: usize = toks
+            .iter()
+            .map(|t| std::mem::size_of::<PieceTemplate>() + own(&t.raw) + own(&t.lower))
+            .sum();
+        templates
+            + if keyed {
+                piece.len() + PIECE_ENTRY_OVERHEAD
+            } else {
+                0
+            }
     }
 
     /// The map of profile `p`, made when first asked for.
@@ -285,11 +321,7 @@ impl PieceCache {
             m.clear();
         }
         self.templates.clear();
-    }
-
-    fn full(&self, adding: usize) -> bool {
-        self.templates.len() + adding > PIECE_CACHE_ENTRIES
-            || self.maps.iter().map(|(_, m)| m.len()).sum::<usize>() >= PIECE_CACHE_ENTRIES
+        self.bytes = 0;
     }
 }
 
@@ -599,9 +631,9 @@ impl SentimentEngine {
     }
 
     /// Fills `cache.spans` with the pieces of `text`, reading the pieces the cache does not hold.
-    /// When the cache fills up it is cleared, at most once per text, and the text read again (the
-    /// ranges noted before the clear pointed at templates now gone); a text with more pieces than
-    /// the cache holds overfills it until the next text.
+    /// When the cache would outgrow its budget it is cleared, at most once per text, and the text
+    /// read again (the ranges noted before the clear pointed at templates now gone); a text with
+    /// more pieces than the cache holds overfills it until the next text.
     fn read_pieces(&self, cache: &mut PieceCache, text: &str, p: &Profile) {
         let mut may_clear = true;
         'text: loop {
@@ -622,18 +654,21 @@ impl SentimentEngine {
                 }
                 fresh.clear();
                 self.piece_tokens(piece, p, &mut fresh);
-                if may_clear && cache.full(fresh.len()) {
+                // Long pieces (links, run-together junk) rarely recur: read for this text only.
+                let keyed = piece.len() <= PIECE_CACHE_MAX_BYTES;
+                let cost = PieceCache::cost(piece, &fresh, keyed);
+                if may_clear && cache.bytes + cost > cache.budget {
                     cache.clear();
                     may_clear = false;
                     continue 'text;
                 }
+                cache.bytes += cost;
                 let a = cache.templates.len() as u32;
                 cache
                     .templates
                     .extend(fresh.iter().map(|t| PieceTemplate::new(p, t, piece)));
                 let range = (a, cache.templates.len() as u32);
-                // Long pieces (links, run-together junk) rarely recur: read for this text only.
-                if piece.len() <= PIECE_CACHE_MAX_BYTES {
+                if keyed {
                     cache.maps[m].1.insert(piece.into(), range);
                 }
                 cache.spans.push(span(range));
@@ -1984,8 +2019,12 @@ mod tests {
                 .map(|t| (t.raw.to_string(), t.lower.to_string()))
                 .collect()
         };
-        // A cache of the test's own: the process's is shared with the tests running beside it.
-        let cache = std::cell::RefCell::new(PieceCache::new());
+        // A small cache of the test's own: the process's is shared with the tests running beside
+        // it.
+        let cache = std::cell::RefCell::new(PieceCache {
+            budget: 256 << 10,
+            ..PieceCache::new()
+        });
         let tokens = |text: &str| -> Vec<(String, String)> {
             engine.with_tokens_in(&mut cache.borrow_mut(), text, p, |toks| {
                 toks.iter()
@@ -1994,12 +2033,15 @@ mod tests {
             })
         };
         let held = || cache.borrow().templates.len();
-        // Fill the cache to ten short of its budget.
-        let fill: String = (0..PIECE_CACHE_ENTRIES - 10)
-            .map(|i| format!("f{i} "))
-            .collect();
-        assert_eq!(tokens(&fill).len(), PIECE_CACHE_ENTRIES - 10);
-        assert_eq!(held(), PIECE_CACHE_ENTRIES - 10);
+        // Fill the cache to within five pieces of its budget, a text a piece (no clear on the way).
+        let piece_at_most = std::mem::size_of::<PieceTemplate>() + 16 + PIECE_ENTRY_OVERHEAD;
+        let mut filled = 0;
+        while cache.borrow().bytes + 5 * piece_at_most < cache.borrow().budget {
+            assert_eq!(tokens(&format!("f{filled}")).len(), 1);
+            filled += 1;
+        }
+        assert_eq!(held(), filled);
+        assert!(filled > 1000);
         // Known pieces first (their ranges are noted, then cleared away), then more new ones
         // than fit.
         let mixed = "f1 f2 Good! ".to_string()
@@ -2011,10 +2053,9 @@ mod tests {
             "cleared, then holding only the mixed text's pieces"
         );
         // One text with more pieces than the cache holds.
-        let huge: String = (0..PIECE_CACHE_ENTRIES + 50)
-            .map(|i| format!("h{i} "))
-            .collect();
+        let huge: String = (0..2 * filled).map(|i| format!("h{i} ")).collect();
         assert_eq!(tokens(&huge), read(&huge));
+        assert!(cache.borrow().bytes > cache.borrow().budget);
         assert_eq!(tokens("good, bad"), read("good, bad"));
         assert!(
             held() < 10,
