@@ -1043,11 +1043,13 @@ impl SentimentEngine {
             }
         }
 
-        let mut hits: Vec<Hit> = Vec::new();
+        let is_hit = |t: &Tok| t.valence != 0.0 || t.flags & R_BRAND != 0;
+        // Sized once: the word hits and the punctuation's.
+        let mut hits: Vec<Hit> = Vec::with_capacity(toks.iter().filter(|t| is_hit(t)).count() + 1);
         for (i, t) in toks.iter().enumerate() {
-            if t.valence != 0.0 || t.flags & R_BRAND != 0 {
+            if is_hit(t) {
                 let token = match t.emoji {
-                    Some(c) => c.to_string(),
+                    Some(c) => String::from(c),
                     None if t.phrase_words > 1 => {
                         let words = toks[i..].iter().take(usize::from(t.phrase_words));
                         words.map(|w| w.raw).collect::<Vec<_>>().join(" ")
