@@ -11,7 +11,7 @@ TANSU_WORK=""
 
 tansu_install() {
   if [ ! -x "$TANSU" ]; then
-    echo "tansu: installing $TANSU_VERSION into $TANSU_ROOT (one time, ~10 minutes on 2 cores)"
+    echo "tansu: installing $TANSU_VERSION into $TANSU_ROOT (one time, 10-16 minutes on 2 cores)"
     mkdir -p "$TANSU_ROOT"
     cargo install tansu --version "$TANSU_VERSION" --features libsql --locked --root "$TANSU_ROOT"
   fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test against a real Kafka-compatible broker (tansu) and the embedded mock cluster:
-# installs tansu 0.6.0 once into ~/.cache/earshot (about 10 minutes on 2 cores the first time), starts
+# installs tansu 0.6.0 once into ~/.cache/earshot (10-16 minutes on 2 cores the first time), starts
 # it on a free loopback port with a temporary SQLite file, runs `cargo test` with KAFKA_TEST_BROKERS
 # pointing at it, and stops the broker on exit, also on failure.
 #
