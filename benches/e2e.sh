@@ -56,4 +56,5 @@ while true; do
 done
 END=$(date +%s.%N)
 python3 -c "import sys; n=$N; t=$END-$START-1.0; print(f'e2e: {n} mentions in {t:.1f} s = {n/t:.0f} mentions/s through tansu (ingest+classify+aggregate, one process)')"
+echo "e2e: peak resident memory $(awk '/^VmHWM/ {printf "%.0f MB", $2 / 1024}' /proc/$PID/status)"
 kill -TERM $PID; wait $PID || true
