@@ -9,6 +9,7 @@ pub mod eval;
 pub mod http;
 pub mod influence;
 pub mod ingest;
+pub mod json_out;
 pub mod kafka;
 pub mod learn;
 pub mod model;
