@@ -83,7 +83,22 @@ pub struct Tokens<'a> {
     pub tokens: Vec<Token<'a>>,
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().expect("i is at a character");
+    (c, c.len_utf8())
+}
+
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
     c.is_alphanumeric()
         || c == '_'
         // Arabic diacritics, superscript alef, zero-width non-joiner: inside words in Arabic and Persian.
@@ -125,21 +140,31 @@ fn strip_clitics(text: &str, mut start: usize, mut end: usize) -> (usize, usize)
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut tokens = Vec::new();
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let bytes = text.as_bytes();
+        // About one token for every six bytes of a post: one allocation for most texts.
+        let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, clen) = char_at(text, i);
             let (kind, body_start) = match c {
                 '#' => (TokenKind::Tag, i + 1),
                 '@' => (TokenKind::Handle, i + 1),
                 c if is_word_char(c) => (TokenKind::Word, i),
-                _ => continue,
+                _ => {
+                    i += clen;
+                    continue;
+                }
             };
             let mut end = if kind == TokenKind::Word {
-                i + c.len_utf8()
+                i + clen
             } else {
                 body_start
             };
-            while let Some(&(j, d)) = iter.peek() {
+            // Whether an apostrophe was kept inside the word: only then can it carry a clitic.
+            let mut apostrophe = false;
+            let mut j = end;
+            while j < bytes.len() {
+                let (d, dlen) = char_at(text, j);
                 let inner_punct = match kind {
                     // don't, l'avion, e-mail: keep inner apostrophes and hyphens.
                     // Hyphens split ("Acme-branded" mentions Acme); phrases tokenise the same way.
@@ -148,25 +173,27 @@ impl<'a> Tokens<'a> {
                     TokenKind::Handle => matches!(d, '.' | '@' | '-'),
                 };
                 if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if inner_punct && end > body_start {
+                    end = j + dlen;
+                    j = end;
+                } else if inner_punct
+                    && end > body_start
                     // Only keep the punctuation if a word character follows it.
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(is_word_char) {
-                        iter.next();
-                        end = j + d.len_utf8();
-                    } else {
-                        break;
-                    }
+                    && j + dlen < bytes.len()
+                    && is_word_char(char_at(text, j + dlen).0)
+                {
+                    apostrophe |= kind != TokenKind::Handle;
+                    end = j + dlen;
+                    j = end;
                 } else {
                     break;
                 }
             }
+            // The character that ended the token (if any) is read again as a possible start.
+            i = j;
             if end == body_start {
                 continue; // a lone '#' or '@'
             }
-            let (body_start, end) = if kind == TokenKind::Word {
+            let (body_start, end) = if kind == TokenKind::Word && apostrophe {
                 strip_clitics(text, body_start, end)
             } else {
                 (body_start, end)
@@ -180,7 +207,7 @@ impl<'a> Tokens<'a> {
                 start: if kind == TokenKind::Word {
                     body_start
                 } else {
-                    i
+                    body_start - 1
                 },
                 end,
             });
@@ -785,6 +812,89 @@ impl Parser {
 
 #[cfg(test)]
 mod tests {
+    /// The tokeniser as first written, one character at a time through a peekable iterator: the
+    /// reference the byte-reading one is held to.
+    fn reference_tokens(text: &str) -> Vec<(TokenKind, String, String, usize, usize)> {
+        let mut tokens = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let (kind, body_start) = match c {
+                '#' => (TokenKind::Tag, i + 1),
+                '@' => (TokenKind::Handle, i + 1),
+                c if c.is_alphanumeric() || is_word_char(c) => (TokenKind::Word, i),
+                _ => continue,
+            };
+            let mut end = if kind == TokenKind::Word {
+                i + c.len_utf8()
+            } else {
+                body_start
+            };
+            while let Some(&(j, d)) = iter.peek() {
+                let inner_punct = match kind {
+                    TokenKind::Word | TokenKind::Tag => matches!(d, '\'' | '’'),
+                    TokenKind::Handle => matches!(d, '.' | '@' | '-'),
+                };
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if inner_punct && end > body_start {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(is_word_char) {
+                        iter.next();
+                        end = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if end == body_start {
+                continue;
+            }
+            let (body_start, end) = if kind == TokenKind::Word {
+                strip_clitics(text, body_start, end)
+            } else {
+                (body_start, end)
+            };
+            let body = &text[body_start..end];
+            let start = if kind == TokenKind::Word {
+                body_start
+            } else {
+                i
+            };
+            tokens.push((kind, body.to_string(), body.to_lowercase(), start, end));
+        }
+        tokens
+    }
+
+    #[test]
+    fn byte_tokeniser_equals_the_reference() {
+        let pool: Vec<char> = "aZé_9 #@'’.-!,Lلa\u{200C}\u{064E}😀ÉqudSs\n"
+            .chars()
+            .collect();
+        let mut rng = fastrand::Rng::with_seed(11);
+        for _ in 0..20_000 {
+            let text: String = (0..rng.usize(0..20))
+                .map(|_| pool[rng.usize(..pool.len())])
+                .collect();
+            let ours: Vec<_> = Tokens::new(&text)
+                .tokens
+                .iter()
+                .map(|t| {
+                    (
+                        t.kind,
+                        t.text.to_string(),
+                        t.lower.to_string(),
+                        t.start,
+                        t.end,
+                    )
+                })
+                .collect();
+            assert_eq!(ours, reference_tokens(&text), "{text:?}");
+        }
+    }
+
     use super::*;
 
     fn matches(q: &str, text: &str) -> bool {
