@@ -3,6 +3,7 @@
 //! Latin script goes to whatlang restricted to the languages Earshot scores; anything else is
 //! whatlang's best guess, and a text with no letters is `und`.
 
+use super::lexicon::char_at;
 use whatlang::{Detector, Lang};
 
 use crate::model::LangGuess;
@@ -30,25 +31,6 @@ const LATIN: [Lang; 7] = [
 
 fn is_arabic_script(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
-
-/// The non-ASCII character starting at byte `i` of `text` (a char boundary) and its length in
-/// bytes. Two-byte characters (Arabic, Persian, accented Latin: most non-ASCII letters of the
-/// posts) are decoded from their bytes without the general decoder.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let bytes = text.as_bytes();
-    let b = bytes[i];
-    if (0xC0..0xE0).contains(&b) {
-        // Valid UTF-8: `b` leads a two-byte sequence and the next byte continues it.
-        let cp = u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F);
-        return (
-            char::from_u32(cp).expect("a two-byte UTF-8 sequence is a scalar value"),
-            2,
-        );
-    }
-    let c = text[i..].chars().next().expect("i is a char boundary");
-    (c, c.len_utf8())
 }
 
 fn is_persian_letter(c: char) -> bool {
@@ -752,14 +734,6 @@ fn two_letter(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn char_at_decodes_as_chars_does() {
-        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
-            assert_eq!(char_at(&text, 1), (c, c.len_utf8()), "U+{:04X}", c as u32);
-        }
-    }
 
     #[test]
     fn the_letter_tables_agree_with_the_standard_library() {

@@ -351,6 +351,29 @@ pub fn is_caseless_rtl(c: char) -> bool {
     ('\u{0590}'..='\u{07FF}').contains(&c)
 }
 
+/// The character starting at byte `i` of `text` (a char boundary) and its length in bytes, for
+/// the scanners that read text byte by byte (language, brand tokens, Arabic-script folding).
+/// ASCII and two-byte characters (Arabic, Persian, accented Latin: most non-ASCII letters of the
+/// posts) are decoded from their bytes without the general decoder.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    if (0xC0..0xE0).contains(&b) {
+        // Valid UTF-8: `b` leads a two-byte sequence and the next byte continues it.
+        let cp = u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F);
+        return (
+            char::from_u32(cp).expect("a two-byte UTF-8 sequence is a scalar value"),
+            2,
+        );
+    }
+    let c = text[i..].chars().next().expect("i is a char boundary");
+    (c, c.len_utf8())
+}
+
 pub fn normalize(lang: &str, s: &str) -> String {
     match lang {
         "fa" | "ar" => normalize_arabic_script(s, lang == "fa"),
@@ -396,11 +419,11 @@ pub fn normalize_arabic_script_into(s: &str, persian: bool, out: &mut String) {
             }
             (c, 2, f & fold_bit != 0)
         } else {
-            let c = s[i..].chars().next().expect("i is at a character");
+            let (c, len) = char_at(s, i);
             if !(is_plain_starter(c) || is_stable_starter(c)) {
                 return normalize_whole(s, persian, out, start);
             }
-            (c, c.len_utf8(), changes_by_rules(c, persian))
+            (c, len, changes_by_rules(c, persian))
         };
         if changed {
             out.push_str(&s[run..i]);
@@ -1236,6 +1259,14 @@ mod tests {
                     assert_eq!(ours, each, "U+{cp:04X}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn char_at_decodes_as_chars_does() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(char_at(&text, 1), (c, c.len_utf8()), "U+{:04X}", c as u32);
         }
     }
 

@@ -19,6 +19,8 @@
 
 use std::fmt;
 
+use super::lexicon::char_at;
+
 /// A parse error with the 1-based column (in characters) where it was found.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("column {column}: {message}")]
@@ -81,17 +83,6 @@ pub struct Token<'a> {
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token<'a>>,
-}
-
-/// The character at byte `i` of `text` and its length; ASCII without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return (char::from(b), 1);
-    }
-    let c = text[i..].chars().next().expect("i is at a character");
-    (c, c.len_utf8())
 }
 
 #[inline]
@@ -812,6 +803,8 @@ impl Parser {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The tokeniser as first written, one character at a time through a peekable iterator: the
     /// reference the byte-reading one is held to.
     fn reference_tokens(text: &str) -> Vec<(TokenKind, String, String, usize, usize)> {
@@ -821,7 +814,7 @@ mod tests {
             let (kind, body_start) = match c {
                 '#' => (TokenKind::Tag, i + 1),
                 '@' => (TokenKind::Handle, i + 1),
-                c if c.is_alphanumeric() || is_word_char(c) => (TokenKind::Word, i),
+                c if is_word_char(c) => (TokenKind::Word, i),
                 _ => continue,
             };
             let mut end = if kind == TokenKind::Word {
@@ -894,8 +887,6 @@ mod tests {
             assert_eq!(ours, reference_tokens(&text), "{text:?}");
         }
     }
-
-    use super::*;
 
     fn matches(q: &str, text: &str) -> bool {
         let q = Query::parse(q).unwrap();
