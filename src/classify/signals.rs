@@ -11,7 +11,9 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
+#[cfg(test)]
+use regex::RegexSet;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::{MatchKind, meta};
@@ -667,11 +669,11 @@ const AR: &[Rule] = &[
 /// seen once, more than half of `earshot classify`), so its English cache had to be 32 MB. A rule
 /// alone needs few states: on 40,000 stream texts, 512 KB a rule costs 0.4 % more instructions
 /// than 1 MB, 256 KB 1.3 %, 128 KB 21 % (the costliest rules' states no longer fit). 94 rules ×
-/// 512 KB and the categories' 4 MB bound the caches at 51 MB a thread, with the ~30 MB of tables
-/// under 100 MB; most rules never fill theirs.
+/// 512 KB and the seven categories' 512 KB each bound the caches at 50.5 MB a thread, with the
+/// ~30 MB of tables under 100 MB; most rules never fill theirs.
 const RULE_DFA_CACHE_BYTES: usize = 512 << 10;
-/// Lazy-DFA cache limit of the complaint categories' `RegexSet` (run on complaints only).
-const DFA_CACHE_BYTES: usize = 4 << 20;
+/// Lazy-DFA cache limit of each complaint category's regex (run on complaints only).
+const CATEGORY_DFA_CACHE_BYTES: usize = 512 << 10;
 
 struct Compiled {
     /// The patterns as compiled.
@@ -687,26 +689,28 @@ struct Compiled {
 
 impl Compiled {
     fn regex(&self, idx: usize) -> &meta::Regex {
-        self.regexes[idx].get_or_init(|| {
-            // As `regex::Regex` builds it, less what the gate makes redundant: no literal
-            // prefilter (the gate already found a required string; extracting the literals of a
-            // case-insensitive rule was over half of compiling it) and no capture groups but the
-            // match itself.
-            meta::Builder::new()
-                .configure(
-                    meta::Config::new()
-                        .match_kind(MatchKind::LeftmostFirst)
-                        .utf8_empty(true)
-                        .auto_prefilter(false)
-                        .which_captures(WhichCaptures::Implicit)
-                        .nfa_size_limit(Some(10 << 20))
-                        .hybrid_cache_capacity(RULE_DFA_CACHE_BYTES),
-                )
-                .syntax(syntax::Config::new().utf8(true))
-                .build(&self.patterns[idx])
-                .expect("signal rule compiles")
-        })
+        self.regexes[idx].get_or_init(|| gated_regex(&self.patterns[idx], RULE_DFA_CACHE_BYTES))
     }
+}
+
+/// A regex behind a [`Gate`], built as `regex::Regex` builds it, less what the gate makes
+/// redundant: no literal prefilter (the gate already found a required string; extracting the
+/// literals of a case-insensitive rule was over half of compiling it) and no capture groups but
+/// the match itself.
+fn gated_regex(pattern: &str, dfa_cache_bytes: usize) -> meta::Regex {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .auto_prefilter(false)
+                .which_captures(WhichCaptures::Implicit)
+                .nfa_size_limit(Some(10 << 20))
+                .hybrid_cache_capacity(dfa_cache_bytes),
+        )
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
+        .unwrap_or_else(|e| panic!("gated pattern {pattern:?} compiles: {e}"))
 }
 
 /// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
@@ -894,8 +898,13 @@ pub struct SignalDetector {
     /// English's rules then the language's, so that a text is read once.
     en_gate: Gate,
     lang_gates: Vec<Gate>,
-    /// One pattern per category, in `CATEGORY_KEYWORDS` order: one pass finds them all.
-    categories: RegexSet,
+    /// Which categories' keywords could occur in a text (see [`Gate`]), one pattern per category
+    /// in `CATEGORY_KEYWORDS` order.
+    category_gate: Gate,
+    /// Each category's own regex, run only when the gate names it. One `RegexSet` over the seven
+    /// used to decide them in one overlapping pass, but its lazy DFA built states from every new
+    /// complaint to the end of the text: 5.5 % of `earshot classify` on 10,000 stream texts.
+    categories: Vec<meta::Regex>,
 }
 
 impl Default for SignalDetector {
@@ -936,6 +945,15 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito)\b|کیفیت|خراب|جوده|خربان|معطل",
     ),
 ];
+
+/// The categories' patterns as compiled: case-insensitive, and accented keywords with class
+/// boundaries, as for the Latin rule sets.
+fn category_patterns() -> Vec<String> {
+    CATEGORY_KEYWORDS
+        .iter()
+        .map(|(_, p)| format!("(?i){}", class_boundaries(p)))
+        .collect()
+}
 
 /// The shipped advice model (`earshot train --task suggestion`, see the README).
 const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
@@ -1177,6 +1195,7 @@ impl SignalDetector {
             .iter()
             .map(|(_, c)| Gate::from_required(en_required.iter().chain(&required(c)), false))
             .collect();
+        let category_patterns = category_patterns();
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
             negative_advice: Regex::new(
@@ -1192,15 +1211,17 @@ impl SignalDetector {
             by_lang,
             en_gate,
             lang_gates,
-            // Accented keywords: class boundaries, as for the Latin rule sets.
-            categories: RegexSetBuilder::new(
-                CATEGORY_KEYWORDS
+            category_gate: Gate::from_required(
+                &category_patterns
                     .iter()
-                    .map(|(_, p)| format!("(?i){}", class_boundaries(p))),
-            )
-            .dfa_size_limit(DFA_CACHE_BYTES)
-            .build()
-            .expect("category rules compile"),
+                    .map(|p| required_strings(p))
+                    .collect::<Vec<_>>(),
+                true,
+            ),
+            categories: category_patterns
+                .iter()
+                .map(|p| gated_regex(p, CATEGORY_DFA_CACHE_BYTES))
+                .collect(),
         }
     }
 
@@ -1421,9 +1442,9 @@ impl SignalDetector {
             return Vec::new();
         }
         let mut cats: Vec<ComplaintCategory> = self
-            .categories
-            .matches(text)
-            .into_iter()
+            .category_gate
+            .candidates(text)
+            .filter(|&i| self.categories[i].is_match(text))
             .map(|i| CATEGORY_KEYWORDS[i].0)
             .collect();
         if cats.is_empty() {
@@ -1514,6 +1535,70 @@ mod tests {
             checked > 5_000 && fired > 2_000,
             "{checked} texts, {fired} rules fired"
         );
+    }
+
+    /// The category gate and each category's own regex find exactly the categories one `RegexSet`
+    /// over the same patterns finds (what decided them before the gate), on the same texts as the
+    /// rules' test: the golden set, the demo corpus, capitals, the letters that fold to ASCII, and
+    /// every category's required strings alone and between words.
+    #[test]
+    fn category_gate_finds_exactly_what_a_regex_set_finds() {
+        let d = SignalDetector::new();
+        let patterns = category_patterns();
+        let set = RegexSet::new(&patterns).unwrap();
+        let mut texts: Vec<String> = [
+            include_str!("../../tests/fixtures/classify-golden.jsonl"),
+            include_str!("../../config/demo-mentions.jsonl"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["text"].as_str().unwrap().to_string()
+        })
+        .collect();
+        for p in &patterns {
+            let strings = super::super::gate::required_strings(p).0;
+            assert!(strings.is_some(), "every category is gated: {p}");
+            for s in strings.unwrap_or_default() {
+                let s = String::from_utf8(s).unwrap();
+                texts.push(format!("so {s} it"));
+                texts.push(format!("so{s}it"));
+                texts.push(s);
+            }
+        }
+        let complaint = Signal {
+            kind: Complaint,
+            confidence: 1.0,
+            rule: String::new(),
+            evidence: String::new(),
+        };
+        let (mut checked, mut found) = (0, 0);
+        for t in &texts {
+            for v in [
+                t.clone(),
+                t.to_uppercase(),
+                t.replace('s', "ſ"),
+                t.replace('k', "\u{212A}"),
+            ] {
+                let mut want: Vec<ComplaintCategory> = set
+                    .matches(&v)
+                    .into_iter()
+                    .map(|i| CATEGORY_KEYWORDS[i].0)
+                    .collect();
+                if want.is_empty() {
+                    want.push(ComplaintCategory::Other);
+                }
+                assert_eq!(
+                    d.categories(&v, std::slice::from_ref(&complaint)),
+                    want,
+                    "{v:?}"
+                );
+                checked += 1;
+                found += usize::from(want != [ComplaintCategory::Other]);
+            }
+        }
+        assert!(checked > 2_000 && found > 1_000, "{checked} texts, {found} with a category");
     }
 
     fn neutral() -> Sentiment {
