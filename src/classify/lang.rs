@@ -492,13 +492,15 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
 fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
     // Word → the languages (bit per FUNCTION_WORDS entry) it is a function word of; and the longest
     // function word, in bytes.
-    type Index = (rustc_hash::FxHashMap<&'static str, u8>, usize);
+    // Keyed by bytes: the ASCII path's words are lowercased into a byte buffer, which need not be
+    // checked as UTF-8 again to be looked up.
+    type Index = (rustc_hash::FxHashMap<&'static [u8], u8>, usize);
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     let (index, longest) = INDEX.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
         for (bit, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
             for w in *list {
-                *m.entry(*w).or_insert(0u8) |= 1 << bit;
+                *m.entry(w.as_bytes()).or_insert(0u8) |= 1 << bit;
             }
         }
         let longest = m.keys().map(|w| w.len()).max().unwrap_or(0);
@@ -507,7 +509,7 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
     let mut counts = [0usize; FUNCTION_WORDS.len()];
     let mut n_words = 0usize;
     // Every word counts towards the total; `None` is a word too long to be a function word.
-    let mut count = |w: Option<&str>| {
+    let mut count = |w: Option<&[u8]>| {
         n_words += 1;
         if let Some(bits) = w.and_then(|w| index.get(w)) {
             for (bit, c) in counts.iter_mut().enumerate() {
@@ -518,12 +520,13 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
         }
     };
     if text.is_ascii() {
-        // Most posts: words split from the text as it is and lowercased one by one into a stack
-        // buffer, and only those short enough to be a function word (the same words as splitting
-        // the lowercased text: ASCII lowercasing changes no character's class).
+        // Most posts: words split from the text's bytes as it is and lowercased one by one into a
+        // stack buffer, and only those short enough to be a function word (the same words as
+        // splitting the lowercased text: ASCII lowercasing changes no character's class).
         let mut buf = [0u8; 16];
         for w in text
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .as_bytes()
+            .split(|&b| !(b.is_ascii_alphanumeric() || b == b'\''))
             .filter(|w| !w.is_empty())
         {
             if w.len() > *longest || w.len() > buf.len() {
@@ -531,9 +534,9 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
                 continue;
             }
             let lower = &mut buf[..w.len()];
-            lower.copy_from_slice(w.as_bytes());
+            lower.copy_from_slice(w);
             lower.make_ascii_lowercase();
-            count(Some(std::str::from_utf8(lower).expect("ASCII")));
+            count(Some(lower));
         }
     } else {
         let lower = crate::classify::lexicon::lowercase_cow(text);
@@ -541,7 +544,7 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .filter(|w| !w.is_empty())
         {
-            count(Some(w));
+            count(Some(w.as_bytes()));
         }
     }
     if n_words == 0 {
