@@ -82,7 +82,11 @@ impl LangDetector {
         let original = text;
         // URLs, @handles and #tags say nothing about the language a person writes in.
         // Most posts have none of them: no copy then.
-        let has_noise = text.contains(['@', '#']) || text.contains("http") || text.contains("www.");
+        // On bytes: `@` and `#` are ASCII, which never occurs inside a longer character, and a
+        // `char` pattern would decode every character of the text.
+        let has_noise = text.bytes().any(|b| b == b'@' || b == b'#')
+            || text.contains("http")
+            || text.contains("www.");
         let cleaned: std::borrow::Cow<str> = if has_noise {
             let mut kept = String::with_capacity(text.len());
             for w in text.split_whitespace() {
