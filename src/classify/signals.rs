@@ -1598,7 +1598,10 @@ mod tests {
                 found += usize::from(want != [ComplaintCategory::Other]);
             }
         }
-        assert!(checked > 2_000 && found > 1_000, "{checked} texts, {found} with a category");
+        assert!(
+            checked > 2_000 && found > 1_000,
+            "{checked} texts, {found} with a category"
+        );
     }
 
     fn neutral() -> Sentiment {
