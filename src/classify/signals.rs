@@ -1468,13 +1468,9 @@ mod tests {
     use super::*;
     use crate::model::SentimentLabel;
 
-    /// The gate and each rule's own regex find exactly the rules one `RegexSet` over the same
-    /// patterns finds: on the golden set and the demo corpus (every language and signal), in
-    /// capitals, with the long s and the Kelvin sign the gate leaves to its fallback, and on each
-    /// rule's own required strings, alone and between words.
-    #[test]
-    fn gate_finds_exactly_the_rules_a_regex_set_finds() {
-        let texts: Vec<String> = [
+    /// The texts of the golden set and the demo corpus: every language, signal and category.
+    fn golden_and_demo_texts() -> Vec<String> {
+        [
             include_str!("../../tests/fixtures/classify-golden.jsonl"),
             include_str!("../../config/demo-mentions.jsonl"),
         ]
@@ -1484,7 +1480,27 @@ mod tests {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             v["text"].as_str().unwrap().to_string()
         })
-        .collect();
+        .collect()
+    }
+
+    /// `t` as written, in capitals, and with the two non-ASCII letters that case-fold to ASCII
+    /// (the long s, the Kelvin sign), which a gate leaves to its fallback.
+    fn case_variants(t: &str) -> [String; 4] {
+        [
+            t.to_string(),
+            t.to_uppercase(),
+            t.replace('s', "ſ"),
+            t.replace('k', "\u{212A}"),
+        ]
+    }
+
+    /// The gate and each rule's own regex find exactly the rules one `RegexSet` over the same
+    /// patterns finds: on the golden set and the demo corpus (every language and signal), in
+    /// capitals, with the long s and the Kelvin sign the gate leaves to its fallback, and on each
+    /// rule's own required strings, alone and between words.
+    #[test]
+    fn gate_finds_exactly_the_rules_a_regex_set_finds() {
+        let texts = golden_and_demo_texts();
         let d = SignalDetector::new();
         let en_set = RegexSet::new(&d.en.patterns).unwrap();
         let mut checked = 0;
@@ -1510,12 +1526,7 @@ mod tests {
                 }
             }
             for t in texts.iter().chain(&strings) {
-                for v in [
-                    t.clone(),
-                    t.to_uppercase(),
-                    t.replace('s', "ſ"),
-                    t.replace('k', "\u{212A}"),
-                ] {
+                for v in case_variants(t) {
                     let mut want: Vec<(&str, usize)> =
                         en_set.matches(&v).into_iter().map(|i| ("en", i)).collect();
                     if let Some(set) = &own_set {
@@ -1546,17 +1557,7 @@ mod tests {
         let d = SignalDetector::new();
         let patterns = category_patterns();
         let set = RegexSet::new(&patterns).unwrap();
-        let mut texts: Vec<String> = [
-            include_str!("../../tests/fixtures/classify-golden.jsonl"),
-            include_str!("../../config/demo-mentions.jsonl"),
-        ]
-        .iter()
-        .flat_map(|f| f.lines())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["text"].as_str().unwrap().to_string()
-        })
-        .collect();
+        let mut texts = golden_and_demo_texts();
         for p in &patterns {
             let strings = super::super::gate::required_strings(p).0;
             assert!(strings.is_some(), "every category is gated: {p}");
@@ -1575,12 +1576,7 @@ mod tests {
         };
         let (mut checked, mut found) = (0, 0);
         for t in &texts {
-            for v in [
-                t.clone(),
-                t.to_uppercase(),
-                t.replace('s', "ſ"),
-                t.replace('k', "\u{212A}"),
-            ] {
+            for v in case_variants(t) {
                 let mut want: Vec<ComplaintCategory> = set
                     .matches(&v)
                     .into_iter()
