@@ -448,11 +448,12 @@ pub fn normalize_arabic_script_into(s: &str, persian: bool, out: &mut String) {
             }
             None => {
                 // Compose from the character before (a starter: every character before `i` is
-                // one) to the next stable starter, then fold.
-                let from = if i == 0 { 0 } else { prev };
+                // one; `prev` is 0 at the start) to the next stable starter, then fold. The fold
+                // already wrote that character when it changed it: unwritten first.
+                let from = prev;
                 match prev_out {
-                    Some(len) if from < i => out.truncate(len),
-                    _ => out.push_str(&s[run..from]),
+                    Some(len) => out.truncate(len),
+                    None => out.push_str(&s[run..from]),
                 }
                 let to = next_segment(s, i + len);
                 fold_arabic_script(s[from..to].nfc(), persian, out);
