@@ -6,8 +6,9 @@
 //! every string one byte at a time, keys included, though a record's keys are fixed. Here keys are
 //! written as literal bytes (the caller spells them with their quotes and colon) and strings are
 //! scanned eight bytes at a time for the three things JSON escapes (`"`, `\`, control
-//! characters). Numbers go through serde_json's own formatter, so they are spelt exactly as it
-//! spells them.
+//! characters). Floats of at most four places (scores, valences, confidences) are spelt from their
+//! ten-thousandths; other numbers go through serde_json's own formatter. Both are spelt exactly as
+//! serde_json spells them.
 //!
 //! The equivalence with serde_json is tested on every byte value, on generated strings and on
 //! whole records (here and in `cli`).
