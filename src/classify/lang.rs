@@ -80,68 +80,28 @@ impl LangDetector {
             return g;
         }
         let original = text;
-        // URLs, @handles and #tags say nothing about the language a person writes in.
-        // Most posts have none of them: no copy then.
-        // On bytes: `@` and `#` are ASCII, which never occurs inside a longer character, and a
-        // `char` pattern would decode every character of the text.
-        let has_noise = text.bytes().any(|b| b == b'@' || b == b'#')
-            || text.contains("http")
-            || text.contains("www.");
-        let cleaned: std::borrow::Cow<str> = if has_noise {
-            let mut kept = String::with_capacity(text.len());
-            for w in text.split_whitespace() {
-                let bare =
-                    w.trim_start_matches(|c: char| !is_alphanumeric(c) && c != '@' && c != '#');
-                if !(bare.starts_with("http://")
-                    || bare.starts_with("https://")
-                    || bare.starts_with("www.")
-                    || bare.starts_with('@')
-                    || bare.starts_with('#'))
-                {
-                    if !kept.is_empty() {
-                        kept.push(' ');
-                    }
-                    kept.push_str(w);
-                }
-            }
-            kept.into()
+        // An ASCII text (most posts) is read once: its letters and its function words, over the
+        // words outside URLs, @handles and #tags. Any other text loses those first, and is then
+        // counted by script.
+        let (ascii, cleaned) = if text.is_ascii() {
+            (Some(ascii_pass(text.as_bytes())), None)
         } else {
-            text.into()
+            (None, Some(without_noise(text)))
         };
-        let text = &*cleaned;
-        let (mut letters, mut arabic, mut persian, mut latin) = (0usize, 0usize, 0usize, 0usize);
-        // Letters only Arabic uses.
-        let mut arabic_only = 0usize;
-        // ASCII bytes are counted as bytes (an ASCII character is alphabetic exactly when it is
-        // an ASCII letter): most characters of most posts, which spares decoding them.
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let letter = usize::from(b.is_ascii_alphabetic());
-                letters += letter;
-                latin += letter;
-                i += 1;
-                continue;
-            }
-            let (c, len) = char_at(text, i);
-            i += len;
-            if !is_alphabetic(c) {
-                continue;
-            }
-            letters += 1;
-            if is_arabic_script(c) {
-                arabic += 1;
-                if is_persian_letter(c) {
-                    persian += 1;
-                } else if matches!(c, 'ة' | 'ى') {
-                    arabic_only += 1;
-                }
-            } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
-                latin += 1;
-            }
-        }
+        let Letters {
+            letters,
+            arabic,
+            persian,
+            arabic_only,
+            latin,
+        } = match &ascii {
+            Some((letters, _)) => Letters {
+                letters: *letters,
+                latin: *letters,
+                ..Letters::default()
+            },
+            None => count_letters(cleaned.as_deref().unwrap_or(text)),
+        };
         if letters == 0 {
             // Only tags ("#يا_خراشي", "#fail #epicfail"): their words are all the text there is.
             let tags: String = original
@@ -169,6 +129,8 @@ impl LangDetector {
         if arabic * 3 > letters {
             // Letters only one of the two languages uses, plus their most common words: many Persian
             // posts are typed on Arabic keyboards (ي for ی, ك for ک), so letters alone mislead.
+            // Only a text with Arabic letters gets here: not ASCII, so already cleaned.
+            let text = cleaned.as_deref().unwrap_or(text);
             let (fa_words, ar_words) = arabic_script_votes(text);
             let mut fa_score = persian + 2 * fa_words;
             let mut ar_score = arabic_only + 2 * ar_words;
@@ -197,13 +159,18 @@ impl LangDetector {
             // of two agreed with the trigram detector on all but 6 of 1,135 texts, and of those 6 it
             // was right on 5 (English with mojibake, which trigrams called Spanish or Portuguese).
             // Trigrams cost 20-30 us a text, more than the rest of the classification.
-            let by_words = by_function_words(text);
+            let by_words = match &ascii {
+                Some((_, tally)) => tally.decide(),
+                None => by_function_words(cleaned.as_deref().unwrap_or(text)),
+            };
             if let Some((g, lead)) = &by_words
                 && (g.confidence >= 0.7 || *lead >= 2)
             {
                 return g.clone();
             }
             let by_words = by_words.map(|(g, _)| g);
+            let cleaned = cleaned.unwrap_or_else(|| without_noise(text));
+            let text = &*cleaned;
             let info = self.latin.detect(text);
             // Trigram statistics are unreliable on short posts; function words are not.
             if !info.as_ref().is_some_and(|i| i.is_reliable()) {
@@ -220,7 +187,7 @@ impl LangDetector {
             }
             info
         } else {
-            whatlang::detect(text)
+            whatlang::detect(cleaned.as_deref().unwrap_or(text))
         };
         match info {
             Some(info) => {
@@ -239,6 +206,229 @@ impl LangDetector {
         }
     }
 }
+
+/// The text without its URLs, @handles and #tags, which say nothing about the language a person
+/// writes in: its other whitespace-separated words, joined by single spaces. Most posts have none
+/// of them: no copy then.
+fn without_noise(text: &str) -> std::borrow::Cow<'_, str> {
+    // On bytes: `@` and `#` are ASCII, which never occurs inside a longer character, and a
+    // `char` pattern would decode every character of the text.
+    let has_noise = text.bytes().any(|b| b == b'@' || b == b'#')
+        || text.contains("http")
+        || text.contains("www.");
+    if !has_noise {
+        return text.into();
+    }
+    let mut kept = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let class = classes();
+    // The words are split as `str::split_whitespace` splits them, on bytes: a character is
+    // decoded only where its first byte may start a whitespace character (ASCII, or U+0085 and
+    // up) or a word (to find where the word's letters start).
+    let mut i = 0;
+    while i < bytes.len() {
+        let n = whitespace_len(text, i);
+        if n > 0 {
+            i += n;
+            continue;
+        }
+        let start = i;
+        // Where the word's first letter, digit, `@` or `#` is, if anywhere.
+        let mut bare = None;
+        while i < bytes.len() && whitespace_len(text, i) == 0 {
+            if bare.is_none() {
+                let (c, _) = char_at(text, i);
+                let f = match class.get(c as usize) {
+                    Some(&f) => f,
+                    None => class_of(c),
+                };
+                if f & ALNUM != 0 || c == '@' || c == '#' {
+                    bare = Some(i);
+                }
+            }
+            i += utf8_len(bytes[i]);
+        }
+        if !bare.is_some_and(|b| is_noise(&bytes[b..i])) {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(&text[start..i]);
+        }
+    }
+    kept.into()
+}
+
+/// The length in bytes of the character that starts with byte `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// The length of the character at byte `i` of `text` if it is whitespace (`char::is_whitespace`),
+/// else 0. Only ASCII and characters led by 0xC2 (U+0085, U+00A0) or 0xE1 to 0xE3 (U+1680 to
+/// U+3000) can be: any other is not decoded.
+#[inline]
+fn whitespace_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => usize::from(ASCII_CLASS[usize::from(b)] & SPACE != 0),
+        0xC2 | 0xE1..=0xE3 => {
+            let (c, n) = char_at(text, i);
+            if c.is_whitespace() { n } else { 0 }
+        }
+        _ => 0,
+    }
+}
+
+/// Whether a word, from its first letter, digit, `@` or `#` on, is a URL, an @handle or a #tag.
+fn is_noise(bare: &[u8]) -> bool {
+    bare.starts_with(b"http://")
+        || bare.starts_with(b"https://")
+        || bare.starts_with(b"www.")
+        || bare.starts_with(b"@")
+        || bare.starts_with(b"#")
+}
+
+/// A text's letters: all of them, those of the Arabic script (and of those, the letters only
+/// Persian or only Arabic uses), and the Latin ones.
+#[derive(Default)]
+struct Letters {
+    letters: usize,
+    arabic: usize,
+    persian: usize,
+    arabic_only: usize,
+    latin: usize,
+}
+
+fn count_letters(text: &str) -> Letters {
+    let mut n = Letters::default();
+    // ASCII bytes are counted as bytes (an ASCII character is alphabetic exactly when it is
+    // an ASCII letter): most characters of most posts, which spares decoding them.
+    // Characters below U+0800 (Latin with its accents, Arabic, Persian) are counted from one
+    // table lookup each; the table is fetched once for the text, not once a character.
+    let class = classes();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let letter = usize::from(b.is_ascii_alphabetic());
+            n.letters += letter;
+            n.latin += letter;
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        i += len;
+        let f = match class.get(c as usize) {
+            Some(&f) => f,
+            None => class_of(c),
+        };
+        if f & ALPHA == 0 {
+            continue;
+        }
+        n.letters += 1;
+        n.arabic += usize::from(f & ARABIC != 0);
+        n.persian += usize::from(f & PERSIAN != 0);
+        n.arabic_only += usize::from(f & ARABIC_ONLY != 0);
+        n.latin += usize::from(f & LATIN_LETTER != 0);
+    }
+    n
+}
+
+/// An ASCII text read once: its letters and its function words, both over the words
+/// [`without_noise`] keeps (whitespace-separated words, none a URL, an @handle or a #tag; in ASCII
+/// the whitespace is tab to carriage return and the space). The same words as splitting the
+/// cleaned text: the spaces that join them separate words too.
+fn ascii_pass(text: &[u8]) -> (usize, Tally) {
+    let index = function_word_index();
+    let class = |b: u8| ASCII_CLASS[usize::from(b)];
+    let mut letters = 0;
+    let mut tally = Tally::default();
+    // The function-word candidate being read, lowercased (its first bytes), and its length.
+    let mut buf = [0u8; KEY_BYTES];
+    let mut len = 0;
+    let mut i = 0;
+    while i < text.len() {
+        if class(text[i]) & SPACE != 0 {
+            i += 1;
+            continue;
+        }
+        // A whitespace-separated word starts at `i`. From its first letter, digit, `@` or `#`
+        // on, is it a URL, an @handle or a #tag? (None of those prefixes holds a space, so they
+        // are compared with the text from there, not only with the word.)
+        let mut bare = i;
+        while bare < text.len() && class(text[bare]) & (BARE | SPACE) == 0 {
+            bare += 1;
+        }
+        let noise = bare < text.len() && class(text[bare]) & BARE != 0 && is_noise(&text[bare..]);
+        if noise {
+            while i < text.len() && class(text[i]) & SPACE == 0 {
+                i += 1;
+            }
+            continue;
+        }
+        while i < text.len() {
+            let b = text[i];
+            let c = class(b);
+            if c & SPACE != 0 {
+                break;
+            }
+            i += 1;
+            if c & WORD != 0 {
+                letters += usize::from(c & LETTER != 0);
+                if len < KEY_BYTES {
+                    // `LETTER` is the bit that lowercases an ASCII letter.
+                    buf[len] = b | (c & LETTER);
+                }
+                len += 1;
+            } else if len > 0 {
+                tally.word(index, u128::from_le_bytes(buf), len);
+                (buf, len) = ([0; KEY_BYTES], 0);
+            }
+        }
+        if len > 0 {
+            tally.word(index, u128::from_le_bytes(buf), len);
+            (buf, len) = ([0; KEY_BYTES], 0);
+        }
+    }
+    (letters, tally)
+}
+
+/// What [`ascii_pass`] asks of a byte, a bit each: whitespace (as `char::is_whitespace` has it),
+/// part of a word (letter, digit, apostrophe), where a URL, @handle or #tag may start (letter,
+/// digit, `@`, `#`), and a letter, whose bit is the one that lowercases it.
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+const BARE: u8 = 4;
+const LETTER: u8 = 0x20;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut f = 0;
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            f |= SPACE;
+        }
+        if c.is_ascii_alphanumeric() || c == b'\'' {
+            f |= WORD;
+        }
+        if c.is_ascii_alphanumeric() || c == b'@' || c == b'#' {
+            f |= BARE;
+        }
+        if c.is_ascii_alphabetic() {
+            f |= LETTER;
+        }
+        t[b] = f;
+        b += 1;
+    }
+    t
+};
 
 const PERSIAN_WORDS: &[&str] = &[
     "است",
@@ -345,95 +535,185 @@ const ARABIC_WORDS: &[&str] = &[
     "ماشي",
 ];
 
-/// `c.is_alphabetic()`, from a table for the first 2,048 code points (Latin with its accents, Greek,
-/// Cyrillic, Hebrew, Arabic and Persian): the standard library answers every non-ASCII character by
-/// a binary search over the Unicode tables, which had been a noticeable share of detecting the
-/// language of an Arabic or Persian post. The table is built from `char::is_alphabetic` itself.
-#[inline]
-fn is_alphabetic(c: char) -> bool {
-    match tables(c) {
-        Some((letters, _)) => letters,
-        None => c.is_alphabetic(),
+/// What the detector asks of a character, a bit each: see [`class_of`].
+const ALPHA: u8 = 1;
+const ALNUM: u8 = 2;
+/// An Arabic-script letter.
+const ARABIC: u8 = 4;
+/// An Arabic-script letter only Persian uses.
+const PERSIAN: u8 = 8;
+/// An Arabic-script letter only Arabic uses (ة, ى).
+const ARABIC_ONLY: u8 = 16;
+/// A Latin letter (ASCII, or U+00C0 to U+024F).
+const LATIN_LETTER: u8 = 32;
+
+/// The class bits of one character, from the standard library and the script ranges above. Only
+/// the letters' script bits are set: a digit of the Arabic block is no Arabic letter.
+fn class_of(c: char) -> u8 {
+    let mut f = 0;
+    if c.is_alphanumeric() {
+        f |= ALNUM;
     }
+    if c.is_alphabetic() {
+        f |= ALPHA;
+        if is_arabic_script(c) {
+            f |= ARABIC;
+            if is_persian_letter(c) {
+                f |= PERSIAN;
+            } else if matches!(c, 'ة' | 'ى') {
+                f |= ARABIC_ONLY;
+            }
+        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            f |= LATIN_LETTER;
+        }
+    }
+    f
 }
 
-/// `c.is_alphanumeric()`, from the same kind of table as [`is_alphabetic`].
-#[inline]
-fn is_alphanumeric(c: char) -> bool {
-    match tables(c) {
-        Some((_, alphanumeric)) => alphanumeric,
-        None => c.is_alphanumeric(),
-    }
-}
-
-/// `(is_alphabetic, is_alphanumeric)` of a code point below U+0800, from bit tables built from the
-/// standard library's answers; `None` above.
-#[inline]
-fn tables(c: char) -> Option<(bool, bool)> {
-    const N: usize = 2048;
-    static TABLES: std::sync::OnceLock<[[u64; N / 64]; 2]> = std::sync::OnceLock::new();
-    let n = c as usize;
-    if n >= N {
-        return None;
-    }
-    let t = TABLES.get_or_init(|| {
-        let mut t = [[0u64; N / 64]; 2];
-        for (i, c) in (0..N as u32).filter_map(|i| Some((i as usize, char::from_u32(i)?))) {
-            t[0][i / 64] |= u64::from(c.is_alphabetic()) << (i % 64);
-            t[1][i / 64] |= u64::from(c.is_alphanumeric()) << (i % 64);
+/// [`class_of`] for the first 2,048 code points (Latin with its accents, Greek, Cyrillic, Hebrew,
+/// Arabic and Persian), built once: the standard library answers every non-ASCII character by a
+/// binary search over the Unicode tables, which had been a noticeable share of detecting the
+/// language of an Arabic or Persian post, and the script tests are a chain of comparisons.
+fn classes() -> &'static [u8; 2048] {
+    static TABLE: std::sync::OnceLock<[u8; 2048]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; 2048];
+        // Every code point below U+0800 is a scalar value (the surrogates start at U+D800).
+        for (i, f) in t.iter_mut().enumerate() {
+            *f = class_of(char::from_u32(i as u32).expect("below the surrogates"));
         }
         t
-    });
-    let bit = |t: &[u64; N / 64]| t[n / 64] >> (n % 64) & 1 == 1;
-    Some((bit(&t[0]), bit(&t[1])))
+    })
+}
+
+/// `c.is_alphabetic()`, from [`classes`] below U+0800.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match classes().get(c as usize) {
+        Some(f) => f & ALPHA != 0,
+        None => c.is_alphabetic(),
+    }
 }
 
 /// Counts (Persian, Arabic) function words; a word starting with the article "ال" counts as Arabic.
 /// Words are compared in one spelling of yeh/kaf (Persian's, into which both lists are put), so
 /// Persian typed on an Arabic keyboard and Arabic typed on a Persian one both count: a list entry
-/// in the other language's spelling could never match, and is left out of the set. One pass reads
-/// the words into one buffer, respelled as they are read.
+/// in the other language's spelling could never match, and is left out of the set.
+///
+/// A word is a run of letters (and zero-width non-joiners), respelled as it is read. One pass over
+/// the bytes keeps each word's first [`KEY_BYTES`] bytes in a `u128`, its length and its number
+/// of characters: every listed word is shorter, so a longer word is in no list and only its start
+/// is asked about, and a word of the lists is found by one lookup of that number (no letter is a
+/// zero byte, so the padding cannot make two words one key).
 fn arabic_script_votes(text: &str) -> (usize, usize) {
-    type Set = rustc_hash::FxHashSet<String>;
-    static SETS: std::sync::OnceLock<(Set, Set, usize)> = std::sync::OnceLock::new();
-    let (persian_words, arabic_words, longest) = SETS.get_or_init(|| {
-        let fa: Set = PERSIAN_WORDS
-            .iter()
-            .filter(|w| !w.contains(['ي', 'ك']))
-            .map(|w| w.to_string())
-            .collect();
-        let ar: Set = ARABIC_WORDS
-            .iter()
-            .filter(|w| !w.contains(['ی', 'ک']))
-            .map(|w| w.chars().map(persian_spelling).collect())
-            .collect();
-        let longest = fa.iter().chain(&ar).map(String::len).max().unwrap_or(0);
-        (fa, ar, longest)
+    /// Language bits of a listed word: 1 Persian, 2 Arabic.
+    type Words = rustc_hash::FxHashMap<u128, u8>;
+    static WORDS: std::sync::OnceLock<(Words, usize)> = std::sync::OnceLock::new();
+    let (words, longest) = WORDS.get_or_init(|| {
+        let mut m = Words::default();
+        let mut longest = 0;
+        let fa = PERSIAN_WORDS.iter().filter(|w| !w.contains(['ي', 'ك']));
+        let ar = ARABIC_WORDS.iter().filter(|w| !w.contains(['ی', 'ک']));
+        for (bit, w) in fa.map(|w| (1, w)).chain(ar.map(|w| (2, w))) {
+            let w: String = w.chars().map(persian_spelling).collect();
+            assert!(w.len() <= KEY_BYTES, "{w} is longer than a key");
+            longest = longest.max(w.len());
+            *m.entry(key(w.as_bytes())).or_insert(0) |= bit;
+        }
+        (m, longest)
     });
+    const MI_ZWNJ: &[u8] = "می\u{200C}".as_bytes();
+    const AL: &[u8] = "ال".as_bytes();
+    let class = classes();
     let (mut fa, mut ar) = (0, 0);
-    let mut word = String::new();
-    let mut vote = |w: &str| {
-        // Longer words are in neither set: no hashing.
-        let short = w.len() <= *longest;
-        if (short && persian_words.contains(w)) || w.starts_with("می\u{200C}") {
+    // The word being read: its first bytes, its length in bytes and in characters.
+    let mut buf = [0u8; KEY_BYTES];
+    let (mut len, mut chars) = (0usize, 0usize);
+    let mut vote = |buf: &[u8; KEY_BYTES], len: usize, chars: usize| {
+        let start = &buf[..len.min(KEY_BYTES)];
+        // Longer words are in neither list: no lookup.
+        let bits = if len <= *longest {
+            words.get(&key(start)).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        if bits & 1 != 0 || start.starts_with(MI_ZWNJ) {
             fa += 1;
         }
-        if (short && arabic_words.contains(w)) || (w.starts_with("ال") && w.chars().count() > 3) {
+        if bits & 2 != 0 || (start.starts_with(AL) && chars > 3) {
             ar += 1;
         }
     };
-    for c in text.chars() {
-        if is_alphabetic(c) || c == '\u{200C}' {
-            word.push(persian_spelling(c));
-        } else if !word.is_empty() {
-            vote(&word);
-            word.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // The character at `i` as it is spelt in the word (two bytes at most), or its length in
+        // the text when it is kept as written; `None` ends the word.
+        let (spelt, n): ([u8; 2], usize) = if b < 0x80 {
+            i += 1;
+            if !b.is_ascii_alphabetic() {
+                if len > 0 {
+                    vote(&buf, len, chars);
+                    (len, chars) = (0, 0);
+                }
+                continue;
+            }
+            ([b, 0], 1)
+        } else {
+            let (c, n) = char_at(text, i);
+            let f = match class.get(c as usize) {
+                Some(&f) => f,
+                None => class_of(c),
+            };
+            if f & ALPHA == 0 && c != '\u{200C}' {
+                i += n;
+                if len > 0 {
+                    vote(&buf, len, chars);
+                    (len, chars) = (0, 0);
+                }
+                continue;
+            }
+            if n == 2 {
+                let mut two = [0u8; 2];
+                persian_spelling(c).encode_utf8(&mut two);
+                i += 2;
+                (two, 2)
+            } else {
+                // Three or four bytes: kept as written (the respelled letters take two).
+                for (k, &b) in bytes[i..i + n].iter().enumerate() {
+                    if len + k < KEY_BYTES {
+                        buf[len + k] = b;
+                    }
+                }
+                i += n;
+                len += n;
+                chars += 1;
+                continue;
+            }
+        };
+        for &b in &spelt[..n] {
+            if len < KEY_BYTES {
+                buf[len] = b;
+            }
+            len += 1;
         }
+        chars += 1;
     }
-    if !word.is_empty() {
-        vote(&word);
+    if len > 0 {
+        vote(&buf, len, chars);
     }
     (fa, ar)
+}
+
+/// How many leading bytes of a word [`arabic_script_votes`] keeps: more than any listed word has.
+const KEY_BYTES: usize = 16;
+
+/// The first [`KEY_BYTES`] bytes of a word as one number, zero-padded.
+fn key(start: &[u8]) -> u128 {
+    let mut b = [0u8; KEY_BYTES];
+    b[..start.len()].copy_from_slice(start);
+    u128::from_le_bytes(b)
 }
 
 /// Arabic yeh and kaf as Persian writes them.
@@ -491,85 +771,92 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
     ),
 ];
 
-/// The Latin-script language most of whose function words the text uses, with by how many it leads
-/// the runner-up; `None` on a tie (none at all included).
-fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
-    // Word → the languages (bit per FUNCTION_WORDS entry) it is a function word of; and the longest
-    // function word, in bytes.
-    // Keyed by bytes: the ASCII path's words are lowercased into a byte buffer, which need not be
-    // checked as UTF-8 again to be looked up.
-    type Index = (rustc_hash::FxHashMap<&'static [u8], u8>, usize);
-    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-    let (index, longest) = INDEX.get_or_init(|| {
+/// Function word → the languages (a bit per [`FUNCTION_WORDS`] entry) it is a function word of,
+/// keyed by its bytes as one number (see [`key`]); and the longest function word, in bytes.
+type FunctionWordIndex = (rustc_hash::FxHashMap<u128, u8>, usize);
+
+fn function_word_index() -> &'static FunctionWordIndex {
+    static INDEX: std::sync::OnceLock<FunctionWordIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
+        let mut longest = 0;
         for (bit, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
             for w in *list {
-                *m.entry(w.as_bytes()).or_insert(0u8) |= 1 << bit;
+                assert!(w.len() <= KEY_BYTES, "{w} is longer than a key");
+                longest = longest.max(w.len());
+                *m.entry(key(w.as_bytes())).or_insert(0u8) |= 1 << bit;
             }
         }
-        let longest = m.keys().map(|w| w.len()).max().unwrap_or(0);
         (m, longest)
-    });
-    let mut counts = [0usize; FUNCTION_WORDS.len()];
-    let mut n_words = 0usize;
-    // Every word counts towards the total; `None` is a word too long to be a function word.
-    let mut count = |w: Option<&[u8]>| {
-        n_words += 1;
-        if let Some(bits) = w.and_then(|w| index.get(w)) {
-            for (bit, c) in counts.iter_mut().enumerate() {
+    })
+}
+
+/// How many of a text's words are function words of each Latin-script language, and how many
+/// words it has.
+#[derive(Default)]
+struct Tally {
+    counts: [usize; FUNCTION_WORDS.len()],
+    words: usize,
+}
+
+impl Tally {
+    /// Counts a word, given as its [`key`] and its length in bytes: every word counts towards
+    /// the total, and a word longer than the longest function word is none.
+    #[inline]
+    fn word(&mut self, (index, longest): &FunctionWordIndex, key: u128, len: usize) {
+        self.words += 1;
+        if len > *longest {
+            return;
+        }
+        if let Some(bits) = index.get(&key) {
+            for (bit, c) in self.counts.iter_mut().enumerate() {
                 if bits & (1 << bit) != 0 {
                     *c += 1;
                 }
             }
         }
-    };
-    if text.is_ascii() {
-        // Most posts: words split from the text's bytes as it is and lowercased one by one into a
-        // stack buffer, and only those short enough to be a function word (the same words as
-        // splitting the lowercased text: ASCII lowercasing changes no character's class).
-        let mut buf = [0u8; 16];
-        for w in text
-            .as_bytes()
-            .split(|&b| !(b.is_ascii_alphanumeric() || b == b'\''))
-            .filter(|w| !w.is_empty())
-        {
-            if w.len() > *longest || w.len() > buf.len() {
-                count(None);
-                continue;
-            }
-            let lower = &mut buf[..w.len()];
-            lower.copy_from_slice(w);
-            lower.make_ascii_lowercase();
-            count(Some(lower));
+    }
+
+    /// The language most of whose function words the text uses, with by how many it leads the
+    /// runner-up; `None` on a tie (none at all included).
+    fn decide(&self) -> Option<(LangGuess, usize)> {
+        if self.words == 0 {
+            return None;
         }
-    } else {
-        let lower = crate::classify::lexicon::lowercase_cow(text);
-        for w in lower
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty())
-        {
-            count(Some(w.as_bytes()));
+        let mut scores: [(&'static str, usize); FUNCTION_WORDS.len()] =
+            std::array::from_fn(|i| (FUNCTION_WORDS[i].0, self.counts[i]));
+        scores.sort_by_key(|s| std::cmp::Reverse(s.1));
+        let (best, n) = scores[0];
+        if n == 0 || scores[1].1 == n {
+            return None;
         }
+        let lead = n - scores[1].1;
+        Some((
+            LangGuess {
+                code: best.into(),
+                confidence: round2(lead as f64 / self.words as f64 + 0.5).min(0.95),
+                method: "function_words".into(),
+            },
+            lead,
+        ))
     }
-    if n_words == 0 {
-        return None;
+}
+
+/// [`Tally::decide`] on a text that is not all ASCII: lowercased, and split into words of letters,
+/// digits and apostrophes (straight or curly).
+fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
+    let index = function_word_index();
+    let mut tally = Tally::default();
+    let lower = crate::classify::lexicon::lowercase_cow(text);
+    for w in lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.as_bytes();
+        let k = if w.len() <= KEY_BYTES { key(w) } else { 0 };
+        tally.word(index, k, w.len());
     }
-    let mut scores: [(&'static str, usize); FUNCTION_WORDS.len()] =
-        std::array::from_fn(|i| (FUNCTION_WORDS[i].0, counts[i]));
-    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let (best, n) = scores[0];
-    if n == 0 || scores[1].1 == n {
-        return None;
-    }
-    let lead = n - scores[1].1;
-    Some((
-        LangGuess {
-            code: best.into(),
-            confidence: round2(lead as f64 / n_words as f64 + 0.5).min(0.95),
-            method: "function_words".into(),
-        },
-        lead,
-    ))
+    tally.decide()
 }
 
 /// Words known to the Persian sentiment lexicon and not the Arabic one, and the reverse (learned
@@ -746,11 +1033,248 @@ mod tests {
     fn the_letter_tables_agree_with_the_standard_library() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            let f = classes()
+                .get(c as usize)
+                .copied()
+                .unwrap_or_else(|| class_of(c));
+            assert_eq!(f & ALNUM != 0, c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// Generated text for the fast paths' tests: words from the function-word and Arabic-script
+    /// lists (in either keyboard's spelling, in capitals), URLs, handles and tags behind
+    /// punctuation, long words, every kind of whitespace and near-whitespace, apostrophes,
+    /// zero-width non-joiners, presentation forms, emoji and mojibake.
+    fn generated_texts(ascii_only: bool) -> Vec<String> {
+        let mut rng = fastrand::Rng::with_seed(0x1A96);
+        let mut pieces: Vec<String> = FUNCTION_WORDS
+            .iter()
+            .flat_map(|(_, l)| l.iter())
+            .flat_map(|w| [w.to_string(), w.to_uppercase()])
+            .collect();
+        pieces.extend(
+            [
+                "http://x.co/a",
+                "https://t.co/5FFyq",
+                "www.fernway.com",
+                "@maya",
+                "#fail",
+                "(@maya",
+                "\"#tag\"",
+                "...http://a",
+                "Http://no",
+                "ht",
+                "http:/x",
+                "@",
+                "#",
+                "don't",
+                "it's",
+                "'",
+                "''",
+                "l'",
+                "supercalifragilisticexpialidocious",
+                "ABCDEFGHIJKLMNOPQ",
+                "abcdefghijklmnop",
+                "x",
+                "42",
+                "a1",
+                ".",
+                ",",
+                "!!",
+                "-",
+                "\u{0B}",
+                "\u{0C}",
+                "\r\n",
+                "\t",
+            ]
+            .map(String::from),
+        );
+        if !ascii_only {
+            pieces.extend(PERSIAN_WORDS.iter().chain(ARABIC_WORDS).flat_map(|w| {
+                let arabic_keyboard: String = w
+                    .chars()
+                    .map(|c| match c {
+                        'ی' => 'ي',
+                        'ک' => 'ك',
+                        c => c,
+                    })
+                    .collect();
+                [
+                    w.to_string(),
+                    arabic_keyboard,
+                    format!("ال{w}"),
+                    format!("می\u{200C}{w}"),
+                ]
+            }));
+            pieces.extend(
+                [
+                    "ال",
+                    "الب",
+                    "الكتاب",
+                    "مي\u{200C}",
+                    "\u{200C}",
+                    "\u{200D}",
+                    "ﻻ",
+                    "ﷲ",
+                    "😀",
+                    "👍🏽",
+                    "é",
+                    "Ñandú",
+                    "’",
+                    "don’t",
+                    "İstanbul",
+                    "ΣΟΦΟΣ",
+                    "_Í_Íñ_Í__Í_Íñ",
+                    "١٢٣",
+                    "۴۵",
+                    "\u{85}",
+                    "\u{A0}",
+                    "\u{1680}",
+                    "\u{2000}",
+                    "\u{200A}",
+                    "\u{2028}",
+                    "\u{2029}",
+                    "\u{202F}",
+                    "\u{205F}",
+                    "\u{3000}",
+                    "\u{180E}",
+                    "\u{200B}",
+                    "\u{FEFF}",
+                    "\u{1F}",
+                    "中文",
+                    "ق@ق",
+                    "#يا_خراشي",
+                    "@علي",
+                ]
+                .map(String::from),
+            );
+        }
+        if ascii_only {
+            pieces.retain(|p| p.is_ascii());
+        }
+        let seps = [" ", " ", " ", "  ", "\n", "\t", "", ",", ". ", "\u{0B}"];
+        (0..4000)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..rng.usize(0..14) {
+                    t.push_str(&pieces[rng.usize(..pieces.len())]);
+                    t.push_str(seps[rng.usize(..seps.len())]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    /// The noise filter as first written: `split_whitespace`, then each word from its first
+    /// letter, digit, `@` or `#`.
+    fn without_noise_by_chars(text: &str) -> String {
+        let mut kept = String::new();
+        for w in text.split_whitespace() {
+            let bare = w.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+            if !(bare.starts_with("http://")
+                || bare.starts_with("https://")
+                || bare.starts_with("www.")
+                || bare.starts_with('@')
+                || bare.starts_with('#'))
+            {
+                if !kept.is_empty() {
+                    kept.push(' ');
+                }
+                kept.push_str(w);
+            }
+        }
+        kept
+    }
+
+    #[test]
+    fn the_noise_filter_splits_and_keeps_as_split_whitespace_does() {
+        for t in generated_texts(false) {
+            let has_noise = t.contains(['@', '#']) || t.contains("http") || t.contains("www.");
+            let want = if has_noise {
+                without_noise_by_chars(&t)
+            } else {
+                t.clone()
+            };
+            assert_eq!(without_noise(&t), want, "{t:?}");
+        }
+    }
+
+    /// The ASCII pass against cleaning the text, then counting its letters and tallying the
+    /// function words of its lowercased words, one step after another.
+    #[test]
+    fn the_ascii_pass_counts_as_the_steps_one_by_one() {
+        let index = function_word_index();
+        for t in generated_texts(true) {
+            assert!(t.is_ascii());
+            let cleaned = without_noise(&t);
+            let (letters, tally) = ascii_pass(t.as_bytes());
             assert_eq!(
-                is_alphanumeric(c),
-                c.is_alphanumeric(),
-                "U+{:04X}",
-                c as u32
+                letters,
+                cleaned.bytes().filter(u8::is_ascii_alphabetic).count(),
+                "{t:?}"
+            );
+            let mut want = Tally::default();
+            let lower = cleaned.to_ascii_lowercase();
+            for w in lower
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+            {
+                want.words += 1;
+                for (bit, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+                    want.counts[bit] += usize::from(list.contains(&w));
+                }
+            }
+            assert_eq!(
+                (tally.words, tally.counts),
+                (want.words, want.counts),
+                "{t:?}"
+            );
+            assert!(index.1 <= KEY_BYTES);
+            // And the whole detector agrees with the general path on the same text.
+            assert_eq!(
+                format!("{:?}", tally.decide()),
+                format!("{:?}", by_function_words(&cleaned)),
+                "{t:?}"
+            );
+        }
+    }
+
+    /// The Arabic-script vote as first written: words as strings, respelled as they are read,
+    /// looked up in sets of strings.
+    fn arabic_script_votes_by_strings(text: &str) -> (usize, usize) {
+        let fa: Vec<String> = PERSIAN_WORDS
+            .iter()
+            .filter(|w| !w.contains(['ي', 'ك']))
+            .map(|w| w.to_string())
+            .collect();
+        let ar: Vec<String> = ARABIC_WORDS
+            .iter()
+            .filter(|w| !w.contains(['ی', 'ک']))
+            .map(|w| w.chars().map(persian_spelling).collect())
+            .collect();
+        let (mut f, mut a) = (0, 0);
+        let words = text
+            .split(|c: char| !(c.is_alphabetic() || c == '\u{200C}'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().map(persian_spelling).collect::<String>());
+        for w in words {
+            if fa.contains(&w) || w.starts_with("می\u{200C}") {
+                f += 1;
+            }
+            if ar.contains(&w) || (w.starts_with("ال") && w.chars().count() > 3) {
+                a += 1;
+            }
+        }
+        (f, a)
+    }
+
+    #[test]
+    fn the_arabic_script_vote_counts_as_by_strings() {
+        for t in generated_texts(false) {
+            assert_eq!(
+                arabic_script_votes(&t),
+                arabic_script_votes_by_strings(&t),
+                "{t:?}"
             );
         }
     }

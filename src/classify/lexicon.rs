@@ -355,7 +355,7 @@ pub fn is_caseless_rtl(c: char) -> bool {
 /// the scanners that read text byte by byte (language, brand tokens, Arabic-script folding).
 /// ASCII and two-byte characters (Arabic, Persian, accented Latin: most non-ASCII letters of the
 /// posts) are decoded from their bytes without the general decoder.
-#[inline]
+#[inline(always)]
 pub fn char_at(text: &str, i: usize) -> (char, usize) {
     let bytes = text.as_bytes();
     let b = bytes[i];
