@@ -3,7 +3,7 @@
 //! Latin script goes to whatlang restricted to the languages Earshot scores; anything else is
 //! whatlang's best guess, and a text with no letters is `und`.
 
-use super::lexicon::char_at;
+use super::lexicon::{PACKED_BYTES as KEY_BYTES, char_at, packed};
 use whatlang::{Detector, Lang};
 
 use crate::model::LangGuess;
@@ -601,7 +601,7 @@ fn is_alphabetic(c: char) -> bool {
 /// in the other language's spelling could never match, and is left out of the set.
 ///
 /// A word is a run of letters (and zero-width non-joiners), respelled as it is read. One pass over
-/// the bytes keeps each word's first [`KEY_BYTES`] bytes in a `u128`, its length and its number
+/// the bytes keeps each word's first 16 bytes as one number ([`packed`]), its length and its number
 /// of characters: every listed word is shorter, so a longer word is in no list and only its start
 /// is asked about, and a word of the lists is found by one lookup of that number (no letter is a
 /// zero byte, so the padding cannot make two words one key).
@@ -616,9 +616,9 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
         let ar = ARABIC_WORDS.iter().filter(|w| !w.contains(['ی', 'ک']));
         for (bit, w) in fa.map(|w| (1, w)).chain(ar.map(|w| (2, w))) {
             let w: String = w.chars().map(persian_spelling).collect();
-            assert!(w.len() <= KEY_BYTES, "{w} is longer than a key");
             longest = longest.max(w.len());
-            *m.entry(key(w.as_bytes())).or_insert(0) |= bit;
+            *m.entry(packed(w.as_bytes()).expect("a listed word packs"))
+                .or_insert(0) |= bit;
         }
         (m, longest)
     });
@@ -633,7 +633,10 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
         let start = &buf[..len.min(KEY_BYTES)];
         // Longer words are in neither list: no lookup.
         let bits = if len <= *longest {
-            words.get(&key(start)).copied().unwrap_or(0)
+            words
+                .get(&packed(start).expect("at most KEY_BYTES"))
+                .copied()
+                .unwrap_or(0)
         } else {
             0
         };
@@ -706,16 +709,6 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
     (fa, ar)
 }
 
-/// How many leading bytes of a word [`arabic_script_votes`] keeps: more than any listed word has.
-const KEY_BYTES: usize = 16;
-
-/// The first [`KEY_BYTES`] bytes of a word as one number, zero-padded.
-fn key(start: &[u8]) -> u128 {
-    let mut b = [0u8; KEY_BYTES];
-    b[..start.len()].copy_from_slice(start);
-    u128::from_le_bytes(b)
-}
-
 /// Arabic yeh and kaf as Persian writes them.
 fn persian_spelling(c: char) -> char {
     match c {
@@ -772,7 +765,7 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
 ];
 
 /// Function word → the languages (a bit per [`FUNCTION_WORDS`] entry) it is a function word of,
-/// keyed by its bytes as one number (see [`key`]); and the longest function word, in bytes.
+/// keyed by its [`packed`] bytes; and the longest function word, in bytes.
 type FunctionWordIndex = (rustc_hash::FxHashMap<u128, u8>, usize);
 
 fn function_word_index() -> &'static FunctionWordIndex {
@@ -782,9 +775,9 @@ fn function_word_index() -> &'static FunctionWordIndex {
         let mut longest = 0;
         for (bit, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
             for w in *list {
-                assert!(w.len() <= KEY_BYTES, "{w} is longer than a key");
                 longest = longest.max(w.len());
-                *m.entry(key(w.as_bytes())).or_insert(0u8) |= 1 << bit;
+                *m.entry(packed(w.as_bytes()).expect("a function word packs"))
+                    .or_insert(0u8) |= 1 << bit;
             }
         }
         (m, longest)
@@ -800,7 +793,7 @@ struct Tally {
 }
 
 impl Tally {
-    /// Counts a word, given as its [`key`] and its length in bytes: every word counts towards
+    /// Counts a word, given as its [`packed`] bytes and its length: every word counts towards
     /// the total, and a word longer than the longest function word is none.
     #[inline]
     fn word(&mut self, (index, longest): &FunctionWordIndex, key: u128, len: usize) {
@@ -853,8 +846,7 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
         .filter(|w| !w.is_empty())
     {
         let w = w.as_bytes();
-        let k = if w.len() <= KEY_BYTES { key(w) } else { 0 };
-        tally.word(index, k, w.len());
+        tally.word(index, packed(w).unwrap_or(0), w.len());
     }
     tally.decide()
 }

@@ -351,6 +351,20 @@ pub fn is_caseless_rtl(c: char) -> bool {
     ('\u{0590}'..='\u{07FF}').contains(&c)
 }
 
+/// A word of at most [`PACKED_BYTES`] bytes as one number: its bytes, little-endian, zero-padded;
+/// `None` for a longer word. No letter, digit or apostrophe is a zero byte, so two words of the
+/// tokenisers never pack to the same number, and a table keyed by it is looked up without hashing
+/// and comparing strings (most words of most posts are short).
+#[inline]
+pub fn packed(word: &[u8]) -> Option<u128> {
+    let mut b = [0u8; PACKED_BYTES];
+    b.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(b))
+}
+
+/// The longest word [`packed`] packs, in bytes.
+pub const PACKED_BYTES: usize = 16;
+
 /// The character starting at byte `i` of `text` (a char boundary) and its length in bytes, for
 /// the scanners that read text byte by byte (language, brand tokens, Arabic-script folding).
 /// ASCII and two-byte characters (Arabic, Persian, accented Latin: most non-ASCII letters of the

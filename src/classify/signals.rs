@@ -967,7 +967,47 @@ pub const ADVICE_THRESHOLD: f64 = 0.5;
 
 /// Calls `f(word, opens_sentence)` for each lowercased word of `text` in order, with one buffer:
 /// the one reading of a text that the advice model's training features and its runtime margin share.
-fn for_each_advice_word(text: &str, mut f: impl FnMut(&str, bool)) {
+fn for_each_advice_word(text: &str, f: impl FnMut(&str, bool)) {
+    if text.is_ascii() {
+        advice_words_ascii(text, f)
+    } else {
+        advice_words_by_chars(text, f)
+    }
+}
+
+/// [`for_each_advice_word`] on an ASCII text (most posts): the same words read from the bytes,
+/// through one table (in ASCII a letter or digit is `is_ascii_alphanumeric`, and there is no curly
+/// apostrophe).
+fn advice_words_ascii(text: &str, mut f: impl FnMut(&str, bool)) {
+    let mut cur = String::new();
+    let mut sentence_start = true;
+    let mut cur_starts = true;
+    for &b in text.as_bytes() {
+        let class = ADVICE_ASCII[usize::from(b)];
+        if class & ADVICE_WORD != 0 || (b == b'\'' && !cur.is_empty()) {
+            if cur.is_empty() {
+                cur_starts = sentence_start;
+            }
+            // The class of a capital letter holds the bit that lowercases it.
+            cur.push(char::from(b | (class & ADVICE_UPPER)));
+            continue;
+        }
+        if !cur.is_empty() {
+            f(&cur, cur_starts);
+            cur.clear();
+            sentence_start = false;
+        }
+        if class & ADVICE_STOP != 0 {
+            sentence_start = true;
+        }
+    }
+    if !cur.is_empty() {
+        f(&cur, cur_starts);
+    }
+}
+
+/// [`for_each_advice_word`] on any text, character by character.
+fn advice_words_by_chars(text: &str, mut f: impl FnMut(&str, bool)) {
     let mut cur = String::new();
     let mut sentence_start = true;
     let mut cur_starts = true;
@@ -997,6 +1037,30 @@ fn for_each_advice_word(text: &str, mut f: impl FnMut(&str, bool)) {
         f(&cur, cur_starts);
     }
 }
+
+/// [`for_each_advice_word`]'s ASCII classes: a letter or digit, a sentence stop, and a capital
+/// letter, whose bit is the one that lowercases it.
+const ADVICE_WORD: u8 = 1;
+const ADVICE_STOP: u8 = 2;
+const ADVICE_UPPER: u8 = 0x20;
+static ADVICE_ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] |= ADVICE_WORD;
+        }
+        if matches!(c, b'.' | b'!' | b'?' | b'\n' | b';' | b':') {
+            t[b] |= ADVICE_STOP;
+        }
+        if c.is_ascii_uppercase() {
+            t[b] |= ADVICE_UPPER;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Features of a text for the advice model: lowercased words, word pairs, the first word of each
 /// sentence (imperatives open sentences), and the names of the English rules that fired.
@@ -1028,8 +1092,10 @@ pub struct AdviceModel {
     bias: f64,
     /// Every feature's key and weight.
     features: Vec<(Box<str>, f64)>,
-    /// The slot of every word that occurs in a feature.
+    /// The slot of every word that occurs in a feature; and of the short ones again, by their
+    /// [`packed`](crate::classify::lexicon::packed) bytes.
     words: FxHashMap<Box<str>, u32>,
+    short_words: FxHashMap<u128, u32>,
     /// By slot: the word's own feature and its sentence-opening feature.
     unigram: Vec<Option<u32>>,
     opening: Vec<Option<u32>>,
@@ -1045,6 +1111,7 @@ impl AdviceModel {
             bias: model.bias,
             features: Vec::with_capacity(model.weights.len()),
             words: FxHashMap::default(),
+            short_words: FxHashMap::default(),
             unigram: Vec::new(),
             opening: Vec::new(),
             bigram: FxHashMap::default(),
@@ -1071,6 +1138,11 @@ impl AdviceModel {
                 m.unigram[s] = Some(f);
             }
         }
+        m.short_words = m
+            .words
+            .iter()
+            .filter_map(|(w, &s)| Some((crate::classify::lexicon::packed(w.as_bytes())?, s)))
+            .collect();
         m
     }
 
@@ -1106,7 +1178,10 @@ impl AdviceModel {
         };
         let mut prev: Option<u32> = None;
         for_each_advice_word(text, |w, starts| {
-            let slot = self.words.get(w).copied();
+            let slot = match crate::classify::lexicon::packed(w.as_bytes()) {
+                Some(k) => self.short_words.get(&k).copied(),
+                None => self.words.get(w).copied(),
+            };
             if let Some(s) = slot {
                 if let Some(f) = self.unigram[s as usize] {
                     add(f, false);
@@ -1771,6 +1846,46 @@ mod tests {
             let (fast, _) = AdviceModel::new(&m).margin(text, &rules);
             assert!((slow - fast).abs() < 1e-9, "{text}: {slow} vs {fast}");
         }
+    }
+
+    /// The ASCII reader finds the same words, sentence openings included, as the reader by
+    /// characters; on the golden and demo texts (their ASCII ones, and the others with their
+    /// non-ASCII characters dropped) and on each in capitals.
+    #[test]
+    fn advice_words_of_ascii_text_are_the_words_by_characters() {
+        type Reader = fn(&str, &mut dyn FnMut(&str, bool));
+        let words = |read: Reader, t: &str| {
+            let mut out = Vec::new();
+            read(t, &mut |w, starts| out.push((w.to_string(), starts)));
+            out
+        };
+        let ascii: Reader = |t, f| advice_words_ascii(t, f);
+        let chars: Reader = |t, f| advice_words_by_chars(t, f);
+        let mut seen = 0;
+        for t in golden_and_demo_texts() {
+            let t: String = t.chars().filter(char::is_ascii).collect();
+            for t in [
+                t.clone(),
+                t.to_uppercase(),
+                format!("'{t}' x'y ''. {t}\n;:?!"),
+            ] {
+                let want = words(chars, &t);
+                seen += want.len();
+                assert_eq!(words(ascii, &t), want, "{t}");
+            }
+        }
+        assert!(seen > 10_000, "{seen} words");
+    }
+
+    /// A model word is found by its packed bytes when short and by its string when long.
+    #[test]
+    fn advice_model_words_are_found_short_and_long() {
+        let m =
+            LinearModel::parse("__bias__\t0.5\nshort\t1\nextraordinarilylongword\t2\n").unwrap();
+        let a = AdviceModel::new(&m);
+        assert_eq!(a.margin("short", &[]).0, 1.5);
+        assert_eq!(a.margin("an extraordinarilylongword", &[]).0, 2.5);
+        assert_eq!(a.margin("shorter extraordinarilylongwor", &[]).0, 0.5);
     }
 
     #[test]
