@@ -238,10 +238,7 @@ fn without_noise(text: &str) -> std::borrow::Cow<'_, str> {
         while i < bytes.len() && whitespace_len(text, i) == 0 {
             if bare.is_none() {
                 let (c, _) = char_at(text, i);
-                let f = match class.get(c as usize) {
-                    Some(&f) => f,
-                    None => class_of(c),
-                };
+                let f = class.of(c);
                 if f & ALNUM != 0 || c == '@' || c == '#' {
                     bare = Some(i);
                 }
@@ -324,10 +321,7 @@ fn count_letters(text: &str) -> Letters {
         }
         let (c, len) = char_at(text, i);
         i += len;
-        let f = match class.get(c as usize) {
-            Some(&f) => f,
-            None => class_of(c),
-        };
+        let f = class.of(c);
         if f & ALPHA == 0 {
             continue;
         }
@@ -574,25 +568,35 @@ fn class_of(c: char) -> u8 {
 /// Arabic and Persian), built once: the standard library answers every non-ASCII character by a
 /// binary search over the Unicode tables, which had been a noticeable share of detecting the
 /// language of an Arabic or Persian post, and the script tests are a chain of comparisons.
-fn classes() -> &'static [u8; 2048] {
-    static TABLE: std::sync::OnceLock<[u8; 2048]> = std::sync::OnceLock::new();
+struct Classes([u8; 2048]);
+
+impl Classes {
+    /// [`class_of`] `c`, from the table below U+0800.
+    #[inline]
+    fn of(&self, c: char) -> u8 {
+        match self.0.get(c as usize) {
+            Some(&f) => f,
+            None => class_of(c),
+        }
+    }
+}
+
+fn classes() -> &'static Classes {
+    static TABLE: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = [0u8; 2048];
         // Every code point below U+0800 is a scalar value (the surrogates start at U+D800).
         for (i, f) in t.iter_mut().enumerate() {
             *f = class_of(char::from_u32(i as u32).expect("below the surrogates"));
         }
-        t
+        Classes(t)
     })
 }
 
-/// `c.is_alphabetic()`, from [`classes`] below U+0800.
+/// `c.is_alphabetic()`, from [`classes`].
 #[inline]
 fn is_alphabetic(c: char) -> bool {
-    match classes().get(c as usize) {
-        Some(f) => f & ALPHA != 0,
-        None => c.is_alphabetic(),
-    }
+    classes().of(c) & ALPHA != 0
 }
 
 /// Counts (Persian, Arabic) function words; a word starting with the article "ال" counts as Arabic.
@@ -665,10 +669,7 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
             ([b, 0], 1)
         } else {
             let (c, n) = char_at(text, i);
-            let f = match class.get(c as usize) {
-                Some(&f) => f,
-                None => class_of(c),
-            };
+            let f = class.of(c);
             if f & ALPHA == 0 && c != '\u{200C}' {
                 i += n;
                 if len > 0 {
@@ -1025,10 +1026,8 @@ mod tests {
     fn the_letter_tables_agree_with_the_standard_library() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
-            let f = classes()
-                .get(c as usize)
-                .copied()
-                .unwrap_or_else(|| class_of(c));
+            let f = classes().of(c);
+            assert_eq!(f, class_of(c), "U+{:04X}", c as u32);
             assert_eq!(f & ALNUM != 0, c.is_alphanumeric(), "U+{:04X}", c as u32);
         }
     }
