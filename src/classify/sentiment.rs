@@ -36,10 +36,10 @@ pub const NEUTRAL_BAND: f64 = 0.05;
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
     tpl: &'a PieceTemplate,
-    /// Word as written, punctuation stripped (VADER keeps ≤2-char leftovers such as ":)").
-    raw: &'a str,
-    /// Normalised (lowercased, script-folded) form used for lookups.
-    lower: &'a str,
+    /// The piece of the text the token was read from: its words are found in it when asked for
+    /// ([`Tok::raw`], [`Tok::lower`]), which few tokens are (finding both for every token had
+    /// been a tenth of scoring an English review).
+    piece: &'a str,
     /// The word was followed by clause punctuation (`,` `.` `;` `!` `?` and Arabic-script forms)
     /// or a line break: outside English, negation does not reach across it ("não chegou, que
     /// absurdo").
@@ -50,6 +50,20 @@ struct Tok<'a> {
     /// Words in the lexicon phrase this token opens (0 when it opens none): the hit shows the
     /// whole phrase ("با کیفیت", high quality), not its first word ("با", with).
     phrase_words: u8,
+}
+
+impl<'a> Tok<'a> {
+    /// Word as written, punctuation stripped (VADER keeps ≤2-char leftovers such as ":)").
+    #[inline]
+    fn raw(&self) -> &'a str {
+        self.tpl.raw.resolve(self.piece)
+    }
+
+    /// Normalised (lowercased, script-folded) form used for lookups.
+    #[inline]
+    fn lower(&self) -> &'a str {
+        self.tpl.lower.resolve(self.piece)
+    }
 }
 
 impl std::ops::Deref for Tok<'_> {
@@ -210,8 +224,7 @@ impl PieceTemplate {
     fn token<'a>(&'a self, piece: &'a str) -> Tok<'a> {
         Tok {
             tpl: self,
-            raw: self.raw.resolve(piece),
-            lower: self.lower.resolve(piece),
+            piece,
             clause_end: self.clause_end,
             valence: 0.0,
             flags: 0,
@@ -225,7 +238,8 @@ impl PieceTemplate {
 /// piece is read once for every 80 times it is met.
 const PIECE_CACHE_BYTES: usize = 16 << 20;
 /// What a remembered piece costs beyond its templates and its bytes: the map's bucket (at most
-/// half full after the table grows), its control byte and the key's allocation.
+/// half full after the table grows), its control byte and the key's allocation. A short piece's
+/// key is a number in a 32-byte bucket, with no allocation: counted the same, a little over.
 const PIECE_ENTRY_OVERHEAD: usize = 64;
 /// What a string of a template's own costs beyond its bytes (the allocation's header).
 const OWN_STRING_OVERHEAD: usize = 16;
@@ -234,8 +248,60 @@ const PIECE_CACHE_MAX_BYTES: usize = 48;
 /// switches language from text to text; `earshot train` adds a table at a time).
 const PIECE_CACHE_PROFILES: usize = 16;
 
-/// A profile's pieces and the range of their templates.
-type PieceMap = rustc_hash::FxHashMap<Box<str>, (u32, u32)>;
+/// A profile's pieces and the range of their templates: a piece of at most
+/// [`SHORT_PIECE_BYTES`] bytes (most words of most posts) by its [`short_key`], so that finding it
+/// hashes two words and compares one number instead of hashing and comparing its text; a longer
+/// one by its text.
+#[derive(Default)]
+struct PieceMap {
+    short: rustc_hash::FxHashMap<u128, (u32, u32)>,
+    long: rustc_hash::FxHashMap<Box<str>, (u32, u32)>,
+}
+
+/// The longest piece [`short_key`] packs: the key's sixteenth byte holds the length.
+const SHORT_PIECE_BYTES: usize = 15;
+
+/// The piece `text[start..start + len]` as one number when it has at most [`SHORT_PIECE_BYTES`]
+/// bytes: its bytes little-endian, zero above them, and its length in the top byte (so a piece
+/// ending in NUL bytes still differs from the piece without them). Read with one 16-byte load
+/// where the text has 16 bytes from `start`.
+#[inline]
+fn short_key(text: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > SHORT_PIECE_BYTES {
+        return None;
+    }
+    let bytes = match text.get(start..start + 16) {
+        Some(w) => u128::from_le_bytes(w.try_into().expect("a 16-byte slice")),
+        None => {
+            let mut b = [0u8; 16];
+            b[..len].copy_from_slice(&text[start..start + len]);
+            u128::from_le_bytes(b)
+        }
+    };
+    let mask = (1u128 << (len * 8)) - 1;
+    Some(bytes & mask | (len as u128) << 120)
+}
+
+impl PieceMap {
+    fn get(&self, piece: &str, key: Option<u128>) -> Option<(u32, u32)> {
+        match key {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(piece).copied(),
+        }
+    }
+
+    fn insert(&mut self, piece: &str, key: Option<u128>, range: (u32, u32)) {
+        match key {
+            Some(k) => self.short.insert(k, range),
+            None => self.long.insert(piece.into(), range),
+        };
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
 
 /// The tokens of each piece already read, per profile: a piece's tokens depend on the piece and
 /// the profile's tables only, so remembering them changes nothing.
@@ -571,12 +637,12 @@ impl SentimentEngine {
             toks.iter()
                 .filter(|t| {
                     t.emoji.is_none()
-                        && t.lower.chars().any(char::is_alphabetic)
+                        && t.lower().chars().any(char::is_alphabetic)
                         && !t.info.negator
                         && t.info.booster.is_none()
                         && !t.info.contrast
                 })
-                .map(|t| t.lower.to_string())
+                .map(|t| t.lower().to_string())
                 .collect()
         })
     }
@@ -648,7 +714,8 @@ impl SentimentEngine {
                     templates,
                     line_end,
                 };
-                if let Some(&range) = cache.maps[m].1.get(piece) {
+                let key = short_key(text.as_bytes(), start, piece.len());
+                if let Some(range) = cache.maps[m].1.get(piece, key) {
                     cache.spans.push(span(range));
                     continue;
                 }
@@ -669,7 +736,7 @@ impl SentimentEngine {
                     .extend(fresh.iter().map(|t| PieceTemplate::new(p, t, piece)));
                 let range = (a, cache.templates.len() as u32);
                 if keyed {
-                    cache.maps[m].1.insert(piece.into(), range);
+                    cache.maps[m].1.insert(piece, key, range);
                 }
                 cache.spans.push(span(range));
             }
@@ -852,7 +919,7 @@ impl SentimentEngine {
                 if self.lex.emoji_valence.contains_key(&c) {
                     return true;
                 }
-                en.lexicon.contains_key(t.lower)
+                en.lexicon.contains_key(t.lower())
             } else {
                 t.info.valence.is_some()
             }
@@ -885,7 +952,7 @@ impl SentimentEngine {
             let mut phrase_words = 0;
             let mut f: u32;
             let mut valence;
-            if let Some(v) = overrides.and_then(|o| o.get(&*t.lower)) {
+            if let Some(v) = overrides.and_then(|o| o.get(t.lower())) {
                 valence = *v;
                 f = R_BRAND;
             } else if let Some(c) = t.emoji {
@@ -893,7 +960,7 @@ impl SentimentEngine {
                     .lex
                     .emoji_valence
                     .get(&c)
-                    .or_else(|| en.lexicon.get(&*t.lower))
+                    .or_else(|| en.lexicon.get(t.lower()))
                 {
                     Some(v) => {
                         valence = *v;
@@ -999,7 +1066,7 @@ impl SentimentEngine {
                     } else {
                         // Only a negated copula or verb negates what precedes it ("خوب نیست");
                         // an imperative like "نخرید" (don't buy) does not.
-                        is_negated_verb_fa(x.lower)
+                        is_negated_verb_fa(x.lower())
                     }
                 });
                 if post_neg {
@@ -1052,9 +1119,9 @@ impl SentimentEngine {
                     Some(c) => String::from(c),
                     None if t.phrase_words > 1 => {
                         let words = toks[i..].iter().take(usize::from(t.phrase_words));
-                        words.map(|w| w.raw).collect::<Vec<_>>().join(" ")
+                        words.map(Tok::raw).collect::<Vec<_>>().join(" ")
                     }
-                    None => String::from(t.raw),
+                    None => String::from(t.raw()),
                 };
                 // An emoji's description is several words; report the emoji once per scored word.
                 hits.push(Hit {
@@ -1237,10 +1304,10 @@ fn longest_phrase_in(
     // Arabic) the pair as written may not be in the table, so the pair is also asked with each
     // suffix the second word could lose (a two-word phrase's last word is the second word; a
     // longer phrase's second word is written in full).
-    key.push_str(toks[i].lower);
+    key.push_str(toks[i].lower());
     key.push(' ');
     let first = key.len();
-    let second = toks[i + 1].lower;
+    let second = toks[i + 1].lower();
     key.push_str(second);
     let any = p.phrase_pairs.contains(key.as_str())
         || p.suffixes.iter().any(|suf| {
@@ -1260,7 +1327,7 @@ fn longest_phrase_in(
         if k > 0 {
             key.push(' ');
         }
-        key.push_str(t.lower);
+        key.push_str(t.lower());
         ends[k] = key.len();
     }
     for len in (2..=max.min(ends.len())).rev() {
@@ -1269,7 +1336,7 @@ fn longest_phrase_in(
             return Some((*v, len));
         }
         // The phrase's last word may carry a suffix (Persian "بی نقصیه", flawless-is).
-        let last = toks[i + len - 1].lower;
+        let last = toks[i + len - 1].lower();
         for suf in p.suffixes {
             if suffix_stem(p, last, suf).is_some()
                 && let Some(v) = p.phrases.get(&key[..key.len() - suf.len()])
@@ -1464,7 +1531,6 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
 }
 
 fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
-    let w = |k: usize| &*toks[k].lower;
     let n = toks.len();
     let near = (i.saturating_sub(3)..(i + 3).min(n))
         .filter(|k| toks[*k].info.idiom)
@@ -1472,42 +1538,75 @@ fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
     if near < 2 {
         return valence;
     }
-    let special = |s: &str| {
-        EN_SPECIAL_CASES
+    // VADER joins the words around `i` into n-grams and looks each up as a string. No English
+    // token holds a space, so an n-gram equals a key exactly when the key's words are the tokens'
+    // words: compared word by word against keys split once, with no string built (building them
+    // had been 5 % of scoring an English review).
+    let (idioms, boosters) = en_multi_word_keys();
+    let is = |key: &[&str], from: usize, len: usize| {
+        key.len() == len
+            && key
+                .iter()
+                .zip(&toks[from..from + len])
+                .all(|(k, t)| *k == t.lower())
+    };
+    let special = |from: usize, len: usize| {
+        idioms
             .iter()
-            .find(|(k, _)| *k == s)
+            .find(|(k, _)| is(k, from, len))
             .map(|(_, v)| *v)
     };
-    let seqs = [
-        format!("{} {}", w(i - 1), w(i)),
-        format!("{} {} {}", w(i - 2), w(i - 1), w(i)),
-        format!("{} {}", w(i - 2), w(i - 1)),
-        format!("{} {} {}", w(i - 3), w(i - 2), w(i - 1)),
-        format!("{} {}", w(i - 3), w(i - 2)),
-    ];
-    for s in &seqs {
-        if let Some(v) = special(s) {
-            valence = v;
-            break;
-        }
+    // (first token, words) of VADER's `sequences`: i-1..=i, i-2..=i, i-2..i, i-3..i, i-3..i-1.
+    let seqs = [(i - 1, 2), (i - 2, 3), (i - 2, 2), (i - 3, 3), (i - 3, 2)];
+    if let Some(v) = seqs.iter().find_map(|&(from, len)| special(from, len)) {
+        valence = v;
     }
     if n - 1 > i
-        && let Some(v) = special(&format!("{} {}", w(i), w(i + 1)))
+        && let Some(v) = special(i, 2)
     {
         valence = v;
     }
     if n - 1 > i + 1
-        && let Some(v) = special(&format!("{} {} {}", w(i), w(i + 1), w(i + 2)))
+        && let Some(v) = special(i, 3)
     {
         valence = v;
     }
-    let p = Lexicons::shared().profile("en");
-    for ngram in [&seqs[3], &seqs[4], &seqs[2]] {
-        if let Some(b) = p.boosters.get(ngram.as_str()) {
+    for (from, len) in [seqs[3], seqs[4], seqs[2]] {
+        if let Some((_, b)) = boosters.iter().find(|(k, _)| is(k, from, len)) {
             valence += b;
         }
     }
     valence
+}
+
+/// A key of several words, split at its spaces, and its value.
+type MultiWordKey = (Vec<&'static str>, f64);
+
+/// VADER's special-case idioms and the English boosters of more than one word ("kind of"), split
+/// into their words once: the only keys an n-gram of [`en_special_idioms`] can equal (an n-gram
+/// holds a space, so a key of one word never equals one).
+fn en_multi_word_keys() -> &'static (Vec<MultiWordKey>, Vec<MultiWordKey>) {
+    static KEYS: std::sync::OnceLock<(Vec<MultiWordKey>, Vec<MultiWordKey>)> =
+        std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let split = |k: &'static str, v: f64| {
+            k.contains(' ')
+                .then(|| (k.split(' ').collect::<Vec<_>>(), v))
+        };
+        // In table order: the first idiom that matches wins, as in VADER.
+        let idioms = EN_SPECIAL_CASES
+            .iter()
+            .filter_map(|&(k, v)| split(k, v))
+            .collect();
+        let p = Lexicons::shared().profile("en");
+        let mut boosters: Vec<MultiWordKey> = p
+            .boosters
+            .iter()
+            .filter_map(|(k, b)| split(k.as_str(), *b))
+            .collect();
+        boosters.sort_by(|a, b| a.0.cmp(&b.0));
+        (idioms, boosters)
+    })
 }
 
 fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
@@ -1515,7 +1614,7 @@ fn en_least_check(valence: f64, toks: &[Tok], i: usize) -> f64 {
         return valence;
     }
     let en = Lexicons::shared().profile("en");
-    if en.lexicon.contains_key(toks[i - 1].lower) {
+    if en.lexicon.contains_key(toks[i - 1].lower()) {
         return valence;
     }
     if i > 1 {
@@ -1971,7 +2070,7 @@ mod tests {
                     let got: Vec<(String, String, Option<char>)> =
                         engine.with_tokens(&copy, p, |toks| {
                             toks.iter()
-                                .map(|t| (t.raw.to_string(), t.lower.to_string(), t.emoji))
+                                .map(|t| (t.raw().to_string(), t.lower().to_string(), t.emoji))
                                 .collect()
                         });
                     let want: Vec<(String, String, Option<char>)> = read
@@ -1982,6 +2081,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A short piece's key is the piece: every piece of every text below, at any position
+    /// (also within 16 bytes of the text's end, where the key is copied rather than loaded), has
+    /// the key of every equal piece and of no other, NUL bytes included; a longer one has none.
+    #[test]
+    fn short_piece_keys_are_the_pieces() {
+        let texts = [
+            "good good\0 good\0\0 goo gooe",
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+            "خیلی خوبه عالیه 😀👍 l'avion",
+            "goodgoodgoodgoo goodgoodgoodgood",
+        ];
+        let mut seen: std::collections::HashMap<u128, &[u8]> = Default::default();
+        for text in texts {
+            let b = text.as_bytes();
+            for start in 0..b.len() {
+                for len in 1..=(b.len() - start).min(20) {
+                    let piece = &b[start..start + len];
+                    match short_key(b, start, len) {
+                        Some(k) => {
+                            assert!(len <= SHORT_PIECE_BYTES);
+                            let first = *seen.entry(k).or_insert(piece);
+                            assert_eq!(first, piece, "two pieces share a key");
+                        }
+                        None => assert!(len > SHORT_PIECE_BYTES),
+                    }
+                }
+            }
+        }
+        assert!(seen.len() > 700, "{} pieces", seen.len());
     }
 
     /// A text scored while another thread holds the process's cache is read into a cache of its
@@ -2030,7 +2160,7 @@ mod tests {
         let tokens = |text: &str| -> Vec<(String, String)> {
             engine.with_tokens_in(&mut cache.borrow_mut(), text, p, |toks| {
                 toks.iter()
-                    .map(|t| (t.raw.to_string(), t.lower.to_string()))
+                    .map(|t| (t.raw().to_string(), t.lower().to_string()))
                     .collect()
             })
         };
