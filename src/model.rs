@@ -135,7 +135,9 @@ pub struct LangGuess {
 /// normalisation to [-1, 1]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
-    pub token: String,
+    /// The word or phrase as written: inline up to 24 bytes (nearly every word), so a hit costs
+    /// no allocation of its own.
+    pub token: compact_str::CompactString,
     /// Rule names joined by `+`; a single rule is a static name (no copy per hit).
     pub rule: std::borrow::Cow<'static, str>,
     pub valence: f64,

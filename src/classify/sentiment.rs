@@ -18,6 +18,8 @@
 //! - Per-brand overrides replace a word's valence for mentions of that brand ("sick" for a skate brand).
 
 use std::borrow::Cow;
+
+use compact_str::CompactString;
 use std::collections::BTreeMap;
 
 use super::lexicon::{EN_SPECIAL_CASES, Lexicons, Profile, WordInfo, normalize};
@@ -1116,12 +1118,22 @@ impl SentimentEngine {
         for (i, t) in toks.iter().enumerate() {
             if is_hit(t) {
                 let token = match t.emoji {
-                    Some(c) => String::from(c),
+                    Some(c) => CompactString::from(&*c.encode_utf8(&mut [0; 4])),
                     None if t.phrase_words > 1 => {
-                        let words = toks[i..].iter().take(usize::from(t.phrase_words));
-                        words.map(Tok::raw).collect::<Vec<_>>().join(" ")
+                        let mut phrase = CompactString::const_new("");
+                        for (k, w) in toks[i..]
+                            .iter()
+                            .take(usize::from(t.phrase_words))
+                            .enumerate()
+                        {
+                            if k > 0 {
+                                phrase.push(' ');
+                            }
+                            phrase.push_str(w.raw());
+                        }
+                        phrase
                     }
-                    None => String::from(t.raw()),
+                    None => CompactString::from(t.raw()),
                 };
                 // An emoji's description is several words; report the emoji once per scored word.
                 hits.push(Hit {
@@ -1181,7 +1193,7 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
     s.score = round4(score);
     s.label = label_for(score);
     s.hits.push(Hit {
-        token: signal.evidence.clone(),
+        token: signal.evidence.as_str().into(),
         rule: rule.into(),
         valence,
     });

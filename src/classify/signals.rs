@@ -1534,7 +1534,7 @@ fn strongest_hit(s: &Sentiment, positive: bool) -> String {
         .iter()
         .filter(|h| (h.valence > 0.0) == positive && h.rule != "punctuation_emphasis")
         .max_by(|a, b| a.valence.abs().total_cmp(&b.valence.abs()))
-        .map(|h| h.token.clone())
+        .map(|h| h.token.to_string())
         .unwrap_or_default()
 }
 
