@@ -679,8 +679,13 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
                 continue;
             }
             if n == 2 {
-                let mut two = [0u8; 2];
-                persian_spelling(c).encode_utf8(&mut two);
+                // `persian_spelling` on the bytes: ي (D9 8A) is written ی (DB 8C), ك (D9 83) ک
+                // (DA A9), any other two-byte letter as it is.
+                let two = match (b, bytes[i + 1]) {
+                    (0xD9, 0x8A) => [0xDB, 0x8C],
+                    (0xD9, 0x83) => [0xDA, 0xA9],
+                    pair => [pair.0, pair.1],
+                };
                 i += 2;
                 (two, 2)
             } else {
@@ -696,12 +701,14 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
                 continue;
             }
         };
-        for &b in &spelt[..n] {
-            if len < KEY_BYTES {
-                buf[len] = b;
-            }
-            len += 1;
+        // Only the first KEY_BYTES bytes of a word are kept (a longer word is in neither list).
+        if len < KEY_BYTES {
+            buf[len] = spelt[0];
         }
+        if n == 2 && len + 1 < KEY_BYTES {
+            buf[len + 1] = spelt[1];
+        }
+        len += n;
         chars += 1;
     }
     if len > 0 {
@@ -1102,6 +1109,9 @@ mod tests {
                     "ال",
                     "الب",
                     "الكتاب",
+                    // Respelled letters at odd byte offsets, across the 16 bytes a key keeps.
+                    "xكيكيكيكيكي",
+                    "xyzالكيكيكي",
                     "مي\u{200C}",
                     "\u{200C}",
                     "\u{200D}",
