@@ -80,11 +80,22 @@ thread_local! {
     /// The token vector's allocation, kept between texts: a fresh one per text had its first
     /// writes stall on memory (the costliest instruction of tokenising).
     static SCRATCH: std::cell::Cell<Vec<Tok<'static>>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The allocation of a text's pieces as [`SentimentEngine::read_pieces`] found them, kept
+    /// the same way.
+    static PIECE_SCRATCH: std::cell::Cell<Vec<&'static str>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// An emptied vector of tokens borrowing for another lifetime, on the same allocation (collecting
 /// an emptied vector's iterator in place reuses its buffer; nothing is borrowed while it is empty).
-fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+fn recycle<'b>(v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    recycle_vec(v)
+}
+
+/// [`recycle`] for any vector whose items differ only in a lifetime (`T` and `U` are one type but
+/// for it: the in-place collect needs equal size and alignment, and asserts it).
+fn recycle_vec<T, U>(mut v: Vec<T>) -> Vec<U> {
+    const { assert!(std::mem::size_of::<T>() == std::mem::size_of::<U>()) };
+    const { assert!(std::mem::align_of::<T>() == std::mem::align_of::<U>()) };
     v.clear();
     if v.capacity() > 4096 {
         // A huge text's tokens: do not keep that much memory per thread.
@@ -324,8 +335,6 @@ struct PieceCache {
 
 #[derive(Debug, Clone, Copy)]
 struct Span {
-    start: u32,
-    end: u32,
     templates: (u32, u32),
     line_end: bool,
 }
@@ -706,12 +715,12 @@ impl SentimentEngine {
         p: &Profile,
         f: impl FnOnce(&mut [Tok<'_>]) -> R,
     ) -> R {
-        self.read_pieces(cache, text, p);
+        let mut pieces: Vec<&str> = recycle_vec(PIECE_SCRATCH.take());
+        self.read_pieces(cache, text, p, &mut pieces);
         let cache = &*cache;
         let mut toks: Vec<Tok<'_>> = recycle(SCRATCH.take());
         toks.reserve(text.len() / 5 + 1);
-        for s in &cache.spans {
-            let piece = &text[s.start as usize..s.end as usize];
+        for (s, &piece) in cache.spans.iter().zip(&pieces) {
             // A line break ends a clause like a full stop: reviews list pros and cons a line
             // each, and a negator at the end of one line does not reach the next.
             if s.line_end
@@ -725,30 +734,38 @@ impl SentimentEngine {
         }
         let out = f(&mut toks);
         SCRATCH.set(recycle(toks));
+        PIECE_SCRATCH.set(recycle_vec(pieces));
         out
     }
 
     /// Fills `cache.spans` with the pieces of `text`, reading the pieces the cache does not hold.
     /// When the cache would outgrow its budget it is cleared, at most once per text, and the text
     /// read again (the ranges noted before the clear pointed at templates now gone); a text with
-    /// more pieces than the cache holds overfills it until the next text.
-    fn read_pieces(&self, cache: &mut PieceCache, text: &str, p: &Profile) {
+    /// more pieces than the cache holds overfills it until the next text. `pieces` gets each
+    /// span's text, so that it is not sliced from the text again.
+    fn read_pieces<'t>(
+        &self,
+        cache: &mut PieceCache,
+        text: &'t str,
+        p: &Profile,
+        pieces: &mut Vec<&'t str>,
+    ) {
         let mut may_clear = true;
         'text: loop {
             let m = cache.profile_map(p);
             cache.spans.clear();
+            pieces.clear();
             let mut fresh = Vec::new();
             for (piece, line_end) in words_and_line_ends(text) {
                 let start = piece.as_ptr() as usize - text.as_ptr() as usize;
                 let span = |templates| Span {
-                    start: start as u32,
-                    end: (start + piece.len()) as u32,
                     templates,
                     line_end,
                 };
                 let key = short_key(text.as_bytes(), start, piece.len());
                 if let Some(range) = cache.maps[m].1.get(piece, key) {
                     cache.spans.push(span(range));
+                    pieces.push(piece);
                     continue;
                 }
                 fresh.clear();
@@ -771,6 +788,7 @@ impl SentimentEngine {
                     cache.maps[m].1.insert(piece, key, range);
                 }
                 cache.spans.push(span(range));
+                pieces.push(piece);
             }
             return;
         }
