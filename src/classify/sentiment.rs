@@ -208,6 +208,9 @@ struct PieceTemplate {
     /// with a suffix, behind a negating prefix), and the rule that found it. Worked out only for
     /// words with no lexicon valence and no emoji.
     derived: Option<(f64, u32)>,
+    /// Which of the profile's suffixes the word may lose (bit k: `p.suffixes[k]` leaves a stem
+    /// long enough), for the phrase lookups, which ask it of a phrase's last word.
+    suffixes: u32,
 }
 
 impl PieceTemplate {
@@ -219,7 +222,14 @@ impl PieceTemplate {
         } else {
             None
         };
+        let suffixes = p
+            .suffixes
+            .iter()
+            .enumerate()
+            .filter(|(_, suf)| suffix_stem(p, &t.lower, suf).is_some())
+            .fold(0, |m, (k, _)| m | 1 << k);
         PieceTemplate {
+            suffixes,
             raw: Part::new(&t.raw, piece),
             lower: Part::new(&t.lower, piece),
             emoji: t.emoji,
@@ -1373,12 +1383,10 @@ fn longest_phrase_in(
     let second = toks[i + 1].lower();
     key.push_str(second);
     let any = p.phrase_pairs.contains(key.as_str())
-        || p.suffixes.iter().any(|suf| {
-            suffix_stem(p, second, suf).is_some_and(|stem| {
-                key.truncate(first);
-                key.push_str(stem);
-                p.phrase_pairs.contains(key.as_str())
-            })
+        || suffixes_of(p, &toks[i + 1]).any(|suf| {
+            key.truncate(first);
+            key.push_str(&second[..second.len() - suf.len()]);
+            p.phrase_pairs.contains(key.as_str())
         });
     if !any {
         return None;
@@ -1399,16 +1407,26 @@ fn longest_phrase_in(
             return Some((*v, len));
         }
         // The phrase's last word may carry a suffix (Persian "بی نقصیه", flawless-is).
-        let last = toks[i + len - 1].lower();
-        for suf in p.suffixes {
-            if suffix_stem(p, last, suf).is_some()
-                && let Some(v) = p.phrases.get(&key[..key.len() - suf.len()])
-            {
+        for suf in suffixes_of(p, &toks[i + len - 1]) {
+            if let Some(v) = p.phrases.get(&key[..key.len() - suf.len()]) {
                 return Some((*v, len));
             }
         }
     }
     None
+}
+
+/// The suffixes of `p` that token `t` may lose, in the profile's order (see
+/// [`PieceTemplate::suffixes`]).
+fn suffixes_of<'p>(p: &'p Profile, t: &Tok) -> impl Iterator<Item = &'p str> + use<'p> {
+    let mut mask = t.suffixes;
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            p.suffixes[k]
+        })
+    })
 }
 
 /// The valence of a word the lexicon does not know as written, and the rule that found it: the
@@ -2166,6 +2184,15 @@ mod tests {
                     assert_eq!(got, want, "{lang} {text:?}");
                 }
             }
+        }
+    }
+
+    /// A template keeps which suffixes its word may lose in 32 bits: no profile has more.
+    #[test]
+    fn every_profile_has_at_most_32_suffixes() {
+        for lang in super::super::lexicon::LANGS {
+            let n = Lexicons::shared().profile(lang).suffixes.len();
+            assert!(n <= 32, "{lang}: {n} suffixes");
         }
     }
 
