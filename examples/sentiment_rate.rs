@@ -4,34 +4,20 @@
 //!
 //! `cargo run --release --example sentiment_rate -- FILE [LANG]` prints texts per second.
 
-use std::io::BufRead;
 use std::time::Instant;
 
-use earshot::classify::lang::LangDetector;
 use earshot::classify::sentiment::SentimentEngine;
+
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: sentiment_rate FILE [LANG]");
     let fixed_lang = args.next();
-    let f = std::fs::File::open(&path).expect("open the corpus");
-    let texts: Vec<String> = std::io::BufReader::new(f)
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(&l.expect("read")).expect("json");
-            v["text"].as_str().unwrap_or_default().to_string()
-        })
-        .collect();
+    let texts = corpus::texts(&path);
     // Languages decided before timing (VADER has none to decide); the full CLI run includes them.
-    let detector = LangDetector::new();
-    let langs: Vec<String> = texts
-        .iter()
-        .map(|t| {
-            fixed_lang
-                .clone()
-                .unwrap_or_else(|| detector.detect(t, None).code.into_owned())
-        })
-        .collect();
+    let langs = corpus::langs(&texts, fixed_lang.as_deref());
     let engine = SentimentEngine::new();
     // Warm the shared tables before timing (VADER's analyzer is also built before its loop).
     let _ = engine.score("warm up", "en", None);

@@ -9,10 +9,10 @@
 //! words) from reading words for the first time, which `sentiment_rate` over a file read once
 //! includes.
 
-use std::io::BufRead;
-
-use earshot::classify::lang::LangDetector;
 use earshot::classify::sentiment::SentimentEngine;
+
+#[path = "common/corpus.rs"]
+mod corpus;
 
 #[inline(never)]
 fn timed(engine: &SentimentEngine, texts: &[String], langs: &[String]) -> f64 {
@@ -25,19 +25,8 @@ fn timed(engine: &SentimentEngine, texts: &[String], langs: &[String]) -> f64 {
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: sentiment_warm FILE");
-    let f = std::fs::File::open(&path).expect("open the corpus");
-    let texts: Vec<String> = std::io::BufReader::new(f)
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(&l.expect("read")).expect("json");
-            v["text"].as_str().unwrap_or_default().to_string()
-        })
-        .collect();
-    let detector = LangDetector::new();
-    let langs: Vec<String> = texts
-        .iter()
-        .map(|t| detector.detect(t, None).code.into_owned())
-        .collect();
+    let texts = corpus::texts(&path);
+    let langs = corpus::langs(&texts, None);
     let engine = SentimentEngine::new();
     let warm: f64 = texts
         .iter()
