@@ -85,15 +85,11 @@ thread_local! {
     static PIECE_SCRATCH: std::cell::Cell<Vec<&'static str>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// An emptied vector of tokens borrowing for another lifetime, on the same allocation (collecting
-/// an emptied vector's iterator in place reuses its buffer; nothing is borrowed while it is empty).
-fn recycle<'b>(v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
-    recycle_vec(v)
-}
-
-/// [`recycle`] for any vector whose items differ only in a lifetime (`T` and `U` are one type but
-/// for it: the in-place collect needs equal size and alignment, and asserts it).
-fn recycle_vec<T, U>(mut v: Vec<T>) -> Vec<U> {
+/// An emptied vector borrowing for another lifetime, on the same allocation: `T` and `U` are one
+/// type but for a lifetime (tokens, pieces). Collecting an emptied vector's iterator in place
+/// reuses its buffer, which needs equal size and alignment (asserted); nothing is borrowed while
+/// it is empty.
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
     const { assert!(std::mem::size_of::<T>() == std::mem::size_of::<U>()) };
     const { assert!(std::mem::align_of::<T>() == std::mem::align_of::<U>()) };
     v.clear();
@@ -725,7 +721,7 @@ impl SentimentEngine {
         p: &Profile,
         f: impl FnOnce(&mut [Tok<'_>]) -> R,
     ) -> R {
-        let mut pieces: Vec<&str> = recycle_vec(PIECE_SCRATCH.take());
+        let mut pieces: Vec<&str> = recycle(PIECE_SCRATCH.take());
         self.read_pieces(cache, text, p, &mut pieces);
         let cache = &*cache;
         let mut toks: Vec<Tok<'_>> = recycle(SCRATCH.take());
@@ -744,7 +740,7 @@ impl SentimentEngine {
         }
         let out = f(&mut toks);
         SCRATCH.set(recycle(toks));
-        PIECE_SCRATCH.set(recycle_vec(pieces));
+        PIECE_SCRATCH.set(recycle(pieces));
         out
     }
 
@@ -1680,12 +1676,12 @@ fn en_multi_word_keys() -> &'static (Vec<MultiWordKey>, Vec<MultiWordKey>) {
             .filter_map(|&(k, v)| split(k, v))
             .collect();
         let p = Lexicons::shared().profile("en");
-        let mut boosters: Vec<MultiWordKey> = p
+        // Keys are distinct, so at most one matches an n-gram: their order does not matter.
+        let boosters = p
             .boosters
             .iter()
             .filter_map(|(k, b)| split(k.as_str(), *b))
             .collect();
-        boosters.sort_by(|a, b| a.0.cmp(&b.0));
         (idioms, boosters)
     })
 }
@@ -1803,7 +1799,10 @@ mod tests {
         assert!(back.is_empty());
         assert_eq!(back.as_ptr() as usize, at);
         // A huge text's allocation is not kept.
-        assert_eq!(recycle(Vec::<Tok>::with_capacity(10_000)).capacity(), 0);
+        assert_eq!(
+            recycle::<Tok, Tok>(Vec::with_capacity(10_000)).capacity(),
+            0
+        );
     }
 
     #[test]
