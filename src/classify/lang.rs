@@ -126,11 +126,11 @@ impl LangDetector {
         }
         // A third of the letters is enough: brand names and loanwords in Latin letters are common
         // inside Arabic and Persian posts ("Fernway عالي").
-        if arabic * 3 > letters {
-            // Letters only one of the two languages uses, plus their most common words: many Persian
-            // posts are typed on Arabic keyboards (ي for ی, ك for ک), so letters alone mislead.
-            // Only a text with Arabic letters gets here: not ASCII, so already cleaned.
-            let text = cleaned.as_deref().unwrap_or(text);
+        // Persian or Arabic, for a text with Arabic letters (already cleaned: not ASCII).
+        let arabic_script = |text: &str| {
+            // Letters only one of the two languages uses, plus their most common words: many
+            // Persian posts are typed on Arabic keyboards (ي for ی, ك for ک), so letters alone
+            // mislead.
             let (fa_words, ar_words) = arabic_script_votes(text);
             let mut fa_score = persian + 2 * fa_words;
             let mut ar_score = arabic_only + 2 * ar_words;
@@ -142,15 +142,17 @@ impl LangDetector {
                 ar_score += a;
             }
             let code = if fa_score > ar_score { "fa" } else { "ar" };
-            let (persian, arabic_only) = (fa_score, ar_score);
             let conf = (0.6
-                + 0.4 * (persian.abs_diff(arabic_only) as f64 / (arabic as f64).max(1.0)) * 5.0)
+                + 0.4 * (fa_score.abs_diff(ar_score) as f64 / (arabic as f64).max(1.0)) * 5.0)
                 .min(1.0);
-            return LangGuess {
+            LangGuess {
                 code: code.into(),
                 confidence: round2(conf),
                 method: "script".into(),
-            };
+            }
+        };
+        if arabic * 3 > letters {
+            return arabic_script(cleaned.as_deref().unwrap_or(text));
         }
         let info = if latin * 2 > letters {
             // Cheap and decisive on most posts: several function words of one language. Decisive
@@ -159,10 +161,11 @@ impl LangDetector {
             // of two agreed with the trigram detector on all but 6 of 1,135 texts, and of those 6 it
             // was right on 5 (English with mojibake, which trigrams called Spanish or Portuguese).
             // Trigrams cost 20-30 us a text, more than the rest of the classification.
-            let by_words = match &ascii {
-                Some((_, tally)) => tally.decide(),
+            let tally = match ascii {
+                Some((_, tally)) => tally,
                 None => by_function_words(cleaned.as_deref().unwrap_or(text)),
             };
+            let by_words = tally.decide();
             if let Some((g, lead)) = &by_words
                 && (g.confidence >= 0.7 || *lead >= 2)
             {
@@ -177,7 +180,24 @@ impl LangDetector {
                 if let Some(g) = by_words.or_else(|| by_lexicon(text)) {
                     return g;
                 }
+                // Function words that tie ("de" is Spanish, French and Portuguese) still narrow
+                // the field: a trigram guess too weak to stand alone picks among the tied
+                // languages ("han originado actos de" is Spanish, not the English default).
+                if let Some(i) = &info
+                    && tally.tied().contains(&iso639_1(i.lang()))
+                {
+                    return LangGuess {
+                        code: iso639_1(i.lang()).into(),
+                        confidence: round2(i.confidence()),
+                        method: "detector".into(),
+                    };
+                }
                 if info.as_ref().is_none_or(|i| i.confidence() < 0.5) {
+                    // Latin words that say nothing of a language in a post with Arabic letters
+                    // are names ("Bioshock و MassEffect لذت ببريد"): the script decides.
+                    if arabic > 0 {
+                        return arabic_script(text);
+                    }
                     return LangGuess {
                         code: "en".into(),
                         confidence: 0.3,
@@ -735,6 +755,15 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "for", "this", "that", "not", "don't", "with", "on", "but", "have", "be", "so", "me",
             "your", "just", "would", "anyone", "from", "they", "what", "why", "how", "any", "can",
             "after", "again", "at", "all", "about", "honestly", "really",
+            // Common English words no other language here uses as often, so that short English
+            // posts are told by their words ("still no response", "i've had no problems").
+            "had", "has", "we", "he", "she", "there", "if", "or", "i'm", "i've", "it's", "very",
+            "one", "were", "been", "did", "them", "their", "our", "us", "his", "than", "then",
+            "only", "out", "up", "get", "got", "every", "yourself", "could", "should", "does",
+            "still", "yes", "nope",
+            // Shared with Spanish ("no") and Portuguese ("as", "do"): counted for English too, so that
+            // alone they tie and the other words decide.
+            "no", "as", "do",
         ],
     ),
     (
@@ -818,6 +847,17 @@ impl Tally {
         }
     }
 
+    /// The languages that share the most function words of the text, when several do (none when
+    /// the text has none, or one language leads).
+    fn tied(&self) -> Vec<&'static str> {
+        let best = self.counts.iter().copied().max().unwrap_or(0);
+        let tied: Vec<&'static str> = (0..FUNCTION_WORDS.len())
+            .filter(|&i| best > 0 && self.counts[i] == best)
+            .map(|i| FUNCTION_WORDS[i].0)
+            .collect();
+        if tied.len() > 1 { tied } else { Vec::new() }
+    }
+
     /// The language most of whose function words the text uses, with by how many it leads the
     /// runner-up; `None` on a tie (none at all included).
     fn decide(&self) -> Option<(LangGuess, usize)> {
@@ -845,7 +885,7 @@ impl Tally {
 
 /// [`Tally::decide`] on a text that is not all ASCII: lowercased, and split into words of letters,
 /// digits and apostrophes (straight or curly).
-fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
+fn by_function_words(text: &str) -> Tally {
     let index = function_word_index();
     let mut tally = Tally::default();
     let lower = crate::classify::lexicon::lowercase_cow(text);
@@ -856,7 +896,7 @@ fn by_function_words(text: &str) -> Option<(LangGuess, usize)> {
         let w = w.as_bytes();
         tally.word(index, packed(w).unwrap_or(0), w.len());
     }
-    tally.decide()
+    tally
 }
 
 /// Words known to the Persian sentiment lexicon and not the Arabic one, and the reverse (learned
@@ -1234,7 +1274,7 @@ mod tests {
             // And the whole detector agrees with the general path on the same text.
             assert_eq!(
                 format!("{:?}", tally.decide()),
-                format!("{:?}", by_function_words(&cleaned)),
+                format!("{:?}", by_function_words(&cleaned).decide()),
                 "{t:?}"
             );
         }
@@ -1396,6 +1436,47 @@ mod tests {
         assert_eq!(code("Fernway عالي"), "fa");
         assert_eq!(code("احذروا من Acme نصابين"), "ar");
         assert_eq!(code("جهاز Fernway معطل من اول يوم، سيء جدا"), "ar");
+        // More Latin letters than Arabic ones, but none of them says which language: names.
+        assert_eq!(code("احب Kestrel network signal كثيرا."), "ar");
+        assert_eq!(code("Bioshock و MassEffect لذت ببريد."), "fa");
+    }
+
+    /// Words English shares with Spanish ("no") and Portuguese ("as", "do") count for English too,
+    /// and the common words only English uses count at all: a two-word English review had been
+    /// called Spanish with confidence 0.95 for its "no".
+    #[test]
+    fn short_english_posts_with_shared_words_stay_english() {
+        for t in [
+            "still no response.",
+            "no instructions.",
+            "do not recommend.",
+            "i've had no problems.",
+            "great phone, great service, no voice dialing.",
+            "the zen serves as a back-up device as well as a player.",
+            "as i travel quite a lot, i'd want something with gsm",
+        ] {
+            assert_eq!(code(t), "en", "{t}");
+        }
+        // The shared words still count for the other language.
+        assert_eq!(code("No me gusta nada, no lo compren"), "es");
+        assert_eq!(code("Não comprem, o produto chegou quebrado"), "pt");
+    }
+
+    /// Function words that tie name the candidates; a trigram guess too weak to stand alone picks
+    /// among them, instead of the English default.
+    #[test]
+    fn tied_function_words_narrow_a_weak_trigram_guess() {
+        let d = LangDetector::new();
+        for (t, want) in [
+            ("servicio de la empresa", "es"),
+            ("la entrega de hoy", "es"),
+            ("entrega atrasada de novo", "pt"),
+            ("protégés par un régime de", "fr"),
+        ] {
+            let g = d.detect(t, None);
+            assert_eq!(&*g.code, want, "{t}: {g:?}");
+            assert_eq!(&*g.method, "detector", "{t}: {g:?}");
+        }
     }
 
     #[test]
