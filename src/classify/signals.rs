@@ -893,6 +893,9 @@ pub struct SignalDetector {
     addressed: Regex,
     /// Words that describe a problem (for addressed posts only: alone they are too common).
     problem: Regex,
+    /// Idioms built of problem words that say something good or neutral: a problem word inside
+    /// one does not make a post to an account a complaint.
+    benign: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
     /// Which rules could match a text (see [`Gate`]): English's, and for each of `by_lang` one over
     /// English's rules then the language's, so that a text is read once.
@@ -956,6 +959,11 @@ fn category_patterns() -> Vec<String> {
 }
 
 /// The shipped advice model (`earshot train --task suggestion`, see the README).
+/// English idioms made of words the addressed-problem rule reads as trouble, which mean the
+/// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
+/// down", "can't stop smiling"), a problem gone ("problem solved", "no problems", "still works").
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|recommend (?:it |them |this )?enough|thank you enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?)(?-u:\b)";
+
 const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
 
 /// Rules at or above this confidence stand on their own ("I recommend", "must-have"); weaker
@@ -1282,6 +1290,7 @@ impl SignalDetector {
                 r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund(?-u:\w)*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
             )
             .expect("problem regex"),
+            benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
             en,
             by_lang,
             en_gate,
@@ -1468,7 +1477,7 @@ impl SignalDetector {
         // problem is a complaint even without strong words.
         if !has(&out, Complaint)
             && self.addressed.is_match(text)
-            && let Some(m) = self.problem.find(text)
+            && let Some(m) = self.problem_outside_idioms(text)
         {
             out.push(Signal {
                 kind: Complaint,
@@ -1505,6 +1514,19 @@ impl SignalDetector {
         }
         out.sort_by_key(|s| s.kind);
         out
+    }
+
+    /// The first problem word of `text` that is not part of an idiom that says the opposite
+    /// ("can't wait", "couldn't agree more", "problem solved", "still going strong").
+    fn problem_outside_idioms<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        let mut matches = self.problem.find_iter(text).peekable();
+        matches.peek()?;
+        let idioms: Vec<(usize, usize)> = self
+            .benign
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        matches.find(|m| !idioms.iter().any(|&(a, b)| m.start() < b && a < m.end()))
     }
 
     /// What a complaint is about. Empty unless a complaint, warning or churn signal fired; `other`
@@ -1952,5 +1974,45 @@ mod tests {
         assert!(cats.contains(&ComplaintCategory::ReturnsRefunds));
         assert!(cats.contains(&ComplaintCategory::Support));
         assert!(d.categories("lovely day", &[]).is_empty());
+    }
+
+    /// A problem word inside an idiom that means the opposite does not make a post to an account a
+    /// complaint; the same word outside one still does, even in a post that also holds an idiom.
+    #[test]
+    fn idioms_of_problem_words_are_not_addressed_problems() {
+        let d = SignalDetector::new();
+        let rule = |text: &str| -> Vec<String> {
+            d.detect(text, "en", &neutral())
+                .into_iter()
+                .map(|s| s.rule)
+                .collect()
+        };
+        for text in [
+            "@acme can't wait for the new release",
+            "@acme I couldn't agree more",
+            "@acme couldn't put it down, what a read",
+            "@acme tried it again today and no problems. Thanks!",
+            "@acme talked to Sam, problem solved",
+            "@acme my 10 year old kettle is still going strong",
+            "@acme don't worry about it",
+        ] {
+            assert!(
+                !rule(text).iter().any(|r| r == "addressed_problem"),
+                "{text}: {:?}",
+                rule(text)
+            );
+        }
+        let sigs = d.detect(
+            "@acme can't wait for the update, the app is stuck on login",
+            "en",
+            &neutral(),
+        );
+        let c = sigs.iter().find(|s| s.rule == "addressed_problem").unwrap();
+        assert_eq!(c.evidence, "stuck");
+        assert!(
+            rule("@acme I can't log in")
+                .iter()
+                .any(|r| r == "addressed_problem")
+        );
     }
 }
