@@ -1470,7 +1470,7 @@ mod tests {
         for (t, want) in [
             ("servicio de la empresa", "es"),
             ("la entrega de hoy", "es"),
-            ("entrega atrasada de novo", "pt"),
+            ("produto de baixa qualidade", "pt"),
             ("protégés par un régime de", "fr"),
         ] {
             let g = d.detect(t, None);

@@ -517,13 +517,13 @@ const ES: &[Rule] = &[
         Complaint,
         0.85,
         "es_todavia_no",
-        r"\b(?:todavía|aún|aun) (?:no|espero|sin)\b|\bno (?:ha |han )?(?:llegado|llegó|funciona|responden|contestan|me devuelven)\b",
+        r"\b(?:todavía|aún|aun) (?:no|espero|sin)\b|\bno (?:ha |han )?(?:llegado|llegó|funciona|responden|contestan|me devuelven)\b|\b(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)\b",
     ),
     r(
         Complaint,
         0.75,
         "es_malo",
-        r"\b(?:pésimo|pesimo|horrible|terrible|roto|defectuoso|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona)\b",
+        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre)\b",
     ),
 ];
 
@@ -544,13 +544,13 @@ const FR: &[Rule] = &[
         Complaint,
         0.85,
         "fr_toujours_pas",
-        r"\b(?:toujours pas|jamais reçu|pas reçu|pas encore reçu|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse)\b",
+        r"\b(?:toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|en retard|injoignable|plus jamais)\b",
     ),
     r(
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|payer|me connecter|joindre)|trop cher|hors de prix)\b",
+        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|payer|me connecter|joindre)|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
     ),
 ];
 
@@ -571,13 +571,13 @@ const DE: &[Rule] = &[
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:immer noch (?:nicht|kein|keine)|noch nicht (?:angekommen|geliefert|erhalten|erstattet)|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine antwort)\b",
+        r"\b(?:immer noch (?:nicht|kein|keine)|noch nicht (?:angekommen|geliefert|erhalten|erstattet)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder)\b",
     ),
     r(
         Complaint,
         0.75,
         "de_kaputt",
-        r"\b(?:kaputt|defekt|erstattung|rückerstattung|reklamation|beschwerde|frechheit|unverschämt|enttäuscht|katastrophe|katastrophal|mangelhaft)\b",
+        r"\b(?:kaputt|defekt|beschädigt|erstattung|rückerstattung|reklamation|beschwerde|frechheit|unverschämt|enttäuscht|enttäuschend|katastrophe|katastrophal|mangelhaft|miserabel|schrott|unbrauchbar|unfreundlich|inkompetent|zu teuer)\b",
     ),
 ];
 
@@ -598,13 +598,13 @@ const PT: &[Rule] = &[
         Complaint,
         0.85,
         "pt_ainda_nao",
-        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem))\b",
+        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais)\b",
     ),
     r(
         Complaint,
         0.75,
         "pt_pessimo",
-        r"\b(?:péssimo|péssima|horrível|quebrado|quebrada|defeito|reembolso|reclamação|atraso|atrasado|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caríssimo|preço absurdo)\b",
+        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira)\b",
     ),
 ];
 
@@ -929,7 +929,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Delivery,
-        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
+        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
@@ -937,7 +937,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Support,
-        r"\b(?:support|customer (?:service|care)|agent|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte)\b|پشتیبانی|خدمه العملاء|الدعم|خدمة العملاء",
+        r"\b(?:support|customer (?:service|care)|agent|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde)\b|پشتیبانی|خدمه العملاء|الدعم|خدمة العملاء",
     ),
     (
         ComplaintCategory::Price,
@@ -945,7 +945,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Quality,
-        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito)\b|کیفیت|خراب|جوده|خربان|معطل",
+        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada)\b|کیفیت|خراب|جوده|خربان|معطل",
     ),
 ];
 
