@@ -198,12 +198,26 @@ const EN: &[Rule] = &[
         "looking_for",
         r"\blooking for (?:a |an |some )?(?:good |decent |reliable |cheap )?\w+.{0,40}\?",
     ),
+    r(
+        AskRecommendation,
+        0.8,
+        "alternative_to",
+        r"\b(?:any|good|better|decent|cheaper|cheap|best|other|some) alternatives? (?:to|for)\b[^.!?]{0,60}\?|\b(?:looking for|need|want|suggest|recommend)(?: an?| some| any)?(?: good| better| decent| cheaper)? alternatives? (?:to|for)\b",
+    ),
     // purchase_intent
     r(
         PurchaseIntent,
         0.85,
         "going_to_buy",
         r"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna|about to|planning to|planning on|thinking (?:of|about)|ready to|finally) (?:buy|order|get|purchase|upgrade|pre-?order|buying|ordering|getting|purchasing)\b",
+    ),
+    // The same with the subject left out, as posts do ("Going to buy the X2 this weekend"): only
+    // where a sentence starts, so that "you're going to buy" and "are they gonna order" stay out.
+    r(
+        PurchaseIntent,
+        0.75,
+        "going_to_buy_no_subject",
+        r"(?:^|[.!?]\s+)(?:going to|gonna|about to|planning to|planning on|finally) (?:buy|order|purchase|pre-?order|buying|ordering|purchasing)\b",
     ),
     r(
         PurchaseIntent,
@@ -240,7 +254,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.9,
         "switching",
-        r"\b(?:i'?m|i am|we'?re|we are|i'?ve|i have|just) (?:switching|switched|moving|moved|leaving|left|cancell?ing|cancell?ed|done with|going back to|porting)\b",
+        r"\b(?:i'?m|i am|we'?re|we are|i'?ve|i have|just) (?:finally |officially |seriously |definitely )?(?:switching|switched|moving|moved|leaving|left|cancell?ing|cancell?ed|done with|going back to|porting)\b",
     ),
     r(
         ChurnIntent,
@@ -363,6 +377,12 @@ const EN: &[Rule] = &[
         0.8,
         "payment_failed",
         r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\bcharged (?:me )?twice\b|\bdouble[- ]charged\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "stuck_in_processing",
+        r"\bstuck (?:in|on|at) (?:processing|pending|transit|customs|shipping|the warehouse|preparing|pre-?transit|verification|review)\b|\b(?:pending|processing|in transit) for (?:\d+|two|three|four|five|several|over a|over two|a) (?:\w+ )?(?:days?|weeks?|months?)\b",
     ),
     r(
         Complaint,
@@ -668,8 +688,8 @@ const AR: &[Rule] = &[
 /// language, whose overlapping scan built states from every new text (on a stream of texts each
 /// seen once, more than half of `earshot classify`), so its English cache had to be 32 MB. A rule
 /// alone needs few states: on 40,000 stream texts, 512 KB a rule costs 0.4 % more instructions
-/// than 1 MB, 256 KB 1.3 %, 128 KB 21 % (the costliest rules' states no longer fit). 94 rules ×
-/// 512 KB and the seven categories' 512 KB each bound the caches at 50.5 MB a thread, with the
+/// than 1 MB, 256 KB 1.3 %, 128 KB 21 % (the costliest rules' states no longer fit). 97 rules ×
+/// 512 KB and the seven categories' 512 KB each bound the caches at 52 MB a thread, with the
 /// ~30 MB of tables under 100 MB; most rules never fill theirs.
 const RULE_DFA_CACHE_BYTES: usize = 512 << 10;
 /// Lazy-DFA cache limit of each complaint category's regex (run on complaints only).
@@ -1961,6 +1981,36 @@ mod tests {
             kinds("I'm switching to another bank, cancel my account", "en").contains(&ChurnIntent)
         );
         assert!(kinds("when does the store open?", "en").contains(&Question));
+    }
+
+    /// How posts say these things without the full sentence: no subject ("Going to buy"), an
+    /// adverb in the way ("I'm finally leaving"), a request for an alternative, an order stuck.
+    /// And what they must not catch: someone else's plan, or an alternative named in passing.
+    #[test]
+    fn intents_as_posts_write_them() {
+        let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
+        assert!(has("Going to buy the X2 this weekend", PurchaseIntent));
+        assert!(has(
+            "Love the reviews. Gonna order one tonight",
+            PurchaseIntent
+        ));
+        assert!(!has("Are you going to buy the X2?", PurchaseIntent));
+        assert!(!has("They're going to buy the company", PurchaseIntent));
+        assert!(has(
+            "Customer for 10 years and I'm finally leaving for Globex",
+            ChurnIntent
+        ));
+        assert!(has("What's a good alternative to Acme?", AskRecommendation));
+        assert!(has("Looking for an alternative to Acme", AskRecommendation));
+        assert!(!has(
+            "It is an alternative to the ipod and a good one",
+            AskRecommendation
+        ));
+        assert!(has(
+            "My order has been stuck in processing for 2 weeks",
+            Complaint
+        ));
+        assert!(has("Package in transit for three weeks now", Complaint));
     }
 
     #[test]
