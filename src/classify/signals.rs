@@ -499,7 +499,12 @@ const EN: &[Rule] = &[
         r"\b(?:warning signs?|be aware|heads up|watch out|careful)\b",
     ),
     // question
-    r(Question, 0.8, "question_mark", r"[^\s?/=&]\s*\?+(?:\s|$)"),
+    r(
+        Question,
+        0.8,
+        "question_mark",
+        r"[^\s?؟/=&]\s*[?؟]+(?:\s|$)",
+    ),
     r(
         Question,
         0.6,
@@ -653,7 +658,7 @@ const FA: &[Rule] = &[
         Complaint,
         0.75,
         "fa_kharab",
-        r"خراب|افتضاح|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف",
+        r"خراب|افتضاح|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف|گرون|گرانه|خیلی گران|تاخیر|دیر رسید|شکسته|معیوب",
     ),
 ];
 
@@ -674,13 +679,13 @@ const AR: &[Rule] = &[
         Complaint,
         0.85,
         "ar_lam_yasil",
-        r"(?:لم|ما|لسه ما|لحد الان ما) (?:يصل|تصل|وصل|وصلت|يتم|يردو|يرد)",
+        r"(?:لم|ما|لسه ما|لحد الان ما) (?:يصل|تصل|وصل|وصلت|يتم|يردو|يرد)|لا (?:يرد|ترد|يردون|احد يرد)|محدش (?:بيرد|رد)|ما حد رد",
     ),
     r(
         Complaint,
         0.75,
         "ar_sayi",
-        r"سيء|سيئه|زفت|خربان|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا|فاشل",
+        r"سيء|سيئه|زفت|خربان|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا|فاشل|تاخر|تاخرت|اتاخر|مكسور|مكسوره|خربت|عطلان|غالي جدا|غالي اوي|غاليه جدا|السعر غالي|الاسعار غاليه|اسعار غاليه",
     ),
 ];
 
@@ -965,7 +970,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Quality,
-        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada)\b|کیفیت|خراب|جوده|خربان|معطل",
+        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره",
     ),
 ];
 
