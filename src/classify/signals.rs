@@ -542,13 +542,13 @@ const ES: &[Rule] = &[
         Complaint,
         0.85,
         "es_todavia_no",
-        r"\b(?:todavía|aún|aun) (?:no|espero|sin)\b|\bno (?:ha |han )?(?:llegado|llegó|funciona|responden|contestan|me devuelven)\b|\b(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)\b",
+        r"\b(?:todavía|aún|aun) (?:no|espero|sin)\b|\bno (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)\b|\b(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)\b",
     ),
     r(
         Complaint,
         0.75,
         "es_malo",
-        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre)\b",
+        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|me cobraron (?:dos veces|de más|doble))\b",
     ),
 ];
 
@@ -569,7 +569,7 @@ const FR: &[Rule] = &[
         Complaint,
         0.85,
         "fr_toujours_pas",
-        r"\b(?:toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|en retard|injoignable|plus jamais)\b",
+        r"\b(?:toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|sans réponse|sans nouvelles|en retard|injoignable|inexistant|inexistante|plus jamais)\b",
     ),
     r(
         Complaint,
@@ -596,7 +596,7 @@ const DE: &[Rule] = &[
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:immer noch (?:nicht|kein|keine)|noch nicht (?:angekommen|geliefert|erhalten|erstattet)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder)\b",
+        r"\b(?:immer noch (?:nicht|kein|keine)|noch nicht (?:angekommen|geliefert|erhalten|erstattet)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab)\b",
     ),
     r(
         Complaint,
@@ -623,13 +623,13 @@ const PT: &[Rule] = &[
         Complaint,
         0.85,
         "pt_ainda_nao",
-        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais)\b",
+        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobraram (?:duas vezes|a mais|em dobro))\b",
     ),
     r(
         Complaint,
         0.75,
         "pt_pessimo",
-        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira)\b",
+        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou)\b",
     ),
 ];
 
@@ -950,7 +950,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Checkout,
-        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão)\b|پرداخت|کارت|الدفع|البطاقه",
+        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht)\b|پرداخت|کارت|الدفع|البطاقه",
     ),
     (
         ComplaintCategory::Delivery,
@@ -958,7 +958,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::ReturnsRefunds,
-        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao)\b|مرجوع|بازگشت وجه|استرجاع|استرداد",
+        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem)\b|مرجوع|بازگشت وجه|استرجاع|استرداد",
     ),
     (
         ComplaintCategory::Support,
