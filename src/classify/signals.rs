@@ -178,7 +178,7 @@ const EN: &[Rule] = &[
         AskRecommendation,
         0.75,
         "anyone_tried",
-        r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|know|recommend|had experience)\b",
+        r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|recommend|had experience)\b|\b(?:anyone|anybody) know (?:of )?(?:where (?:to|i can) (?:get|buy|find) )?(?:a|an|any|some) (?:good|decent|better|cheap|cheaper|reliable|great|alternative|place|shop|store)\b",
     ),
     r(
         AskRecommendation,
@@ -2016,6 +2016,23 @@ mod tests {
             Complaint
         ));
         assert!(has("Package in transit for three weeks now", Complaint));
+        // "Anyone know" asks for a recommendation only when it asks for a good one.
+        assert!(has(
+            "Anyone know a good plumber in Leeds?",
+            AskRecommendation
+        ));
+        assert!(has(
+            "Anybody know where to buy a decent kettle?",
+            AskRecommendation
+        ));
+        assert!(!has(
+            "Does anyone know if Acme ships to Canada?",
+            AskRecommendation
+        ));
+        assert!(!has(
+            "Anyone know what this error means?",
+            AskRecommendation
+        ));
     }
 
     #[test]
