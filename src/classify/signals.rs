@@ -966,7 +966,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:price[sd]?|pricing|expensive|overpriced|pricey|cost(?:s|ly)?|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|precio|caro|cara|prix|cher|chère|preis|teuer|preço|preco)\b|قیمت|گران|سعر|غالي|الاسعار",
+        r"\b(?:price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|precio|caro|cara|prix|cher|chère|preis|teuer|preço|preco)\b|قیمت|گران|سعر|غالي|الاسعار",
     ),
     (
         ComplaintCategory::Quality,
@@ -2046,6 +2046,14 @@ mod tests {
         assert!(cats.contains(&ComplaintCategory::ReturnsRefunds));
         assert!(cats.contains(&ComplaintCategory::Support));
         assert!(d.categories("lovely day", &[]).is_empty());
+        // "At all costs" is no price; "costs way too much" is.
+        let price = |text: &str| {
+            let sigs = d.detect(text, "en", &neutral());
+            d.categories(text, &sigs)
+                .contains(&ComplaintCategory::Price)
+        };
+        assert!(!price("Avoid Acme at all costs, they stole my money"));
+        assert!(price("Acme costs way too much, total ripoff"));
     }
 
     /// A problem word inside an idiom that means the opposite does not make a post to an account a
