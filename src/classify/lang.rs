@@ -883,7 +883,7 @@ impl Tally {
     }
 }
 
-/// [`Tally::decide`] on a text that is not all ASCII: lowercased, and split into words of letters,
+/// The [`Tally`] of a text that is not all ASCII: lowercased, and split into words of letters,
 /// digits and apostrophes (straight or curly).
 fn by_function_words(text: &str) -> Tally {
     let index = function_word_index();
