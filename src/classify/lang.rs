@@ -184,7 +184,7 @@ impl LangDetector {
                 // the field: a trigram guess too weak to stand alone picks among the tied
                 // languages ("han originado actos de" is Spanish, not the English default).
                 if let Some(i) = &info
-                    && tally.tied().contains(&iso639_1(i.lang()))
+                    && tally.ties_for_most(iso639_1(i.lang()))
                 {
                     return LangGuess {
                         code: iso639_1(i.lang()).into(),
@@ -847,15 +847,16 @@ impl Tally {
         }
     }
 
-    /// The languages that share the most function words of the text, when several do (none when
-    /// the text has none, or one language leads).
-    fn tied(&self) -> Vec<&'static str> {
+    /// Whether `code` is one of several languages that share the most function words of the text
+    /// (false when the text has none, or one language leads).
+    fn ties_for_most(&self, code: &str) -> bool {
         let best = self.counts.iter().copied().max().unwrap_or(0);
-        let tied: Vec<&'static str> = (0..FUNCTION_WORDS.len())
-            .filter(|&i| best > 0 && self.counts[i] == best)
-            .map(|i| FUNCTION_WORDS[i].0)
-            .collect();
-        if tied.len() > 1 { tied } else { Vec::new() }
+        let at_best = |i: usize| best > 0 && self.counts[i] == best;
+        (0..FUNCTION_WORDS.len()).filter(|&i| at_best(i)).count() > 1
+            && FUNCTION_WORDS
+                .iter()
+                .position(|(c, _)| *c == code)
+                .is_some_and(at_best)
     }
 
     /// The language most of whose function words the text uses, with by how many it leads the

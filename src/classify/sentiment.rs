@@ -18,9 +18,9 @@
 //! - Per-brand overrides replace a word's valence for mentions of that brand ("sick" for a skate brand).
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use compact_str::CompactString;
-use std::collections::BTreeMap;
 
 use super::lexicon::{EN_SPECIAL_CASES, Lexicons, Profile, WordInfo, normalize};
 use crate::model::{Hit, Sentiment, SentimentLabel};
