@@ -1,15 +1,20 @@
 //! Language detection. A feed's own `lang` wins. Otherwise: Arabic script is split into Persian or
 //! Arabic by the letters only Persian uses (fast, and more reliable on short texts than n-grams);
-//! Latin script goes to whatlang restricted to the languages Earshot scores; anything else is
-//! whatlang's best guess, and a text with no letters is `und`.
+//! Latin script goes to function words first, then to whatlang's trigram method restricted to the
+//! languages Earshot scores (computed in [`super::trigrams`], whatlang's answer for less); anything
+//! else is whatlang's best guess, and a text with no letters is `und`.
 
 use super::lexicon::{PACKED_BYTES as KEY_BYTES, char_at, packed};
+use super::trigrams::{Guess, LatinTrigrams};
 use whatlang::{Detector, Lang};
 
 use crate::model::LangGuess;
 
 pub struct LangDetector {
     latin: Detector,
+    /// The same answers as `latin` on Latin-script text, from the text's side (see
+    /// [`super::trigrams`]).
+    trigrams: LatinTrigrams,
 }
 
 impl Default for LangDetector {
@@ -41,6 +46,7 @@ impl LangDetector {
     pub fn new() -> Self {
         LangDetector {
             latin: Detector::with_allowlist(LATIN.to_vec()),
+            trigrams: LatinTrigrams::new(),
         }
     }
 
@@ -73,6 +79,15 @@ impl LangDetector {
             confidence: 1.0,
             method: "feed".into(),
         })
+    }
+
+    /// whatlang's guess among the Latin-script languages Earshot scores: computed here when the
+    /// text is plainly Latin script (the same answer, cheaper), by whatlang otherwise.
+    fn latin_guess(&self, text: &str) -> Option<Guess> {
+        match self.trigrams.detect(text) {
+            Ok(g) => g,
+            Err(_) => self.latin.detect(text).map(guess),
+        }
     }
 
     pub fn detect(&self, text: &str, declared: Option<&str>) -> LangGuess {
@@ -160,7 +175,8 @@ impl LangDetector {
             // on the 25,000 Latin-script dev and demo texts where the fifth was not reached, a lead
             // of two agreed with the trigram detector on all but 6 of 1,135 texts, and of those 6 it
             // was right on 5 (English with mojibake, which trigrams called Spanish or Portuguese).
-            // Trigrams cost 20-30 us a text, more than the rest of the classification.
+            // Trigrams cost about 15,000 instructions a text (whatlang's own walk cost 110,000),
+            // as much as the rest of the language detection.
             let tally = match ascii {
                 Some((_, tally)) => tally,
                 None => by_function_words(cleaned.as_deref().unwrap_or(text)),
@@ -174,7 +190,7 @@ impl LangDetector {
             let by_words = by_words.map(|(g, _)| g);
             let cleaned = cleaned.unwrap_or_else(|| without_noise(text));
             let text = &*cleaned;
-            let info = self.latin.detect(text);
+            let info = self.latin_guess(text);
             // Trigram statistics are unreliable on short posts; function words are not.
             if !info.as_ref().is_some_and(|i| i.is_reliable()) {
                 if let Some(g) = by_words.or_else(|| by_lexicon(text)) {
@@ -184,15 +200,15 @@ impl LangDetector {
                 // the field: a trigram guess too weak to stand alone picks among the tied
                 // languages ("han originado actos de" is Spanish, not the English default).
                 if let Some(i) = &info
-                    && tally.ties_for_most(iso639_1(i.lang()))
+                    && tally.ties_for_most(iso639_1(i.lang))
                 {
                     return LangGuess {
-                        code: iso639_1(i.lang()).into(),
-                        confidence: round2(i.confidence()),
+                        code: iso639_1(i.lang).into(),
+                        confidence: round2(i.confidence),
                         method: "detector".into(),
                     };
                 }
-                if info.as_ref().is_none_or(|i| i.confidence() < 0.5) {
+                if info.as_ref().is_none_or(|i| i.confidence < 0.5) {
                     // Latin words that say nothing of a language in a post with Arabic letters
                     // are names ("Bioshock و MassEffect لذت ببريد"): the script decides.
                     if arabic > 0 {
@@ -207,14 +223,14 @@ impl LangDetector {
             }
             info
         } else {
-            whatlang::detect(cleaned.as_deref().unwrap_or(text))
+            whatlang::detect(cleaned.as_deref().unwrap_or(text)).map(guess)
         };
         match info {
             Some(info) => {
-                let code = iso639_1(info.lang());
+                let code = iso639_1(info.lang);
                 LangGuess {
                     code: code.into(),
-                    confidence: round2(info.confidence()),
+                    confidence: round2(info.confidence),
                     method: "detector".into(),
                 }
             }
@@ -224,6 +240,14 @@ impl LangDetector {
                 method: "default".into(),
             },
         }
+    }
+}
+
+/// A whatlang answer as a [`Guess`].
+fn guess(info: whatlang::Info) -> Guess {
+    Guess {
+        lang: info.lang(),
+        confidence: info.confidence(),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod query;
 pub mod sentiment;
 pub mod signals;
+pub mod trigrams;
 
 use std::collections::{BTreeMap, HashMap};
 
