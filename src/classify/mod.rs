@@ -96,7 +96,12 @@ impl Classifier {
                 .get(&b.brand)
                 .filter(|o| o.keys().any(|k| lower.contains(k.as_str())))
         });
-        let classification = self.classify_text(cut, declared_lang, overrides, truncated);
+        let classification = self.classify_text(
+            &lexicon::straight_apostrophes(cut),
+            declared_lang,
+            overrides,
+            truncated,
+        );
         Analysis {
             brands,
             classification,
@@ -158,6 +163,10 @@ impl Classifier {
         if brands.is_empty() {
             return Vec::new();
         }
+        // Brands are matched on the text as written (their offsets point into it); the rest reads
+        // it with straight apostrophes.
+        let text = lexicon::straight_apostrophes(cut);
+        let cut = &*text;
         let lang = self.lang.detect(cut, m.lang.as_deref());
         let base = self.classify_in(cut, lang.clone(), None, truncated);
         brands

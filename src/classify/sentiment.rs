@@ -953,6 +953,7 @@ impl SentimentEngine {
         overrides: Option<&BTreeMap<String, f64>>,
     ) -> Sentiment {
         let p = self.lex.profile(lang);
+        let text = &*super::lexicon::straight_apostrophes(text);
         self.with_tokens(text, p, |toks| self.score_tokens(text, p, toks, overrides))
     }
 
@@ -1062,6 +1063,27 @@ impl SentimentEngine {
             }
 
             let mut negated_once = f & R_NEG_PREFIX != 0;
+            // "can't recommend them enough", "couldn't thank you enough": the negator says there
+            // is no limit, not the opposite, which VADER's negation would make of it.
+            // "enough" closes the same clause ("can't recommend it, not enough battery" is a
+            // warning).
+            let no_limit = is_en
+                && !t.clause_end
+                && matches!(
+                    t.lower(),
+                    "recommend" | "praise" | "thank" | "love" | "rave"
+                )
+                && toks[i + 1..(i + 5).min(toks.len())]
+                    .iter()
+                    .scan(false, |ended, x| {
+                        let before = *ended;
+                        *ended = x.clause_end;
+                        (!before).then_some(x)
+                    })
+                    .any(|x| x.lower() == "enough");
+            if no_limit {
+                f |= R_IDIOM;
+            }
             for start_i in 0..3 {
                 if i <= start_i {
                     break;
@@ -1091,7 +1113,9 @@ impl SentimentEngine {
                 valence += s;
                 if is_en {
                     let before = valence;
-                    valence = en_negation_check(valence, toks, start_i, i);
+                    if !no_limit {
+                        valence = en_negation_check(valence, toks, start_i, i);
+                    }
                     if before != valence && valence.signum() != before.signum() {
                         f |= R_NEGATED;
                     }
@@ -2053,6 +2077,48 @@ mod tests {
     fn elongated_words_and_negation() {
         assert!(s("this is sooo goooood") > 0.4);
         assert!(s("not good at all") < 0.0);
+    }
+
+    #[test]
+    fn curly_apostrophes_negate_as_straight_ones_do() {
+        for (curly, straight) in [
+            ("I don’t like it", "I don't like it"),
+            ("It isn’t good", "It isn't good"),
+            ("It wasn‘t great", "It wasn't great"),
+            ("I didnʼt enjoy it", "I didn't enjoy it"),
+        ] {
+            assert!(s(straight) < 0.0, "{straight}");
+            assert_eq!(s(curly), s(straight), "{curly}");
+        }
+        assert_eq!(
+            crate::classify::lexicon::straight_apostrophes("no quotes here"),
+            std::borrow::Cow::Borrowed("no quotes here")
+        );
+    }
+
+    #[test]
+    fn negated_praise_with_enough_has_no_limit() {
+        let e = SentimentEngine::new();
+        for t in [
+            "I can't recommend Fernway enough",
+            "I cannot thank the team enough",
+            "I can't praise this shop enough",
+        ] {
+            let r = e.score(t, "en", None);
+            assert!(r.score > 0.0, "{t}: {r:?}");
+            assert!(
+                r.hits.iter().any(|h| h.rule.contains("idiom")),
+                "{t}: {r:?}"
+            );
+        }
+        // Without "enough" the negation stands.
+        assert!(s("I can't recommend Fernway") < 0.0);
+        assert!(s("I can't recommend it, not enough battery") < 0.0);
+        // Idioms whose negator does not negate, as lexicon phrases.
+        assert!(s("Couldn't agree more") > 0.0);
+        assert!(s("What's not to love?") > 0.0);
+        assert_eq!(s("The new Kia Sorento is here"), 0.0);
+        assert_eq!(s("Star Wars ice cream"), 0.0);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use regex_automata::util::syntax;
 use regex_automata::{MatchKind, meta};
 
 use super::gate::{Gate, Required, required_strings};
+use super::lexicon::straight_apostrophes;
 
 use rustc_hash::FxHashMap;
 
@@ -266,7 +267,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b",
+        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\b(?:won'?t|will not|will never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b",
     ),
     r(
         ChurnIntent,
@@ -987,7 +988,7 @@ fn category_patterns() -> Vec<String> {
 /// English idioms made of words the addressed-problem rule reads as trouble, which mean the
 /// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
 /// down", "can't stop smiling"), a problem gone ("problem solved", "no problems", "still works").
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|recommend (?:it |them |this )?enough|thank you enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?)(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that))(?-u:\b)";
 
 const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
 
@@ -1444,6 +1445,8 @@ impl SignalDetector {
     /// English rules always run (code-switching and English loanwords are common); the language's own
     /// rules run too.
     pub fn detect(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
+        // The rules spell apostrophes straight (the classifier has done this already: a no-op).
+        let text = &*straight_apostrophes(text);
         let mut fired: Vec<Fired> = Vec::new();
         for (c, idx) in self.matching(text, lang) {
             let rule = &c.rules[idx];
@@ -1462,6 +1465,23 @@ impl SignalDetector {
             && let Some(model) = &self.advice
         {
             self.arbitrate_advice(model, text, &mut fired);
+        }
+        // A warning inside an idiom that says the opposite ("can't recommend them enough") is
+        // not one. Spans are looked for only when both are there.
+        if fired.iter().any(|f| f.sig.kind == Warn) && self.benign.is_match(text) {
+            let idioms: Vec<(usize, usize)> = self
+                .benign
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            fired.retain_mut(|f| {
+                if f.sig.kind != Warn {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span
+                    .is_some_and(|(a, b)| idioms.iter().any(|&(x, y)| a < y && x < b))
+            });
         }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
         cancel_overlapped(&mut fired, text, |f| f.sig.kind == Warn, Recommend);
@@ -1991,6 +2011,21 @@ mod tests {
     /// How posts say these things without the full sentence: no subject ("Going to buy"), an
     /// adverb in the way ("I'm finally leaving"), a request for an alternative, an order stuck.
     /// And what they must not catch: someone else's plan, or an alternative named in passing.
+    #[test]
+    fn churn_in_the_future_tense_and_warnings_inside_idioms() {
+        let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
+        assert!(has("Won't buy from them again", ChurnIntent));
+        assert!(has("We won’t be back", ChurnIntent));
+        assert!(has("I will never order from Fernway again", ChurnIntent));
+        assert!(!has("We will be back", ChurnIntent));
+        assert!(!has("Won't buy it, I will wait for the sale", ChurnIntent));
+        // "can't recommend X enough" is the strongest recommendation, not a warning.
+        assert!(!has("I can't recommend Fernway enough", Warn));
+        assert!(!has("Can’t recommend them enough!", Warn));
+        assert!(has("I can't recommend Fernway", Warn));
+        assert!(has("I can't recommend Fernway, not good enough", Warn));
+    }
+
     #[test]
     fn intents_as_posts_write_them() {
         let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
