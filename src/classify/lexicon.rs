@@ -334,6 +334,17 @@ pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Where byte `at` of `original` (a character boundary) lands in
+/// [`straight_apostrophes`]`(original)`: each straightened apostrophe before it is shorter by all
+/// but one of its bytes.
+pub fn straight_offset(original: &str, at: usize) -> usize {
+    at - original[..at]
+        .chars()
+        .filter(|c| CURLY_APOSTROPHES.contains(c))
+        .map(|c| c.len_utf8() - 1)
+        .sum::<usize>()
+}
+
 /// What [`straight_apostrophes`] straightens. Not `´`: rarer as an apostrophe than as a piece of
 /// mojibake ("I_Í´Í©ve").
 const CURLY_APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];

@@ -50,6 +50,26 @@ pub fn truncate_utf8(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// The byte ranges of `text` (the mention as the classifier reads it: `original` with straight
+/// apostrophes) that the matched brands' terms cover. Sentiment leaves them unscored: a brand's
+/// name is not what its author feels about it ("Flew United" is not praise for +1.8 "united";
+/// "Spirit", "Champion", "Best Buy", "Kia" carry valence in the lexicons too). All matched brands'
+/// names are masked, so each brand's record has the same sentiment.
+fn brand_spans(original: &str, text: &str, brands: &[BrandMatch]) -> Vec<(usize, usize)> {
+    let shift = |at: usize| {
+        if text.len() == original.len() {
+            at
+        } else {
+            lexicon::straight_offset(original, at)
+        }
+    };
+    brands
+        .iter()
+        .flat_map(|b| &b.matched)
+        .map(|m| (shift(m.start), shift(m.end)))
+        .collect()
+}
+
 impl Classifier {
     pub fn new(brands: &[BrandConfig], cfg: &ClassifyConfig) -> Result<Self, String> {
         Self::with_engines(brands, cfg, SentimentEngine::new(), SignalDetector::new())
@@ -96,27 +116,14 @@ impl Classifier {
                 .get(&b.brand)
                 .filter(|o| o.keys().any(|k| lower.contains(k.as_str())))
         });
-        let classification = self.classify_text(
-            &lexicon::straight_apostrophes(cut),
-            declared_lang,
-            overrides,
-            truncated,
-        );
+        let text = lexicon::straight_apostrophes(cut);
+        let masked = brand_spans(cut, &text, &brands);
+        let lang = self.lang.detect(&text, declared_lang);
+        let classification = self.classify_in(&text, lang, overrides, &masked, truncated);
         Analysis {
             brands,
             classification,
         }
-    }
-
-    fn classify_text(
-        &self,
-        text: &str,
-        declared_lang: Option<&str>,
-        overrides: Option<&BTreeMap<String, f64>>,
-        truncated: bool,
-    ) -> Classification {
-        let lang = self.lang.detect(text, declared_lang);
-        self.classify_in(text, lang, overrides, truncated)
     }
 
     /// Sentiment, signals and categories for a text whose language is known.
@@ -125,9 +132,12 @@ impl Classifier {
         text: &str,
         lang: LangGuess,
         overrides: Option<&BTreeMap<String, f64>>,
+        masked: &[(usize, usize)],
         truncated: bool,
     ) -> Classification {
-        let sentiment = self.sentiment.score(text, &lang.code, overrides);
+        let sentiment = self
+            .sentiment
+            .score_masked(text, &lang.code, overrides, masked);
         let signal_text = match &*lang.code {
             "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
             _ => std::borrow::Cow::Borrowed(text),
@@ -166,15 +176,16 @@ impl Classifier {
         // Brands are matched on the text as written (their offsets point into it); the rest reads
         // it with straight apostrophes.
         let text = lexicon::straight_apostrophes(cut);
+        let masked = brand_spans(cut, &text, &brands);
         let cut = &*text;
         let lang = self.lang.detect(cut, m.lang.as_deref());
-        let base = self.classify_in(cut, lang.clone(), None, truncated);
+        let base = self.classify_in(cut, lang.clone(), None, &masked, truncated);
         brands
             .into_iter()
             .map(|b| {
                 let classification = match self.overrides.get(&b.brand) {
                     Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => {
-                        self.classify_in(cut, lang.clone(), Some(o), truncated)
+                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated)
                     }
                     _ => base.clone(),
                 };
@@ -500,5 +511,58 @@ mod tests {
                 .iter()
                 .all(|h| !h.rule.starts_with("signal_"))
         );
+    }
+
+    #[test]
+    fn a_brands_own_name_is_not_sentiment_in_its_mentions() {
+        let brand = |name: &str, query: &str| BrandConfig {
+            name: name.into(),
+            query: query.into(),
+            exclude: vec![],
+            lexicon: Default::default(),
+        };
+        let c = Classifier::new(
+            &[
+                brand("United", "united OR @united OR #unitedairlines"),
+                brand("Best Buy", "\"best buy\" OR #bestbuy"),
+            ],
+            &ClassifyConfig::default(),
+        )
+        .unwrap();
+        let tokens = |a: &Analysis| -> Vec<String> {
+            a.classification
+                .sentiment
+                .hits
+                .iter()
+                .map(|h| h.token.to_string())
+                .collect()
+        };
+        // Alone, the name scored +1.8 ("united"); now the post says nothing.
+        let a = c.analyze("Flew United to Denver", None);
+        assert_eq!(a.brands.len(), 1);
+        assert!(tokens(&a).is_empty(), "{:?}", a.classification.sentiment);
+        assert_eq!(a.classification.sentiment.label, SentimentLabel::Neutral);
+        // Only the name is masked: the same word elsewhere in the post still counts.
+        let a = c.analyze("Best Buy has the best prices", None);
+        assert_eq!(tokens(&a), ["best"]);
+        // Curly apostrophes before the name shift its offsets in the straightened text.
+        let a = c.analyze("Couldn’t agree more: United’s crew was friendly", None);
+        assert_eq!(tokens(&a), ["Couldn't agree more", "friendly"]);
+        // A tag naming the brand is masked whole, not read as its words.
+        let a = c.analyze("#UnitedAirlines lost my bag", None);
+        assert!(!tokens(&a).iter().any(|t| t.eq_ignore_ascii_case("united")));
+        // Without the brand configured, the lexicon word scores as before.
+        let plain = Classifier::new(&[], &ClassifyConfig::default()).unwrap();
+        let a = plain.analyze("Flew United to Denver", None);
+        assert_eq!(tokens(&a), ["United"]);
+        // The workers' path masks the same way.
+        let m = Mention {
+            id: "m".into(),
+            text: "Flew United to Denver".into(),
+            ..Default::default()
+        };
+        let em = c.enrich(&m, chrono::Utc::now());
+        assert_eq!(em.len(), 1);
+        assert!(em[0].classification.sentiment.hits.is_empty());
     }
 }

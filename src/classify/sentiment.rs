@@ -952,9 +952,37 @@ impl SentimentEngine {
         lang: &str,
         overrides: Option<&BTreeMap<String, f64>>,
     ) -> Sentiment {
+        self.score_masked(text, lang, overrides, &[])
+    }
+
+    /// [`Self::score`] with the words in `masked` (byte ranges of `text`) left unscored: the
+    /// brands' own names in their mentions ("United", "Best Buy", "#SpiritAirlines"), which are
+    /// not what the author feels. A word that only touches a range is masked too.
+    pub fn score_masked(
+        &self,
+        text: &str,
+        lang: &str,
+        overrides: Option<&BTreeMap<String, f64>>,
+        masked: &[(usize, usize)],
+    ) -> Sentiment {
+        use super::lexicon::{straight_apostrophes, straight_offset};
         let p = self.lex.profile(lang);
-        let text = &*super::lexicon::straight_apostrophes(text);
-        self.with_tokens(text, p, |toks| self.score_tokens(text, p, toks, overrides))
+        let straight = straight_apostrophes(text);
+        let remapped: Vec<(usize, usize)>;
+        let masked = match &straight {
+            std::borrow::Cow::Owned(_) if !masked.is_empty() => {
+                remapped = masked
+                    .iter()
+                    .map(|&(a, b)| (straight_offset(text, a), straight_offset(text, b)))
+                    .collect();
+                &remapped[..]
+            }
+            _ => masked,
+        };
+        let text = &*straight;
+        self.with_tokens(text, p, |toks| {
+            self.score_tokens(text, p, toks, overrides, masked)
+        })
     }
 
     /// [`Self::score`] on the tokens of `text` in profile `p`.
@@ -964,6 +992,7 @@ impl SentimentEngine {
         p: &Profile,
         toks: &mut [Tok<'_>],
         overrides: Option<&BTreeMap<String, f64>>,
+        masked: &[(usize, usize)],
     ) -> Sentiment {
         let en = self.lex.profile("en");
         // The language's rules, decided once rather than by comparing strings at every word.
@@ -993,6 +1022,14 @@ impl SentimentEngine {
                 continue;
             }
             let t = &toks[i];
+            if !masked.is_empty() {
+                // Pieces are slices of `text`.
+                let at = t.piece.as_ptr() as usize - text.as_ptr() as usize;
+                let end = at + t.piece.len();
+                if masked.iter().any(|&(a, b)| at < b && a < end) {
+                    continue;
+                }
+            }
             // A booster is a rule, not a word, unless it opens a lexicon phrase (Persian "فوق العاده",
             // extraordinary, opens with the booster "فوق").
             // Outside English, a booster closing its clause has nothing to boost and is scored as the
@@ -2300,7 +2337,7 @@ mod tests {
         let text = "The delivery was NOT good, but support was great!! 😀 #BestDayEver";
         let mut alone = PieceCache::new();
         let want = engine.with_tokens_in(&mut alone, text, engine.lex.profile("en"), |toks| {
-            engine.score_tokens(text, engine.lex.profile("en"), toks, None)
+            engine.score_tokens(text, engine.lex.profile("en"), toks, None, &[])
         });
         assert!(!alone.templates.is_empty());
         let held = PIECES.lock().unwrap_or_else(|e| e.into_inner());
