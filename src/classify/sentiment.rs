@@ -2156,6 +2156,9 @@ mod tests {
         assert!(s("What's not to love?") > 0.0);
         assert_eq!(s("The new Kia Sorento is here"), 0.0);
         assert_eq!(s("Star Wars ice cream"), 0.0);
+        assert_eq!(s("Ordered it on Amazon for my Kindle Fire"), 0.0);
+        assert_eq!(s("Downloaded it from the Play Store"), 0.0);
+        assert_eq!(s("Called customer support twice"), 0.0);
     }
 
     #[test]
