@@ -796,6 +796,9 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "el", "la", "los", "las", "un", "una", "y", "es", "que", "de", "en", "no", "mi", "lo",
             "muy", "por", "para", "con", "pero", "su", "del", "al", "se", "me", "todavía", "ha",
             "qué", "compren", "yo", "estoy", "pésimo", "también",
+            // Demonstratives and common verbs of short posts ("me encanta esta tienda"); "esta"
+            // and "este" are Portuguese too, so alone they tie.
+            "esta", "este", "esa", "ese", "eso", "está", "hay", "nada",
         ],
     ),
     (
@@ -804,6 +807,9 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "le", "la", "les", "un", "une", "et", "est", "je", "de", "des", "du", "en", "ne",
             "pas", "mon", "ma", "très", "vraiment", "pour", "avec", "mais", "ce", "qui", "que",
             "c'est", "n'est", "j'ai", "toujours", "nul",
+            // Demonstratives, pronouns and prepositions of short posts ("j'adore cette boutique").
+            "cette", "ces", "cet", "sont", "nous", "vous", "elle", "dans", "chez", "sur",
+            "au", "aux", "mes", "trop", "j'adore", "j'aime", "d'un", "d'une", "l'application",
         ],
     ),
     (
@@ -821,6 +827,9 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "minha", "muito", "para", "com", "mas", "ainda", "pedido", "vale", "pena", "eu",
             "este", "esta", "isso", "você", "estou", "tem", "foi", "são", "mais", "também", "já",
             "comprem",
+            // Demonstratives and pronouns of short posts ("adoro essa loja"), and "não" typed
+            // without its tilde.
+            "essa", "esse", "nao", "ele", "ela", "pra", "seu", "sua", "nessa", "nesse",
         ],
     ),
 ];
