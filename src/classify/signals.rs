@@ -265,6 +265,12 @@ const EN: &[Rule] = &[
     ),
     r(
         ChurnIntent,
+        0.7,
+        "considering_switch",
+        r"\b(?:thinking (?:about|of)|considering|planning (?:on|to)|ready to|about to|want to|wanna|gonna|going to) (?:switch(?:ing)?|leav(?:e|ing)|cancel(?:l?ing)?|ditch(?:ing)?|port(?:ing)?) (?:from|away from|to|over to|my|our)\b",
+    ),
+    r(
+        ChurnIntent,
         0.85,
         "never_again",
         r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\b(?:won'?t|will not|will never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b",
@@ -1466,6 +1472,31 @@ impl SignalDetector {
         {
             self.arbitrate_advice(model, text, &mut fired);
         }
+        // "switched on the lamp" is a light, not a provider left.
+        if fired.iter().any(|f| f.sig.rule == "switching") {
+            fired.retain_mut(|f| {
+                if f.sig.rule != "switching" {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span.is_some_and(|(_, end)| {
+                    let after = text[end..].trim_start().as_bytes();
+                    let word = |w: &[u8]| {
+                        after.len() >= w.len()
+                            && after[..w.len()].eq_ignore_ascii_case(w)
+                            && after
+                                .get(w.len())
+                                .is_none_or(|b| !b.is_ascii_alphanumeric())
+                    };
+                    word(b"on") || word(b"off")
+                })
+            });
+        }
+        // A post asking for a recommendation gives none: the learned advice model reads its
+        // words ("recommend a good lamp") as advice.
+        if fired.iter().any(|f| f.sig.kind == AskRecommendation) {
+            fired.retain(|f| f.sig.rule != "learned_advice");
+        }
         // A warning inside an idiom that says the opposite ("can't recommend them enough") is
         // not one. Spans are looked for only when both are there.
         if fired.iter().any(|f| f.sig.kind == Warn) && self.benign.is_match(text) {
@@ -1548,7 +1579,11 @@ impl SignalDetector {
                 rule: "negative_to_account".into(),
             });
         }
-        if sentiment.score >= 0.6 && !has(&out, Praise) && !has(&out, Complaint) && !has(&out, Warn)
+        if sentiment.score >= 0.6
+            && !has(&out, Praise)
+            && !has(&out, Complaint)
+            && !has(&out, Warn)
+            && !has(&out, AskRecommendation)
         {
             out.push(Signal {
                 kind: Praise,
@@ -2018,12 +2053,29 @@ mod tests {
         assert!(has("We won’t be back", ChurnIntent));
         assert!(has("I will never order from Fernway again", ChurnIntent));
         assert!(!has("We will be back", ChurnIntent));
+        assert!(has(
+            "Thinking about switching from Fernway to Acme",
+            ChurnIntent
+        ));
+        assert!(has("I'm considering cancelling my plan", ChurnIntent));
+        assert!(!has(
+            "Thinking about moving to Denver next year",
+            ChurnIntent
+        ));
+        assert!(!has("Just switched on the lamp", ChurnIntent));
         assert!(!has("Won't buy it, I will wait for the sale", ChurnIntent));
         // "can't recommend X enough" is the strongest recommendation, not a warning.
         assert!(!has("I can't recommend Fernway enough", Warn));
         assert!(!has("Can’t recommend them enough!", Warn));
         assert!(has("I can't recommend Fernway", Warn));
         assert!(has("I can't recommend Fernway, not good enough", Warn));
+        // Asking for a recommendation gives none, and praises nothing.
+        let asked = kinds(
+            "Can someone recommend a good lamp brand? Fernway or Lumora?",
+            "en",
+        );
+        assert!(asked.contains(&AskRecommendation), "{asked:?}");
+        assert!(!asked.contains(&Recommend), "{asked:?}");
     }
 
     #[test]
