@@ -142,7 +142,9 @@ impl Classifier {
             "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
             _ => std::borrow::Cow::Borrowed(text),
         };
-        let signals = self.signals.detect(&signal_text, &lang.code, &sentiment);
+        let signals = self
+            .signals
+            .detect_straight(&signal_text, &lang.code, &sentiment);
         let mut sentiment = sentiment;
         if let Some(s) = signals.iter().find(|s| s.rule == signals::SARCASM) {
             sentiment::invert_sarcasm(&mut sentiment, &s.evidence);

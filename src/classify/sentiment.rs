@@ -952,12 +952,15 @@ impl SentimentEngine {
         lang: &str,
         overrides: Option<&BTreeMap<String, f64>>,
     ) -> Sentiment {
-        self.score_masked(text, lang, overrides, &[])
+        let text = super::lexicon::straight_apostrophes(text);
+        self.score_masked(&text, lang, overrides, &[])
     }
 
-    /// [`Self::score`] with the words in `masked` (byte ranges of `text`) left unscored: the
-    /// brands' own names in their mentions ("United", "Best Buy", "#SpiritAirlines"), which are
-    /// not what the author feels. A word that only touches a range is masked too.
+    /// [`Self::score`] of a text whose apostrophes are already straight (see
+    /// [`super::lexicon::straight_apostrophes`]; the classifier straightens each text once for
+    /// every stage), with the words in `masked` (byte ranges of `text`) left unscored: the brands'
+    /// own names in their mentions ("United", "Best Buy", "#SpiritAirlines"), which are not what
+    /// the author feels. A word that only touches a range is masked too.
     pub fn score_masked(
         &self,
         text: &str,
@@ -965,21 +968,7 @@ impl SentimentEngine {
         overrides: Option<&BTreeMap<String, f64>>,
         masked: &[(usize, usize)],
     ) -> Sentiment {
-        use super::lexicon::{straight_apostrophes, straight_offset};
         let p = self.lex.profile(lang);
-        let straight = straight_apostrophes(text);
-        let remapped: Vec<(usize, usize)>;
-        let masked = match &straight {
-            std::borrow::Cow::Owned(_) if !masked.is_empty() => {
-                remapped = masked
-                    .iter()
-                    .map(|&(a, b)| (straight_offset(text, a), straight_offset(text, b)))
-                    .collect();
-                &remapped[..]
-            }
-            _ => masked,
-        };
-        let text = &*straight;
         self.with_tokens(text, p, |toks| {
             self.score_tokens(text, p, toks, overrides, masked)
         })

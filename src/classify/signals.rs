@@ -1451,8 +1451,13 @@ impl SignalDetector {
     /// English rules always run (code-switching and English loanwords are common); the language's own
     /// rules run too.
     pub fn detect(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
-        // The rules spell apostrophes straight (the classifier has done this already: a no-op).
-        let text = &*straight_apostrophes(text);
+        // The rules spell apostrophes straight.
+        self.detect_straight(&straight_apostrophes(text), lang, sentiment)
+    }
+
+    /// [`Self::detect`] of a text whose apostrophes are already straight (the classifier
+    /// straightens each text once for every stage).
+    pub fn detect_straight(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
         let mut fired: Vec<Fired> = Vec::new();
         for (c, idx) in self.matching(text, lang) {
             let rule = &c.rules[idx];
