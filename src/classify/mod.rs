@@ -204,6 +204,23 @@ impl Classifier {
     }
 }
 
+/// The texts of the golden set and the demo corpus: every language, signal and category (for the
+/// tests that hold a fast path to the plain code it replaced).
+#[cfg(test)]
+pub(crate) fn golden_and_demo_texts() -> Vec<String> {
+    [
+        include_str!("../../tests/fixtures/classify-golden.jsonl"),
+        include_str!("../../config/demo-mentions.jsonl"),
+    ]
+    .iter()
+    .flat_map(|f| f.lines())
+    .map(|l| {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        v["text"].as_str().unwrap().to_string()
+    })
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

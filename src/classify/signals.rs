@@ -1650,20 +1650,7 @@ mod tests {
     use super::*;
     use crate::model::SentimentLabel;
 
-    /// The texts of the golden set and the demo corpus: every language, signal and category.
-    fn golden_and_demo_texts() -> Vec<String> {
-        [
-            include_str!("../../tests/fixtures/classify-golden.jsonl"),
-            include_str!("../../config/demo-mentions.jsonl"),
-        ]
-        .iter()
-        .flat_map(|f| f.lines())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["text"].as_str().unwrap().to_string()
-        })
-        .collect()
-    }
+    use crate::classify::golden_and_demo_texts;
 
     /// `t` as written, in capitals, and with the two non-ASCII letters that case-fold to ASCII
     /// (the long s, the Kelvin sign), which a gate leaves to its fallback.

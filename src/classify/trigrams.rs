@@ -305,17 +305,7 @@ mod tests {
     /// and random mixes of words of the seven languages with accents, capitals, emoji,
     /// punctuation and digits, short and long (past the 600 trigrams compared).
     fn texts() -> Vec<String> {
-        let mut texts: Vec<String> = [
-            include_str!("../../tests/fixtures/classify-golden.jsonl"),
-            include_str!("../../config/demo-mentions.jsonl"),
-        ]
-        .iter()
-        .flat_map(|f| f.lines())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["text"].as_str().unwrap().to_string()
-        })
-        .collect();
+        let mut texts = crate::classify::golden_and_demo_texts();
         let words = [
             "the",
             "and",
