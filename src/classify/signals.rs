@@ -994,7 +994,7 @@ fn category_patterns() -> Vec<String> {
 /// English idioms made of words the addressed-problem rule reads as trouble, which mean the
 /// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
 /// down", "can't stop smiling"), a problem gone ("problem solved", "no problems", "still works").
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off))(?-u:\b)";
 
 const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
 
@@ -1477,41 +1477,22 @@ impl SignalDetector {
         {
             self.arbitrate_advice(model, text, &mut fired);
         }
-        // "switched on the lamp" is a light, not a provider left.
-        if fired.iter().any(|f| f.sig.rule == "switching") {
-            fired.retain_mut(|f| {
-                if f.sig.rule != "switching" {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span.is_some_and(|(_, end)| {
-                    let after = text[end..].trim_start().as_bytes();
-                    let word = |w: &[u8]| {
-                        after.len() >= w.len()
-                            && after[..w.len()].eq_ignore_ascii_case(w)
-                            && after
-                                .get(w.len())
-                                .is_none_or(|b| !b.is_ascii_alphanumeric())
-                    };
-                    word(b"on") || word(b"off")
-                })
-            });
-        }
         // A post asking for a recommendation gives none: the learned advice model reads its
         // words ("recommend a good lamp") as advice.
         if fired.iter().any(|f| f.sig.kind == AskRecommendation) {
             fired.retain(|f| f.sig.rule != "learned_advice");
         }
-        // A warning inside an idiom that says the opposite ("can't recommend them enough") is
-        // not one. Spans are looked for only when both are there.
-        if fired.iter().any(|f| f.sig.kind == Warn) && self.benign.is_match(text) {
+        // A warning or churn inside an idiom that says otherwise ("can't recommend them enough",
+        // "just switched on the lamp") is not one. Spans are looked for only when both are there.
+        let cancellable = |f: &Fired<'_>| matches!(f.sig.kind, Warn | ChurnIntent);
+        if fired.iter().any(cancellable) && self.benign.is_match(text) {
             let idioms: Vec<(usize, usize)> = self
                 .benign
                 .find_iter(text)
                 .map(|m| (m.start(), m.end()))
                 .collect();
             fired.retain_mut(|f| {
-                if f.sig.kind != Warn {
+                if !cancellable(f) {
                     return true;
                 }
                 f.resolve(text);
