@@ -314,8 +314,7 @@ fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
 /// Apostrophes as the lexicons and rules spell them: `’` (what phones and word processors type
 /// for `'`), `‘`, `ʼ` and `＇` become `'`. Without this "I don’t like it" read as liking it:
 /// the negators ("don't", "isn't"), the contractions of the rules ("won't buy again") and the
-/// idioms are all written with `'`. Borrowed when there is nothing to change (ASCII is checked
-/// first, in bulk).
+/// idioms are all written with `'`. Borrowed when there is nothing to change.
 pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
     // Found from their lead bytes (E2 for ’ and ‘, CA for ʼ, EF for ＇) with memchr: `str::contains`

@@ -50,12 +50,17 @@ pub fn truncate_utf8(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// The byte ranges of `text` (the mention as the classifier reads it: `original` with straight
-/// apostrophes) that the matched brands' terms cover. Sentiment leaves them unscored: a brand's
-/// name is not what its author feels about it ("Flew United" is not praise for +1.8 "united";
+/// The text as every stage after brand matching reads it (`original` with straight apostrophes;
+/// brands are matched on the text as written, so their offsets point into it), and the byte ranges
+/// of that text the matched brands' terms cover. Sentiment leaves those unscored: a brand's name
+/// is not what its author feels about it ("Flew United" is not praise for +1.8 "united";
 /// "Spirit", "Champion", "Best Buy", "Kia" carry valence in the lexicons too). All matched brands'
 /// names are masked, so each brand's record has the same sentiment.
-fn brand_spans(original: &str, text: &str, brands: &[BrandMatch]) -> Vec<(usize, usize)> {
+fn readable<'t>(
+    original: &'t str,
+    brands: &[BrandMatch],
+) -> (std::borrow::Cow<'t, str>, Vec<(usize, usize)>) {
+    let text = lexicon::straight_apostrophes(original);
     let shift = |at: usize| {
         if text.len() == original.len() {
             at
@@ -63,11 +68,12 @@ fn brand_spans(original: &str, text: &str, brands: &[BrandMatch]) -> Vec<(usize,
             lexicon::straight_offset(original, at)
         }
     };
-    brands
+    let masked = brands
         .iter()
         .flat_map(|b| &b.matched)
         .map(|m| (shift(m.start), shift(m.end)))
-        .collect()
+        .collect();
+    (text, masked)
 }
 
 impl Classifier {
@@ -116,8 +122,7 @@ impl Classifier {
                 .get(&b.brand)
                 .filter(|o| o.keys().any(|k| lower.contains(k.as_str())))
         });
-        let text = lexicon::straight_apostrophes(cut);
-        let masked = brand_spans(cut, &text, &brands);
+        let (text, masked) = readable(cut, &brands);
         let lang = self.lang.detect(&text, declared_lang);
         let classification = self.classify_in(&text, lang, overrides, &masked, truncated);
         Analysis {
@@ -175,10 +180,7 @@ impl Classifier {
         if brands.is_empty() {
             return Vec::new();
         }
-        // Brands are matched on the text as written (their offsets point into it); the rest reads
-        // it with straight apostrophes.
-        let text = lexicon::straight_apostrophes(cut);
-        let masked = brand_spans(cut, &text, &brands);
+        let (text, masked) = readable(cut, &brands);
         let cut = &*text;
         let lang = self.lang.detect(cut, m.lang.as_deref());
         let base = self.classify_in(cut, lang.clone(), None, &masked, truncated);
