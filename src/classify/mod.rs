@@ -147,16 +147,18 @@ impl Classifier {
             "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
             _ => std::borrow::Cow::Borrowed(text),
         };
-        let signals = self
-            .signals
-            .detect_straight(&signal_text, &lang.code, &sentiment);
+        let (signals, requests) =
+            self.signals
+                .detect_with_requests(&signal_text, &lang.code, &sentiment);
         let mut sentiment = sentiment;
         if let Some(s) = signals.iter().find(|s| s.rule == signals::SARCASM) {
             sentiment::invert_sarcasm(&mut sentiment, &s.evidence);
         }
-        if sentiment.hits.is_empty()
-            && let Some(signal) = self.signals.evaluative(&signals)
-        {
+        if !requests.is_empty() {
+            let requests: Vec<&str> = requests.iter().map(|&(a, b)| &signal_text[a..b]).collect();
+            sentiment::discount_requests(&mut sentiment, &requests);
+        }
+        if let Some(signal) = self.signals.evaluative(&signals) {
             sentiment::polarity_from_signal(&mut sentiment, signal);
         }
         let complaint_categories = self.signals.categories(&signal_text, &signals);
@@ -497,6 +499,49 @@ mod tests {
             c.signals
                 .iter()
                 .all(|s| s.kind != crate::model::SignalKind::Praise)
+        );
+    }
+
+    /// Asking for a recommendation is not praise: the request's own positive words ("recommend",
+    /// "good", "best", "worth") weigh nothing and say so; the rest of the text, and the words of
+    /// the request that say what the writer has, keep their valence.
+    #[test]
+    fn a_request_for_a_recommendation_is_not_positive() {
+        for ask in [
+            "Can someone recommend a good lamp brand?",
+            "What's the best lamp brand right now?",
+            "Is the Fernway X2 worth it?",
+        ] {
+            let c = analyze(ask);
+            assert_eq!(c.sentiment.label, SentimentLabel::Neutral, "{ask}");
+            assert_eq!(c.sentiment.score, 0.0, "{ask}");
+            assert!(
+                !c.sentiment.hits.is_empty()
+                    && c.sentiment
+                        .hits
+                        .iter()
+                        .all(|h| h.valence == 0.0 && h.rule.ends_with("+request")),
+                "{ask}: {:?}",
+                c.sentiment.hits
+            );
+        }
+        let c = analyze("Can anyone recommend a replacement for my awful charger?");
+        assert_eq!(c.sentiment.label, SentimentLabel::Negative);
+        let c = analyze("Love my Fernway lamp! Can anyone recommend a good shade for it?");
+        assert_eq!(c.sentiment.label, SentimentLabel::Positive);
+        let love = c.sentiment.hits.iter().find(|h| h.token == "Love").unwrap();
+        assert_eq!(love.rule, "lexicon");
+        // Outside a request the same words count.
+        let c = analyze("I recommend a good lamp brand: Fernway.");
+        assert_eq!(c.sentiment.label, SentimentLabel::Positive);
+        // A request whose only sentiment word was its wish ("good") takes the polarity of the
+        // complaint beside it, as a text with no sentiment word does.
+        let c = analyze("Any good recommendations? my order never arrived");
+        assert_eq!(
+            c.sentiment.label,
+            SentimentLabel::Negative,
+            "{:?}",
+            c.sentiment
         );
     }
 

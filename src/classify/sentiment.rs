@@ -1284,7 +1284,9 @@ const SIGNAL_VALENCE: f64 = 2.0;
 /// 0.636, and Pearson r from 0.594 to 0.602. The other languages' sets do not move.
 pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
     use crate::model::SignalKind::*;
-    if !s.hits.is_empty() {
+    // Words that weigh nothing (the wishes of a request, see [`discount_requests`]) give no
+    // polarity: the signal may.
+    if s.hits.iter().any(|h| h.valence != 0.0) {
         return;
     }
     let (sign, rule) = match signal.kind {
@@ -1335,11 +1337,97 @@ pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
             changed = true;
         }
     }
-    if !changed {
-        return;
+    if changed {
+        rescore(s);
     }
+}
+
+/// The words that make a request for a recommendation sound positive without saying anything of
+/// what the writer has: the asking verb and the qualities wished for ("can anyone *recommend* a
+/// *good*, *reliable* lamp?", "is the X2 *worth* it?", "*best* laptop for students?").
+const REQUEST_WORDS: &[&str] = &[
+    "recommend",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "suggest",
+    "suggestion",
+    "suggestions",
+    "advice",
+    "advise",
+    "tip",
+    "tips",
+    "help",
+    "please",
+    "good",
+    "great",
+    "best",
+    "better",
+    "decent",
+    "nice",
+    "reliable",
+    "worth",
+    "worthwhile",
+    "quality",
+    "top",
+    "solid",
+    "affordable",
+    "favorite",
+    "favourite",
+    "ideal",
+    "perfect",
+    "excellent",
+    "trustworthy",
+    "trusted",
+    "legit",
+    "cheapest",
+];
+
+/// A request for a recommendation (an `ask_recommendation` signal): the positive words of its
+/// sentence that only say what is wished for ([`REQUEST_WORDS`]) weigh nothing, and show
+/// `+request` in their rule; other words keep their valence ("can anyone recommend a case for my
+/// *awesome* new X2?", "a replacement for my *awful* charger?"). The score is worked out again from
+/// the hits, as after sarcasm. `requests` are the asking sentences.
+///
+/// VADER read "Can someone recommend a good lamp brand?" as positive (0.66), and a dashboard
+/// counted every question for a product as praise of it.
+pub fn discount_requests(s: &mut Sentiment, requests: &[&str]) {
+    let sentences: Vec<Vec<String>> = requests
+        .iter()
+        .map(|r| {
+            r.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut changed = false;
+    for h in &mut s.hits {
+        if h.valence <= 0.0 || h.rule == "punctuation_emphasis" {
+            continue;
+        }
+        let token = h.token.to_lowercase();
+        let words: Vec<&str> = token.split_whitespace().collect();
+        let requested = words.iter().all(|w| REQUEST_WORDS.contains(w))
+            && sentences
+                .iter()
+                .any(|s| words.iter().all(|w| s.iter().any(|x| x == w)));
+        if requested {
+            h.valence = 0.0;
+            h.rule = format!("{}+request", h.rule).into();
+            changed = true;
+        }
+    }
+    if changed {
+        rescore(s);
+    }
+}
+
+/// The score and label worked out again from `hits` after some were changed: `!`/`?` emphasis goes
+/// with the words' sign, and there is none when they cancel out, as in scoring.
+fn rescore(s: &mut Sentiment) {
     let words = word_sum(&s.hits);
-    // As in scoring: emphasis goes with the words' sign, and there is none when they cancel out.
     if words == 0.0 {
         s.hits.retain(|h| h.rule != "punctuation_emphasis");
     }

@@ -161,13 +161,26 @@ const EN: &[Rule] = &[
         AskRecommendation,
         0.9,
         "any_recommendations",
-        r"\b(?:any|what|which|your) (?:good )?(?:recommendations?|recs|suggestions?|advice)\b",
+        // "any advice" asks when its sentence is a question, or when it opens the post's last
+        // clause ("thinking of a new lamp, any advice"), not in "is your go-to girl for literally
+        // any advice"; "what advice would you
+        // give…?" asks, "took your advice" does not (a need for one is `need_advice`).
+        r"\bany (?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\b(?:[^.!?\n]{0,60}\?|[^.!?\n]{0,20}\b(?:welcome|appreciated|please)\b)|(?:^|[.!?,;:]\s*)any (?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\s*[.!]*\s*$|\b(?:what|which) (?:(?:are|is|would be) )?(?:your |some |the |any )?(?:good |best )?(?:recommendations?|recs|suggestions?|advice|tips)\b[^.!?\n]{0,80}\?|(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:good )?(?:recommendations?|recs|suggestions?|tips)\s*(?:for|on|please|pls|\?)|\blooking for (?:some |any )?(?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.85,
+        "need_advice",
+        // The writer needs advice ("I need your advice", "Need some advice mate."); a sentence
+        // opening "Need advice" that is a question is an offer ("Need advice on exporting?
+        // Register…"), not a need.
+        r"\b(?:i|we) (?:really |just |badly |desperately |would |'d |could )?(?:need|want|could use|(?:would|'d) (?:love|like|appreciate)|welcome)(?: some| your| any| a little| a bit of| more| a few| a)?(?: \w+)? (?:advice|tips|recommendations?|suggestions?|recs)\b|(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:need|want)(?: some| your| any| a little| a few)?(?: \w+)? (?:advice|tips|recommendations?|suggestions?|recs)\b[^?.!\n]{0,60}(?:[.!\n]|$)",
     ),
     r(
         AskRecommendation,
         0.9,
         "can_anyone_recommend",
-        r"\b(?:can|could) (?:anyone|someone|somebody|you|y'all) (?:recommend|suggest)\b",
+        r"\b(?:can|could) (?:anyone|someone|somebody|you(?: guys| all| folks)?|y'all|u)(?: please| pls)? (?:recommend|suggest)\b",
     ),
     r(
         AskRecommendation,
@@ -191,7 +204,17 @@ const EN: &[Rule] = &[
         AskRecommendation,
         0.7,
         "is_it_worth",
-        r"\b(?:is|are) (?:it|they|\w+) (?:worth it|any good|worth the money)\s*\?",
+        // Whether something is worth it, or any good: "is the X2 good?" with a named or
+        // pointed-at subject, not "are you good?".
+        r"\b(?:is|are) (?:\S+ ){1,4}?(?:(?:really |still |even )?worth (?:it|the money|the price|\w+ing|the hype|a try)|any good|a good (?:buy|choice|idea|option|deal))\b[^.!?\n]{0,40}\?|(?:^|[.!?]\s+)(?:really |still |even )?worth (?:it|the money|the price|\w+ing)\b[^.!?\n]{0,40}\?|\b(?:is|are) (?:it|they|(?:the|this|that|these|those) \S+(?: \S+){0,2}|(?-i:[A-Z0-9])\S*(?: \S+){0,2}) (?:(?:actually|really|even) )?(?:good|legit|reliable|trustworthy)\s*\?",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "what_is_best",
+        // "What's the best lamp brand?", "what do you recommend for a first camera?", "where can
+        // I buy a good lamp?": questions for a recommendation, not praise of "the best".
+        r"\b(?:what'?s|whats|what is|what are|which is|which are|who has|who makes|who sells) (?:the |a |your |some )?(?:best|top|most reliable|cheapest|better|decent|favou?rite|go-to)\b[^.!?\n]{0,60}\?|\b(?:what|which|who|where) (?:do|would|should|can) (?:you(?: guys| all| folks)?|y'all|u|people|i|we) (?:recommend|suggest|go with|use|get|buy)\b[^.!?\n]{0,60}\?|\bwhere (?:can|should|do|could) (?:i|we|you|one) (?:buy|get|find|order)\b[^.!?\n]{0,60}\?|\bhelp me (?:pick|choose|decide|find)\b",
     ),
     r(
         AskRecommendation,
@@ -806,6 +829,29 @@ fn sentence_start(text: &str, at: usize) -> usize {
     text[floor..at]
         .find(char::is_whitespace)
         .map_or(floor, |i| floor + i)
+}
+
+/// The sentence that asks for a recommendation, for an ask matched at `start..end` of `text`: from
+/// [`sentence_start`] to the next sentence end (kept) or the end of the text, at most about 160
+/// bytes past the match. Its byte range.
+fn request_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut from = sentence_start(text, start);
+    from += text[from..start].len() - text[from..start].trim_start().len();
+    // A match that takes in its question mark ("looking for a good lamp?") ends the sentence.
+    if let Some((i, c)) = text[..end].char_indices().next_back()
+        && ends_sentence(text, i, c)
+    {
+        return (from, end);
+    }
+    let mut cap = (end + 160).min(text.len());
+    while !text.is_char_boundary(cap) {
+        cap -= 1;
+    }
+    let to = text[end..cap]
+        .char_indices()
+        .find(|&(i, c)| ends_sentence(text, end + i, c))
+        .map_or(cap, |(i, c)| end + i + c.len_utf8());
+    (from, to)
 }
 
 /// The first place `needle` stands in `hay` as whole words (not inside a longer word: "be" is not
@@ -1458,6 +1504,18 @@ impl SignalDetector {
     /// [`Self::detect`] of a text whose apostrophes are already straight (the classifier
     /// straightens each text once for every stage).
     pub fn detect_straight(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
+        self.detect_with_requests(text, lang, sentiment).0
+    }
+
+    /// [`Self::detect_straight`], and the byte ranges of `text` that ask for a recommendation
+    /// (each `ask_recommendation` match's sentence, see [`request_range`]): the classifier does not
+    /// count the positive words of a request as sentiment ("can anyone recommend a *good* lamp?").
+    pub fn detect_with_requests(
+        &self,
+        text: &str,
+        lang: &str,
+        sentiment: &Sentiment,
+    ) -> (Vec<Signal>, Vec<(usize, usize)>) {
         let mut fired: Vec<Fired> = Vec::new();
         for (c, idx) in self.matching(text, lang) {
             let rule = &c.rules[idx];
@@ -1478,9 +1536,27 @@ impl SignalDetector {
             self.arbitrate_advice(model, text, &mut fired);
         }
         // A post asking for a recommendation gives none: the learned advice model reads its
-        // words ("recommend a good lamp") as advice.
+        // words ("recommend a good lamp") as advice, and a phrase rule inside the asking sentence
+        // is part of the question ("is the X2 worth it?", "I need advice on which lamp to buy").
+        let mut requests = Vec::new();
         if fired.iter().any(|f| f.sig.kind == AskRecommendation) {
             fired.retain(|f| f.sig.rule != "learned_advice");
+            for f in fired.iter_mut() {
+                if f.sig.kind == AskRecommendation {
+                    f.resolve(text);
+                    requests.extend(f.span.map(|(a, b)| request_range(text, a, b)));
+                }
+            }
+            requests.sort_unstable();
+            requests.dedup();
+            fired.retain_mut(|f| {
+                if f.sig.kind != Recommend {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span
+                    .is_some_and(|(a, b)| requests.iter().any(|&(x, y)| x <= a && b <= y))
+            });
         }
         // A warning or churn inside an idiom that says otherwise ("can't recommend them enough",
         // "just switched on the lamp") is not one. Spans are looked for only when both are there.
@@ -1539,7 +1615,7 @@ impl SignalDetector {
         // problem is a complaint even without strong words.
         if !has(&out, Complaint)
             && self.addressed.is_match(text)
-            && let Some(m) = self.problem_outside_idioms(text)
+            && let Some(m) = self.problem_outside_idioms(text, &requests)
         {
             out.push(Signal {
                 kind: Complaint,
@@ -1579,19 +1655,25 @@ impl SignalDetector {
             });
         }
         out.sort_by_key(|s| s.kind);
-        out
+        (out, requests)
     }
 
     /// The first problem word of `text` that is not part of an idiom that says the opposite
-    /// ("can't wait", "couldn't agree more", "problem solved", "still going strong").
-    fn problem_outside_idioms<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+    /// ("can't wait", "couldn't agree more", "problem solved", "still going strong"), nor of a
+    /// request for a recommendation (`requests`: "can you help me find a size 13?").
+    fn problem_outside_idioms<'t>(
+        &self,
+        text: &'t str,
+        requests: &[(usize, usize)],
+    ) -> Option<regex::Match<'t>> {
         let mut matches = self.problem.find_iter(text).peekable();
         matches.peek()?;
-        let idioms: Vec<(usize, usize)> = self
+        let mut idioms: Vec<(usize, usize)> = self
             .benign
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
+        idioms.extend_from_slice(requests);
         matches.find(|m| !idioms.iter().any(|&(a, b)| m.start() < b && a < m.end()))
     }
 
@@ -2093,6 +2175,76 @@ mod tests {
             "Anyone know what this error means?",
             AskRecommendation
         ));
+    }
+
+    /// How posts ask for a recommendation, and what only looks like asking; a recommendation
+    /// inside the asking sentence is part of the question, one after it is not.
+    #[test]
+    fn asking_for_a_recommendation() {
+        let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
+        for ask in [
+            "What's the best lamp brand?",
+            "Which is better, Fernway or Acme?",
+            "Recommendations for a good VPN?",
+            "Suggestions for a decent coffee grinder please",
+            "Can you guys recommend a good VPN?",
+            "What do you recommend for a first camera?",
+            "Where can I buy a good lamp?",
+            "Is the Fernway X2 worth it?",
+            "Is it worth upgrading to the X2?",
+            "Has anyone tried the X2? Worth it?",
+            "Is Kestrel legit?",
+            "Is the new X2 any good?",
+            "I need advice on which lamp to buy",
+            "Need some advice mate. Worth getting the X2?",
+            "I'm looking for recommendations on hiking boots",
+            "Help me pick between Fernway and Acme",
+            "Thinking of a new lamp, any advice",
+        ] {
+            assert!(has(ask, AskRecommendation), "{ask}: {:?}", kinds(ask, "en"));
+            assert!(!has(ask, Recommend), "{ask}: {:?}", kinds(ask, "en"));
+        }
+        for not_asking in [
+            "Took your advice and bought the X2",
+            "She is my go-to for literally any advice",
+            "Your child will follow your example, not your advice.",
+            "Need advice on exporting? Register for our masterclass",
+            "@acme you good? are you good?",
+            "Is everything good?",
+        ] {
+            assert!(
+                !has(not_asking, AskRecommendation),
+                "{not_asking}: {:?}",
+                kinds(not_asking, "en")
+            );
+        }
+        // The advice after the question is advice.
+        assert!(has(
+            "Looking for a good lamp? Try the Fernway X2, it is great.",
+            Recommend
+        ));
+    }
+
+    #[test]
+    fn a_request_is_its_sentence() {
+        let t = "Love it. Can anyone recommend a good case? I recommend Fernway's.";
+        let (a, b) = request_range(t, 9, 29);
+        assert_eq!(&t[a..b], "Can anyone recommend a good case?");
+        // Without an end: to the end of the text.
+        let t = "any advice on the fernway app";
+        assert_eq!(request_range(t, 0, 10), (0, t.len()));
+        // A match that takes in its question mark ends there.
+        let t = "Worth it? Yes, absolutely";
+        assert_eq!(request_range(t, 0, 9), (0, 9));
+        let (signals, requests) = SignalDetector::new().detect_with_requests(
+            "Love it. Can anyone recommend a good case? I recommend Fernway's.",
+            "en",
+            &neutral(),
+        );
+        assert_eq!(requests, vec![(9, 42)]);
+        let kinds: Vec<SignalKind> = signals.iter().map(|s| s.kind).collect();
+        assert!(kinds.contains(&Recommend), "{kinds:?}");
+        assert!(kinds.contains(&AskRecommendation), "{kinds:?}");
     }
 
     #[test]
