@@ -313,6 +313,14 @@ const EN: &[Rule] = &[
     r(
         ChurnIntent,
         0.8,
+        "switching_from",
+        // Posts drop the subject: "Switching from Acme to Lumora next month", "Ditching Acme for
+        // Lumora" (not "leaving the house for work": only verbs that mean dropping a supplier).
+        r"(?:^|[.!?]\s+)(?:finally |officially |just |so )?(?:switching|switched|moving|moved|porting|ported) (?:over )?(?:from|away from)\b|\b(?:ditching|ditched|dumping|dumped) (?:\S+ ){1,3}for\b",
+    ),
+    r(
+        ChurnIntent,
+        0.8,
         "moving_to_another",
         r"\b(?:moving|switching|going|changing|porting|taking my business) (?:over )?to (?:another|a different|a new|a better|a real) (?:\w+ )?(?:carrier|provider|network|bank|company|brand|shop|store|service|supplier|airline|app|isp)\b|\b(?:has|have|just) lost (?:me|a customer|my business)\b",
     ),
@@ -346,6 +354,13 @@ const EN: &[Rule] = &[
         0.75,
         "exceeded",
         r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b",
+    ),
+    r(
+        Praise,
+        0.75,
+        "top_notch",
+        // The praise after the noun: "their customer service is top notch".
+        r"\b(?:is|are|was|were|'s|'re) (?:absolutely |truly |really |just |simply |always )?(?:top[- ]notch|second to none|a lifesaver|a life saver|a game[- ]?changer|unbeatable|on point)\b",
     ),
     // complaint: mostly the experience around the product
     r(
@@ -418,7 +433,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "arrived_damaged",
-        r"\barrived (?:damaged|broken|crushed|soaked|wet|opened|smashed|dented|late|empty)\b|\bleft (?:my|the) (?:parcel|package|box|delivery) (?:outside|in the rain|at the wrong|on the street)\b",
+        r"\barrived (?:damaged|broken|crushed|soaked|wet|opened|smashed|dented|late|empty)\b|\bleft (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order) (?:outside|in the rain|in the snow|at the wrong|on the street|in the bin|over the fence)\b|\b(?:box|package|parcel) (?:was |is |arrived |came )?(?:soaked|crushed|smashed|ripped open|torn open|wet through|dented)\b",
     ),
     r(
         Complaint,
@@ -429,8 +444,17 @@ const EN: &[Rule] = &[
     r(
         Complaint,
         0.75,
+        "having_issues",
+        // "Anyone else having issues with the app?", "I keep having problems with", "keeps
+        // logging me out", "is trash"; the writer's own trouble, not "having no issues with" or
+        // "some people have had trouble with theirs, mine has run well".
+        r"\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i'?ve|we'?ve|i|we|i keep|we keep|still|constantly|anyone else|everyone else) (?:always |constantly |still |now |also |just |really |been )?(?:having|had|have|getting|experiencing|running into|ran into) (?:(?:some|a few|major|serious|big|constant|the same|similar|real|so many|many|lots of|a lot of|endless|nothing but) )?(?:issues|problems|trouble|difficulties) (?:with|logging|signing|connecting|paying|checking|using|getting)\b|\banyone else (?:having|getting|experiencing|seeing|had|get)\b|\bkeeps? (?:logging|signing|kicking|booting|throwing) (?:me )?out\b|\bkeeps? (?:freezing|dropping|disconnecting|restarting|rebooting|glitching|lagging|buffering|crashing)\b|\b(?:is|are|was|were|'s|so) (?:absolute |complete |total |pure |hot |straight )?(?:trash|garbage|junk|rubbish)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
         "poorly_made",
-        r"\b(?:poorly|cheaply|badly) made\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
+        r"\b(?:poorly|cheaply|badly) made\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
     ),
     r(
         Complaint,
@@ -2223,6 +2247,45 @@ mod tests {
             "Looking for a good lamp? Try the Fernway X2, it is great.",
             Recommend
         ));
+    }
+
+    /// Complaints, churn and praise as posts phrase them, and the look-alikes they must not take.
+    #[test]
+    fn complaints_churn_and_praise_as_posts_phrase_them() {
+        let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
+        for complaint in [
+            "Anyone else having issues with the Acme app?",
+            "I keep having problems with my Acme router",
+            "The app keeps logging me out",
+            "Lumora's new update is trash",
+            "Quality has really gone downhill at Acme",
+            "The stitching came apart",
+            "The delivery guy left my Fernway package in the rain",
+            "Box was soaked when it got here",
+        ] {
+            assert!(
+                has(complaint, Complaint),
+                "{complaint}: {:?}",
+                kinds(complaint, "en")
+            );
+        }
+        for not_complaint in [
+            "I've had no issues with it at all",
+            "Some people have had trouble with theirs, mine has run well",
+            "Everything is secure and it won't fall apart on you",
+            "Take out the trash",
+        ] {
+            assert!(
+                !has(not_complaint, Complaint),
+                "{not_complaint}: {:?}",
+                kinds(not_complaint, "en")
+            );
+        }
+        assert!(has("Switching from Acme to Lumora next month", ChurnIntent));
+        assert!(has("Ditching Acme for Lumora", ChurnIntent));
+        assert!(!has("Leaving the house for work", ChurnIntent));
+        assert!(has("Fernway's customer service is top notch", Praise));
+        assert!(has("The sound quality is second to none", Praise));
     }
 
     #[test]
