@@ -650,7 +650,7 @@ const DE: &[Rule] = &[
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:immer noch (?:nicht|kein|keine)|noch nicht (?:angekommen|geliefert|erhalten|erstattet)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab)\b",
+        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab)\b",
     ),
     r(
         Complaint,
@@ -1027,11 +1027,11 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Checkout,
-        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht)\b|پرداخت|کارت|الدفع|البطاقه",
+        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé)\b|پرداخت|کارت|الدفع|البطاقه",
     ),
     (
         ComplaintCategory::Delivery,
-        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
+        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|pedí|llega|llegado|enviaron|commandé|livré|expédié|reçu|bestellt|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
