@@ -165,7 +165,7 @@ const EN: &[Rule] = &[
         // clause ("thinking of a new lamp, any advice"), not in "is your go-to girl for literally
         // any advice"; "what advice would you
         // give…?" asks, "took your advice" does not (a need for one is `need_advice`).
-        r"\bany (?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\b(?:[^.!?\n]{0,60}\?|[^.!?\n]{0,20}\b(?:welcome|appreciated|please)\b)|(?:^|[.!?,;:]\s*)any (?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\s*[.!]*\s*$|\b(?:what|which) (?:(?:are|is|would be) )?(?:your |some |the |any )?(?:good |best )?(?:recommendations?|recs|suggestions?|advice|tips)\b[^.!?\n]{0,80}\?|(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:good )?(?:recommendations?|recs|suggestions?|tips)\s*(?:for|on|please|pls|\?)|\blooking for (?:some |any )?(?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\b",
+        r"\bany (?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\b(?:[^.!?\n]*\?|[^.!?\n]{0,20}\b(?:welcome|appreciated|please)\b)|(?:^|[.!?,;:]\s*)any (?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\s*[.!]*\s*$|\b(?:what|which) (?:(?:are|is|would be) )?(?:your |some |the |any )?(?:good |best )?(?:recommendations?|recs|suggestions?|advice|tips)\b[^.!?\n]*\?|(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:good )?(?:recommendations?|recs|suggestions?|tips)\s*(?:for|on|please|pls|\?)|\blooking for (?:some |any )?(?:good )?(?:recommendations?|recs|suggestions?|advice|tips)\b",
     ),
     r(
         AskRecommendation,
@@ -174,7 +174,7 @@ const EN: &[Rule] = &[
         // The writer needs advice ("I need your advice", "Need some advice mate."); a sentence
         // opening "Need advice" that is a question is an offer ("Need advice on exporting?
         // Register…"), not a need.
-        r"\b(?:i|we) (?:really |just |badly |desperately |would |'d |could )?(?:need|want|could use|(?:would|'d) (?:love|like|appreciate)|welcome)(?: some| your| any| a little| a bit of| more| a few| a)?(?: \w+)? (?:advice|tips|recommendations?|suggestions?|recs)\b|(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:need|want)(?: some| your| any| a little| a few)?(?: \w+)? (?:advice|tips|recommendations?|suggestions?|recs)\b[^?.!\n]{0,60}(?:[.!\n]|$)",
+        r"\b(?:i|we) (?:really |just |badly |desperately |would |'d |could )?(?:need|want|could use|(?:would|'d) (?:love|like|appreciate)|welcome)(?: some| your| any| a little| a bit of| more| a few| a)?(?: \w+)? (?:advice|tips|recommendations?|suggestions?|recs)\b|(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:need|want)(?: some| your| any| a little| a few)?(?: \w+)? (?:advice|tips|recommendations?|suggestions?|recs)\b[^?.!\n]*(?:[.!\n]|$)",
     ),
     r(
         AskRecommendation,
@@ -206,7 +206,7 @@ const EN: &[Rule] = &[
         "is_it_worth",
         // Whether something is worth it, or any good: "is the X2 good?" with a named or
         // pointed-at subject, not "are you good?".
-        r"\b(?:is|are) (?:\S+ ){1,4}?(?:(?:really |still |even )?worth (?:it|the money|the price|\w+ing|the hype|a try)|any good|a good (?:buy|choice|idea|option|deal))\b[^.!?\n]{0,40}\?|(?:^|[.!?]\s+)(?:really |still |even )?worth (?:it|the money|the price|\w+ing)\b[^.!?\n]{0,40}\?|\b(?:is|are) (?:it|they|(?:the|this|that|these|those) \S+(?: \S+){0,2}|(?-i:[A-Z0-9])\S*(?: \S+){0,2}) (?:(?:actually|really|even) )?(?:good|legit|reliable|trustworthy)\s*\?",
+        r"\b(?:is|are) (?:\S+ ){1,4}?(?:(?:really |still |even )?worth (?:it|the money|the price|\w+ing|the hype|a try)|any good|a good (?:buy|choice|idea|option|deal))\b[^.!?\n]*\?|(?:^|[.!?]\s+)(?:really |still |even )?worth (?:it|the money|the price|\w+ing)\b[^.!?\n]*\?|\b(?:is|are) (?:it|they|(?:the|this|that|these|those) \S+(?: \S+){0,2}|(?-i:[A-Z0-9])\S*(?: \S+){0,2}) (?:(?:actually|really|even) )?(?:good|legit|reliable|trustworthy)\s*\?",
     ),
     r(
         AskRecommendation,
@@ -214,7 +214,7 @@ const EN: &[Rule] = &[
         "what_is_best",
         // "What's the best lamp brand?", "what do you recommend for a first camera?", "where can
         // I buy a good lamp?": questions for a recommendation, not praise of "the best".
-        r"\b(?:what'?s|whats|what is|what are|which is|which are|who has|who makes|who sells) (?:the |a |your |some )?(?:best|top|most reliable|cheapest|better|decent|favou?rite|go-to)\b[^.!?\n]{0,60}\?|\b(?:what|which|who|where) (?:do|would|should|can) (?:you(?: guys| all| folks)?|y'all|u|people|i|we) (?:recommend|suggest|go with|use|get|buy)\b[^.!?\n]{0,60}\?|\bwhere (?:can|should|do|could) (?:i|we|you|one) (?:buy|get|find|order)\b[^.!?\n]{0,60}\?|\bhelp me (?:pick|choose|decide|find)\b",
+        r"\b(?:what'?s|whats|what is|what are|which is|which are|who has|who makes|who sells) (?:the |a |your |some )?(?:best|top|most reliable|cheapest|better|decent|favou?rite|go-to)\b[^.!?\n]*\?|\b(?:what|which|who|where) (?:do|would|should|can) (?:you(?: guys| all| folks)?|y'all|u|people|i|we) (?:recommend|suggest|go with|use|get|buy)\b[^.!?\n]*\?|\bwhere (?:can|should|do|could) (?:i|we|you|one) (?:buy|get|find|order)\b[^.!?\n]*\?|\bhelp me (?:pick|choose|decide|find)\b",
     ),
     r(
         AskRecommendation,
