@@ -210,6 +210,14 @@ const EN: &[Rule] = &[
     ),
     r(
         AskRecommendation,
+        0.7,
+        "not_sure_if_worth",
+        // Doubt put to readers without a question mark: "can't tell if the X2 is worth the hype",
+        // "not sure whether Acme is any good", "on the fence about the X2".
+        r"\b(?:not sure|unsure|can'?t (?:tell|decide)|wondering|i wonder|debating|torn on|on the fence about)\b[^.!?\n]*?\b(?:if|whether)\b[^.!?\n]*?\b(?:worth|any good|good enough|legit|reliable|better)\b|\bon the fence about (?:getting|buying|ordering|trying|the)\b",
+    ),
+    r(
+        AskRecommendation,
         0.8,
         "what_is_best",
         // "What's the best lamp brand?", "what do you recommend for a first camera?", "where can
@@ -2224,6 +2232,9 @@ mod tests {
             "I'm looking for recommendations on hiking boots",
             "Help me pick between Fernway and Acme",
             "Thinking of a new lamp, any advice",
+            "Honestly can't tell if the Acme lamp is worth the hype",
+            "Not sure whether Acme is any good",
+            "On the fence about getting the Fernway X2",
         ] {
             assert!(has(ask, AskRecommendation), "{ask}: {:?}", kinds(ask, "en"));
             assert!(!has(ask, Recommend), "{ask}: {:?}", kinds(ask, "en"));
@@ -2235,6 +2246,8 @@ mod tests {
             "Need advice on exporting? Register for our masterclass",
             "@acme you good? are you good?",
             "Is everything good?",
+            "Not sure if I locked the door",
+            "Wondering if anyone else got the update",
         ] {
             assert!(
                 !has(not_asking, AskRecommendation),
