@@ -543,6 +543,21 @@ mod tests {
             "{:?}",
             c.sentiment
         );
+        // Shopping: a switch considered while asking about options says not which side it leaves.
+        let c = analyze("Is Kestrel Mobile worth it? Thinking of switching my phone plan.");
+        assert_eq!(
+            c.sentiment.label,
+            SentimentLabel::Neutral,
+            "{:?}",
+            c.sentiment
+        );
+        let c = analyze("Thinking about switching from Fernway to Acme");
+        assert_eq!(
+            c.sentiment.label,
+            SentimentLabel::Negative,
+            "{:?}",
+            c.sentiment
+        );
     }
 
     #[test]

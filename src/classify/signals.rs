@@ -1426,10 +1426,16 @@ impl SignalDetector {
     /// advice ("pro tip: order it in black", "you should hold the button") says what to do, not
     /// whether it is good, and on the English review dev set it moved as many labels the wrong way
     /// as the right one.
+    ///
+    /// A switch being considered in a post that asks for a recommendation ("Is Kestrel worth it?
+    /// Thinking of switching my phone plan") is shopping: which side it leaves is not said, so it
+    /// gives no polarity either.
     pub fn evaluative<'s>(&self, signals: &'s [Signal]) -> Option<&'s Signal> {
+        let asking = signals.iter().any(|s| s.kind == AskRecommendation);
         signals
             .iter()
             .filter(|s| match s.kind {
+                ChurnIntent if asking && s.rule == "considering_switch" => false,
                 Complaint | Warn | ChurnIntent | Praise => s.rule != "learned_advice",
                 Recommend => self
                     .rule_confidence(&s.rule)
