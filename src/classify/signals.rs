@@ -2215,12 +2215,20 @@ mod tests {
         ));
     }
 
+    /// Whether each English text gives a signal of `kind`, as `want` says.
+    fn assert_each(texts: &[&str], kind: SignalKind, want: bool) {
+        for t in texts {
+            let got = kinds(t, "en");
+            assert_eq!(got.contains(&kind), want, "{kind:?} in {t:?}: {got:?}");
+        }
+    }
+
     /// How posts ask for a recommendation, and what only looks like asking; a recommendation
     /// inside the asking sentence is part of the question, one after it is not.
     #[test]
     fn asking_for_a_recommendation() {
         let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
-        for ask in [
+        let asks = [
             "What's the best lamp brand?",
             "Which is better, Fernway or Acme?",
             "Recommendations for a good VPN?",
@@ -2241,11 +2249,10 @@ mod tests {
             "Honestly can't tell if the Acme lamp is worth the hype",
             "Not sure whether Acme is any good",
             "On the fence about getting the Fernway X2",
-        ] {
-            assert!(has(ask, AskRecommendation), "{ask}: {:?}", kinds(ask, "en"));
-            assert!(!has(ask, Recommend), "{ask}: {:?}", kinds(ask, "en"));
-        }
-        for not_asking in [
+        ];
+        assert_each(&asks, AskRecommendation, true);
+        assert_each(&asks, Recommend, false);
+        let not_asking = [
             "Took your advice and bought the X2",
             "She is my go-to for literally any advice",
             "Your child will follow your example, not your advice.",
@@ -2254,13 +2261,8 @@ mod tests {
             "Is everything good?",
             "Not sure if I locked the door",
             "Wondering if anyone else got the update",
-        ] {
-            assert!(
-                !has(not_asking, AskRecommendation),
-                "{not_asking}: {:?}",
-                kinds(not_asking, "en")
-            );
-        }
+        ];
+        assert_each(&not_asking, AskRecommendation, false);
         // The advice after the question is advice.
         assert!(has(
             "Looking for a good lamp? Try the Fernway X2, it is great.",
@@ -2272,7 +2274,7 @@ mod tests {
     #[test]
     fn complaints_churn_and_praise_as_posts_phrase_them() {
         let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
-        for complaint in [
+        let complaints = [
             "Anyone else having issues with the Acme app?",
             "I keep having problems with my Acme router",
             "The app keeps logging me out",
@@ -2281,25 +2283,18 @@ mod tests {
             "The stitching came apart",
             "The delivery guy left my Fernway package in the rain",
             "Box was soaked when it got here",
-        ] {
-            assert!(
-                has(complaint, Complaint),
-                "{complaint}: {:?}",
-                kinds(complaint, "en")
-            );
-        }
-        for not_complaint in [
-            "I've had no issues with it at all",
-            "Some people have had trouble with theirs, mine has run well",
-            "Everything is secure and it won't fall apart on you",
-            "Take out the trash",
-        ] {
-            assert!(
-                !has(not_complaint, Complaint),
-                "{not_complaint}: {:?}",
-                kinds(not_complaint, "en")
-            );
-        }
+        ];
+        assert_each(&complaints, Complaint, true);
+        assert_each(
+            &[
+                "I've had no issues with it at all",
+                "Some people have had trouble with theirs, mine has run well",
+                "Everything is secure and it won't fall apart on you",
+                "Take out the trash",
+            ],
+            Complaint,
+            false,
+        );
         assert!(has("Switching from Acme to Lumora next month", ChurnIntent));
         assert!(has("Ditching Acme for Lumora", ChurnIntent));
         assert!(!has("Leaving the house for work", ChurnIntent));
