@@ -1318,28 +1318,13 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
 /// tweets", "I love waiting at …") and on two English reviews ("thanks for nothing, amazon!"),
 /// both gold-negative, which this turns from positive to negative.
 pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
-    let evidence = evidence.to_lowercase();
-    let words: Vec<&str> = evidence
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .collect();
-    // A phrase's token is several words: all of them must be in the span.
-    let in_span = |token: &str| {
-        token
-            .to_lowercase()
-            .split_whitespace()
-            .all(|t| words.contains(&t))
-    };
-    let mut changed = false;
-    for h in &mut s.hits {
-        if h.valence > 0.0 && h.rule != "punctuation_emphasis" && in_span(&h.token) {
-            h.valence = round4(h.valence * N_SCALAR);
-            h.rule = format!("{}+sarcasm", h.rule).into();
-            changed = true;
-        }
-    }
-    if changed {
-        rescore(s);
-    }
+    rework_positive_hits(
+        s,
+        &[evidence],
+        "sarcasm",
+        |_| true,
+        |v| round4(v * N_SCALAR),
+    );
 }
 
 /// The words that make a request for a recommendation sound positive without saying anything of
@@ -1392,13 +1377,31 @@ const REQUEST_WORDS: &[&str] = &[
 /// VADER read "Can someone recommend a good lamp brand?" as positive (0.66), and a dashboard
 /// counted every question for a product as praise of it.
 pub fn discount_requests(s: &mut Sentiment, requests: &[&str]) {
-    let sentences: Vec<Vec<String>> = requests
+    rework_positive_hits(
+        s,
+        requests,
+        "request",
+        |words| words.iter().all(|w| REQUEST_WORDS.contains(w)),
+        |_| 0.0,
+    );
+}
+
+/// The positive word hits (not `!`/`?` emphasis) that lie inside one of `spans` and that `pick`
+/// takes (given the token's lowercased words) get `valence(old)` and `+tag` in their rule; the
+/// score is worked out again when any did. A phrase's token is several words: all of them must be
+/// in the span.
+fn rework_positive_hits(
+    s: &mut Sentiment,
+    spans: &[&str],
+    tag: &str,
+    pick: impl Fn(&[&str]) -> bool,
+    valence: impl Fn(f64) -> f64,
+) {
+    let spans: Vec<String> = spans.iter().map(|x| x.to_lowercase()).collect();
+    let span_words: Vec<Vec<&str>> = spans
         .iter()
-        .map(|r| {
-            r.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
+        .map(|x| {
+            x.split(|c: char| !c.is_alphanumeric() && c != '\'')
                 .collect()
         })
         .collect();
@@ -1409,13 +1412,12 @@ pub fn discount_requests(s: &mut Sentiment, requests: &[&str]) {
         }
         let token = h.token.to_lowercase();
         let words: Vec<&str> = token.split_whitespace().collect();
-        let requested = words.iter().all(|w| REQUEST_WORDS.contains(w))
-            && sentences
-                .iter()
-                .any(|s| words.iter().all(|w| s.iter().any(|x| x == w)));
-        if requested {
-            h.valence = 0.0;
-            h.rule = format!("{}+request", h.rule).into();
+        let inside = span_words
+            .iter()
+            .any(|span| words.iter().all(|w| span.contains(w)));
+        if inside && pick(&words) {
+            h.valence = valence(h.valence);
+            h.rule = format!("{}+{tag}", h.rule).into();
             changed = true;
         }
     }
