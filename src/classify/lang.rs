@@ -873,6 +873,11 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             // Demonstratives and pronouns of short posts ("adoro essa loja"), and "não" typed
             // without its tilde.
             "essa", "esse", "nao", "ele", "ela", "pra", "seu", "sua", "nessa", "nesse",
+            // Words no other language here uses ("até agora", "duas vezes", "pelo", "ao"), and
+            // "me" and "nada", shared with Spanish: alone they tie ("me cobrou duas vezes e até
+            // agora nada" had been Spanish by "me", "nada", "de" against "e", "de").
+            "até", "agora", "ao", "aos", "pelo", "pela", "dos", "das", "na", "nas", "duas", "vezes",
+            "hoje", "depois", "porque", "me", "nada",
         ],
     ),
 ];

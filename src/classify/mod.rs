@@ -156,7 +156,7 @@ impl Classifier {
         }
         if !requests.is_empty() {
             let requests: Vec<&str> = requests.iter().map(|&(a, b)| &signal_text[a..b]).collect();
-            sentiment::discount_requests(&mut sentiment, &requests);
+            sentiment::discount_requests(&mut sentiment, &requests, &lang.code);
         }
         if let Some(signal) = self.signals.evaluative(&signals) {
             sentiment::polarity_from_signal(&mut sentiment, signal);

@@ -1320,6 +1320,7 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
 pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
     rework_positive_hits(
         s,
+        "en",
         &[evidence],
         "sarcasm",
         |_| true,
@@ -1329,59 +1330,196 @@ pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
 
 /// The words that make a request for a recommendation sound positive without saying anything of
 /// what the writer has: the asking verb and the qualities wished for ("can anyone *recommend* a
-/// *good*, *reliable* lamp?", "is the X2 *worth* it?", "*best* laptop for students?").
-const REQUEST_WORDS: &[&str] = &[
-    "recommend",
-    "recommended",
-    "recommendation",
-    "recommendations",
-    "suggest",
-    "suggestion",
-    "suggestions",
-    "advice",
-    "advise",
-    "tip",
-    "tips",
-    "help",
-    "please",
-    "good",
-    "great",
-    "best",
-    "better",
-    "decent",
-    "nice",
-    "reliable",
-    "worth",
-    "worthwhile",
-    "quality",
-    "top",
-    "solid",
-    "affordable",
-    "favorite",
-    "favourite",
-    "ideal",
-    "perfect",
-    "excellent",
-    "trustworthy",
-    "trusted",
-    "legit",
-    "cheapest",
-];
+/// *good*, *reliable* lamp?", "is the X2 *worth* it?", "*best* laptop for students?"), per
+/// language, Persian and Arabic in normalised spelling ("¿alguien me *recomienda* una *buena*
+/// tarifa?", "kann mir jemand einen *guten* Vertrag *empfehlen*?").
+fn request_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "es" => &[
+            "recomienda",
+            "recomiendan",
+            "recomiendas",
+            "recomendar",
+            "recomendaría",
+            "recomendación",
+            "recomendaciones",
+            "aconseja",
+            "aconsejan",
+            "sugerencia",
+            "sugerencias",
+            "consejo",
+            "consejos",
+            "favor",
+            "bueno",
+            "buena",
+            "buenos",
+            "buenas",
+            "mejor",
+            "mejores",
+            "vale",
+            "la",
+            "pena",
+            "merece",
+            "fiable",
+            "barato",
+            "barata",
+        ],
+        "fr" => &[
+            "recommander",
+            "recommandez",
+            "recommandation",
+            "recommandations",
+            "conseiller",
+            "conseillez",
+            "conseil",
+            "conseils",
+            "avis",
+            "plaît",
+            "bon",
+            "bonne",
+            "bons",
+            "bonnes",
+            "meilleur",
+            "meilleure",
+            "meilleurs",
+            "meilleures",
+            "vaut",
+            "le",
+            "coup",
+            "fiable",
+        ],
+        "de" => &[
+            "empfehlen",
+            "empfehlung",
+            "empfehlungen",
+            "tipp",
+            "tipps",
+            "bitte",
+            "gut",
+            "gute",
+            "guten",
+            "guter",
+            "gutes",
+            "beste",
+            "besten",
+            "bester",
+            "bestes",
+            "besser",
+            "lohnt",
+            "zuverlässig",
+            "zuverlässigen",
+        ],
+        "pt" => &[
+            "recomenda",
+            "recomendam",
+            "recomendaria",
+            "recomendação",
+            "recomendações",
+            "indica",
+            "indicam",
+            "indicação",
+            "indicações",
+            "dica",
+            "dicas",
+            "sugestão",
+            "favor",
+            "bom",
+            "boa",
+            "bons",
+            "boas",
+            "melhor",
+            "melhores",
+            "vale",
+            "a",
+            "pena",
+            "confiável",
+        ],
+        "fa" => &[
+            "پیشنهاد",
+            "توصیه",
+            "معرفی",
+            "لطفا",
+            "خوب",
+            "خوبی",
+            "بهترین",
+            "بهتر",
+            "ارزش",
+        ],
+        "ar" => &[
+            "ينصحني",
+            "تنصحوني",
+            "تنصحني",
+            "انصحوني",
+            "نصيحه",
+            "ترشيح",
+            "اقتراح",
+            "جيد",
+            "جيده",
+            "افضل",
+            "احسن",
+            "ممتاز",
+            "ممتازه",
+            "يستاهل",
+            "يستحق",
+            "لو سمحتم",
+            "ارجو",
+        ],
+        _ => &[
+            "recommend",
+            "recommended",
+            "recommendation",
+            "recommendations",
+            "suggest",
+            "suggestion",
+            "suggestions",
+            "advice",
+            "advise",
+            "tip",
+            "tips",
+            "help",
+            "please",
+            "good",
+            "great",
+            "best",
+            "better",
+            "decent",
+            "nice",
+            "reliable",
+            "worth",
+            "worthwhile",
+            "quality",
+            "top",
+            "solid",
+            "affordable",
+            "favorite",
+            "favourite",
+            "ideal",
+            "perfect",
+            "excellent",
+            "trustworthy",
+            "trusted",
+            "legit",
+            "cheapest",
+        ],
+    }
+}
 
 /// A request for a recommendation (an `ask_recommendation` signal): the positive words of its
-/// sentence that only say what is wished for ([`REQUEST_WORDS`]) weigh nothing, and show
+/// sentence that only say what is wished for ([`request_words`]) weigh nothing, and show
 /// `+request` in their rule; other words keep their valence ("can anyone recommend a case for my
 /// *awesome* new X2?", "a replacement for my *awful* charger?"). The score is worked out again from
 /// the hits, as after sarcasm. `requests` are the asking sentences.
 ///
 /// VADER read "Can someone recommend a good lamp brand?" as positive (0.66), and a dashboard
 /// counted every question for a product as praise of it.
-pub fn discount_requests(s: &mut Sentiment, requests: &[&str]) {
+pub fn discount_requests(s: &mut Sentiment, requests: &[&str], lang: &str) {
+    let wishes = request_words(lang);
     rework_positive_hits(
         s,
+        lang,
         requests,
         "request",
-        |words| words.iter().all(|w| REQUEST_WORDS.contains(w)),
+        |words| words.iter().all(|w| wishes.contains(w)),
         |_| 0.0,
     );
 }
@@ -1392,12 +1530,16 @@ pub fn discount_requests(s: &mut Sentiment, requests: &[&str]) {
 /// in the span.
 fn rework_positive_hits(
     s: &mut Sentiment,
+    lang: &str,
     spans: &[&str],
     tag: &str,
     pick: impl Fn(&[&str]) -> bool,
     valence: impl Fn(f64) -> f64,
 ) {
-    let spans: Vec<String> = spans.iter().map(|x| x.to_lowercase()).collect();
+    // Lowercased, and for Persian and Arabic folded as the lexicons are: a hit's token is the
+    // word as written, the spans come from the normalised text the rules read.
+    let fold = |x: &str| super::lexicon::normalize(lang, x);
+    let spans: Vec<String> = spans.iter().map(|x| fold(x)).collect();
     let span_words: Vec<Vec<&str>> = spans
         .iter()
         .map(|x| {
@@ -1410,7 +1552,7 @@ fn rework_positive_hits(
         if h.valence <= 0.0 || h.rule == "punctuation_emphasis" {
             continue;
         }
-        let token = h.token.to_lowercase();
+        let token = fold(&h.token);
         let words: Vec<&str> = token.split_whitespace().collect();
         let inside = span_words
             .iter()

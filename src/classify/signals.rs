@@ -598,7 +598,7 @@ const ES: &[Rule] = &[
         Warn,
         0.9,
         "es_no_compren",
-        r"\b(?:no (?:compren|compres|pierdan|pierdas)|eviten|evita|cuidado con|aléjense|estafa|timo)\b",
+        r"\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|aléjense|alejaos|estafa|timo)\b",
     ),
     r(
         Complaint,
@@ -611,6 +611,29 @@ const ES: &[Rule] = &[
         0.75,
         "es_malo",
         r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|me cobraron (?:dos veces|de más|doble))\b",
+    ),
+    r(
+        AskRecommendation,
+        0.85,
+        "es_alguien_recomienda",
+        // "¿Alguien me recomienda una buena tarifa?", "¿qué me recomiendan?", "¿vale la pena el X2?",
+        // "¿cuál es la mejor marca?", "busco recomendaciones".
+        r"\b(?:alguien|alguno de ustedes|alguna de ustedes) (?:me |nos |les )?(?:recomienda|recomendaría|puede recomendar|podría recomendar|aconseja|sugiere)\b|\b(?:qué|que|cuál|cual|cuáles|cuales) (?:me |nos )?(?:recomiendan|recomiendas|recomendáis|aconsejan|aconsejas|sugieren)\b|\b(?:alguna|algunas) (?:recomendación|recomendaciones|sugerencia|sugerencias)\b|\b(?:busco|necesito|pido) (?:recomendaciones|consejos?|una recomendación|sugerencias)\b|\b(?:vale|merece) (?:realmente |de verdad )?la pena\b[^.!?\n]*\?|\b(?:cuál|cual|qué|que) (?:es|son) (?:el|la|los|las) mejor(?:es)?\b[^.!?\n]*\?|\b(?:lo|la|los|las) recomiendan\s*\?",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "es_me_doy_de_baja",
+        // "Me doy de baja", "voy a cancelar mi plan", "me cambio a Acme", "no vuelvo a comprar".
+        r"\b(?:me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar))\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "es_no_puedo",
+        // Being stopped by the app, the site or the till, and waiting: "la app se cuelga",
+        // "imposible terminar la compra", "llevo tres semanas esperando".
+        r"\b(?:no (?:puedo|consigo|me deja|me dejan) (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|iniciar sesión|hacer el pedido|contactar|hablar)|imposible (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|contactar|hablar)|se (?:cuelga|bloquea|traba|cierra sola)|(?:sigo|seguimos) esperando|(?:llevo|llevamos) (?:\S+ ){1,3}esperando|no me (?:han devuelto|devuelven|reembolsan|han reembolsado)|me (?:colgaron|colgó|cortaron)|error al (?:pagar|finalizar|iniciar sesión|entrar))\b",
     ),
 ];
 
@@ -637,7 +660,22 @@ const FR: &[Rule] = &[
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|payer|me connecter|joindre)|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
+        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|refusent? de (?:me )?rembourser|raccroché au nez|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.85,
+        "fr_quelquun_conseille",
+        // "Quelqu'un peut me conseiller une bonne lampe ?", "vous me conseillez quoi ?", "ça vaut le
+        // coup ?", "quel est le meilleur forfait ?", "quelqu'un a testé les lampes Lumora ?".
+        r"\b(?:quelqu'un|qqn|vous) (?:peut|pourrait|pouvez|pourriez|sauriez)(?:-vous)? (?:me |nous )?(?:recommander|conseiller|orienter)\b|\b(?:me |nous )?(?:conseillez|recommandez)(?:-vous)? (?:quoi|quel|quelle|quels|quelles|lequel|laquelle)\b|\b(?:que|qu'est-ce que|quoi) (?:vous )?(?:me |nous )?(?:conseillez|recommandez)\b|\b(?:des|vos) (?:conseils|recommandations|avis|retours)\b[^.!?\n]*\?|\b(?:ça|ca|cela) (?:vaut|valait)(?: vraiment)? le coup\b[^.!?\n]*\?|\bvaut-(?:il|elle) (?:vraiment )?le coup\b|\b(?:quel|quelle|quels|quelles) (?:est|sont) (?:le|la|les) meilleure?s?\b[^.!?\n]*\?|\bquelqu'un (?:a|aurait) (?:déjà )?(?:testé|essayé|un avis)\b[^.!?\n]*\?|\bje cherche (?:un|une|des) (?:bon|bonne|bons|bonnes)\b[^.!?\n]*\?",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "fr_je_resilie",
+        // "Je résilie mon abonnement", "j'ai résilié", "je passe chez la concurrence".
+        r"\b(?:je (?:vais )?(?:résilie|résilier)|j'ai résilié|on a résilié|je (?:me )?désabonne|je me suis désabonné|je (?:pars|passe|vais passer) (?:chez|à) (?:la concurrence|un autre|une autre)|je change d'(?:opérateur|fournisseur|assureur|banque)|je vais changer d'(?:opérateur|fournisseur|assureur|banque)|plus jamais chez)\b",
     ),
 ];
 
@@ -666,6 +704,30 @@ const DE: &[Rule] = &[
         "de_kaputt",
         r"\b(?:kaputt|defekt|beschädigt|erstattung|rückerstattung|reklamation|beschwerde|frechheit|unverschämt|enttäuscht|enttäuschend|katastrophe|katastrophal|mangelhaft|miserabel|schrott|unbrauchbar|unfreundlich|inkompetent|zu teuer)\b",
     ),
+    r(
+        AskRecommendation,
+        0.85,
+        "de_kann_jemand_empfehlen",
+        // "Kann mir jemand einen guten Vertrag empfehlen?", "was würdet ihr empfehlen?", "habt ihr
+        // Tipps?", "lohnt sich der X2?", "welcher ist der beste?", "Erfahrungen mit Kestrel?".
+        r"\b(?:kann|könnte) (?:mir |uns )?(?:jemand|einer|wer|ihr)\b[^.!?\n]*\bempfehlen\b|\bkönnt ihr (?:mir |uns )?[^.!?\n]*\bempfehlen\b|\b(?:was|welche[nrs]?|wen) (?:würdet|könnt|könntet|würden|könnten) (?:ihr|sie) (?:mir |uns )?[^.!?\n]*\bempfehlen\b|\b(?:habt ihr|hat jemand|hat wer|gibt es) (?:eine |ein paar |irgendwelche )?(?:empfehlungen?|tipps?|erfahrungen|erfahrung)\b|\blohnt (?:sich|es sich)\b[^.!?\n]*\?|\b(?:welche[nrs]?|was) (?:ist|sind) (?:der |die |das )?(?:beste|besten|bessere)\b[^.!?\n]*\?|\berfahrungen mit\b[^.!?\n]*\?",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "de_ich_kuendige",
+        // "Ich kündige meinen Vertrag", "hab gekündigt", "ich wechsle zu …", "nie wieder bei …"; not
+        // "ich wechsle die Batterie".
+        r"\b(?:ich (?:kündige|werde kündigen)|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "de_geht_nicht",
+        // Waiting and being stopped: "dauert ewig", "seit 10 Tagen unterwegs", "kann nicht bezahlen",
+        // "doppelt abgebucht".
+        r"\b(?:dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte) (?:mich )?nicht (?:bezahlen|zahlen|bestellen|einloggen|anmelden)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|doppelt (?:abgebucht|berechnet|belastet)|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
+    ),
 ];
 
 const PT: &[Rule] = &[
@@ -692,6 +754,29 @@ const PT: &[Rule] = &[
         0.75,
         "pt_pessimo",
         r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.85,
+        "pt_alguem_recomenda",
+        // "Alguém recomenda uma operadora boa?", "vocês indicam?", "alguma dica?", "vale a pena o
+        // X2?", "qual é a melhor marca?".
+        r"\b(?:alguém|alguem|algum de vocês|alguma de vocês) (?:me |nos )?(?:recomenda|recomendaria|indica|indicaria|sugere)\b|\b(?:vocês|vcs|vc|você) (?:me |nos )?(?:recomendam|indicam|recomenda|indica|sugerem)\b[^.!?\n]*\?|\b(?:o que|qual|quais) (?:vocês |vcs )?(?:me |nos )?(?:recomendam|indicam|sugerem)\b|\b(?:alguma|algumas) (?:recomendação|recomendações|indicação|indicações|dica|dicas|sugestão|sugestões)\b|\bvale (?:mesmo |muito |realmente )?a pena\b[^.!?\n]*\?|\b(?:qual|quais) (?:é|e|são|sao) (?:o|a|os|as) melhor(?:es)?\b[^.!?\n]*\?|\b(?:me indiquem|preciso de (?:uma )?(?:indicação|recomendação|dicas?))\b",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "pt_vou_cancelar",
+        // "Vou cancelar meu plano", "cancelei minha assinatura", "vou trocar de operadora"; not "vou
+        // trocar de roupa".
+        r"\b(?:vou|quero|vamos) (?:cancelar|(?:trocar|mudar) de (?:operadora|plano|banco|loja|empresa|provedor|marca)|migrar para)|\bcancelei (?:meu|minha|o|a)\b|\bnunca mais compro\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "pt_nao_consigo",
+        // "O site não carrega", "não consigo finalizar a compra", "veio rasgada", "até hoje nada".
+        r"\b(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))\b|\bveio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)\b|\b(?:estou|tô|to) esperando (?:há|faz|desde)\b|\baté hoje nada\b|\bnada de (?:reembolso|resposta|entrega|retorno)\b|\bme cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)\b",
     ),
 ];
 
@@ -722,6 +807,28 @@ const FA: &[Rule] = &[
         "fa_kharab",
         r"خراب|افتضاح|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف|گرون|گرانه|خیلی گران|تاخیر|دیر رسید|شکسته|معیوب",
     ),
+    r(
+        AskRecommendation,
+        0.85,
+        "fa_pishnahad_bedid",
+        // "کسی می‌تونه یه اپراتور خوب پیشنهاد بده؟", "چی پیشنهاد می‌کنید؟", "ارزش خرید داره؟",
+        // "بهترین گوشی کدومه؟".
+        r"(?:پیشنهاد|توصیه|معرفی) (?:بدید|بدین|بده|بدهید|بکنید|بکنین|کنید|کنین|می ?دید|می ?دین|می ?دهید|می ?کنید|می ?کنین)\s*[؟?]|کسی (?:می ?تونه|می ?تواند|می ?شناسه)[^.!?؟\n]*(?:پیشنهاد|معرفی|توصیه)|(?:چی|چه) (?:پیشنهاد|توصیه) می ?(?:کنید|کنین|دید|دین|دهید)|ارزش (?:خرید )?(?:داره|دارد)\s*[؟?]|بهترین[^.!?؟\n]*(?:کدومه|کدام است|کدامه|چیه)",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "fa_laghv",
+        // "اشتراکم را لغو می‌کنم", "دیگه ازشون خرید نمی‌کنم".
+        r"(?:لغو|کنسل) (?:می ?کنم|کردم)|(?:دیگه|دیگر) (?:\S+ ){0,2}(?:خرید نمی ?کنم|نمی ?خرم|سفارش نمی ?دم)",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "fa_kar_nemikone",
+        // "سایت موقع پرداخت خطا می‌دهد", "اپ کار نمی‌کنه", "پولم را پس نداده‌اند".
+        r"کار نمی ?(?:کنه|کند)|باز نمی ?(?:شه|شود)|(?:خطا|ارور) می ?(?:ده|دهد)|پرداخت (?:نمی ?شه|انجام نشد|ناموفق)|(?:پول|وجه|پولم)(?: من)? (?:را|رو) پس (?:نداده|نمی ?دن|نمی ?دهند|ندادند)",
+    ),
 ];
 
 const AR: &[Rule] = &[
@@ -748,6 +855,29 @@ const AR: &[Rule] = &[
         0.75,
         "ar_sayi",
         r"سيء|سيئه|زفت|خربان|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا|فاشل|تاخر|تاخرت|اتاخر|مكسور|مكسوره|خربت|عطلان|غالي جدا|غالي اوي|غاليه جدا|السعر غالي|الاسعار غاليه|اسعار غاليه",
+    ),
+    r(
+        AskRecommendation,
+        0.85,
+        "ar_tansahuni",
+        // "هل يمكن أن ينصحني أحد بشركة جيدة؟", "ايش تنصحوني؟", "ايه أحسن موبايل؟", "هل يستاهل؟".
+        r"ينصحني|تنصحوني|تنصحني|انصحوني|(?:ايش|وش|شو|ماذا|بماذا|بايش|بشو) (?:تنصحون|تنصحوا|تنصحو|بتنصحو)|(?:ايه|ايش|وش|شو|ما هو|ما هي|مين) (?:احسن|افضل)[^.!?؟\n]*[؟?]|هل (?:يستحق|يستاهل|تستاهل|تستحق)[^.!?؟\n]*[؟?]|(?:يستاهل|يستحق)\s*[؟?]|(?:ابي|ابغى|عايز|محتاج|اريد) (?:نصيحه|ترشيح|اقتراح)|(?:رشحوا|اقترحوا) (?:لي|علي)",
+    ),
+    r(
+        ChurnIntent,
+        0.85,
+        "ar_algi",
+        // "راح الغي اشتراكي", "لغيت الخط", "لن اتعامل معهم مره ثانيه".
+        r"(?:راح|رح|سوف|سا|ح|هـ) ?(?:الغي|اغير|اترك) (?:الاشتراك|اشتراكي|الخط|خطي|الشركه|حسابي)|(?:الغيت|لغيت|كنسلت) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي)|(?:لن|مش ه|ما راح|ما رح) ?(?:اشتري|اتعامل) (?:منهم|معهم)",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "ar_la_yamal",
+        // "الموقع لا يعمل عند الدفع", "لم أستطع إتمام الطلب", "خصموا المبلغ مرتين".
+        // A thing that does not work, not a person ("عاطل لا يعمل", out of work); being unable to
+        // pay or order, not any "I can't" ("مش قادر افهم", I can't understand).
+        r"(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب) (?:المبلغ |مني )?مرتين",
     ),
 ];
 
@@ -1031,11 +1161,11 @@ impl Default for SignalDetector {
 const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     (
         ComplaintCategory::Website,
-        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|aplicativo)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق",
+        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|aplicativo|cuelga|plante|stürzt|lädt)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق|خطا|ارور",
     ),
     (
         ComplaintCategory::Checkout,
-        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé)\b|پرداخت|کارت|الدفع|البطاقه",
+        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|pagar|payer|bezahlen|zahlen|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|کارت|الدفع|البطاقه|خصموا|مرتين",
     ),
     (
         ComplaintCategory::Delivery,
@@ -1043,11 +1173,11 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::ReturnsRefunds,
-        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem)\b|مرجوع|بازگشت وجه|استرجاع|استرداد",
+        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|rembourser|remboursé|erstattet)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|پس (?:نداده|ندادند|نمی ?دن|نمی ?دهند)|برگشت پول",
     ),
     (
         ComplaintCategory::Support,
-        r"\b(?:support|customer (?:service|care)|agent|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde)\b|پشتیبانی|خدمه العملاء|الدعم|خدمة العملاء",
+        r"\b(?:support|customer (?:service|care)|agent|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|conseiller|hotline|atendente|responderam|respondem)\b|پشتیبانی|پاسخگو|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد",
     ),
     (
         ComplaintCategory::Price,
@@ -1055,7 +1185,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Quality,
-        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره",
+        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
@@ -1582,7 +1712,15 @@ impl SignalDetector {
             for f in fired.iter_mut() {
                 if f.sig.kind == AskRecommendation {
                     f.resolve(text);
-                    requests.extend(f.span.map(|(a, b)| request_range(text, a, b)));
+                    // Every sentence the rule asks in ("Anyone tried the X2? Is it worth it?"),
+                    // not only its first.
+                    if let Some((c, idx)) = f.rule {
+                        requests.extend(
+                            c.regex(idx)
+                                .find_iter(text)
+                                .map(|m| request_range(text, m.start(), m.end())),
+                        );
+                    }
                 }
             }
             requests.sort_unstable();
@@ -2217,10 +2355,116 @@ mod tests {
 
     /// Whether each English text gives a signal of `kind`, as `want` says.
     fn assert_each(texts: &[&str], kind: SignalKind, want: bool) {
-        for t in texts {
-            let got = kinds(t, "en");
-            assert_eq!(got.contains(&kind), want, "{kind:?} in {t:?}: {got:?}");
+        let texts: Vec<(&str, &str)> = texts.iter().map(|t| ("en", *t)).collect();
+        assert_each_in(&texts, kind, want);
+    }
+
+    /// [`assert_each`] of (language, text) pairs; Persian and Arabic texts are normalised first,
+    /// as the classifier does.
+    fn assert_each_in(texts: &[(&str, &str)], kind: SignalKind, want: bool) {
+        for (lang, t) in texts {
+            let text = match *lang {
+                "fa" | "ar" => crate::classify::lexicon::normalize(lang, t),
+                _ => t.to_string(),
+            };
+            let got = kinds(&text, lang);
+            assert_eq!(
+                got.contains(&kind),
+                want,
+                "{kind:?} in {lang} {t:?}: {got:?}"
+            );
         }
+    }
+
+    /// Outside English: asking for a recommendation (which is not one), leaving, and the
+    /// complaints of being stopped at the till or left waiting, with what only looks like them.
+    #[test]
+    fn asking_leaving_and_stuck_in_other_languages() {
+        let asks = [
+            ("es", "¿Alguien me recomienda una buena tarifa móvil?"),
+            ("es", "¿Qué me recomiendan para acampar?"),
+            ("es", "¿Merece la pena la lámpara de Lumora?"),
+            ("es", "¿Cuál es la mejor mochila?"),
+            ("fr", "Quelqu'un peut me conseiller un bon sac à dos ?"),
+            ("fr", "Vous me conseillez quoi ?"),
+            ("fr", "Ça vaut le coup ?"),
+            ("fr", "Quel est le meilleur forfait ?"),
+            ("de", "Kann mir jemand einen guten Handyvertrag empfehlen?"),
+            ("de", "Was würdet ihr mir empfehlen?"),
+            ("de", "Lohnt sich die Lampe wirklich?"),
+            ("de", "Habt ihr Erfahrungen mit Kestrel?"),
+            ("pt", "Alguém recomenda uma operadora boa?"),
+            ("pt", "Vale a pena a mochila da Fernway?"),
+            ("pt", "Qual é a melhor operadora?"),
+            ("pt", "Alguma dica de lâmpada?"),
+            ("fa", "کسی می‌تونه یه اپراتور خوب پیشنهاد بده؟"),
+            ("fa", "چی پیشنهاد می‌کنید؟"),
+            ("fa", "ارزش خرید داره؟"),
+            ("ar", "هل يمكن أن ينصحني أحد بشركة اتصالات جيدة؟"),
+            ("ar", "ايش تنصحون؟"),
+            ("ar", "هل يستاهل؟"),
+        ];
+        assert_each_in(&asks, AskRecommendation, true);
+        assert_each_in(&asks, Recommend, false);
+        let recommends = [
+            ("es", "Os recomiendo Lumora"),
+            ("es", "Vale la pena cada centavo"),
+            ("fr", "La lampe vaut vraiment le coup."),
+            ("de", "Ich kann Fernway nur empfehlen"),
+            ("pt", "Vale a pena, recomendo"),
+            ("fa", "پیشنهاد می‌کنم"),
+            ("ar", "أنصح الجميع بها"),
+        ];
+        assert_each_in(&recommends, Recommend, true);
+        assert_each_in(&recommends, AskRecommendation, false);
+        let churn = [
+            ("es", "Me doy de baja de Kestrel"),
+            ("es", "Voy a cambiarme de compañía"),
+            ("es", "Me cambio a Movistar"),
+            ("fr", "Je résilie mon forfait"),
+            ("fr", "Je change d'opérateur"),
+            ("de", "Ich kündige meinen Vertrag"),
+            ("de", "Hab den Vertrag gekündigt"),
+            ("de", "Ich wechsle jetzt zu Acme"),
+            ("pt", "Vou cancelar meu plano"),
+            ("pt", "Vou trocar de operadora"),
+            ("fa", "اشتراک را لغو کردم"),
+            ("ar", "راح الغي اشتراكي"),
+        ];
+        assert_each_in(&churn, ChurnIntent, true);
+        let not_churn = [
+            ("es", "Voy a cambiarme de ropa"),
+            ("es", "Me paso a recogerlo mañana"),
+            ("de", "Ich wechsle die Batterie"),
+            ("pt", "Vou trocar de roupa"),
+            ("pt", "Vou sair da loja"),
+        ];
+        assert_each_in(&not_churn, ChurnIntent, false);
+        let stuck = [
+            ("es", "La app se cuelga cada vez que intento pagar"),
+            ("es", "Imposible terminar la compra"),
+            ("es", "Llevo tres semanas esperando"),
+            ("fr", "Impossible de valider mon panier"),
+            ("fr", "Ils m'ont facturé deux fois"),
+            ("de", "Die Lieferung dauert ewig"),
+            ("de", "Paket seit 10 Tagen unterwegs"),
+            ("de", "Ich kann nicht bezahlen"),
+            ("pt", "O site não carrega"),
+            ("pt", "Não consigo finalizar a compra"),
+            ("pt", "A mochila veio rasgada"),
+            ("fa", "سایت موقع پرداخت خطا می‌دهد"),
+            ("fa", "پولم را پس نداده‌اند"),
+            ("ar", "الموقع لا يعمل عند الدفع"),
+            ("ar", "لم أستطع إتمام الطلب"),
+            ("ar", "خصموا المبلغ مرتين"),
+        ];
+        assert_each_in(&stuck, Complaint, true);
+        let not_stuck = [
+            ("es", "No puedo esperar a estrenarla"),
+            ("ar", "أخي عاطل لا يعمل"),
+            ("ar", "مش قادر افهم"),
+        ];
+        assert_each_in(&not_stuck, Complaint, false);
     }
 
     /// How posts ask for a recommendation, and what only looks like asking; a recommendation
