@@ -610,7 +610,7 @@ const ES: &[Rule] = &[
         Complaint,
         0.75,
         "es_malo",
-        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|me cobraron (?:dos veces|de más|doble))\b",
+        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|me cobraron (?:dos veces|de más|doble)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió)|(?:dejó|ha dejado) de funcionar)\b",
     ),
     r(
         AskRecommendation,
@@ -648,7 +648,7 @@ const FR: &[Rule] = &[
         Warn,
         0.95,
         "fr_ne_recommande_pas",
-        r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter)\b",
+        r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) temps|passez votre chemin|n'achetez jamais)\b",
     ),
     r(
         Complaint,
@@ -660,7 +660,7 @@ const FR: &[Rule] = &[
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|refusent? de (?:me )?rembourser|raccroché au nez|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
+        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tombée? en panne|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
     ),
     r(
         AskRecommendation,
@@ -690,7 +690,7 @@ const DE: &[Rule] = &[
         Warn,
         0.95,
         "de_nicht_empfehlen",
-        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es )?nicht|nicht kaufen|vorsicht|abzocke|betrug)\b",
+        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es )?nicht|kauft nicht bei|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger)\b",
     ),
     r(
         Complaint,
@@ -726,7 +726,7 @@ const DE: &[Rule] = &[
         "de_geht_nicht",
         // Waiting and being stopped: "dauert ewig", "seit 10 Tagen unterwegs", "kann nicht bezahlen",
         // "doppelt abgebucht".
-        r"\b(?:dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte) (?:mich )?nicht (?:bezahlen|zahlen|bestellen|einloggen|anmelden)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|doppelt (?:abgebucht|berechnet|belastet)|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
+        r"\b(?:dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte) (?:mich )?nicht (?:bezahlen|zahlen|bestellen|einloggen|anmelden)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
     ),
 ];
 
@@ -741,7 +741,7 @@ const PT: &[Rule] = &[
         Warn,
         0.95,
         "pt_nao_recomendo",
-        r"\bnão (?:recomendo|recomendamos|comprem|compre)\b|\b(?:fujam|evitem|golpe|cuidado com)\b",
+        r"\bnão (?:recomendo|recomendamos|comprem|compre)\b|\b(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe)\b",
     ),
     r(
         Complaint,
@@ -776,7 +776,7 @@ const PT: &[Rule] = &[
         0.8,
         "pt_nao_consigo",
         // "O site não carrega", "não consigo finalizar a compra", "veio rasgada", "até hoje nada".
-        r"\b(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))\b|\bveio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)\b|\b(?:estou|tô|to) esperando (?:há|faz|desde)\b|\baté hoje nada\b|\bnada de (?:reembolso|resposta|entrega|retorno)\b|\bme cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)\b",
+        r"\b(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))\b|\bveio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)\b|\b(?:estou|tô|to) esperando (?:há|faz|desde)\b|\baté hoje nada\b|\bnada de (?:reembolso|resposta|entrega|retorno)\b|\bme cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)\b|\b(?:queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:querem|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem)\b",
     ),
 ];
 
@@ -799,7 +799,7 @@ const FA: &[Rule] = &[
         Complaint,
         0.85,
         "fa_hanooz",
-        r"هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:نمی|ندادند|نداد)",
+        r"هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه",
     ),
     r(
         Complaint,
@@ -877,7 +877,7 @@ const AR: &[Rule] = &[
         // "الموقع لا يعمل عند الدفع", "لم أستطع إتمام الطلب", "خصموا المبلغ مرتين".
         // A thing that does not work, not a person ("عاطل لا يعمل", out of work); being unable to
         // pay or order, not any "I can't" ("مش قادر افهم", I can't understand).
-        r"(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب) (?:المبلغ |مني )?مرتين",
+        r"(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب) (?:المبلغ |مني )?مرتين|رفعوا (?:الاسعار|السعر)|(?:ما|لم|مش) (?:رضوا|يرضوا|يقبلوا|رضيوا|قبلوا) (?:\S+ )?(?:يرجعوا|يرجعو|ارجاع|استرجاع|يبدلوا|تبديل|يستبدلوا)|ما رجعوا|ولا احد يرد",
     ),
 ];
 
@@ -1169,11 +1169,11 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Delivery,
-        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|pedí|llega|llegado|enviaron|commandé|livré|expédié|reçu|bestellt|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
+        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|pedí|llega|llegado|enviaron|commandé|livré|expédié|reçu|bestellt|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|نرسیده|نرسید)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
-        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|rembourser|remboursé|erstattet)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|پس (?:نداده|ندادند|نمی ?دن|نمی ?دهند)|برگشت پول",
+        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|نمی ?دن|نمی ?دهند)|برگشت پول",
     ),
     (
         ComplaintCategory::Support,
@@ -1181,11 +1181,11 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|precio|caro|cara|prix|cher|chère|preis|teuer|preço|preco)\b|قیمت|گران|سعر|غالي|الاسعار",
+        r"\b(?:price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
-        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
@@ -2457,8 +2457,33 @@ mod tests {
             ("ar", "الموقع لا يعمل عند الدفع"),
             ("ar", "لم أستطع إتمام الطلب"),
             ("ar", "خصموا المبلغ مرتين"),
+            ("es", "Me sube la tarifa otra vez sin avisar"),
+            ("es", "El paquete llegó abierto y faltaba una pieza"),
+            ("es", "Se fundió en una semana"),
+            ("fr", "Ils ont augmenté leurs prix de 30%"),
+            ("fr", "Colis perdu, et personne ne répond"),
+            ("fr", "La lampe a grillé au bout de 3 jours"),
+            ("de", "Sie haben mir zweimal Geld abgebucht"),
+            ("de", "Der Support meldet sich nicht"),
+            ("de", "Die Lampe ist nach einer Woche ausgefallen"),
+            ("pt", "Aumentou o preço do plano sem avisar"),
+            ("pt", "Até hoje não recebi"),
+            ("pt", "Chegou com defeito e não querem trocar"),
+            ("fa", "قیمت‌ها خیلی بالا رفته، دیگه نمی‌صرفه"),
+            ("fa", "سفارشم دو هفته است که نرسیده"),
+            ("fa", "کسی جواب تلفن را نمی‌دهد"),
+            ("ar", "رفعوا الأسعار مرة ثانية"),
+            ("ar", "ما رضوا يرجعوا الفلوس"),
         ];
         assert_each_in(&stuck, Complaint, true);
+        let warnings = [
+            ("es", "No compréis nada en Fernway"),
+            ("fr", "Ne perdez pas votre temps avec Lumora"),
+            ("de", "Spart euch das Geld"),
+            ("pt", "Não percam tempo com essa loja"),
+        ];
+        assert_each_in(&warnings, Warn, true);
+        assert_each_in(&warnings, Recommend, false);
         let not_stuck = [
             ("es", "No puedo esperar a estrenarla"),
             ("ar", "أخي عاطل لا يعمل"),
