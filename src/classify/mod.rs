@@ -2,6 +2,7 @@
 //! Built once from config; `classify` is pure and cheap, so the classify stage and the `classify` CLI
 //! share it.
 
+pub mod attribution;
 pub mod brands;
 pub mod gate;
 pub mod lang;
@@ -16,7 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 
 use crate::config::{BrandConfig, ClassifyConfig};
-use crate::model::{BrandMatch, Classification, EnrichedMention, LangGuess, Mention};
+use crate::model::{BrandMatch, Classification, EnrichedMention, LangGuess, Mention, SignalKind};
+use attribution::{BrandPlaces, SignalPlace};
 use brands::BrandMatcher;
 use lang::LangDetector;
 use sentiment::SentimentEngine;
@@ -76,6 +78,15 @@ fn readable<'t>(
     (text, masked)
 }
 
+/// Byte `at` of `original` in its [`readable`] form `text`.
+fn readable_offset(original: &str, text: &str, at: usize) -> usize {
+    if text.len() == original.len() {
+        at
+    } else {
+        lexicon::straight_offset(original, at)
+    }
+}
+
 impl Classifier {
     pub fn new(brands: &[BrandConfig], cfg: &ClassifyConfig) -> Result<Self, String> {
         Self::with_engines(brands, cfg, SentimentEngine::new(), SignalDetector::new())
@@ -124,14 +135,16 @@ impl Classifier {
         });
         let (text, masked) = readable(cut, &brands);
         let lang = self.lang.detect(&text, declared_lang);
-        let classification = self.classify_in(&text, lang, overrides, &masked, truncated);
+        let (classification, _) =
+            self.classify_in(&text, lang, overrides, &masked, truncated, false);
         Analysis {
             brands,
             classification,
         }
     }
 
-    /// Sentiment, signals and categories for a text whose language is known.
+    /// Sentiment, signals and categories for a text whose language is known; with `places`, where
+    /// each signal was found (see [`attribution`]; empty otherwise).
     fn classify_in(
         &self,
         text: &str,
@@ -139,7 +152,8 @@ impl Classifier {
         overrides: Option<&BTreeMap<String, f64>>,
         masked: &[(usize, usize)],
         truncated: bool,
-    ) -> Classification {
+        places: bool,
+    ) -> (Classification, Vec<Option<SignalPlace>>) {
         let sentiment = self
             .sentiment
             .score_masked(text, &lang.code, overrides, masked);
@@ -147,9 +161,26 @@ impl Classifier {
             "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
             _ => std::borrow::Cow::Borrowed(text),
         };
-        let (signals, requests) =
-            self.signals
-                .detect_with_requests(&signal_text, &lang.code, &sentiment);
+        let signals::Detected {
+            signals,
+            spans,
+            requests,
+        } = self
+            .signals
+            .detect_with_requests(&signal_text, &lang.code, &sentiment);
+        let places = if places {
+            signals
+                .iter()
+                .zip(&spans)
+                .map(|(s, span)| {
+                    span.map(|span| {
+                        SignalPlace::new(&signal_text, span, s.kind == SignalKind::ChurnIntent)
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut sentiment = sentiment;
         if let Some(s) = signals.iter().find(|s| s.rule == signals::SARCASM) {
             sentiment::invert_sarcasm(&mut sentiment, &s.evidence);
@@ -162,18 +193,22 @@ impl Classifier {
             sentiment::polarity_from_signal(&mut sentiment, signal);
         }
         let complaint_categories = self.signals.categories(&signal_text, &signals);
-        Classification {
+        let c = Classification {
             lang,
             sentiment,
             signals,
             complaint_categories,
             truncated,
-        }
+        };
+        (c, places)
     }
 
     /// One EnrichedMention per brand the mention matches (none when no brand matches, and then nothing
     /// else is computed). A brand whose lexicon overrides name a word of the text gets its own
-    /// sentiment pass; the language is detected once.
+    /// sentiment pass; the language is detected once. Each brand's record carries the signals about
+    /// it (see [`attribution`]): in "Don't buy Acme, get Lumora instead" the warning is Acme's
+    /// alone, and in "Switching from Acme to Lumora" the churn is Acme's. Its complaint categories
+    /// go with its complaint, warning or churn signals. Sentiment is the text's.
     pub fn enrich(&self, m: &Mention, now: DateTime<Utc>) -> Vec<EnrichedMention> {
         let cut = truncate_utf8(&m.text, self.max_text_bytes);
         let truncated = cut.len() < m.text.len();
@@ -183,18 +218,42 @@ impl Classifier {
             return Vec::new();
         }
         let (text, masked) = readable(cut, &brands);
+        let brand_places: Vec<BrandPlaces> = brands
+            .iter()
+            .map(|b| {
+                let starts = b
+                    .matched
+                    .iter()
+                    .map(|t| readable_offset(cut, &text, t.start));
+                BrandPlaces::new(&text, starts)
+            })
+            .collect();
         let cut = &*text;
         let lang = self.lang.detect(cut, m.lang.as_deref());
-        let base = self.classify_in(cut, lang.clone(), None, &masked, truncated);
+        let base = self.classify_in(cut, lang.clone(), None, &masked, truncated, true);
         brands
             .into_iter()
-            .map(|b| {
-                let classification = match self.overrides.get(&b.brand) {
+            .enumerate()
+            .map(|(i, b)| {
+                let (mut classification, places) = match self.overrides.get(&b.brand) {
                     Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => {
-                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated)
+                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated, true)
                     }
                     _ => base.clone(),
                 };
+                let keep = attribution::signals_for(&places, &brand_places, i);
+                let mut keep = keep.into_iter();
+                classification
+                    .signals
+                    .retain(|_| keep.next().unwrap_or(true));
+                if !classification.signals.iter().any(|s| {
+                    matches!(
+                        s.kind,
+                        SignalKind::Complaint | SignalKind::Warn | SignalKind::ChurnIntent
+                    )
+                }) {
+                    classification.complaint_categories.clear();
+                }
                 let influence = crate::influence::score(m, &classification.signals, now);
                 EnrichedMention {
                     mention: m.clone(),
@@ -645,5 +704,81 @@ mod tests {
         let em = c.enrich(&m, chrono::Utc::now());
         assert_eq!(em.len(), 1);
         assert!(em[0].classification.sentiment.hits.is_empty());
+    }
+
+    /// In a post that names several brands, each brand's record carries the signals about it.
+    #[test]
+    fn each_brands_record_carries_the_signals_about_it() {
+        let brand = |name: &str| BrandConfig {
+            name: name.into(),
+            query: name.to_lowercase(),
+            exclude: vec![],
+            lexicon: Default::default(),
+        };
+        let c = Classifier::new(
+            &[brand("Acme"), brand("Lumora"), brand("Zeta")],
+            &ClassifyConfig::default(),
+        )
+        .unwrap();
+        let per_brand = |text: &str| -> Vec<(String, Vec<SignalKind>, Vec<String>)> {
+            let m = Mention {
+                id: "m".into(),
+                text: text.into(),
+                ..Default::default()
+            };
+            c.enrich(&m, chrono::Utc::now())
+                .into_iter()
+                .map(|em| {
+                    let kinds = em.classification.signals.iter().map(|s| s.kind).collect();
+                    let cats = em
+                        .classification
+                        .complaint_categories
+                        .iter()
+                        .map(|c| c.as_str().to_string())
+                        .collect();
+                    (em.brand, kinds, cats)
+                })
+                .collect()
+        };
+        use SignalKind::*;
+        let has = |r: &[(String, Vec<SignalKind>, Vec<String>)], b: &str, k: SignalKind| {
+            r.iter().find(|x| x.0 == b).unwrap().1.contains(&k)
+        };
+        let r = per_brand("Don't buy Acme, I recommend Lumora instead");
+        assert!(
+            has(&r, "Acme", Warn) && !has(&r, "Acme", Recommend),
+            "{r:?}"
+        );
+        assert!(
+            has(&r, "Lumora", Recommend) && !has(&r, "Lumora", Warn),
+            "{r:?}"
+        );
+        let r = per_brand("Switching from Acme to Lumora next month");
+        assert!(has(&r, "Acme", ChurnIntent), "{r:?}");
+        assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
+        // The complaint's categories go with it.
+        let r = per_brand("Lumora support is great, Acme support never answers");
+        assert!(has(&r, "Acme", Complaint), "{r:?}");
+        assert!(!has(&r, "Lumora", Complaint), "{r:?}");
+        let lumora = r.iter().find(|x| x.0 == "Lumora").unwrap();
+        assert!(lumora.2.is_empty(), "{r:?}");
+        let acme = r.iter().find(|x| x.0 == "Acme").unwrap();
+        assert!(acme.2.contains(&"support".to_string()), "{r:?}");
+        // Named in another sentence only: every brand, as before.
+        let r = per_brand("Acme and Zeta. Never buying again!");
+        assert!(
+            has(&r, "Acme", ChurnIntent) && has(&r, "Zeta", ChurnIntent),
+            "{r:?}"
+        );
+        // One brand, where the customer goes: not its churn; the other signals stay.
+        let r = per_brand("I'm switching to Lumora, my old lamp broke");
+        assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
+        // The CLI's one classification a text keeps every signal.
+        let a = c.analyze("Don't buy Acme, I recommend Lumora instead", None);
+        let kinds: Vec<SignalKind> = a.classification.signals.iter().map(|s| s.kind).collect();
+        assert!(
+            kinds.contains(&Warn) && kinds.contains(&Recommend),
+            "{kinds:?}"
+        );
     }
 }

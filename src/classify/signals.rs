@@ -405,7 +405,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "on_hold",
-        r"\b(?:on hold|no (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected)\b",
+        r"\b(?:on hold|no (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b",
     ),
     r(
         Complaint,
@@ -930,6 +930,21 @@ fn gated_regex(pattern: &str, dfa_cache_bytes: usize) -> meta::Regex {
         .unwrap_or_else(|e| panic!("gated pattern {pattern:?} compiles: {e}"))
 }
 
+/// What [`SignalDetector::detect_with_requests`] finds in a text.
+#[derive(Debug, Default)]
+pub struct Detected {
+    /// One signal per kind, in kind order.
+    pub signals: Vec<Signal>,
+    /// Where in the text each of `signals` was found: its rule's match, or for a signal read from
+    /// the text's sentiment its strongest word; `None` when that is not found as written. The pipeline gives a signal to the brands named
+    /// where it was found (see [`super::attribution`]).
+    pub spans: Vec<Option<(usize, usize)>>,
+    /// The byte ranges of the text that ask for a recommendation (each `ask_recommendation`
+    /// match's sentence, see [`request_range`]): the classifier does not count the positive words
+    /// of a request as sentiment ("can anyone recommend a *good* lamp?").
+    pub requests: Vec<(usize, usize)>,
+}
+
 /// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
 /// searched only when both are present (a second regex search each).
 fn cancel_overlapped(
@@ -1023,6 +1038,17 @@ fn word_at(hay: &str, needle: &str) -> Option<usize> {
     hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
         !is_word(hay[..i].chars().next_back()) && !is_word(hay[i + needle.len()..].chars().next())
     })
+}
+
+/// Where the word or phrase `evidence` (a sentiment hit's token, as written) first stands in
+/// `text` as whole words, as a byte range: the place a sentiment-backed signal is about. `None`
+/// when it is not found as written (an emoji's description, a Persian or Arabic token in the
+/// normalised text).
+fn word_span(text: &str, evidence: &str) -> Option<(usize, usize)> {
+    if evidence.is_empty() {
+        return None;
+    }
+    word_at(text, evidence).map(|i| (i, i + evidence.len()))
 }
 
 /// The sentence around bytes `start..end` of `text`: from [`sentence_start`] to the next sentence
@@ -1672,18 +1698,12 @@ impl SignalDetector {
     /// [`Self::detect`] of a text whose apostrophes are already straight (the classifier
     /// straightens each text once for every stage).
     pub fn detect_straight(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Vec<Signal> {
-        self.detect_with_requests(text, lang, sentiment).0
+        self.detect_with_requests(text, lang, sentiment).signals
     }
 
-    /// [`Self::detect_straight`], and the byte ranges of `text` that ask for a recommendation
-    /// (each `ask_recommendation` match's sentence, see [`request_range`]): the classifier does not
-    /// count the positive words of a request as sentiment ("can anyone recommend a *good* lamp?").
-    pub fn detect_with_requests(
-        &self,
-        text: &str,
-        lang: &str,
-        sentiment: &Sentiment,
-    ) -> (Vec<Signal>, Vec<(usize, usize)>) {
+    /// [`Self::detect_straight`], with where each signal was found and the byte ranges of `text`
+    /// that ask for a recommendation (see [`Detected`]).
+    pub fn detect_with_requests(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Detected {
         let mut fired: Vec<Fired> = Vec::new();
         for (c, idx) in self.matching(text, lang) {
             let rule = &c.rules[idx];
@@ -1778,12 +1798,15 @@ impl SignalDetector {
             }
         }
         let mut out: Vec<Signal> = Vec::with_capacity(merged.len());
+        let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(merged.len());
         for mut f in merged {
             f.resolve(text);
             // A set match whose own regex finds nothing cannot happen (same pattern); were it to,
-            // the signal is dropped rather than shown without evidence.
-            if f.span.is_some() {
+            // the signal is dropped rather than shown without evidence. The learned advice model's
+            // feature may not be found as written (then its span is empty): no place.
+            if let Some((a, b)) = f.span {
                 out.push(f.sig);
+                spans.push((b > a).then_some((a, b)));
             }
         }
         let has = |out: &[Signal], k: SignalKind| out.iter().any(|s| s.kind == k);
@@ -1799,6 +1822,7 @@ impl SignalDetector {
                 evidence: m.as_str().trim().to_string(),
                 rule: "addressed_problem".into(),
             });
+            spans.push(Some((m.start(), m.end())));
         }
         // Sentiment-backed signals, for texts no phrase rule caught. Negativity said to an account
         // (`@brand`) is a complaint; negativity said to no one ("Jealous!", "so dumb") is an opinion
@@ -1816,6 +1840,7 @@ impl SignalDetector {
                 evidence: strongest_hit(sentiment, false),
                 rule: "negative_to_account".into(),
             });
+            spans.push(word_span(text, &out[out.len() - 1].evidence));
         }
         if sentiment.score >= 0.6
             && !has(&out, Praise)
@@ -1829,9 +1854,18 @@ impl SignalDetector {
                 evidence: strongest_hit(sentiment, true),
                 rule: "strong_positive_sentiment".into(),
             });
+            spans.push(word_span(text, &out[out.len() - 1].evidence));
         }
-        out.sort_by_key(|s| s.kind);
-        (out, requests)
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| out[i].kind);
+        let spans = order.iter().map(|&i| spans[i]).collect();
+        let mut signals: Vec<Option<Signal>> = out.into_iter().map(Some).collect();
+        let signals = order.iter().filter_map(|&i| signals[i].take()).collect();
+        Detected {
+            signals,
+            spans,
+            requests,
+        }
     }
 
     /// The first problem word of `text` that is not part of an idiom that says the opposite
@@ -2582,7 +2616,9 @@ mod tests {
         // A match that takes in its question mark ends there.
         let t = "Worth it? Yes, absolutely";
         assert_eq!(request_range(t, 0, 9), (0, 9));
-        let (signals, requests) = SignalDetector::new().detect_with_requests(
+        let Detected {
+            signals, requests, ..
+        } = SignalDetector::new().detect_with_requests(
             "Love it. Can anyone recommend a good case? I recommend Fernway's.",
             "en",
             &neutral(),
