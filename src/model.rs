@@ -133,7 +133,7 @@ pub struct LangGuess {
 
 /// One word or rule that moved the sentiment score, with its signed contribution (valence units, before
 /// normalisation to [-1, 1]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Hit {
     /// The word or phrase as written: inline up to 24 bytes (nearly every word), so a hit costs
     /// no allocation of its own.
@@ -141,6 +141,17 @@ pub struct Hit {
     /// Rule names joined by `+`; a single rule is a static name (no copy per hit).
     pub rule: std::borrow::Cow<'static, str>,
     pub valence: f64,
+    /// Where the word stands in the scored text (byte offset), for the classifier's own use: a post
+    /// naming several brands gives each the sentiment of its own clauses. Not part of the record,
+    /// nor of a hit's equality; `None` for rule hits (punctuation, a signal's polarity).
+    #[serde(skip)]
+    pub at: Option<u32>,
+}
+
+impl PartialEq for Hit {
+    fn eq(&self, other: &Self) -> bool {
+        self.token == other.token && self.rule == other.rule && self.valence == other.valence
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -384,6 +395,7 @@ mod tests {
                         token: "great".into(),
                         rule: "lexicon".into(),
                         valence: 3.1,
+                        at: None,
                     }],
                 },
                 signals: vec![Signal {

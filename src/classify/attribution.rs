@@ -56,12 +56,25 @@ const DESTINATIONS: &[&str] = &[
 /// The (sentence, clause) numbers of byte `at` of `text`: how many sentence ends and clause ends
 /// come before it.
 pub fn place(text: &str, at: usize) -> (usize, usize) {
+    places(text, &[at])[0]
+}
+
+/// [`place`] of each of `ats`, in one pass over `text`.
+pub fn places(text: &str, ats: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..ats.len()).collect();
+    order.sort_by_key(|&k| ats[k]);
+    let mut out = vec![(0, 0); ats.len()];
+    let mut next = 0;
     let (mut sentence, mut clause) = (0, 0);
     let mut in_word = false;
     let mut prev_end = false;
     for (i, c) in text.char_indices() {
-        if i >= at {
-            break;
+        while next < order.len() && ats[order[next]] <= i {
+            out[order[next]] = (sentence, clause);
+            next += 1;
+        }
+        if next == order.len() {
+            return out;
         }
         if is_word_char(c) {
             // A contrastive conjunction opens its clause: counted where it starts, so that it
@@ -97,7 +110,10 @@ pub fn place(text: &str, at: usize) -> (usize, usize) {
             prev_end = false;
         }
     }
-    (sentence, clause)
+    for &k in &order[next..] {
+        out[k] = (sentence, clause);
+    }
+    out
 }
 
 fn is_word_char(c: char) -> bool {
@@ -176,10 +192,12 @@ pub struct BrandPlaces {
 impl BrandPlaces {
     /// The places of the mentions at byte offsets `starts` of `text`.
     pub fn new(text: &str, starts: impl IntoIterator<Item = usize>) -> Self {
+        let starts: Vec<usize> = starts.into_iter().collect();
         BrandPlaces {
-            mentions: starts
+            mentions: places(text, &starts)
                 .into_iter()
-                .map(|s| (place(text, s), is_destination(text, s)))
+                .zip(&starts)
+                .map(|(p, &s)| (p, is_destination(text, s)))
                 .collect(),
         }
     }
@@ -190,27 +208,73 @@ impl BrandPlaces {
 pub fn signals_for(places: &[Option<SignalPlace>], brands: &[BrandPlaces], b: usize) -> Vec<bool> {
     places
         .iter()
-        .map(|p| {
-            let Some(p) = p else {
-                return true;
-            };
-            // A churn signal's destinations are not where the customer leaves.
-            let counts = |m: &((usize, usize), bool)| !(p.churn && m.1);
-            let named_in = |brand: &BrandPlaces, same: &dyn Fn(&(usize, usize)) -> bool| {
-                brand.mentions.iter().any(|m| same(&m.0) && counts(m))
-            };
-            let in_clause = |at: &(usize, usize)| at.1 == p.clause;
-            let in_sentence = |at: &(usize, usize)| at.0 == p.sentence;
-            if brands.iter().any(|x| named_in(x, &in_clause)) {
-                return named_in(&brands[b], &in_clause);
-            }
-            if brands.iter().any(|x| named_in(x, &in_sentence)) {
-                return named_in(&brands[b], &in_sentence);
-            }
-            // Named nowhere near: every brand, but not the one the customer goes to.
-            !(p.churn && !brands[b].mentions.is_empty() && brands[b].mentions.iter().all(|m| m.1))
-        })
+        .map(|p| p.is_none_or(|p| goes_to(p, brands, b)))
         .collect()
+}
+
+/// Whether what was found at `p` is about brand `b` of `brands`: the brands named in its clause;
+/// failing that, in its sentence; failing that, every brand but, for churn, the one the customer
+/// goes to.
+fn goes_to(p: SignalPlace, brands: &[BrandPlaces], b: usize) -> bool {
+    // A churn signal's destinations are not where the customer leaves.
+    let counts = |m: &((usize, usize), bool)| !(p.churn && m.1);
+    let named_in = |brand: &BrandPlaces, same: &dyn Fn(&(usize, usize)) -> bool| {
+        brand.mentions.iter().any(|m| same(&m.0) && counts(m))
+    };
+    let in_clause = |at: &(usize, usize)| at.1 == p.clause;
+    let in_sentence = |at: &(usize, usize)| at.0 == p.sentence;
+    if brands.iter().any(|x| named_in(x, &in_clause)) {
+        return named_in(&brands[b], &in_clause);
+    }
+    if brands.iter().any(|x| named_in(x, &in_sentence)) {
+        return named_in(&brands[b], &in_sentence);
+    }
+    // Named nowhere near: every brand, but not the one the customer goes to.
+    !(p.churn && !brands[b].mentions.is_empty() && brands[b].mentions.iter().all(|m| m.1))
+}
+
+/// The place of each of a sentiment's hits in the text it was scored on (`None` for rule hits).
+pub fn hit_places(s: &crate::model::Sentiment, text: &str) -> Vec<Option<(usize, usize)>> {
+    let ats: Vec<usize> = s
+        .hits
+        .iter()
+        .filter_map(|h| h.at)
+        .map(|a| a as usize)
+        .collect();
+    let mut found = places(text, &ats).into_iter();
+    s.hits
+        .iter()
+        .map(|h| h.at.and_then(|_| found.next()))
+        .collect()
+}
+
+/// The sentiment of a post for brand `b` of `brands`, given its hits' places ([`hit_places`]): the
+/// words of clauses or sentences that name only other brands left out ("Lumora is great, Acme is
+/// useless" is positive for Lumora and negative for Acme). A post naming one brand keeps its
+/// sentiment.
+pub fn sentiment_for(
+    s: &crate::model::Sentiment,
+    hit_places: &[Option<(usize, usize)>],
+    brands: &[BrandPlaces],
+    b: usize,
+) -> crate::model::Sentiment {
+    if brands.len() < 2 {
+        return s.clone();
+    }
+    let drop: Vec<bool> = hit_places
+        .iter()
+        .map(|p| {
+            p.is_some_and(|(sentence, clause)| {
+                let p = SignalPlace {
+                    sentence,
+                    clause,
+                    churn: false,
+                };
+                !goes_to(p, brands, b)
+            })
+        })
+        .collect();
+    super::sentiment::without_hits(s, &drop)
 }
 
 #[cfg(test)]

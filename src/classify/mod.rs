@@ -33,6 +33,17 @@ pub struct Classifier {
     max_text_bytes: usize,
 }
 
+/// Which signals' places [`Classifier::classify_in`] works out (see [`attribution`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Places {
+    /// None (one classification a text: the CLI).
+    Unwanted,
+    /// Churn's only: a post naming one brand, which may be where the customer goes.
+    Churn,
+    /// Every signal's: a post naming several brands.
+    All,
+}
+
 /// Everything about one text: the brand matches and the brand-independent classification.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -136,15 +147,15 @@ impl Classifier {
         let (text, masked) = readable(cut, &brands);
         let lang = self.lang.detect(&text, declared_lang);
         let (classification, _) =
-            self.classify_in(&text, lang, overrides, &masked, truncated, false);
+            self.classify_in(&text, lang, overrides, &masked, truncated, Places::Unwanted);
         Analysis {
             brands,
             classification,
         }
     }
 
-    /// Sentiment, signals and categories for a text whose language is known; with `places`, where
-    /// each signal was found (see [`attribution`]; empty otherwise).
+    /// Sentiment, signals and categories for a text whose language is known; and where the signals
+    /// `places` asks for were found (see [`attribution`]).
     fn classify_in(
         &self,
         text: &str,
@@ -152,7 +163,7 @@ impl Classifier {
         overrides: Option<&BTreeMap<String, f64>>,
         masked: &[(usize, usize)],
         truncated: bool,
-        places: bool,
+        places: Places,
     ) -> (Classification, Vec<Option<SignalPlace>>) {
         let sentiment = self
             .sentiment
@@ -168,18 +179,17 @@ impl Classifier {
         } = self
             .signals
             .detect_with_requests(&signal_text, &lang.code, &sentiment);
-        let places = if places {
-            signals
+        let places = match places {
+            Places::Unwanted => Vec::new(),
+            Places::Churn | Places::All => signals
                 .iter()
                 .zip(&spans)
                 .map(|(s, span)| {
-                    span.map(|span| {
-                        SignalPlace::new(&signal_text, span, s.kind == SignalKind::ChurnIntent)
-                    })
+                    let churn = s.kind == SignalKind::ChurnIntent;
+                    span.filter(|_| churn || places == Places::All)
+                        .map(|span| SignalPlace::new(&signal_text, span, churn))
                 })
-                .collect()
-        } else {
-            Vec::new()
+                .collect(),
         };
         let mut sentiment = sentiment;
         if let Some(s) = signals.iter().find(|s| s.rule == signals::SARCASM) {
@@ -208,7 +218,8 @@ impl Classifier {
     /// sentiment pass; the language is detected once. Each brand's record carries the signals about
     /// it (see [`attribution`]): in "Don't buy Acme, get Lumora instead" the warning is Acme's
     /// alone, and in "Switching from Acme to Lumora" the churn is Acme's. Its complaint categories
-    /// go with its complaint, warning or churn signals. Sentiment is the text's.
+    /// go with its complaint, warning or churn signals, and its sentiment leaves out the words of
+    /// clauses about other brands only.
     pub fn enrich(&self, m: &Mention, now: DateTime<Utc>) -> Vec<EnrichedMention> {
         let cut = truncate_utf8(&m.text, self.max_text_bytes);
         let truncated = cut.len() < m.text.len();
@@ -230,17 +241,31 @@ impl Classifier {
             .collect();
         let cut = &*text;
         let lang = self.lang.detect(cut, m.lang.as_deref());
-        let base = self.classify_in(cut, lang.clone(), None, &masked, truncated, true);
+        let places = if brands.len() > 1 {
+            Places::All
+        } else {
+            Places::Churn
+        };
+        let base = self.classify_in(cut, lang.clone(), None, &masked, truncated, places);
         brands
             .into_iter()
             .enumerate()
             .map(|(i, b)| {
                 let (mut classification, places) = match self.overrides.get(&b.brand) {
                     Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => {
-                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated, true)
+                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated, places)
                     }
                     _ => base.clone(),
                 };
+                if brand_places.len() > 1 {
+                    let at = attribution::hit_places(&classification.sentiment, cut);
+                    classification.sentiment = attribution::sentiment_for(
+                        &classification.sentiment,
+                        &at,
+                        &brand_places,
+                        i,
+                    );
+                }
                 let keep = attribution::signals_for(&places, &brand_places, i);
                 let mut keep = keep.into_iter();
                 classification
@@ -773,6 +798,42 @@ mod tests {
         // One brand, where the customer goes: not its churn; the other signals stay.
         let r = per_brand("I'm switching to Lumora, my old lamp broke");
         assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
+        // Each brand's sentiment leaves out the clauses about the other.
+        let sentiments = |text: &str| -> Vec<(String, SentimentLabel, f64)> {
+            let m = Mention {
+                id: "m".into(),
+                text: text.into(),
+                ..Default::default()
+            };
+            c.enrich(&m, chrono::Utc::now())
+                .into_iter()
+                .map(|em| {
+                    let s = em.classification.sentiment;
+                    (em.brand, s.label, s.score)
+                })
+                .collect()
+        };
+        let r = sentiments("Lumora is great, Acme is useless!");
+        assert_eq!(r[0].0, "Acme");
+        assert_eq!(r[0].1, SentimentLabel::Negative, "{r:?}");
+        assert_eq!(r[1].1, SentimentLabel::Positive, "{r:?}");
+        let r = sentiments("I love Lumora. Acme broke after a week, awful.");
+        assert_eq!(
+            (r[0].1, r[1].1),
+            (SentimentLabel::Negative, SentimentLabel::Positive)
+        );
+        // Words about both, or about neither, count for both.
+        let whole = analyze("Acme and Lumora are both great");
+        for (_, label, score) in sentiments("Acme and Lumora are both great") {
+            assert_eq!(
+                (label, score),
+                (whole.sentiment.label, whole.sentiment.score)
+            );
+        }
+        // One brand: the post's sentiment, whatever its clauses.
+        let whole = analyze("Lumora is great, the courier was awful");
+        let r = sentiments("Lumora is great, the courier was awful");
+        assert_eq!(r[0].2, whole.sentiment.score);
         // The CLI's one classification a text keeps every signal.
         let a = c.analyze("Don't buy Acme, I recommend Lumora instead", None);
         let kinds: Vec<SignalKind> = a.classification.signals.iter().map(|s| s.kind).collect();

@@ -1247,6 +1247,8 @@ impl SentimentEngine {
                     token,
                     rule: render_rules(t.flags),
                     valence: round4(t.valence),
+                    at: inside(t.piece, text)
+                        .then(|| (t.piece.as_ptr() as usize - text.as_ptr() as usize) as u32),
                 });
             }
         }
@@ -1260,6 +1262,7 @@ impl SentimentEngine {
                 token: "!?".into(),
                 rule: "punctuation_emphasis".into(),
                 valence: round4(signed),
+                at: None,
             });
         }
         let score = if n == 0 { 0.0 } else { normalize_score(sum) };
@@ -1305,6 +1308,7 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
         token: signal.evidence.as_str().into(),
         rule: rule.into(),
         valence,
+        at: None,
     });
 }
 
@@ -1566,6 +1570,27 @@ fn rework_positive_hits(
     if changed {
         rescore(s);
     }
+}
+
+/// The sentiment of a post for one of the brands it names: without the word hits `drop` marks
+/// (`drop[i]` for `s.hits[i]`: the words of clauses about other brands, see
+/// [`super::attribution`]), scored again from the rest as after sarcasm. Unchanged when it marks
+/// none; `!`/`?` emphasis is never dropped, only re-signed.
+pub fn without_hits(s: &Sentiment, drop: &[bool]) -> Sentiment {
+    let dropped = |i: usize| s.hits[i].rule != "punctuation_emphasis" && drop.get(i) == Some(&true);
+    if !(0..s.hits.len()).any(dropped) {
+        return s.clone();
+    }
+    let mut out = Sentiment {
+        score: s.score,
+        label: s.label,
+        hits: (0..s.hits.len())
+            .filter(|&i| !dropped(i))
+            .map(|i| s.hits[i].clone())
+            .collect(),
+    };
+    rescore(&mut out);
+    out
 }
 
 /// The score and label worked out again from `hits` after some were changed: `!`/`?` emphasis goes
@@ -2165,6 +2190,30 @@ mod tests {
         assert_eq!(s.label, label_for(s.score));
     }
 
+    /// A word hit knows where it stands in the scored text; rule hits do not.
+    #[test]
+    fn word_hits_know_where_they_stand() {
+        let e = SentimentEngine::new();
+        let text = "The lamp is great, but the app is awful!";
+        let s = e.score(text, "en", None);
+        for h in &s.hits {
+            match h.rule.as_ref() {
+                "punctuation_emphasis" => assert_eq!(h.at, None),
+                _ => {
+                    let at = h.at.expect("a word's place") as usize;
+                    assert!(text[at..].starts_with(h.token.as_str()), "{h:?}");
+                }
+            }
+        }
+        assert!(s.hits.iter().any(|h| h.token == "great"));
+        // Kept out of the record and of equality.
+        let json = serde_json::to_string(&s.hits[0]).unwrap();
+        assert!(!json.contains("\"at\""), "{json}");
+        let mut other = s.hits[0].clone();
+        other.at = None;
+        assert_eq!(other, s.hits[0]);
+    }
+
     #[test]
     fn sarcasm_that_cancels_the_words_out_drops_the_emphasis() {
         let mut s = Sentiment {
@@ -2175,17 +2224,20 @@ mod tests {
                     token: "nice".into(),
                     rule: "lexicon".into(),
                     valence: 2.0,
+                    at: None,
                 },
                 // Outside the span, and equal to "nice" once that is inverted.
                 Hit {
                     token: "fine".into(),
                     rule: "lexicon".into(),
                     valence: round4(-2.0 * N_SCALAR),
+                    at: None,
                 },
                 Hit {
                     token: "!?".into(),
                     rule: "punctuation_emphasis".into(),
                     valence: 0.292,
+                    at: None,
                 },
             ],
         };

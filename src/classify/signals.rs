@@ -1856,11 +1856,14 @@ impl SignalDetector {
             });
             spans.push(word_span(text, &out[out.len() - 1].evidence));
         }
-        let mut order: Vec<usize> = (0..out.len()).collect();
-        order.sort_by_key(|&i| out[i].kind);
-        let spans = order.iter().map(|&i| spans[i]).collect();
-        let mut signals: Vec<Option<Signal>> = out.into_iter().map(Some).collect();
-        let signals = order.iter().filter_map(|&i| signals[i].take()).collect();
+        let (signals, spans) = if out.is_sorted_by_key(|s| s.kind) {
+            (out, spans)
+        } else {
+            let mut pairs: Vec<(Signal, Option<(usize, usize)>)> =
+                out.into_iter().zip(spans).collect();
+            pairs.sort_by_key(|p| p.0.kind);
+            pairs.into_iter().unzip()
+        };
         Detected {
             signals,
             spans,
