@@ -67,6 +67,14 @@ const EN: &[Rule] = &[
     ),
     r(
         Recommend,
+        0.9,
+        "recommend_enough",
+        // "Can't recommend Fernway enough": the strongest recommendation (the warning rules read
+        // "can't recommend" and an idiom cancels them).
+        r"\b(?:can'?t|cannot|couldn'?t|could not) (?:recommend|praise) (?:\w+ ){0,3}(?:enough|highly enough|more highly)\b",
+    ),
+    r(
+        Recommend,
         0.85,
         "you_should_try",
         r"\b(?:you|u|y'all|everyone|everybody) (?:should|must|gotta|have to|need to|ought to) (?:definitely |really |totally )?(?:try|get|buy|check out|use|go (?:to|with)|visit|order|grab|download|switch to)\b",
@@ -87,6 +95,7 @@ const EN: &[Rule] = &[
         Recommend,
         0.8,
         "do_yourself_a_favor",
+        // "Do yourself a favour and skip …" warns (`avoid`), and the warning cancels this.
         r"\bdo yourself a favou?r\b",
     ),
     r(
@@ -142,7 +151,7 @@ const EN: &[Rule] = &[
         Warn,
         0.9,
         "avoid",
-        r"\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b",
+        r"\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run)\b",
     ),
     r(
         Warn,
@@ -192,7 +201,7 @@ const EN: &[Rule] = &[
         AskRecommendation,
         0.75,
         "anyone_tried",
-        r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|recommend|had experience)\b|\b(?:anyone|anybody) know (?:of )?(?:where (?:to|i can) (?:get|buy|find) )?(?:a|an|any|some) (?:good|decent|better|cheap|cheaper|reliable|great|alternative|place|shop|store)\b",
+        r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|recommend|had experience)\b|\b(?:does |do )?(?:anyone|anybody) (?:have|has|own|owns|got) (?:one|it|this|these|them|the \w+)\b[^.!?\n]*\?|\b(?:anyone|anybody) know (?:of )?(?:where (?:to|i can) (?:get|buy|find) )?(?:a|an|any|some) (?:good|decent|better|cheap|cheaper|reliable|great|alternative|place|shop|store)\b",
     ),
     r(
         AskRecommendation,
@@ -355,7 +364,7 @@ const EN: &[Rule] = &[
         Praise,
         0.75,
         "thank_you_for",
-        r"\b(?:thanks|thank you|thx|kudos|shout ?out|props)\b.{0,40}\b(?:great|amazing|awesome|quick|fast|excellent|help|helping|sorting|fixing|resolving)\b",
+        r"\b(?:thanks|thank you|thx|kudos|shout ?out|props)\b.{0,40}\b(?:great|amazing|awesome|quick|fast|excellent|help|helping|sorting|fixing|resolving|sorted|fixed|resolved|solved)\b",
     ),
     r(
         Praise,
@@ -387,13 +396,13 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b",
     ),
     r(
         Complaint,
         0.8,
         "broken_item",
-        r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\bwrong (?:item|order|size|colou?r|product|address)\b",
+        r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\bwrong (?:item|order|size|colou?r|product|address)\b|\b(?:they|it|both) (?:leak|leaks|leaked|leaking)\b",
     ),
     r(
         Complaint,
@@ -435,7 +444,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "stuck_in_processing",
-        r"\bstuck (?:in|on|at) (?:processing|pending|transit|customs|shipping|the warehouse|preparing|pre-?transit|verification|review)\b|\b(?:pending|processing|in transit) for (?:\d+|two|three|four|five|several|over a|over two|a) (?:\w+ )?(?:days?|weeks?|months?)\b",
+        r"\bstuck (?:in|on|at) (?:processing|pending|transit|customs|shipping|the warehouse|preparing|pre-?transit|verification|review)\b|\b(?:pending|processing|in transit) for (?:\d+|two|three|four|five|several|over a|over two|a) (?:\w+ )?(?:days?|weeks?|months?)\b|\btracking (?:still )?(?:hasn'?t|has not|hasnt|hadn'?t|not|never|isn'?t|doesn'?t) (?:been )?(?:updated|update|updating|moved|changed)\b|\bno tracking updates?\b",
     ),
     r(
         Complaint,
@@ -474,7 +483,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.7,
         "negative_experience",
-        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy)\b",
+        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time)\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -2589,8 +2598,48 @@ mod tests {
             "The stitching came apart",
             "The delivery guy left my Fernway package in the rain",
             "Box was soaked when it got here",
+            "Ordered 3 weeks ago, tracking hasn't updated since day 2",
+            "The app is a mess",
+            "Support asked me to reset it for the 5th time. Not helpful.",
+            "The website won't let me log in",
+            "Password reset emails never arrive",
+            "Acme support never answers",
+            "Skip their boots, they leak",
         ];
         assert_each(&complaints, Complaint, true);
+        let recommends = [
+            "Can't recommend Fernway enough",
+            "I cannot praise them highly enough",
+            "Do yourself a favour and get the Ridge tent",
+        ];
+        assert_each(&recommends, Recommend, true);
+        assert_each(&recommends, Warn, false);
+        let warns = [
+            "Do yourself a favour and skip Fernway's boots",
+            "Do yourself a favor, avoid this shop",
+        ];
+        assert_each(&warns, Warn, true);
+        assert_each(&warns, Recommend, false);
+        assert_each(
+            &["Thinking about the Halo, anyone have one?"],
+            AskRecommendation,
+            true,
+        );
+        assert_each(
+            &["Shoutout to the support team, Jenny sorted my issue in 5 minutes!"],
+            Praise,
+            true,
+        );
+        // Look-alikes.
+        assert_each(
+            &[
+                "The rain leaked into the tent through the door I left open",
+                "Tracking updated this morning, it's out for delivery",
+                "That was helpful, thanks",
+            ],
+            Complaint,
+            false,
+        );
         assert_each(
             &[
                 "I've had no issues with it at all",
