@@ -613,7 +613,7 @@ const ES: &[Rule] = &[
         Complaint,
         0.85,
         "es_todavia_no",
-        r"\b(?:todavía|aún|aun) (?:no|espero|sin)\b|\bno (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)\b|\b(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)\b",
+        r"\b(?:(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más))\b",
     ),
     r(
         Complaint,
@@ -627,7 +627,7 @@ const ES: &[Rule] = &[
         "es_alguien_recomienda",
         // "¿Alguien me recomienda una buena tarifa?", "¿qué me recomiendan?", "¿vale la pena el X2?",
         // "¿cuál es la mejor marca?", "busco recomendaciones".
-        r"\b(?:alguien|alguno de ustedes|alguna de ustedes) (?:me |nos |les )?(?:recomienda|recomendaría|puede recomendar|podría recomendar|aconseja|sugiere)\b|\b(?:qué|que|cuál|cual|cuáles|cuales) (?:me |nos )?(?:recomiendan|recomiendas|recomendáis|aconsejan|aconsejas|sugieren)\b|\b(?:alguna|algunas) (?:recomendación|recomendaciones|sugerencia|sugerencias)\b|\b(?:busco|necesito|pido) (?:recomendaciones|consejos?|una recomendación|sugerencias)\b|\b(?:vale|merece) (?:realmente |de verdad )?la pena\b[^.!?\n]*\?|\b(?:cuál|cual|qué|que) (?:es|son) (?:el|la|los|las) mejor(?:es)?\b[^.!?\n]*\?|\b(?:lo|la|los|las) recomiendan\s*\?",
+        r"\b(?:(?:(?:alguien|alguno de ustedes|alguna de ustedes) (?:me |nos |les )?(?:recomienda|recomendaría|puede recomendar|podría recomendar|aconseja|sugiere)|(?:qué|que|cuál|cual|cuáles|cuales) (?:me |nos )?(?:recomiendan|recomiendas|recomendáis|aconsejan|aconsejas|sugieren)|(?:alguna|algunas) (?:recomendación|recomendaciones|sugerencia|sugerencias)|(?:busco|necesito|pido) (?:recomendaciones|consejos?|una recomendación|sugerencias))\b|(?:(?:vale|merece) (?:realmente |de verdad )?la pena|(?:cuál|cual|qué|que) (?:es|son) (?:el|la|los|las) mejor(?:es)?)\b[^.!?\n]*\?|(?:lo|la|los|las) recomiendan\s*\?)",
     ),
     r(
         ChurnIntent,
@@ -651,7 +651,7 @@ const FR: &[Rule] = &[
         Recommend,
         0.9,
         "fr_recommande",
-        r"\bje (?:vous |te |le |la |les )?(?:recommande|conseille)\b|\b(?:à recommander|foncez|vaut le coup|vaut vraiment le coup|à essayer absolument)\b",
+        r"\b(?:je (?:vous |te |le |la |les )?(?:recommande|conseille)|(?:à recommander|foncez|vaut le coup|vaut vraiment le coup|à essayer absolument))\b",
     ),
     r(
         Warn,
@@ -677,7 +677,7 @@ const FR: &[Rule] = &[
         "fr_quelquun_conseille",
         // "Quelqu'un peut me conseiller une bonne lampe ?", "vous me conseillez quoi ?", "ça vaut le
         // coup ?", "quel est le meilleur forfait ?", "quelqu'un a testé les lampes Lumora ?".
-        r"\b(?:quelqu'un|qqn|vous) (?:peut|pourrait|pouvez|pourriez|sauriez)(?:-vous)? (?:me |nous )?(?:recommander|conseiller|orienter)\b|\b(?:me |nous )?(?:conseillez|recommandez)(?:-vous)? (?:quoi|quel|quelle|quels|quelles|lequel|laquelle)\b|\b(?:que|qu'est-ce que|quoi) (?:vous )?(?:me |nous )?(?:conseillez|recommandez)\b|\b(?:des|vos) (?:conseils|recommandations|avis|retours)\b[^.!?\n]*\?|\b(?:ça|ca|cela) (?:vaut|valait)(?: vraiment)? le coup\b[^.!?\n]*\?|\bvaut-(?:il|elle) (?:vraiment )?le coup\b|\b(?:quel|quelle|quels|quelles) (?:est|sont) (?:le|la|les) meilleure?s?\b[^.!?\n]*\?|\bquelqu'un (?:a|aurait) (?:déjà )?(?:testé|essayé|un avis)\b[^.!?\n]*\?|\bje cherche (?:un|une|des) (?:bon|bonne|bons|bonnes)\b[^.!?\n]*\?",
+        r"\b(?:(?:(?:quelqu'un|qqn|vous) (?:peut|pourrait|pouvez|pourriez|sauriez)(?:-vous)? (?:me |nous )?(?:recommander|conseiller|orienter)|(?:me |nous )?(?:conseillez|recommandez)(?:-vous)? (?:quoi|quel|quelle|quels|quelles|lequel|laquelle)|(?:que|qu'est-ce que|quoi) (?:vous )?(?:me |nous )?(?:conseillez|recommandez)|vaut-(?:il|elle) (?:vraiment )?le coup)\b|(?:(?:des|vos) (?:conseils|recommandations|avis|retours)|(?:ça|ca|cela) (?:vaut|valait)(?: vraiment)? le coup|(?:quel|quelle|quels|quelles) (?:est|sont) (?:le|la|les) meilleure?s?|quelqu'un (?:a|aurait) (?:déjà )?(?:testé|essayé|un avis)|je cherche (?:un|une|des) (?:bon|bonne|bons|bonnes))\b[^.!?\n]*\?)",
     ),
     r(
         ChurnIntent,
@@ -693,7 +693,7 @@ const DE: &[Rule] = &[
         Recommend,
         0.9,
         "de_empfehle",
-        r"\b(?:ich |wir )?(?:empfehle|empfehlen)\b|\b(?:empfehlenswert|kaufempfehlung|empfehlung|kann ich (?:nur |wirklich )?empfehlen|unbedingt kaufen)\b",
+        r"\b(?:(?:ich |wir )?(?:empfehle|empfehlen)|(?:empfehlenswert|kaufempfehlung|empfehlung|kann ich (?:nur |wirklich )?empfehlen|unbedingt kaufen))\b",
     ),
     r(
         Warn,
@@ -719,7 +719,7 @@ const DE: &[Rule] = &[
         "de_kann_jemand_empfehlen",
         // "Kann mir jemand einen guten Vertrag empfehlen?", "was würdet ihr empfehlen?", "habt ihr
         // Tipps?", "lohnt sich der X2?", "welcher ist der beste?", "Erfahrungen mit Kestrel?".
-        r"\b(?:kann|könnte) (?:mir |uns )?(?:jemand|einer|wer|ihr)\b[^.!?\n]*\bempfehlen\b|\bkönnt ihr (?:mir |uns )?[^.!?\n]*\bempfehlen\b|\b(?:was|welche[nrs]?|wen) (?:würdet|könnt|könntet|würden|könnten) (?:ihr|sie) (?:mir |uns )?[^.!?\n]*\bempfehlen\b|\b(?:habt ihr|hat jemand|hat wer|gibt es) (?:eine |ein paar |irgendwelche )?(?:empfehlungen?|tipps?|erfahrungen|erfahrung)\b|\blohnt (?:sich|es sich)\b[^.!?\n]*\?|\b(?:welche[nrs]?|was) (?:ist|sind) (?:der |die |das )?(?:beste|besten|bessere)\b[^.!?\n]*\?|\berfahrungen mit\b[^.!?\n]*\?",
+        r"\b(?:(?:(?:kann|könnte) (?:mir |uns )?(?:jemand|einer|wer|ihr)|könnt ihr|(?:was|welche[nrs]?|wen) (?:würdet|könnt|könntet|würden|könnten) (?:ihr|sie))[^.!?\n]*\bempfehlen|(?:habt ihr|hat jemand|hat wer|gibt es) (?:eine |ein paar |irgendwelche )?(?:empfehlungen?|tipps?|erfahrungen|erfahrung))\b|\b(?:lohnt (?:sich|es sich)|(?:welche[nrs]?|was) (?:ist|sind) (?:der |die |das )?(?:beste|besten|bessere)|erfahrungen mit)\b[^.!?\n]*\?",
     ),
     r(
         ChurnIntent,
@@ -744,13 +744,13 @@ const PT: &[Rule] = &[
         Recommend,
         0.9,
         "pt_recomendo",
-        r"\b(?:eu )?(?:recomendo|recomendamos)\b|\b(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)\b|\b(?:vocês|você|vcs|vc) (?:precisam|precisa|têm que|tem que|devem|deve) (?:experimentar|provar|conhecer|comprar|testar)\b",
+        r"\b(?:(?:eu )?(?:recomendo|recomendamos)|(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)|(?:vocês|você|vcs|vc) (?:precisam|precisa|têm que|tem que|devem|deve) (?:experimentar|provar|conhecer|comprar|testar))\b",
     ),
     r(
         Warn,
         0.95,
         "pt_nao_recomendo",
-        r"\bnão (?:recomendo|recomendamos|comprem|compre)\b|\b(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe)\b",
+        r"\b(?:não (?:recomendo|recomendamos|comprem|compre)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe))\b",
     ),
     r(
         Complaint,
@@ -770,7 +770,7 @@ const PT: &[Rule] = &[
         "pt_alguem_recomenda",
         // "Alguém recomenda uma operadora boa?", "vocês indicam?", "alguma dica?", "vale a pena o
         // X2?", "qual é a melhor marca?".
-        r"\b(?:alguém|alguem|algum de vocês|alguma de vocês) (?:me |nos )?(?:recomenda|recomendaria|indica|indicaria|sugere)\b|\b(?:vocês|vcs|vc|você) (?:me |nos )?(?:recomendam|indicam|recomenda|indica|sugerem)\b[^.!?\n]*\?|\b(?:o que|qual|quais) (?:vocês |vcs )?(?:me |nos )?(?:recomendam|indicam|sugerem)\b|\b(?:alguma|algumas) (?:recomendação|recomendações|indicação|indicações|dica|dicas|sugestão|sugestões)\b|\bvale (?:mesmo |muito |realmente )?a pena\b[^.!?\n]*\?|\b(?:qual|quais) (?:é|e|são|sao) (?:o|a|os|as) melhor(?:es)?\b[^.!?\n]*\?|\b(?:me indiquem|preciso de (?:uma )?(?:indicação|recomendação|dicas?))\b",
+        r"\b(?:(?:(?:alguém|alguem|algum de vocês|alguma de vocês) (?:me |nos )?(?:recomenda|recomendaria|indica|indicaria|sugere)|(?:o que|qual|quais) (?:vocês |vcs )?(?:me |nos )?(?:recomendam|indicam|sugerem)|(?:alguma|algumas) (?:recomendação|recomendações|indicação|indicações|dica|dicas|sugestão|sugestões)|me indiquem|preciso de (?:uma )?(?:indicação|recomendação|dicas?))\b|(?:(?:vocês|vcs|vc|você) (?:me |nos )?(?:recomendam|indicam|recomenda|indica|sugerem)|vale (?:mesmo |muito |realmente )?a pena|(?:qual|quais) (?:é|e|são|sao) (?:o|a|os|as) melhor(?:es)?)\b[^.!?\n]*\?)",
     ),
     r(
         ChurnIntent,
@@ -778,14 +778,14 @@ const PT: &[Rule] = &[
         "pt_vou_cancelar",
         // "Vou cancelar meu plano", "cancelei minha assinatura", "vou trocar de operadora"; not "vou
         // trocar de roupa".
-        r"\b(?:vou|quero|vamos) (?:cancelar|(?:trocar|mudar) de (?:operadora|plano|banco|loja|empresa|provedor|marca)|migrar para)|\bcancelei (?:meu|minha|o|a)\b|\bnunca mais compro\b",
+        r"\b(?:(?:vou|quero|vamos) (?:cancelar|(?:trocar|mudar) de (?:operadora|plano|banco|loja|empresa|provedor|marca)|migrar para)|cancelei (?:meu|minha|o|a)|nunca mais compro)\b",
     ),
     r(
         Complaint,
         0.8,
         "pt_nao_consigo",
         // "O site não carrega", "não consigo finalizar a compra", "veio rasgada", "até hoje nada".
-        r"\b(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))\b|\bveio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)\b|\b(?:estou|tô|to) esperando (?:há|faz|desde)\b|\baté hoje nada\b|\bnada de (?:reembolso|resposta|entrega|retorno)\b|\bme cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)\b|\b(?:queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:querem|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem)\b",
+        r"\b(?:(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))|veio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)|(?:estou|tô|to) esperando (?:há|faz|desde)|até hoje nada|nada de (?:reembolso|resposta|entrega|retorno)|me cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)|queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:querem|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem)\b",
     ),
 ];
 
