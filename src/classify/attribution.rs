@@ -127,28 +127,22 @@ fn is_contrast(word: &str) -> bool {
     if word.len() > 24 {
         return false;
     }
+    // Hamza forms, Arabic-keyboard yeh and kaf, as the normalised text spells them.
+    let fold = |c: char| match c {
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ي' => 'ی',
+        'ك' => 'ک',
+        c => c,
+    };
     let folded: String = word
         .chars()
         .filter(|&c| c != '\u{0640}' && !('\u{064B}'..='\u{065F}').contains(&c))
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' => 'ا',
-            'ي' => 'ی',
-            'ك' => 'ک',
-            c => c,
-        })
+        .map(fold)
         .flat_map(char::to_lowercase)
         .collect();
-    CONTRASTS.iter().any(|w| {
-        let w: String = w
-            .chars()
-            .map(|c| match c {
-                'ي' => 'ی',
-                'ك' => 'ک',
-                c => c,
-            })
-            .collect();
-        w == folded
-    })
+    CONTRASTS
+        .iter()
+        .any(|w| w.chars().map(fold).eq(folded.chars()))
 }
 
 /// Whether the mention at byte `start` of `text` follows a destination word ("to Lumora").

@@ -745,13 +745,17 @@ mod tests {
             &ClassifyConfig::default(),
         )
         .unwrap();
-        let per_brand = |text: &str| -> Vec<(String, Vec<SignalKind>, Vec<String>)> {
+        // The workers' records of a post, one a brand.
+        let records = |text: &str| -> Vec<EnrichedMention> {
             let m = Mention {
                 id: "m".into(),
                 text: text.into(),
                 ..Default::default()
             };
             c.enrich(&m, chrono::Utc::now())
+        };
+        let per_brand = |text: &str| -> Vec<(String, Vec<SignalKind>, Vec<String>)> {
+            records(text)
                 .into_iter()
                 .map(|em| {
                     let kinds = em.classification.signals.iter().map(|s| s.kind).collect();
@@ -800,12 +804,7 @@ mod tests {
         assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
         // Each brand's sentiment leaves out the clauses about the other.
         let sentiments = |text: &str| -> Vec<(String, SentimentLabel, f64)> {
-            let m = Mention {
-                id: "m".into(),
-                text: text.into(),
-                ..Default::default()
-            };
-            c.enrich(&m, chrono::Utc::now())
+            records(text)
                 .into_iter()
                 .map(|em| {
                     let s = em.classification.sentiment;
