@@ -10,7 +10,8 @@
 //! same clause; failing that, in the same sentence; failing that, to every brand (the post is
 //! about them all, or says too little to tell). Clauses end at sentence ends, `,` `;` `:` (and
 //! their Arabic forms) and contrastive conjunctions ("but", "pero", "mais", "aber", "mas", "اما",
-//! "لكن", "بس"). A churn signal does not go to a brand that is where the customer goes ("to
+//! "لكن", "بس"). A switch (a churn signal whose words say switching, moving, porting…) does not
+//! go to a brand that is where the customer goes ("to
 //! Lumora", "for Lumora", "zu", "chez", "para", "به", "الى"). A signal read from the text's
 //! sentiment (`strong_positive_sentiment`, `negative_to_account`) is placed at its strongest word;
 //! where that is not found as written, it goes to every brand.
@@ -49,9 +50,48 @@ const CONTRASTS: &[&str] = &[
 /// Words before a brand that make it the destination of a switch ("switching from Acme *to*
 /// Lumora", "ditching Acme *for* Lumora", "me cambio *a* Lumora", "je passe *chez* Lumora").
 const DESTINATIONS: &[&str] = &[
-    "to", "for", "with", "a", "al", "por", "chez", "pour", "vers", "zu", "auf", "para", "pra",
-    "pro", "به", "الى", "إلى", "لـ",
+    "to", "for", "a", "al", "por", "chez", "pour", "vers", "zu", "auf", "para", "pra", "pro", "به",
+    "الى", "إلى", "لـ",
 ];
+
+/// Word starts that make a churn a switch (lowercase): only a switch has a destination. "Never
+/// going *to* Acme again" and "done with Acme" leave Acme.
+const SWITCHES: &[&str] = &[
+    "switch",
+    "moving",
+    "moved",
+    "port",
+    "going back",
+    "ditch",
+    "leaving",
+    "cambi",
+    "pasé",
+    "paso",
+    "pasar",
+    "passe",
+    "change",
+    "wechsl",
+    "wechsel",
+    "troc",
+    "mud",
+    "migr",
+    "تغيير",
+    "اغير",
+];
+
+/// Whether a churn signal's matched text `span` is a switch (see [`SWITCHES`]).
+pub fn is_switch(span: &str) -> bool {
+    let lower = span.to_lowercase();
+    SWITCHES.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            i == 0
+                || !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    })
+}
 
 /// The (sentence, clause) numbers of byte `at` of `text`: how many sentence ends and clause ends
 /// come before it.
@@ -165,7 +205,8 @@ pub struct SignalPlace {
 }
 
 impl SignalPlace {
-    /// The place of a span of `signal_text` found by a rule of the given kind.
+    /// The place of a span of `signal_text`; `churn` for a churn signal that is a switch (see
+    /// [`is_switch`]), whose destinations it does not go to.
     pub fn new(signal_text: &str, span: (usize, usize), churn: bool) -> Self {
         let (sentence, clause) = place(signal_text, span.0);
         SignalPlace {
@@ -334,6 +375,15 @@ mod tests {
 
     #[test]
     fn churn_does_not_go_to_where_the_customer_goes() {
+        // Only a switch has a destination.
+        assert!(is_switch("Switching from"));
+        assert!(is_switch("me cambio a"));
+        assert!(is_switch("ich wechsle zu"));
+        assert!(!is_switch("never going to"));
+        assert!(!is_switch("done with"));
+        assert!(!is_switch("plus jamais chez"));
+        let t = "Never going to Acme again";
+        assert_eq!(goes_to(t, &["Acme"], "Never going", false), ["Acme"]);
         let t = "Switching from Acme to Lumora next month";
         assert_eq!(goes_to(t, &["Acme", "Lumora"], "Switching", true), ["Acme"]);
         // Not churn, a signal of another kind: both.

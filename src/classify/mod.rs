@@ -186,8 +186,10 @@ impl Classifier {
                 .zip(&spans)
                 .map(|(s, span)| {
                     let churn = s.kind == SignalKind::ChurnIntent;
-                    span.filter(|_| churn || places == Places::All)
-                        .map(|span| SignalPlace::new(&signal_text, span, churn))
+                    span.filter(|_| churn || places == Places::All).map(|span| {
+                        let switch = churn && attribution::is_switch(&signal_text[span.0..span.1]);
+                        SignalPlace::new(&signal_text, span, switch)
+                    })
                 })
                 .collect(),
         };
@@ -802,6 +804,11 @@ mod tests {
         // One brand, where the customer goes: not its churn; the other signals stay.
         let r = per_brand("I'm switching to Lumora, my old lamp broke");
         assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
+        // Only a switch has a destination: leaving "to" or "with" a brand is its churn.
+        for t in ["Never going to Acme again", "I'm done with Acme"] {
+            let r = per_brand(t);
+            assert!(has(&r, "Acme", ChurnIntent), "{t}: {r:?}");
+        }
         // Each brand's sentiment leaves out the clauses about the other.
         let sentiments = |text: &str| -> Vec<(String, SentimentLabel, f64)> {
             records(text)
