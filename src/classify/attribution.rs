@@ -195,15 +195,17 @@ fn is_destination(text: &str, start: usize) -> bool {
     DESTINATIONS.contains(&word.to_lowercase().as_str())
 }
 
-/// Where a signal was found: its place in the text it was detected in, or `None` for a signal
-/// read from the whole text.
+/// Where a signal was found: its (sentence, clause) [`place`] in the text it was detected in
+/// (signals without one are `None` where these are listed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SignalPlace {
     pub sentence: usize,
     pub clause: usize,
+    /// A churn signal that is a switch ([`is_switch`]): it does not go to its destinations.
     pub churn: bool,
 }
 
+#[cfg(test)]
 impl SignalPlace {
     /// The place of a span of `signal_text`; `churn` for a churn signal that is a switch (see
     /// [`is_switch`]), whose destinations it does not go to.

@@ -74,13 +74,7 @@ fn readable<'t>(
     brands: &[BrandMatch],
 ) -> (std::borrow::Cow<'t, str>, Vec<(usize, usize)>) {
     let text = lexicon::straight_apostrophes(original);
-    let shift = |at: usize| {
-        if text.len() == original.len() {
-            at
-        } else {
-            lexicon::straight_offset(original, at)
-        }
-    };
+    let shift = |at: usize| readable_offset(original, &text, at);
     let masked = brands
         .iter()
         .flat_map(|b| &b.matched)
@@ -181,17 +175,33 @@ impl Classifier {
             .detect_with_requests(&signal_text, &lang.code, &sentiment);
         let places = match places {
             Places::Unwanted => Vec::new(),
-            Places::Churn | Places::All => signals
-                .iter()
-                .zip(&spans)
-                .map(|(s, span)| {
-                    let churn = s.kind == SignalKind::ChurnIntent;
-                    span.filter(|_| churn || places == Places::All).map(|span| {
-                        let switch = churn && attribution::is_switch(&signal_text[span.0..span.1]);
-                        SignalPlace::new(&signal_text, span, switch)
+            Places::Churn | Places::All => {
+                let wanted: Vec<Option<(usize, usize)>> = signals
+                    .iter()
+                    .zip(&spans)
+                    .map(|(s, span)| {
+                        span.filter(|_| s.kind == SignalKind::ChurnIntent || places == Places::All)
                     })
-                })
-                .collect(),
+                    .collect();
+                // One pass over the text for every wanted signal's place.
+                let starts: Vec<usize> = wanted.iter().flatten().map(|&(a, _)| a).collect();
+                let mut found = attribution::places(&signal_text, &starts).into_iter();
+                signals
+                    .iter()
+                    .zip(wanted)
+                    .map(|(s, span)| {
+                        let (a, b) = span?;
+                        let (sentence, clause) = found.next()?;
+                        let churn = s.kind == SignalKind::ChurnIntent
+                            && attribution::is_switch(&signal_text[a..b]);
+                        Some(SignalPlace {
+                            sentence,
+                            clause,
+                            churn,
+                        })
+                    })
+                    .collect()
+            }
         };
         let mut sentiment = sentiment;
         if let Some(s) = signals.iter().find(|s| s.rule == signals::SARCASM) {
