@@ -259,18 +259,43 @@ impl Classifier {
             Places::Churn
         };
         let base = self.classify_in(cut, lang.clone(), None, &masked, truncated, places);
+        // Where the word hits stand, for a post naming several brands (each brand's sentiment
+        // leaves out the clauses about the others): found once for the brands that share the
+        // base classification, and again only for a brand with overrides of its own.
+        let several = brand_places.len() > 1;
+        let base_at = if several {
+            attribution::hit_places(&base.0.sentiment, cut)
+        } else {
+            Vec::new()
+        };
         brands
             .into_iter()
             .enumerate()
             .map(|(i, b)| {
-                let (mut classification, places) = match self.overrides.get(&b.brand) {
+                let (mut classification, places, at) = match self.overrides.get(&b.brand) {
                     Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => {
-                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated, places)
+                        let (c, p) = self.classify_in(
+                            cut,
+                            lang.clone(),
+                            Some(o),
+                            &masked,
+                            truncated,
+                            places,
+                        );
+                        let at = if several {
+                            attribution::hit_places(&c.sentiment, cut)
+                        } else {
+                            Vec::new()
+                        };
+                        (c, p, std::borrow::Cow::Owned(at))
                     }
-                    _ => base.clone(),
+                    _ => (
+                        base.0.clone(),
+                        base.1.clone(),
+                        std::borrow::Cow::Borrowed(&base_at),
+                    ),
                 };
-                if brand_places.len() > 1 {
-                    let at = attribution::hit_places(&classification.sentiment, cut);
+                if several {
                     classification.sentiment = attribution::sentiment_for(
                         &classification.sentiment,
                         &at,
