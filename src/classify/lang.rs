@@ -785,6 +785,10 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "one", "were", "been", "did", "them", "their", "our", "us", "his", "than", "then",
             "only", "out", "up", "get", "got", "every", "yourself", "could", "should", "does",
             "still", "yes", "nope",
+            // Short reviews ("Refunded within a day, no questions asked", "Never again, because
+            // the support is useless"): words of English alone.
+            "within", "without", "into", "because", "when", "which", "who", "these", "those",
+            "some", "never", "too", "by", "can't", "won't", "didn't", "doesn't", "isn't",
             // Shared with Spanish ("no") and Portuguese ("as", "do"): counted for English too, so that
             // alone they tie and the other words decide.
             "no", "as", "do",

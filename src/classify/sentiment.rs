@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use compact_str::CompactString;
 
-use super::lexicon::{EN_SPECIAL_CASES, Lexicons, Profile, WordInfo, normalize};
+use super::lexicon::{B_INCR, EN_SPECIAL_CASES, Lexicons, Profile, WordInfo, normalize};
 use crate::model::{Hit, Sentiment, SentimentLabel};
 
 const C_INCR: f64 = 0.733;
@@ -118,11 +118,14 @@ enum Sw {
     AtVery,
     OrNor,
     Nicht,
+    Super,
 }
 
 fn special_word(lower: &str) -> Sw {
     match lower {
-        "no" => Sw::No,
+        // "Zero regrets", "zero help": a "no" (VADER's negator list has neither).
+        "no" | "zero" => Sw::No,
+        "super" => Sw::Super,
         "kind" => Sw::Kind,
         "of" => Sw::Of,
         "least" => Sw::Least,
@@ -1070,8 +1073,13 @@ impl SentimentEngine {
             }
 
             if is_en && f & (R_LEXICON | R_LEARNED | R_ELONGATED) != 0 {
-                // "no" as a negator of the next lexicon word rather than a word of its own.
-                if t.sw == Sw::No && toks.get(i + 1).is_some_and(is_lex) {
+                // "no" as a negator of the next lexicon word rather than a word of its own; and
+                // "super" as an intensifier of it ("super annoying", "super helpful": VADER's
+                // +2.9 for "super" made the first positive). Alone, "super" keeps its valence.
+                if matches!(t.sw, Sw::No | Sw::Super)
+                    && !t.clause_end
+                    && toks.get(i + 1).is_some_and(is_lex)
+                {
                     valence = 0.0;
                 }
                 let no_before = (i > 0 && toks[i - 1].sw == Sw::No)
@@ -1120,10 +1128,20 @@ impl SentimentEngine {
                     // VADER's behaviour, which looks across punctuation).
                     break;
                 }
-                if is_lex(prev) {
+                let intensifier = is_en && start_i == 0 && prev.sw == Sw::Super && !prev.clause_end;
+                if is_lex(prev) && !intensifier {
                     continue;
                 }
-                let mut s = scalar_inc_dec(prev, valence, is_cap_diff);
+                let mut s = if intensifier {
+                    let b = if valence < 0.0 { -B_INCR } else { B_INCR };
+                    b + if prev.upper && is_cap_diff {
+                        b.signum() * C_INCR
+                    } else {
+                        0.0
+                    }
+                } else {
+                    scalar_inc_dec(prev, valence, is_cap_diff)
+                };
                 if s != 0.0 {
                     if start_i == 1 {
                         s *= 0.95;
@@ -1322,12 +1340,12 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
 /// tweets", "I love waiting at …") and on two English reviews ("thanks for nothing, amazon!"),
 /// both gold-negative, which this turns from positive to negative.
 pub fn invert_sarcasm(s: &mut Sentiment, evidence: &str) {
-    rework_positive_hits(
+    rework_hits(
         s,
         "en",
         &[evidence],
         "sarcasm",
-        |_| true,
+        |h, _| h.valence > 0.0,
         |v| round4(v * N_SCALAR),
     );
 }
@@ -1516,28 +1534,37 @@ fn request_words(lang: &str) -> &'static [&'static str] {
 ///
 /// VADER read "Can someone recommend a good lamp brand?" as positive (0.66), and a dashboard
 /// counted every question for a product as praise of it.
+///
+/// A negated "sure" in the asking sentence is a hedge, not a verdict, and weighs nothing too ("Not
+/// sure if the X2 is worth it, anyone tried one?"; VADER: −1.0).
 pub fn discount_requests(s: &mut Sentiment, requests: &[&str], lang: &str) {
     let wishes = request_words(lang);
-    rework_positive_hits(
+    rework_hits(
         s,
         lang,
         requests,
         "request",
-        |words| words.iter().all(|w| wishes.contains(w)),
+        |h, words| {
+            if h.valence > 0.0 {
+                words.iter().all(|w| wishes.contains(w))
+            } else {
+                lang == "en" && h.rule.contains("negated") && words == ["sure"]
+            }
+        },
         |_| 0.0,
     );
 }
 
-/// The positive word hits (not `!`/`?` emphasis) that lie inside one of `spans` and that `pick`
-/// takes (given the token's lowercased words) get `valence(old)` and `+tag` in their rule; the
-/// score is worked out again when any did. A phrase's token is several words: all of them must be
-/// in the span.
-fn rework_positive_hits(
+/// The word hits (not `!`/`?` emphasis) that lie inside one of `spans` and that `pick` takes (given
+/// the hit and its token's lowercased words) get `valence(old)` and `+tag` in their rule; the score
+/// is worked out again when any did. A phrase's token is several words: all of them must be in the
+/// span.
+fn rework_hits(
     s: &mut Sentiment,
     lang: &str,
     spans: &[&str],
     tag: &str,
-    pick: impl Fn(&[&str]) -> bool,
+    pick: impl Fn(&Hit, &[&str]) -> bool,
     valence: impl Fn(f64) -> f64,
 ) {
     // Lowercased, and for Persian and Arabic folded as the lexicons are: a hit's token is the
@@ -1553,7 +1580,7 @@ fn rework_positive_hits(
         .collect();
     let mut changed = false;
     for h in &mut s.hits {
-        if h.valence <= 0.0 || h.rule == "punctuation_emphasis" {
+        if h.valence == 0.0 || h.rule == "punctuation_emphasis" {
             continue;
         }
         let token = fold(&h.token);
@@ -1561,7 +1588,7 @@ fn rework_positive_hits(
         let inside = span_words
             .iter()
             .any(|span| words.iter().all(|w| span.contains(w)));
-        if inside && pick(&words) {
+        if inside && pick(h, &words) {
             h.valence = valence(h.valence);
             h.rule = format!("{}+{tag}", h.rule).into();
             changed = true;
@@ -2404,6 +2431,58 @@ mod tests {
             crate::classify::lexicon::straight_apostrophes("no quotes here"),
             std::borrow::Cow::Borrowed("no quotes here")
         );
+    }
+
+    #[test]
+    fn super_intensifies_and_zero_negates() {
+        let e = SentimentEngine::new();
+        // "super" before a sentiment word boosts it instead of adding VADER's +2.9.
+        let r = e.score("Super annoying app", "en", None);
+        assert!(r.score < 0.0, "{r:?}");
+        assert!(
+            r.hits
+                .iter()
+                .any(|h| h.token == "annoying" && h.rule.contains("booster"))
+        );
+        assert!(
+            !r.hits.iter().any(|h| h.token.eq_ignore_ascii_case("super")),
+            "{r:?}"
+        );
+        assert!(s("Super helpful staff") > s("Helpful staff"));
+        // Alone, or before a word with no valence, it is praise.
+        assert!(s("It's super.") > 0.5);
+        assert!(s("Super fast delivery") > 0.5);
+        // "zero" negates as "no" does.
+        assert!(s("Zero regrets.") > 0.0);
+        assert!(s("Zero help from support") < 0.0);
+        assert!(s("Zero issues since I got it") > 0.0);
+        // Idioms read as a whole.
+        assert!(s("Refunded within a day, no questions asked") > 0.0);
+        assert!(s("Save your money.") < 0.0);
+        assert!(s("Don't waste your money on it") < 0.0);
+        assert_eq!(s("Are you good?"), 0.0);
+    }
+
+    #[test]
+    fn a_hedge_in_a_request_weighs_nothing() {
+        let e = SentimentEngine::new();
+        let text = "Not sure if the X2 is worth it, anyone tried one?";
+        let mut r = e.score(text, "en", None);
+        assert!(r.score < 0.0, "VADER's negated \"sure\": {r:?}");
+        discount_requests(&mut r, &[text], "en");
+        assert_eq!(r.score, 0.0, "{r:?}");
+        assert!(
+            r.hits
+                .iter()
+                .any(|h| h.token == "sure" && h.rule.ends_with("+request"))
+        );
+        // Outside a request, doubt keeps VADER's weight ("not sure it will last").
+        assert!(s("Not sure it will last") < 0.0);
+        // A negative word that is not a hedge keeps its weight inside a request.
+        let text = "Any recommendations? My current charger is awful";
+        let mut r = e.score(text, "en", None);
+        discount_requests(&mut r, &[text], "en");
+        assert!(r.score < 0.0, "{r:?}");
     }
 
     #[test]

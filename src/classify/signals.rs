@@ -301,7 +301,8 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "cancel_my",
-        r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:subscription|account|order|membership|plan|contract|service)\b",
+        // "Cancelled my Kestrel plan today": the brand or plan's name may stand between.
+        r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:subscription|account|order|membership|plan|contract|service)\b|\bcancel(?:l?ed|l?ing)? (?:my|our) (?:\w+ ){1,2}?(?:subscription|account|membership|plan|contract)\b",
     ),
     r(
         ChurnIntent,
@@ -347,6 +348,21 @@ const EN: &[Rule] = &[
         0.8,
         "love_it",
         r"\b(?:i |we )?(?:love|loving|adore|adoring) (?:it|this|my|the|them|you|your|how|that)\b",
+    ),
+    r(
+        Praise,
+        0.75,
+        "helpful_staff",
+        // "Kestrel support was super helpful today": the people who served the writer, praised
+        // (not "was not helpful": no negator fits between).
+        r"\b(?:support|service|staff|team|agent|rep|representative|driver|courier|technician|engineer|they|she|he)(?: team)? (?:was|were|is|are|has been|have been|'s|'re) (?:(?:so|very|super|really|incredibly|extremely|amazingly|always|truly|genuinely|beyond) )*(?:helpful|friendly|responsive|patient|kind|professional|efficient|quick to (?:help|respond|reply|fix|sort|refund))\b",
+    ),
+    r(
+        Praise,
+        0.75,
+        "keeps_customers",
+        // "Refunded within a day. That's how you keep customers."
+        r"\bthat'?s how you (?:keep|treat|win|earn|look after|take care of|get) (?:a |your |loyal |repeat )?(?:customers?|clients?|business)\b",
     ),
     r(
         Praise,
@@ -414,7 +430,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "on_hold",
-        r"\b(?:on hold|no (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b",
+        r"\b(?:on hold|(?:no|zero) (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b",
     ),
     r(
         Complaint,
@@ -438,7 +454,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "payment_failed",
-        r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\bcharged (?:me )?twice\b|\bdouble[- ]charged\b",
+        r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\bcharged (?:me )?twice\b|\bdouble[- ]charged\b|\b(?:won'?t|doesn'?t|didn'?t|wouldn'?t|will not|does not|did not|would not|can'?t|couldn'?t|refuses? to|refused to|keeps? refusing to) (?:accept|take|process) (?:my|the|any) (?:card|cards|payment|credit card|debit card|coupon|code|voucher|promo code|discount code|gift card|paypal)\b",
     ),
     r(
         Complaint,
@@ -456,7 +472,9 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "overpriced",
-        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b",
+        // "Prices went up 30% overnight", "another price increase": the price moved against the
+        // customer (not "prices went down").
+        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b|\b(?:prices?|fees?|rates?|bill|subscription|premium) (?:just |suddenly |quietly |already )?(?:went|gone|has gone|have gone|keeps? going|kept going|is going|are going|shot|jumped) up\b|\b(?:another|yet another|a second|a new) price (?:increase|rise|hike)\b",
     ),
     r(
         Complaint,
@@ -477,13 +495,15 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "outage",
-        r"\b(?:outage|down again|is down|went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b",
+        // "Signal is dead again in my area", "the app is unusable", "crashed again".
+        // "Went down" is said of a service ("the site went down"), not of prices.
+        r"\b(?:outage|down again|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b",
     ),
     r(
         Complaint,
         0.7,
         "negative_experience",
-        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time)\b",
+        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse)\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -1255,7 +1275,9 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Quality,
-        r"\b(?:broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        // A network's signal and a device's battery are the product working as sold: said of
+        // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
@@ -2329,6 +2351,52 @@ mod tests {
             &neutral(),
         );
         assert!(s.iter().any(|s| s.kind == Recommend), "{s:?}");
+    }
+
+    #[test]
+    fn everyday_complaints_praise_and_their_look_alikes() {
+        let rule_of = |t: &str| -> Vec<String> {
+            SignalDetector::new()
+                .detect(t, "en", &neutral())
+                .into_iter()
+                .map(|s| s.rule)
+                .collect()
+        };
+        for (t, rule) in [
+            ("Signal is dead again in my area", "outage"),
+            ("The app crashed again", "outage"),
+            ("The site went down during the sale", "outage"),
+            ("Checkout won't accept my card", "payment_failed"),
+            ("Prices went up 30% overnight", "overpriced"),
+            ("Yet another price increase, seriously", "overpriced"),
+            ("Cancelled my Kestrel plan today", "cancel_my"),
+            ("Support has gotten way worse", "negative_experience"),
+            ("Zero help from anyone", "on_hold"),
+            ("Their support team was super helpful", "helpful_staff"),
+            (
+                "Refund in a day. That's how you keep customers",
+                "keeps_customers",
+            ),
+        ] {
+            assert!(
+                rule_of(t).iter().any(|r| r == rule),
+                "{t}: {:?}",
+                rule_of(t)
+            );
+        }
+        for (t, rule) in [
+            ("Prices went down for Black Friday", "overpriced"),
+            ("Prices went down for Black Friday", "outage"),
+            ("If you were there when this went down, wow", "outage"),
+            ("The staff was not helpful at all", "helpful_staff"),
+            ("Cancelled my dinner plans for tonight", "cancel_my"),
+        ] {
+            assert!(
+                !rule_of(t).iter().any(|r| r == rule),
+                "{t}: {:?}",
+                rule_of(t)
+            );
+        }
     }
 
     #[test]
