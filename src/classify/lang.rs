@@ -857,6 +857,14 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "d'un",
             "d'une",
             "l'application",
+            // Short verdicts ("m'a remboursé en deux jours, rien à dire").
+            "m'a",
+            "rien",
+            "deux",
+            "jours",
+            "aussi",
+            "déjà",
+            "jamais",
         ],
     ),
     (

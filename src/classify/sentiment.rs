@@ -1536,8 +1536,13 @@ fn request_words(lang: &str) -> &'static [&'static str] {
 /// counted every question for a product as praise of it.
 ///
 /// A negated "sure" in the asking sentence is a hedge, not a verdict, and weighs nothing too ("Not
-/// sure if the X2 is worth it, anyone tried one?"; VADER: −1.0).
+/// sure if the X2 is worth it, anyone tried one?"; VADER: −1.0), as does a wish the doubt negated
+/// ("No sé si vale la pena la X2, ¿alguien la tiene?").
 pub fn discount_requests(s: &mut Sentiment, requests: &[&str], lang: &str) {
+    /// Words of certainty that a negator makes a doubt, in the languages with rules.
+    const HEDGES: &[&str] = &[
+        "sure", "certain", "sûr", "sûre", "seguro", "segura", "certeza", "sicher",
+    ];
     let wishes = request_words(lang);
     rework_hits(
         s,
@@ -1548,7 +1553,12 @@ pub fn discount_requests(s: &mut Sentiment, requests: &[&str], lang: &str) {
             if h.valence > 0.0 {
                 words.iter().all(|w| wishes.contains(w))
             } else {
-                lang == "en" && h.rule.contains("negated") && words == ["sure"]
+                // Negated: a doubt ("not sure", "pas sûr") or a wish the doubt turned round ("no
+                // sé si vale la pena": "vale la pena" negated).
+                h.rule.contains("negated")
+                    && words
+                        .iter()
+                        .all(|w| wishes.contains(w) || HEDGES.contains(w))
             }
         },
         |_| 0.0,
@@ -2476,6 +2486,12 @@ mod tests {
                 .iter()
                 .any(|h| h.token == "sure" && h.rule.ends_with("+request"))
         );
+        // A wish the doubt negated, in Spanish.
+        let text = "No sé si vale la pena la X2, ¿alguien la tiene?";
+        let mut r = e.score(text, "es", None);
+        assert!(r.score < 0.0, "{r:?}");
+        discount_requests(&mut r, &[text], "es");
+        assert_eq!(r.score, 0.0, "{r:?}");
         // Outside a request, doubt keeps VADER's weight ("not sure it will last").
         assert!(s("Not sure it will last") < 0.0);
         // A negative word that is not a hedge keeps its weight inside a request.

@@ -609,7 +609,7 @@ const ES: &[Rule] = &[
         Recommend,
         0.9,
         "es_recomiendo",
-        r"\b(?:(?:se |lo |la |los |las |te |les )?(?:recomiendo|recomendamos)|muy recomendable|100% recomendable)\b",
+        r"\b(?:(?:se |lo |la |los |las |te |les )?(?:recomiendo|recomendamos)|(?:muy|súper|super|totalmente|altamente|100%) recomendable|recomendable 100%)\b",
     ),
     r(
         Recommend,
@@ -755,7 +755,7 @@ const DE: &[Rule] = &[
         "de_geht_nicht",
         // Waiting and being stopped: "dauert ewig", "seit 10 Tagen unterwegs", "kann nicht bezahlen",
         // "doppelt abgebucht".
-        r"\b(?:dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte) (?:mich )?nicht (?:bezahlen|zahlen|bestellen|einloggen|anmelden)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
+        r"\b(?:(?:schon wieder|immer noch|seit tagen|seit gestern|ständig) (?:kein|keinen) (?:netz|empfang|internet|wlan|signal)|(?:kein|keinen) (?:netz|empfang|internet|wlan|signal) (?:mehr|seit)|dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte) (?:mich )?nicht (?:bezahlen|zahlen|bestellen|einloggen|anmelden)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
     ),
 ];
 
@@ -1277,7 +1277,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         ComplaintCategory::Quality,
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
