@@ -1082,9 +1082,10 @@ impl SentimentEngine {
                 {
                     valence = 0.0;
                 }
-                let no_before = (i > 0 && toks[i - 1].sw == Sw::No)
-                    || (i > 1 && toks[i - 2].sw == Sw::No)
-                    || (i > 2 && toks[i - 3].sw == Sw::No && toks[i - 1].sw == Sw::OrNor);
+                let no_before = !negation_proof(t)
+                    && ((i > 0 && toks[i - 1].sw == Sw::No)
+                        || (i > 1 && toks[i - 2].sw == Sw::No)
+                        || (i > 2 && toks[i - 3].sw == Sw::No && toks[i - 1].sw == Sw::OrNor));
                 if no_before {
                     valence = t.info.valence.unwrap_or(valence) * N_SCALAR;
                     f |= R_NO;
@@ -1157,7 +1158,7 @@ impl SentimentEngine {
                 valence += s;
                 if is_en {
                     let before = valence;
-                    if !no_limit {
+                    if !no_limit && !negation_proof(t) {
                         valence = en_negation_check(valence, toks, start_i, i);
                     }
                     if before != valence && valence.signum() != before.signum() {
@@ -1916,6 +1917,13 @@ fn scalar_inc_dec(t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
     scalar
 }
 
+/// Words whose absence is as bad as their presence is unwelcome: a refund is asked for because
+/// something went wrong, and "no refund", "still hasn't processed my refund" are no better news.
+/// VADER's negation made both positive; these words keep their sign (English).
+fn negation_proof(t: &Tok) -> bool {
+    matches!(t.lower(), "refund" | "refunds")
+}
+
 /// VADER's negated word test (English only: `t.info` is the English profile's).
 fn en_negated(t: &Tok) -> bool {
     t.info.negator || t.nt
@@ -2471,6 +2479,10 @@ mod tests {
         assert!(s("Save your money.") < 0.0);
         assert!(s("Don't waste your money on it") < 0.0);
         assert_eq!(s("Are you good?"), 0.0);
+        // A refund that has not come is no good news, and silence is bad.
+        assert!(s("Acme still hasn't processed my refund") < 0.0);
+        assert!(s("No refund, no reply") < 0.0);
+        assert!(s("Emailed twice, no response.") < 0.0);
     }
 
     #[test]
