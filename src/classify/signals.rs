@@ -842,7 +842,7 @@ const FA: &[Rule] = &[
         "fa_pishnahad_bedid",
         // "کسی می‌تونه یه اپراتور خوب پیشنهاد بده؟", "چی پیشنهاد می‌کنید؟", "ارزش خرید داره؟",
         // "بهترین گوشی کدومه؟".
-        r"(?:پیشنهاد|توصیه|معرفی) (?:بدید|بدین|بده|بدهید|بکنید|بکنین|کنید|کنین|می ?دید|می ?دین|می ?دهید|می ?کنید|می ?کنین)\s*[؟?]|کسی (?:می ?تونه|می ?تواند|می ?شناسه)[^.!?؟\n]*(?:پیشنهاد|معرفی|توصیه)|(?:چی|چه) (?:پیشنهاد|توصیه) می ?(?:کنید|کنین|دید|دین|دهید)|ارزش (?:خرید )?(?:داره|دارد)\s*[؟?]|بهترین[^.!?؟\n]*(?:کدومه|کدام است|کدامه|چیه)",
+        r"(?:پیشنهاد|توصیه|معرفی) (?:بدید|بدین|بده|بدهید|بکنید|بکنین|کنید|کنین|می ?دید|می ?دین|می ?دهید|می ?کنید|می ?کنین)\s*[؟?]|کسی (?:می ?تونه|می ?تواند|می ?شناسه)[^.!?؟\n]*(?:پیشنهاد|معرفی|توصیه)|(?:چی|چه) (?:پیشنهاد|توصیه) می ?(?:کنید|کنین|دید|دین|دهید)|ارزش (?:خریدن? )?(?:داره|دارد)\s*[؟?]|کسی[^.!?؟\n]*(?:امتحان|تست|استفاده) (?:کرده|کردن|کرده است)\s*[؟?]|بهترین[^.!?؟\n]*(?:کدومه|کدام است|کدامه|چیه)",
     ),
     r(
         ChurnIntent,
@@ -856,7 +856,7 @@ const FA: &[Rule] = &[
         0.8,
         "fa_kar_nemikone",
         // "سایت موقع پرداخت خطا می‌دهد", "اپ کار نمی‌کنه", "پولم را پس نداده‌اند".
-        r"کار نمی ?(?:کنه|کند)|باز نمی ?(?:شه|شود)|(?:خطا|ارور) می ?(?:ده|دهد)|پرداخت (?:نمی ?شه|انجام نشد|ناموفق)|(?:پول|وجه|پولم)(?: من)? (?:را|رو) پس (?:نداده|نمی ?دن|نمی ?دهند|ندادند)",
+        r"کار نمی ?(?:کنه|کند)|باز نمی ?(?:شه|شود)|(?:همش|مدام|هی|دائم) قطع می ?(?:شه|شود)|(?:هنگ|کرش) می ?(?:کنه|کند)|(?:خطا|ارور) می ?(?:ده|دهد)|پرداخت (?:نمی ?شه|انجام نشد|ناموفق)|(?:پول|وجه|پولم)(?: من)? (?:را|رو) پس (?:نداده|نمی ?دن|نمی ?دهند|ندادند)",
     ),
 ];
 
@@ -1251,7 +1251,7 @@ impl Default for SignalDetector {
 const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     (
         ComplaintCategory::Website,
-        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|aplicativo|cuelga|plante|stürzt|lädt)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق|خطا|ارور",
+        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|aplicativo|cuelga|plante|stürzt|lädt)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق|تطبيقكم|تطبيقك|خطا|ارور",
     ),
     (
         ComplaintCategory::Checkout,
@@ -1259,7 +1259,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Delivery,
-        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|pedí|llega|llegado|enviaron|commandé|livré|expédié|reçu|bestellt|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|نرسیده|نرسید)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه",
+        r"\b(?:deliver(?:y|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|pedí|llega|llegado|enviaron|commandé|livré|expédié|reçu|bestellt|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|نرسیده|نرسید)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه|الشحنه|(?:^|\s)(?:طلبي|طلبيتي|شحنتي)(?:\s|$)",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
