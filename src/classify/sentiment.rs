@@ -1133,16 +1133,7 @@ impl SentimentEngine {
                 if is_lex(prev) && !intensifier {
                     continue;
                 }
-                let mut s = if intensifier {
-                    let b = if valence < 0.0 { -B_INCR } else { B_INCR };
-                    b + if prev.upper && is_cap_diff {
-                        b.signum() * C_INCR
-                    } else {
-                        0.0
-                    }
-                } else {
-                    scalar_inc_dec(prev, valence, is_cap_diff)
-                };
+                let mut s = scalar_inc_dec(prev, valence, is_cap_diff);
                 if s != 0.0 {
                     if start_i == 1 {
                         s *= 0.95;
@@ -1904,7 +1895,8 @@ fn is_negated_verb_fa(w: &str) -> bool {
 }
 
 fn scalar_inc_dec(t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
-    let Some(b) = t.info.booster else {
+    // "super" boosts only where the caller lets a lexicon word boost (English, right before).
+    let Some(b) = t.info.booster.or((t.sw == Sw::Super).then_some(B_INCR)) else {
         return 0.0;
     };
     let mut scalar = b;
