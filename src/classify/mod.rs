@@ -272,36 +272,21 @@ impl Classifier {
             .into_iter()
             .enumerate()
             .map(|(i, b)| {
-                let (mut classification, places, at) = match self.overrides.get(&b.brand) {
-                    Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => {
-                        let (c, p) = self.classify_in(
-                            cut,
-                            lang.clone(),
-                            Some(o),
-                            &masked,
-                            truncated,
-                            places,
-                        );
-                        let at = if several {
-                            attribution::hit_places(&c.sentiment, cut)
-                        } else {
-                            Vec::new()
-                        };
-                        (c, p, std::borrow::Cow::Owned(at))
-                    }
-                    _ => (
-                        base.0.clone(),
-                        base.1.clone(),
-                        std::borrow::Cow::Borrowed(&base_at),
+                let own = match self.overrides.get(&b.brand) {
+                    Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => Some(
+                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated, places),
                     ),
+                    _ => None,
                 };
+                let own_at = match &own {
+                    Some((c, _)) if several => attribution::hit_places(&c.sentiment, cut),
+                    _ => Vec::new(),
+                };
+                let at = if own.is_some() { &own_at } else { &base_at };
+                let (mut classification, places) = own.unwrap_or_else(|| base.clone());
                 if several {
-                    classification.sentiment = attribution::sentiment_for(
-                        &classification.sentiment,
-                        &at,
-                        &brand_places,
-                        i,
-                    );
+                    classification.sentiment =
+                        attribution::sentiment_for(&classification.sentiment, at, &brand_places, i);
                 }
                 let keep = attribution::signals_for(&places, &brand_places, i);
                 let mut keep = keep.into_iter();

@@ -302,7 +302,7 @@ const EN: &[Rule] = &[
         0.85,
         "cancel_my",
         // "Cancelled my Kestrel plan today": the brand or plan's name may stand between.
-        r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:subscription|account|order|membership|plan|contract|service)\b|\bcancel(?:l?ed|l?ing)? (?:my|our) (?:\w+ ){1,2}?(?:subscription|account|membership|plan|contract)\b",
+        r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:order|service|(?:\w+ ){0,2}?(?:subscription|account|membership|plan|contract))\b",
     ),
     r(
         ChurnIntent,
