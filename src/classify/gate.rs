@@ -8,9 +8,12 @@
 //!
 //! How: from each rule's syntax tree, a set of strings of which every match of the rule must
 //! contain one (for `\b(?:i|we) (?:recommend|suggest)\b`, {"recommend", "suggest"}), chosen by the
-//! longest shortest member. The gate's answer is exact, not a guess: a rule it leaves out cannot
+//! longest shortest member (up to 12 bytes). The gate's answer is exact, not a guess: a rule it leaves out cannot
 //! match. A rule with no such set (one that can match any letters, `^\w+\?`) is a candidate for
 //! every text.
+
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -51,8 +54,7 @@ impl Gate {
         Gate::from_required(&required, false)
     }
 
-    /// Builds the gate from each rule's [`required_strings`], worked out once: a rule set that
-    /// sits in several gates (English's, in every language's) is not read again for each.
+    /// Builds the gate from each rule's [`required_strings`].
     /// `dfa`: the automaton as a DFA, which scans faster but holds about 4 MB for English's
     /// rules and takes about 30 ms to build; otherwise a contiguous NFA.
     ///
@@ -141,72 +143,158 @@ pub type Required = (Option<Vec<Vec<u8>>>, Vec<char>);
 /// [`class_members`]).
 pub fn required_strings(pattern: &str) -> Required {
     let hir = regex_syntax::parse(pattern).expect("rule pattern parses");
-    let mut folded = Vec::new();
-    (required(&hir, &mut folded).map(minimal), folded)
+    let mut finder = Finder::default();
+    let set = finder.required(&hir).map(|s| minimal(s.to_vec()));
+    (set, finder.folded)
 }
 
+/// A set of strings, shared: [`Finder`] remembers each node's exact strings and hands them out
+/// without copying.
+type Strings = Rc<[Vec<u8>]>;
+
+/// Works out required strings over one pattern's syntax tree. Each node's exact strings are
+/// worked out once: the search asks for them at every level above the node (a concatenation
+/// tries each run of its children, an alternation each branch), and doing it again each time was
+/// most of the start-up of `earshot classify` (3.7 M instructions a rule).
+#[derive(Default)]
+struct Finder {
+    /// Non-ASCII characters left out of class members (see [`class_members`]).
+    folded: Vec<char>,
+    /// Each node's [`Finder::exact`], by the node's address (the tree outlives the finder).
+    exact: HashMap<*const Hir, Option<Strings>>,
+}
+
+/// Required strings this long are as good as longer ones: a text holding 12 given bytes of a
+/// rule's words rarely fails the rule. Capping the length search stops a concatenation's runs
+/// early (trying every run of a long rule's hundreds of one-letter classes was most of start-up)
+/// and keeps the gate's automaton small.
+const LONG_ENOUGH: usize = 12;
+
 /// How good a required set is as a gate: its shortest string as long as can be (short strings
-/// occur everywhere), then as few strings as can be.
+/// occur everywhere) up to [`LONG_ENOUGH`], then as few strings as can be.
 fn score(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
     let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
-    (shortest, std::cmp::Reverse(set.len()))
+    (shortest.min(LONG_ENOUGH), std::cmp::Reverse(set.len()))
 }
 
 fn usable(set: &[Vec<u8>]) -> bool {
     !set.is_empty() && set.iter().all(|s| !s.is_empty())
 }
 
-fn better(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+/// `b` if it scores better than `a` (the first found wins a tie).
+fn better(a: Option<Strings>, b: Option<Strings>) -> Option<Strings> {
     match (a, b) {
         (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
         (a, b) => a.or(b),
     }
 }
 
-/// The best set of strings every match of `hir` contains one of.
-fn required(hir: &Hir, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
-    // A concatenation's own strings are the run over all its children, tried below.
-    let mut best = match hir.kind() {
-        HirKind::Concat(_) => None,
-        _ => exact(hir, folded).filter(|s| usable(s)),
-    };
-    match hir.kind() {
-        HirKind::Capture(c) => best = better(best, required(&c.sub, folded)),
-        HirKind::Repetition(r) if r.min >= 1 => best = better(best, required(&r.sub, folded)),
-        HirKind::Concat(subs) => {
-            // Each child alone, and each run of adjacent children whose matches are few (a
-            // case-insensitive word is a run of one-letter classes).
-            for s in subs {
-                best = better(best, required(s, folded));
-            }
-            let exacts: Vec<Option<Vec<Vec<u8>>>> = subs.iter().map(|s| exact(s, folded)).collect();
-            for start in 0..subs.len() {
-                let mut run: Option<Vec<Vec<u8>>> = Some(vec![Vec::new()]);
-                for e in &exacts[start..] {
-                    run = run.and_then(|r| product(&r, e.as_ref()?));
-                    match &run {
-                        Some(r) if usable(r) => best = better(best, Some(r.clone())),
-                        Some(_) => {}
-                        None => break,
+impl Finder {
+    /// The best set of strings every match of `hir` contains one of.
+    fn required(&mut self, hir: &Hir) -> Option<Strings> {
+        // A concatenation's own strings are the run over all its children, tried below.
+        let mut best = match hir.kind() {
+            HirKind::Concat(_) => None,
+            _ => self.exact(hir).filter(|s| usable(s)),
+        };
+        match hir.kind() {
+            HirKind::Capture(c) => best = better(best, self.required(&c.sub)),
+            HirKind::Repetition(r) if r.min >= 1 => best = better(best, self.required(&r.sub)),
+            HirKind::Concat(subs) => {
+                // Each child alone, and each run of adjacent children whose matches are few (a
+                // case-insensitive word is a run of one-letter classes).
+                for s in subs {
+                    best = better(best, self.required(s));
+                }
+                let exacts: Vec<Option<Strings>> = subs.iter().map(|s| self.exact(s)).collect();
+                for start in 0..subs.len() {
+                    let mut run: Vec<Vec<u8>> = vec![Vec::new()];
+                    for e in &exacts[start..] {
+                        match e.as_deref() {
+                            // One string (a letter, a literal): appended in place, as the
+                            // product would (distinct strings stay distinct).
+                            Some([one]) => run.iter_mut().for_each(|r| r.extend_from_slice(one)),
+                            Some(e) => match product(&run, e) {
+                                Some(next) => run = next,
+                                None => break,
+                            },
+                            None => break,
+                        }
+                        // Kept only when better: `better` keeps the first of equals.
+                        if usable(&run) && best.as_deref().is_none_or(|b| score(&run) > score(b)) {
+                            best = Some(run.as_slice().into());
+                        }
+                        // Longer runs hold as many strings or more, none scoring longer.
+                        if score(&run).0 == LONG_ENOUGH {
+                            break;
+                        }
                     }
                 }
             }
-        }
-        HirKind::Alternation(subs) => {
-            // Every branch must bring a set: a match is a match of one branch.
-            let mut union: Vec<Vec<u8>> = Vec::new();
-            for s in subs {
-                union.extend(required(s, folded)?);
+            HirKind::Alternation(subs) => {
+                // Every branch must bring a set: a match is a match of one branch.
+                let mut union: Vec<Vec<u8>> = Vec::new();
+                for s in subs {
+                    union.extend_from_slice(&self.required(s)?);
+                }
+                union.sort();
+                union.dedup();
+                if union.len() <= MAX_STRINGS * 4 {
+                    best = better(best, Some(union.into()));
+                }
             }
-            union.sort();
-            union.dedup();
-            if union.len() <= MAX_STRINGS * 4 {
-                best = better(best, Some(union));
-            }
+            _ => {}
         }
-        _ => {}
+        best
     }
-    best
+
+    /// The strings `hir` matches, when they are at most [`MAX_STRINGS`]; an ASCII letter stands
+    /// for both its cases (the gate compares ASCII case-insensitively).
+    fn exact(&mut self, hir: &Hir) -> Option<Strings> {
+        let key = std::ptr::from_ref(hir);
+        if let Some(known) = self.exact.get(&key) {
+            return known.clone();
+        }
+        let found = self.exact_uncached(hir).map(Strings::from);
+        self.exact.insert(key, found.clone());
+        found
+    }
+
+    fn exact_uncached(&mut self, hir: &Hir) -> Option<Vec<Vec<u8>>> {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+            HirKind::Literal(lit) => Some(vec![lit.0.to_ascii_lowercase()]),
+            HirKind::Class(class) => class_members(class, &mut self.folded),
+            HirKind::Capture(c) => self.exact(&c.sub).map(|s| s.to_vec()),
+            HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
+                let mut v = self.exact(&r.sub)?.to_vec();
+                v.push(Vec::new());
+                v.sort();
+                v.dedup();
+                Some(v)
+            }
+            HirKind::Repetition(_) => None,
+            HirKind::Concat(subs) => {
+                let mut acc = vec![Vec::new()];
+                for s in subs {
+                    acc = product(&acc, &self.exact(s)?)?;
+                }
+                Some(acc)
+            }
+            HirKind::Alternation(subs) => {
+                let mut out = Vec::new();
+                for s in subs {
+                    out.extend_from_slice(&self.exact(s)?);
+                    if out.len() > MAX_STRINGS {
+                        return None;
+                    }
+                }
+                out.sort();
+                out.dedup();
+                Some(out)
+            }
+        }
+    }
 }
 
 /// Every pair of `a` then `b`, if there are at most [`MAX_STRINGS`].
@@ -221,40 +309,6 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
     out.sort();
     out.dedup();
     Some(out)
-}
-
-/// The strings `hir` matches, when they are at most [`MAX_STRINGS`]; an ASCII letter stands for
-/// both its cases (the gate compares ASCII case-insensitively).
-fn exact(hir: &Hir, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
-        HirKind::Literal(lit) => Some(vec![lit.0.to_ascii_lowercase()]),
-        HirKind::Class(class) => class_members(class, folded),
-        HirKind::Capture(c) => exact(&c.sub, folded),
-        HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
-            let mut v = exact(&r.sub, folded)?;
-            v.push(Vec::new());
-            v.sort();
-            v.dedup();
-            Some(v)
-        }
-        HirKind::Repetition(_) => None,
-        HirKind::Concat(subs) => subs
-            .iter()
-            .try_fold(vec![Vec::new()], |acc, s| product(&acc, &exact(s, folded)?)),
-        HirKind::Alternation(subs) => {
-            let mut out = Vec::new();
-            for s in subs {
-                out.extend(exact(s, folded)?);
-                if out.len() > MAX_STRINGS {
-                    return None;
-                }
-            }
-            out.sort();
-            out.dedup();
-            Some(out)
-        }
-    }
 }
 
 /// A small class's members as UTF-8 strings, an ASCII letter in lowercase for both its cases.
@@ -367,6 +421,11 @@ mod tests {
         // Any word followed by a question mark: only the mark is required.
         assert_eq!(strings(r"\w+\?"), Some(vec!["?".into()]));
         assert_eq!(strings(r"(?i)^\w+"), None);
+        // Twelve bytes are enough: the first run that long, not the whole phrase.
+        assert_eq!(
+            strings(r"(?i)\bthe customer service is (?:terrible|awful)\b"),
+            Some(vec!["the customer".into()])
+        );
     }
 
     #[test]
