@@ -416,6 +416,30 @@ const EN: &[Rule] = &[
     ),
     r(
         Complaint,
+        0.75,
+        "cant_access",
+        // "I can't log in", "can't even see my orders", "couldn't get through to anyone": locked
+        // out of what the customer pays for. Seeing, finding or using only with an account's
+        // things after it ("can't find a better phone", "can't see why" are not complaints).
+        r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:even )?(?:log ?in|sign ?in|access|get into|get through to|get hold of|contact|cancel|reset|unsubscribe|connect to)\b|\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:even )?(?:see|open|view|find|load|use|update|change|edit|delete|check|track) (?:my|our|the|your) (?:(?:own|new|old|online|latest) )?(?:account|app|orders?|order history|order status|basket|cart|bills?|invoices?|tracking|messages|balance|subscription|plan|profile|password|payment|purchases?|receipts?|settings|website|site|emails?|inbox|booking|reservation|ticket|parcel|package|delivery)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "update_broke",
+        // "The latest update broke everything", "they broke the login"; not "broke the internet"
+        // (went viral) nor "broke my heart".
+        r"\b(?:update|upgrade|patch|release|version|it|this|that|they|you|you guys) (?:has |have |just |completely |totally )?broke (?:everything|something|it|login|log ?in|sign ?in|(?:my|the|our) (?:\w+ )?(?:app|login|log ?in|sign ?in|account|phone|search|checkout|notifications?|sync|syncing|settings|feed|camera|battery|wi-?fi|bluetooth|widgets?|integrations?|workflow|setup|device|keyboard|playlists?|connection|streaming|audio|sound|display|screen|laptop|tablet|watch|printer|router))\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "ticket_closed",
+        // Support that closes the case instead of the problem.
+        r"\bclosed (?:my|the|our) (?:support )?(?:ticket|case|complaint|request|chat)\b.{0,40}\b(?:without|never|not|still|unresolved|as (?:resolved|solved|fixed|complete))\b|\bwithout (?:fixing|solving|resolving|answering|addressing|reading|looking at) (?:anything|it|the (?:issue|problem)|my (?:issue|problem|question))\b",
+    ),
+    r(
+        Complaint,
         0.8,
         "broken_item",
         r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\bwrong (?:item|order|size|colou?r|product|address)\b|\b(?:they|it|both) (?:leak|leaks|leaked|leaking)\b",
@@ -1255,7 +1279,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Checkout,
-        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|pagar|payer|bezahlen|zahlen|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|کارت|الدفع|البطاقه|خصموا|مرتين",
+        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|charging (?:me|us|my)|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|pagar|payer|bezahlen|zahlen|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|کارت|الدفع|البطاقه|خصموا|مرتين",
     ),
     (
         ComplaintCategory::Delivery,
@@ -1267,7 +1291,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Support,
-        r"\b(?:support|customer (?:service|care)|agent|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|conseiller|hotline|atendente|responderam|respondem)\b|پشتیبانی|پاسخگو|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد",
+        r"\b(?:support|customer (?:service|care)|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|conseiller|hotline|atendente|responderam|respondem)\b|پشتیبانی|پاسخگو|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد",
     ),
     (
         ComplaintCategory::Price,
@@ -1277,7 +1301,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         ComplaintCategory::Quality,
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
@@ -2374,6 +2398,19 @@ mod tests {
                 "Refund in a day. That's how you keep customers",
                 "keeps_customers",
             ),
+            ("I can't log in to the app since Monday", "cant_access"),
+            ("Can't even see my orders now", "cant_access"),
+            ("Couldn't get through to anyone for an hour", "cant_access"),
+            ("The latest update broke everything", "update_broke"),
+            ("They broke the login again", "update_broke"),
+            (
+                "Support closed my ticket without fixing anything",
+                "ticket_closed",
+            ),
+            (
+                "They closed the case as resolved. It is not.",
+                "ticket_closed",
+            ),
         ] {
             assert!(
                 rule_of(t).iter().any(|r| r == rule),
@@ -2387,6 +2424,13 @@ mod tests {
             ("If you were there when this went down, wow", "outage"),
             ("The staff was not helpful at all", "helpful_staff"),
             ("Cancelled my dinner plans for tonight", "cancel_my"),
+            ("I can't find a better phone anywhere", "cant_access"),
+            ("Can't see why anyone would shop elsewhere", "cant_access"),
+            ("Their new ad broke the internet", "update_broke"),
+            (
+                "Closed my ticket within an hour, problem solved",
+                "ticket_closed",
+            ),
         ] {
             assert!(
                 !rule_of(t).iter().any(|r| r == rule),
