@@ -58,6 +58,7 @@ const DESTINATIONS: &[&str] = &[
 /// going *to* Acme again" and "done with Acme" leave Acme.
 const SWITCHES: &[&str] = &[
     "switch",
+    "jump",
     "moving",
     "moved",
     "port",
@@ -203,6 +204,8 @@ pub struct SignalPlace {
     pub clause: usize,
     /// A churn signal that is a switch ([`is_switch`]): it does not go to its destinations.
     pub churn: bool,
+    /// A purchase intent that is a switch ("switching to"): it goes to its destinations only.
+    pub joins: bool,
 }
 
 #[cfg(test)]
@@ -215,6 +218,7 @@ impl SignalPlace {
             sentence,
             clause,
             churn,
+            joins: false,
         }
     }
 }
@@ -251,8 +255,12 @@ pub fn signals_for(places: &[Option<SignalPlace>], brands: &[BrandPlaces], b: us
 
 /// Whether what was found at `p` is about brand `b` of `brands`: the brands named in its clause;
 /// failing that, in its sentence; failing that, every brand but, for churn, the one the customer
-/// goes to.
+/// goes to. A purchase that is a switch goes to the brands the customer goes to, and no other.
 fn goes_to(p: SignalPlace, brands: &[BrandPlaces], b: usize) -> bool {
+    // A switch is a purchase for where the customer goes, and for no brand it leaves.
+    if p.joins {
+        return brands[b].mentions.iter().any(|m| m.1);
+    }
     // A churn signal's destinations are not where the customer leaves.
     let counts = |m: &((usize, usize), bool)| !(p.churn && m.1);
     let named_in = |brand: &BrandPlaces, same: &dyn Fn(&(usize, usize)) -> bool| {
@@ -306,6 +314,7 @@ pub fn sentiment_for(
                     sentence,
                     clause,
                     churn: false,
+                    joins: false,
                 };
                 !goes_to(p, brands, b)
             })
@@ -400,5 +409,32 @@ mod tests {
         assert!(goes_to(t, &["Lumora"], "switching", true).is_empty());
         let t = "I'm leaving Acme";
         assert_eq!(goes_to(t, &["Acme"], "leaving", true), ["Acme"]);
+    }
+
+    #[test]
+    fn a_switch_is_a_purchase_only_where_the_customer_goes() {
+        let joins = |text: &str, brands: &[&str], needle: &str| -> Vec<String> {
+            let places: Vec<BrandPlaces> = brands
+                .iter()
+                .map(|b| BrandPlaces::new(text, text.match_indices(b).map(|(i, _)| i)))
+                .collect();
+            let a = at(text, needle);
+            let p = SignalPlace {
+                joins: true,
+                ..SignalPlace::new(text, (a, a + needle.len()), false)
+            };
+            (0..brands.len())
+                .filter(|&b| signals_for(&[Some(p)], &places, b)[0])
+                .map(|b| brands[b].to_string())
+                .collect()
+        };
+        let t = "Switching from Acme to Lumora next month";
+        assert_eq!(joins(t, &["Acme", "Lumora"], "Switching"), ["Lumora"]);
+        assert!(joins(t, &["Acme"], "Switching").is_empty());
+        let t = "I'll be switching to Lumora when my contract ends";
+        assert_eq!(joins(t, &["Lumora"], "switching"), ["Lumora"]);
+        // No brand is where it goes ("switching to dark mode"): none.
+        let t = "Lumora app: switching to dark mode fixed the glare";
+        assert!(joins(t, &["Lumora"], "switching").is_empty());
     }
 }

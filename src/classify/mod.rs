@@ -38,7 +38,8 @@ pub struct Classifier {
 enum Places {
     /// None (one classification a text: the CLI).
     Unwanted,
-    /// Churn's only: a post naming one brand, which may be where the customer goes.
+    /// Churn's and purchase intent's only: a post naming one brand, which may be where the
+    /// customer goes (or not).
     Churn,
     /// Every signal's: a post naming several brands.
     All,
@@ -180,7 +181,10 @@ impl Classifier {
                     .iter()
                     .zip(&spans)
                     .map(|(s, span)| {
-                        span.filter(|_| s.kind == SignalKind::ChurnIntent || places == Places::All)
+                        span.filter(|_| {
+                            matches!(s.kind, SignalKind::ChurnIntent | SignalKind::PurchaseIntent)
+                                || places == Places::All
+                        })
                     })
                     .collect();
                 // One pass over the text for every wanted signal's place.
@@ -192,12 +196,12 @@ impl Classifier {
                     .map(|(s, span)| {
                         let (a, b) = span?;
                         let (sentence, clause) = found.next()?;
-                        let churn = s.kind == SignalKind::ChurnIntent
-                            && attribution::is_switch(&signal_text[a..b]);
+                        let switch = attribution::is_switch(&signal_text[a..b]);
                         Some(SignalPlace {
                             sentence,
                             clause,
-                            churn,
+                            churn: s.kind == SignalKind::ChurnIntent && switch,
+                            joins: s.kind == SignalKind::PurchaseIntent && switch,
                         })
                     })
                     .collect()
@@ -807,6 +811,14 @@ mod tests {
         let r = per_brand("Switching from Acme to Lumora next month");
         assert!(has(&r, "Acme", ChurnIntent), "{r:?}");
         assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
+        // The switch is a purchase for where the customer goes, and for it alone.
+        let r = per_brand("Leaving Acme. Switching to Lumora next month");
+        assert!(has(&r, "Lumora", PurchaseIntent), "{r:?}");
+        assert!(!has(&r, "Acme", PurchaseIntent), "{r:?}");
+        let r = per_brand("Acme app: switching to Zeta tomorrow");
+        assert!(!has(&r, "Acme", PurchaseIntent), "{r:?}");
+        let r = per_brand("I'll be switching to Acme when my contract ends");
+        assert!(has(&r, "Acme", PurchaseIntent), "{r:?}");
         // The complaint's categories go with it.
         let r = per_brand("Lumora support is great, Acme support never answers");
         assert!(has(&r, "Acme", Complaint), "{r:?}");

@@ -287,6 +287,16 @@ const EN: &[Rule] = &[
     r(
         PurchaseIntent,
         0.75,
+        "switching_to",
+        // The other side of a switch: "I'll be switching to Kestrel next month", "ported my
+        // number to Kestrel". It goes only to a brand the switch goes to (see `attribution`), so
+        // "switching from Kestrel to X" is no purchase for Kestrel. What it goes to is a name (or
+        // "them"): "switching to dark mode" is no purchase.
+        r"\b(?:switch(?:ing|ed|es)?|port(?:ing|ed)?(?: (?:my|our) (?:number|numbers|line|account))?|(?:moving|moved|move) (?:(?:my|our) (?:number|numbers|line|account|business|plan|contract|service)|over)|jump(?:ing|ed)? ship) (?:over )?to (?:(?-i:[A-Z0-9@#])[\w.&'-]*|them|their (?:\w+ )?(?:plan|network|service|app|store|shop))\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.75,
         "thinking_of_buying",
         r"\b(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get)\b",
     ),
@@ -314,7 +324,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\b(?:won'?t|will not|will never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b",
+        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b",
     ),
     r(
         ChurnIntent,
@@ -406,7 +416,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.85,
         "not_received",
-        r"\b(?:haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|not yet) (?:been )?(?:received|arrived|came|got|gotten|heard back|delivered|refunded|shipped|responded|replied|fixed|resolved)\b",
+        r"\b(?:haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|not yet) (?:been )?(?:received|arrived|came|got|gotten|heard back|delivered|refunded|shipped|responded|replied|fixed|resolved|showed up|turned up|shown up)\b",
     ),
     r(
         Complaint,
@@ -440,6 +450,13 @@ const EN: &[Rule] = &[
     ),
     r(
         Complaint,
+        0.75,
+        "repeat_contact",
+        // Chasing a company: "had to call them four times", "six emails later and still nothing".
+        r"\bhad to (?:call|phone|ring|email|e-mail|message|chat with|contact|chase|visit|go back to) (?:\S+ ){0,4}?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|so many|countless|numerous) times\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|countless|numerous) (?:calls|phone calls|emails|e-mails|chats|messages|visits) (?:later|and still|to get|just to|before)\b",
+    ),
+    r(
+        Complaint,
         0.8,
         "broken_item",
         r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\bwrong (?:item|order|size|colou?r|product|address)\b|\b(?:they|it|both) (?:leak|leaks|leaked|leaking)\b",
@@ -448,13 +465,14 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "charged",
-        r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|hidden fees?|billing error)\b",
+        // "Hidden fees" said of a company, not "no hidden fees" (praise).
+        r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|billing error)\b|(?:^|\b(?:the|their|its|your|with|of|all|these|those|sneaky|so many|more|and|plus|added|extra|full of|lots of|many) )hidden (?:fees?|charges?|costs?)\b",
     ),
     r(
         Complaint,
         0.8,
         "on_hold",
-        r"\b(?:on hold|(?:no|zero) (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b",
+        r"\b(?:on hold|(?:no|zero) (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected|(?:sen[dt](?:ing)?|send|bounc(?:ed|ing)|pass(?:ed|ing)|push(?:ed|ing)|talk(?:ed|ing)) (?:me|us) (?:round |around |back and forth )?in circles|(?:going|went|go|gone|been) (?:round |around )?in circles|(?:the|a|this) run-?around)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b",
     ),
     r(
         Complaint,
@@ -490,7 +508,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "arrived_damaged",
-        r"\barrived (?:damaged|broken|crushed|soaked|wet|opened|smashed|dented|late|empty)\b|\bleft (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order) (?:outside|in the rain|in the snow|at the wrong|on the street|in the bin|over the fence)\b|\b(?:box|package|parcel) (?:was |is |arrived |came )?(?:soaked|crushed|smashed|ripped open|torn open|wet through|dented)\b",
+        r"\barrived (?:damaged|broken|crushed|soaked|wet|opened|smashed|dented|late|empty)\b|\bleft (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order) (?:outside|in the rain|in the snow|at the wrong|on the street|in the bin|over the fence)\b|\b(?:box|package|parcel) (?:was |is |arrived |came )?(?:soaked|crushed|smashed|ripped open|torn open|wet through|dented)\b|\b(?:threw|thrown|throws|tossed|chucked|dumped|flung|hurled) (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order)\b",
     ),
     r(
         Complaint,
@@ -498,7 +516,7 @@ const EN: &[Rule] = &[
         "overpriced",
         // "Prices went up 30% overnight", "another price increase": the price moved against the
         // customer (not "prices went down").
-        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b|\b(?:prices?|fees?|rates?|bill|subscription|premium) (?:just |suddenly |quietly |already )?(?:went|gone|has gone|have gone|keeps? going|kept going|is going|are going|shot|jumped) up\b|\b(?:another|yet another|a second|a new) price (?:increase|rise|hike)\b",
+        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b|\b(?:prices?|fees?|rates?|bill|subscription|premium) (?:just |suddenly |quietly |already )?(?:went|gone|has gone|have gone|keeps? going|kept going|is going|are going|shot|jumped) up\b|\b(?:another|yet another|a second|a new) price (?:increase|rise|hike)\b|\b(?:prices?|fees?|rates?|bills?|subscription) (?:are |is |keep |keeps |just |have been |has been )?(?:creeping up|crept up|rising|going up again|increasing|increased again)\b",
     ),
     r(
         Complaint,
@@ -527,7 +545,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.7,
         "negative_experience",
-        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse)\b",
+        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -2411,6 +2429,24 @@ mod tests {
                 "They closed the case as resolved. It is not.",
                 "ticket_closed",
             ),
+            (
+                "Had to call them four times to get my PAC code",
+                "repeat_contact",
+            ),
+            ("Six emails later I got a reply", "repeat_contact"),
+            (
+                "The driver threw my parcel over the fence",
+                "arrived_damaged",
+            ),
+            ("The order never showed up", "not_received"),
+            ("Their prices are creeping up every month", "overpriced"),
+            ("Their support bot keeps sending me in circles", "on_hold"),
+            ("Watch out for their hidden fees", "charged"),
+            (
+                "Coverage has gotten really bad lately",
+                "negative_experience",
+            ),
+            ("Would not buy from them again", "never_again"),
         ] {
             assert!(
                 rule_of(t).iter().any(|r| r == rule),
@@ -2430,6 +2466,11 @@ mod tests {
             (
                 "Closed my ticket within an hour, problem solved",
                 "ticket_closed",
+            ),
+            ("It just works. No drama, no hidden fees.", "charged"),
+            (
+                "Running your thumb around in circles on the wheel",
+                "on_hold",
             ),
         ] {
             assert!(
@@ -2896,7 +2937,7 @@ mod tests {
         let c = sigs.iter().find(|s| s.rule == "addressed_problem").unwrap();
         assert_eq!(c.evidence, "stuck");
         assert!(
-            rule("@acme I can't log in")
+            rule("@acme I can't pay my bill online")
                 .iter()
                 .any(|r| r == "addressed_problem")
         );
