@@ -803,6 +803,10 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             // Demonstratives and common verbs of short posts ("me encanta esta tienda"); "esta"
             // and "este" are Portuguese too, so alone they tie.
             "esta", "este", "esa", "ese", "eso", "está", "hay", "nada",
+            // Waiting and ordering, as complaints say it ("llevo dos semanas esperando mi
+            // pedido"): "pedido" and "dos" are Portuguese too, so alone they tie.
+            "llevo", "llevamos", "sin", "desde", "hace", "mis", "ya", "ni", "hoy", "pedido", "dos",
+            "nadie", "ninguno", "ninguna", "llegó",
         ],
     ),
     (
@@ -1563,7 +1567,7 @@ mod tests {
         let d = LangDetector::new();
         for (t, want) in [
             ("servicio de la empresa", "es"),
-            ("la entrega de hoy", "es"),
+            ("la entrega de mañana", "es"),
             ("produto de baixa qualidade", "pt"),
             ("protégés par un régime de", "fr"),
         ] {

@@ -675,7 +675,7 @@ const ES: &[Rule] = &[
         Complaint,
         0.85,
         "es_todavia_no",
-        r"\b(?:(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más))\b",
+        r"\b(?:(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,3}(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso)))\b",
     ),
     r(
         Complaint,
@@ -739,7 +739,7 @@ const FR: &[Rule] = &[
         "fr_quelquun_conseille",
         // "Quelqu'un peut me conseiller une bonne lampe ?", "vous me conseillez quoi ?", "ça vaut le
         // coup ?", "quel est le meilleur forfait ?", "quelqu'un a testé les lampes Lumora ?".
-        r"\b(?:(?:(?:quelqu'un|qqn|vous) (?:peut|pourrait|pouvez|pourriez|sauriez)(?:-vous)? (?:me |nous )?(?:recommander|conseiller|orienter)|(?:me |nous )?(?:conseillez|recommandez)(?:-vous)? (?:quoi|quel|quelle|quels|quelles|lequel|laquelle)|(?:que|qu'est-ce que|quoi) (?:vous )?(?:me |nous )?(?:conseillez|recommandez)|vaut-(?:il|elle) (?:vraiment )?le coup)\b|(?:(?:des|vos) (?:conseils|recommandations|avis|retours)|(?:ça|ca|cela) (?:vaut|valait)(?: vraiment)? le coup|(?:quel|quelle|quels|quelles) (?:est|sont) (?:le|la|les) meilleure?s?|quelqu'un (?:a|aurait) (?:déjà )?(?:testé|essayé|un avis)|je cherche (?:un|une|des) (?:bon|bonne|bons|bonnes))\b[^.!?\n]*\?)",
+        r"\b(?:(?:(?:quelqu'un|qqn|vous) (?:peut|pourrait|pouvez|pourriez|sauriez)(?:-vous)? (?:me |nous )?(?:recommander|conseiller|orienter)|(?:me |nous )?(?:conseillez|recommandez)(?:-vous)? (?:quoi|quel|quelle|quels|quelles|lequel|laquelle)|(?:que|qu'est-ce que|quoi) (?:vous )?(?:me |nous )?(?:conseillez|recommandez)|vaut-(?:il|elle) (?:vraiment )?le coup)\b|(?:vous|tu) (?:me |nous )?(?:conseillez|recommandez|conseilles|recommandes)\b[^.!?\n]*\?|(?:(?:des|vos) (?:conseils|recommandations|avis|retours)|(?:ça|ca|cela) (?:vaut|valait)(?: vraiment)? le coup|(?:quel|quelle|quels|quelles) (?:est|sont) (?:le|la|les) meilleure?s?|quelqu'un (?:a|aurait) (?:déjà )?(?:testé|essayé|un avis)|je cherche (?:un|une|des) (?:bon|bonne|bons|bonnes))\b[^.!?\n]*\?)",
     ),
     r(
         ChurnIntent,
@@ -797,7 +797,7 @@ const DE: &[Rule] = &[
         "de_geht_nicht",
         // Waiting and being stopped: "dauert ewig", "seit 10 Tagen unterwegs", "kann nicht bezahlen",
         // "doppelt abgebucht".
-        r"\b(?:(?:schon wieder|immer noch|seit tagen|seit gestern|ständig) (?:kein|keinen) (?:netz|empfang|internet|wlan|signal)|(?:kein|keinen) (?:netz|empfang|internet|wlan|signal) (?:mehr|seit)|dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte) (?:mich )?nicht (?:bezahlen|zahlen|bestellen|einloggen|anmelden)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
+        r"\b(?:(?:schon wieder|immer noch|seit tagen|seit gestern|ständig) (?:kein|keinen) (?:netz|empfang|internet|wlan|signal)|(?:kein|keinen) (?:netz|empfang|internet|wlan|signal) (?:mehr|seit)|dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte|können) (?:mich |ich |man )?(?:\S+ ){0,6}?(?:nicht|nie|kaum) (?:mehr )?(?:\S+ ){0,4}?(?:bezahlen|zahlen|bestellen|einloggen|anmelden|zugreifen|kündigen|erreichen|öffnen)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
     ),
 ];
 
@@ -884,14 +884,14 @@ const FA: &[Rule] = &[
         "fa_pishnahad_bedid",
         // "کسی می‌تونه یه اپراتور خوب پیشنهاد بده؟", "چی پیشنهاد می‌کنید؟", "ارزش خرید داره؟",
         // "بهترین گوشی کدومه؟".
-        r"(?:پیشنهاد|توصیه|معرفی) (?:بدید|بدین|بده|بدهید|بکنید|بکنین|کنید|کنین|می ?دید|می ?دین|می ?دهید|می ?کنید|می ?کنین)\s*[؟?]|کسی (?:می ?تونه|می ?تواند|می ?شناسه)[^.!?؟\n]*(?:پیشنهاد|معرفی|توصیه)|(?:چی|چه) (?:پیشنهاد|توصیه) می ?(?:کنید|کنین|دید|دین|دهید)|ارزش (?:خریدن? )?(?:داره|دارد)\s*[؟?]|کسی[^.!?؟\n]*(?:امتحان|تست|استفاده) (?:کرده|کردن|کرده است)\s*[؟?]|بهترین[^.!?؟\n]*(?:کدومه|کدام است|کدامه|چیه)",
+        r"(?:پیشنهاد|توصیه|معرفی) (?:بدید|بدین|بده|بدهید|بکنید|بکنین|کنید|کنین|می ?دید|می ?دین|می ?دهید|می ?کنید|می ?کنین)\s*[؟?]|کسی (?:می ?تونه|می ?تواند|می ?شناسه)[^.!?؟\n]*(?:پیشنهاد|معرفی|توصیه)|(?:چی|چه) (?:پیشنهاد|توصیه) می ?(?:کنید|کنین|دید|دین|دهید)|ارزش (?:خریدن? )?(?:داره|دارد)\s*[؟?]|کسی[^.!?؟\n]*(?:امتحان|تست|استفاده) (?:کرده|کردن|کرده است)\s*[؟?]|بهترین[^.!?؟\n]*(?:کدومه|کدام است|کدامه|چیه)|کسی[^.!?؟\n]*(?:داره|دارد|داشته|خریده)\s*[؟?]|(?:راضیه|راضی هستید|راضی هستین|راضی هستی|راضی بودید|راضی بودین)\s*[؟?]",
     ),
     r(
         ChurnIntent,
         0.85,
         "fa_laghv",
         // "اشتراکم را لغو می‌کنم", "دیگه ازشون خرید نمی‌کنم".
-        r"(?:لغو|کنسل) (?:می ?کنم|کردم)|(?:دیگه|دیگر) (?:\S+ ){0,2}(?:خرید نمی ?کنم|نمی ?خرم|سفارش نمی ?دم)",
+        r"(?:دارم|میخوام|می ?خوام|می ?رم|میرم) (?:\S+ ){0,2}(?:اپراتور|شرکت|برند|فروشگاه|بانک)(?: \S+)? (?:دیگه|دیگر)|(?:اپراتور|شرکت|برند|بانک)(?:مو|م) (?:عوض|تغییر) (?:می ?کنم|کردم)|(?:لغو|کنسل) (?:می ?کنم|کردم)|(?:دیگه|دیگر) (?:\S+ ){0,2}(?:خرید نمی ?کنم|نمی ?خرم|سفارش نمی ?دم)",
     ),
     r(
         Complaint,
@@ -932,7 +932,7 @@ const AR: &[Rule] = &[
         0.85,
         "ar_tansahuni",
         // "هل يمكن أن ينصحني أحد بشركة جيدة؟", "ايش تنصحوني؟", "ايه أحسن موبايل؟", "هل يستاهل؟".
-        r"ينصحني|تنصحوني|تنصحني|انصحوني|(?:ايش|وش|شو|ماذا|بماذا|بايش|بشو) (?:تنصحون|تنصحوا|تنصحو|بتنصحو)|(?:ايه|ايش|وش|شو|ما هو|ما هي|مين) (?:احسن|افضل)[^.!?؟\n]*[؟?]|هل (?:يستحق|يستاهل|تستاهل|تستحق)[^.!?؟\n]*[؟?]|(?:يستاهل|يستحق)\s*[؟?]|(?:ابي|ابغى|عايز|محتاج|اريد) (?:نصيحه|ترشيح|اقتراح)|(?:رشحوا|اقترحوا) (?:لي|علي)",
+        r"ينصحني|تنصحوني|تنصحني|انصحوني|(?:ايش|وش|شو|ماذا|بماذا|بايش|بشو) (?:تنصحون|تنصحوا|تنصحو|بتنصحو)|(?:ايه|ايش|وش|شو|ما هو|ما هي|مين) (?:احسن|افضل)[^.!?؟\n]*[؟?]|هل (?:يستحق|يستاهل|تستاهل|تستحق)[^.!?؟\n]*[؟?]|(?:يستاهل|يستحق)\s*[؟?]|(?:ابي|ابغى|عايز|محتاج|اريد) (?:نصيحه|ترشيح|اقتراح)|(?:رشحوا|اقترحوا) (?:لي|علي)|(?:^|\s)(?:هل )?(?:احد|حد|في احد|فيه احد|حدا) (?:جرب|استخدم|اشترى|اشتري|عنده تجربه|عنده خبره)[^.!?؟\n]*[؟?]",
     ),
     r(
         ChurnIntent,
@@ -948,7 +948,7 @@ const AR: &[Rule] = &[
         // "الموقع لا يعمل عند الدفع", "لم أستطع إتمام الطلب", "خصموا المبلغ مرتين".
         // A thing that does not work, not a person ("عاطل لا يعمل", out of work); being unable to
         // pay or order, not any "I can't" ("مش قادر افهم", I can't understand).
-        r"(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب) (?:المبلغ |مني )?مرتين|رفعوا (?:الاسعار|السعر)|(?:ما|لم|مش) (?:رضوا|يرضوا|يقبلوا|رضيوا|قبلوا) (?:\S+ )?(?:يرجعوا|يرجعو|ارجاع|استرجاع|يبدلوا|تبديل|يستبدلوا)|ما رجعوا|ولا احد يرد",
+        r"(?:موقع|تطبيق|برنامج|ابلكيشن) (?:\S+ ){1,3}(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|عطلان|واقف)|(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب) (?:المبلغ |مني )?مرتين|رفعوا (?:الاسعار|السعر)|(?:ما|لم|مش) (?:رضوا|يرضوا|يقبلوا|رضيوا|قبلوا) (?:\S+ )?(?:يرجعوا|يرجعو|ارجاع|استرجاع|يبدلوا|تبديل|يستبدلوا)|ما رجعوا|ولا احد يرد",
     ),
 ];
 
@@ -1293,7 +1293,7 @@ impl Default for SignalDetector {
 const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     (
         ComplaintCategory::Website,
-        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|aplicativo|cuelga|plante|stürzt|lädt)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق|تطبيقكم|تطبيقك|خطا|ارور",
+        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|einloggen|anmelden|aplicativo|cuelga|plante|stürzt|lädt)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق|تطبيقكم|تطبيقك|خطا|ارور",
     ),
     (
         ComplaintCategory::Checkout,
@@ -1313,7 +1313,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:versteckte (?:kosten|gebühren)|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
@@ -2650,6 +2650,9 @@ mod tests {
             ("ar", "هل يمكن أن ينصحني أحد بشركة اتصالات جيدة؟"),
             ("ar", "ايش تنصحون؟"),
             ("ar", "هل يستاهل؟"),
+            ("fr", "Vous me conseillez Lumora ou autre chose ?"),
+            ("fa", "کسی Kestrel Mobile داره؟ راضیه؟"),
+            ("ar", "هل أحد جرب Lumora؟"),
         ];
         assert_each_in(&asks, AskRecommendation, true);
         assert_each_in(&asks, Recommend, false);
@@ -2677,6 +2680,7 @@ mod tests {
             ("pt", "Vou trocar de operadora"),
             ("fa", "اشتراک را لغو کردم"),
             ("ar", "راح الغي اشتراكي"),
+            ("fa", "خیلی گرونه، دارم میرم یه اپراتور دیگه"),
         ];
         assert_each_in(&churn, ChurnIntent, true);
         let not_churn = [
@@ -2691,6 +2695,12 @@ mod tests {
             ("es", "La app se cuelga cada vez que intento pagar"),
             ("es", "Imposible terminar la compra"),
             ("es", "Llevo tres semanas esperando"),
+            ("es", "Llevamos dos días sin internet"),
+            (
+                "de",
+                "Ich kann mich seit gestern nicht mehr in die App einloggen",
+            ),
+            ("ar", "تطبيق Kestrel لا يعمل منذ أمس"),
             ("fr", "Impossible de valider mon panier"),
             ("fr", "Ils m'ont facturé deux fois"),
             ("de", "Die Lieferung dauert ewig"),
