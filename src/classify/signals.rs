@@ -292,7 +292,7 @@ const EN: &[Rule] = &[
         // number to Kestrel". It goes only to a brand the switch goes to (see `attribution`), so
         // "switching from Kestrel to X" is no purchase for Kestrel. What it goes to is a name (or
         // "them"): "switching to dark mode" is no purchase.
-        r"\b(?:switch(?:ing|ed|es)?|port(?:ing|ed)?(?: (?:my|our) (?:number|numbers|line|account))?|(?:moving|moved|move) (?:(?:my|our) (?:number|numbers|line|account|business|plan|contract|service)|over)|jump(?:ing|ed)? ship) (?:over )?to (?:(?-i:[A-Z0-9@#])[\w.&'-]*|them|their (?:\w+ )?(?:plan|network|service|app|store|shop))\b",
+        r"\b(?:switch(?:ing|ed|es)?|porting|ported|port (?:my|our)|(?:moving|moved|move) (?:my|our|over)|jump(?:ing|ed)? ship)(?: (?:my|our))?(?: (?:number|numbers|line|account|business|plan|contract|service))? (?:over )?to (?:(?-i:[A-Z0-9@#])[A-Za-z0-9.&'_-]*|them|their (?:[a-z]+ )?(?:plan|network|service|app|store|shop))\b",
     ),
     r(
         PurchaseIntent,
@@ -1646,10 +1646,10 @@ impl SignalDetector {
         let required = |c: &Compiled| -> Vec<Required> {
             c.patterns.iter().map(|p| required_strings(p)).collect()
         };
-        let en_gate = Gate::from_required(&required(&en), true);
+        let en_gate = Gate::from_required(&required(&en));
         let lang_gates = by_lang
             .iter()
-            .map(|(_, c)| Gate::from_required(&required(c), true))
+            .map(|(_, c)| Gate::from_required(&required(c)))
             .collect();
         let category_patterns = category_patterns();
         SignalDetector {
@@ -1673,7 +1673,6 @@ impl SignalDetector {
                     .iter()
                     .map(|p| required_strings(p))
                     .collect::<Vec<_>>(),
-                true,
             ),
             categories: category_patterns
                 .iter()
