@@ -8,9 +8,9 @@
 //!
 //! How: from each rule's syntax tree, a set of strings of which every match of the rule must
 //! contain one (for `\b(?:i|we) (?:recommend|suggest)\b`, {"recommend", "suggest"}), chosen by the
-//! longest shortest member (up to 12 bytes). The gate's answer is exact, not a guess: a rule it leaves out cannot
-//! match. A rule with no such set (one that can match any letters, `^\w+\?`) is a candidate for
-//! every text.
+//! longest shortest member (up to 12 bytes). The gate's answer is exact, not a guess: a rule it
+//! leaves out cannot match. A rule with no such set (one that can match any letters, `^\w+\?`) is a
+//! candidate for every text.
 
 use std::collections::HashMap;
 use std::rc::Rc;
