@@ -333,15 +333,20 @@ mod tests {
 
     /// Which of `brands` (names found in `text`) a signal found at `needle` goes to.
     fn goes_to(text: &str, brands: &[&str], needle: &str, churn: bool) -> Vec<String> {
+        let a = at(text, needle);
+        receivers(
+            text,
+            brands,
+            SignalPlace::new(text, (a, a + needle.len()), churn),
+        )
+    }
+
+    /// Which of `brands` (names found in `text`) a signal placed at `p` goes to.
+    fn receivers(text: &str, brands: &[&str], p: SignalPlace) -> Vec<String> {
         let places: Vec<BrandPlaces> = brands
             .iter()
             .map(|b| BrandPlaces::new(text, text.match_indices(b).map(|(i, _)| i)))
             .collect();
-        let p = SignalPlace::new(
-            text,
-            (at(text, needle), at(text, needle) + needle.len()),
-            churn,
-        );
         (0..brands.len())
             .filter(|&b| signals_for(&[Some(p)], &places, b)[0])
             .map(|b| brands[b].to_string())
@@ -414,19 +419,12 @@ mod tests {
     #[test]
     fn a_switch_is_a_purchase_only_where_the_customer_goes() {
         let joins = |text: &str, brands: &[&str], needle: &str| -> Vec<String> {
-            let places: Vec<BrandPlaces> = brands
-                .iter()
-                .map(|b| BrandPlaces::new(text, text.match_indices(b).map(|(i, _)| i)))
-                .collect();
             let a = at(text, needle);
             let p = SignalPlace {
                 joins: true,
                 ..SignalPlace::new(text, (a, a + needle.len()), false)
             };
-            (0..brands.len())
-                .filter(|&b| signals_for(&[Some(p)], &places, b)[0])
-                .map(|b| brands[b].to_string())
-                .collect()
+            receivers(text, brands, p)
         };
         let t = "Switching from Acme to Lumora next month";
         assert_eq!(joins(t, &["Acme", "Lumora"], "Switching"), ["Lumora"]);
