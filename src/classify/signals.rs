@@ -478,7 +478,9 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "why_is",
-        r"\bwhy (?:is|does|do|did|are|can'?t|won'?t|isn'?t|doesn'?t|hasn'?t|would) .{0,60}\b(?:not|never|still|always|no|so|again|keep|down)\b",
+        // "so" is a complaint's degree ("why is it so slow"), not a count ("why do so many
+        // people like it"): "so" followed by "man…" does not count.
+        r"\bwhy (?:is|does|do|did|are|can'?t|won'?t|isn'?t|doesn'?t|hasn'?t|would) .{0,60}\b(?:(?:not|never|still|always|no|again|keep|down)\b|so (?:[^m\s]|m[^a\s]|ma[^n\s]))",
     ),
     r(
         Complaint,
@@ -605,7 +607,10 @@ const EN: &[Rule] = &[
         Recommend,
         0.6,
         "suggestion_to_improve",
-        r"\b(?:it )?(?:would|will|could) be (?:nice|great|good|better|helpful|awesome|cool|useful|ideal|handy)\b|\bplease (?:add|implement|make|allow|provide|include|consider|support|bring back|bring|release|enable|give|let)\b|\b(?:should|could) (?:be|have|add|allow|provide|include|support|make|offer|let|show|consider|get|give|use|bring)\b|\bwhy not\b|\b(?:needs?|want) (?:a|an|to be able|the ability|an option|support)\b",
+        // "should have" asks for a thing ("should have a dark mode") or says what a maker should
+        // have done ("they should have made it of hard plastic"); the author's own past is regret
+        // ("I should have listened to the reviews").
+        r"\b(?:it )?(?:would|will|could) be (?:nice|great|good|better|helpful|awesome|cool|useful|ideal|handy)\b|\bplease (?:add|implement|make|allow|provide|include|consider|support|bring back|bring|release|enable|give|let)\b|\b(?:they|it|you|this|that|there|which) (?:should|could) have\b|\b(?:should|could) (?:be|have (?:a|an|the|more|better|some|options?|support|one|every|been|included|made|added|put|used|thrown|given|offered|provided|designed|built|kept)|add|allow|provide|include|support|make|offer|let|show|consider|get|give|use|bring)\b|\bwhy not\b|\b(?:needs?|want) (?:a|an|to be able|the ability|an option|support)\b",
     ),
     r(
         Recommend,
@@ -642,7 +647,13 @@ const EN: &[Rule] = &[
         Question,
         0.6,
         "wh_start",
-        r"^(?:\s*@\w+)*\s*(?:how|what|why|when|where|which|who|is there|are there|does|do (?:you|u|i|we|they|people|anyone|any of you|y'all)|can|could|should|will|would|has|have|anyone|any idea)(?:\s|[,?:]|$)",
+        // A fronted auxiliary asks only with a subject after it ("Will you…", "Does Kestrel…",
+        // "Has anyone…"; "do" only with a person, as "Do a tour" tells): without one it opens a statement with its subject dropped ("Would not
+        // buy again.", "Will never go back.", "Should have listened.", "Can confirm."); a word
+        // in capitals after it is shouting ("Do NOT order"), not a name. The handles a reply
+        // opens with end at a space, so that none ends inside a word ("@Safaricom_Care
+        // Alright" is not "are Alright").
+        r"^\s*(?:@\w+\s+)*(?:how|what|why|when|where|which|who|is there|are there|anyone|any idea|do (?:you|u|i|we|they|people|anyone|any of you|y'all)|(?:does|did|can|could|should|will|would|has|have) (?:you|u|i|we|they|he|she|it|people|anyone|anybody|someone|somebody|any|this|that|these|those|there|the|my|your|our|their|a|an|y'all|(?-i:[A-Z][a-z]|[@#])\S*))(?:\s|[,?:]|$)",
     ),
 ];
 
@@ -1259,7 +1270,8 @@ pub struct SignalDetector {
     /// Learned advice-to-others model (English): arbitrates the weak suggestion rules and catches
     /// advice no rule phrases (see [`advice_features`]).
     advice: Option<AdviceModel>,
-    /// Negative advice ("don't", "avoid", "stay away"): a learned suggestion with one is a warning.
+    /// Negative advice ("don't", "avoid", "stay away", "would not buy again"): a learned suggestion
+    /// with one is a warning.
     negative_advice: Regex,
     /// A post that addresses an account (`@brand`), as posts to a brand's service handle do.
     addressed: Regex,
@@ -1293,7 +1305,7 @@ impl Default for SignalDetector {
 const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     (
         ComplaintCategory::Website,
-        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|einloggen|anmelden|aplicativo|cuelga|plante|stürzt|lädt)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق|تطبيقكم|تطبيقك|خطا|ارور",
+        r"\b(?:website|web ?site|site|app|page|log ?in|password|error|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es)?|loading|outage|404|server|account locked|página|web|aplicación|appli|webseite|einloggen|anmelden|aplicativo|cuelga|plante|stürzt|lädt)\b|سایت|اپلیکیشن|برنامه|الموقع|التطبيق|تطبيقكم|تطبيقك|تطبيق [a-zA-Z]|خطا|ارور",
     ),
     (
         ComplaintCategory::Checkout,
@@ -1655,7 +1667,7 @@ impl SignalDetector {
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
             negative_advice: Regex::new(
-                r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of|(?:wouldn'?t|would not|would never|won'?t|will not|will never) (?:be )?(?:buy|order|use|go|shop|touch|trust|fly|stay|eat|return|com)(?-u:\w)*)(?-u:\b)",
             )
             .expect("negative advice regex"),
             addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
@@ -2520,6 +2532,48 @@ mod tests {
         assert!(kinds("when does the store open?", "en").contains(&Question));
     }
 
+    /// A sentence opening with an auxiliary asks only when a subject follows it; a reply's
+    /// handles do not lend it one from inside their names.
+    #[test]
+    fn auxiliary_openings_ask_only_with_a_subject() {
+        let asks = |t: &str| kinds(t, "en").contains(&Question);
+        assert!(asks("Does Kestrel have 5G in Leeds"));
+        assert!(asks("Has anyone tried the Fernway blender"));
+        assert!(asks("@KestrelHelp can you check my order"));
+        assert!(asks("Do you ship to Ireland"));
+        assert!(!asks("Would not buy from Kestrel Mobile again."));
+        assert!(!asks("Will never shop at Fernway again."));
+        assert!(!asks("Do NOT order from Fernway"));
+        assert!(!asks("Do a wine tour, it is good to get out of town"));
+        assert!(!asks("@Safaricom_Care Alright thanks"));
+        assert!(!asks("@AdobeCare Printing from Adobe Acrobat"));
+    }
+
+    /// "Should have" asks a maker for something, or regrets the author's own choice. (The rule
+    /// is a weak one: whether its signal stands is the advice model's call, so the rule is read.)
+    #[test]
+    fn should_have_is_a_suggestion_unless_it_is_regret() {
+        let d = SignalDetector::new();
+        let suggests = |t: &str| d.fired_rules(t, "en").contains(&"suggestion_to_improve");
+        assert!(suggests(
+            "They should have made the player out of hard plastic."
+        ));
+        assert!(suggests("The app should have a dark mode."));
+        assert!(!suggests("Should have listened to the reviews about Acme."));
+        assert!(!suggests("I should have followed my instincts."));
+    }
+
+    /// "Why do so many people like it" counts people; "why is it so slow" complains.
+    #[test]
+    fn why_so_many_is_no_complaint() {
+        let complains = |t: &str| kinds(t, "en").contains(&Complaint);
+        assert!(!complains(
+            "Why do so many people hate the Acme X2? Mine is fine."
+        ));
+        assert!(complains("Why is the Acme app so slow"));
+        assert!(complains("why does it keep crashing"));
+    }
+
     /// How posts say these things without the full sentence: no subject ("Going to buy"), an
     /// adverb in the way ("I'm finally leaving"), a request for an alternative, an order stuck.
     /// And what they must not catch: someone else's plan, or an alternative named in passing.
@@ -2910,6 +2964,15 @@ mod tests {
         };
         assert!(!price("Avoid Acme at all costs, they stole my money"));
         assert!(price("Acme costs way too much, total ripoff"));
+        // Arabic "تطبيق" is an app before a brand's name, and an application (of a law) elsewhere.
+        let website = |text: &str| {
+            let text = crate::classify::lexicon::normalize("ar", text);
+            let sigs = d.detect(&text, "ar", &neutral());
+            d.categories(&text, &sigs)
+                .contains(&ComplaintCategory::Website)
+        };
+        assert!(website("تطبيق Kestrel Mobile لا يعمل منذ أمس"));
+        assert!(!website("لماذا تعارض تطبيق شرع الله ؟! هذا سيء"));
     }
 
     /// A problem word inside an idiom that means the opposite does not make a post to an account a
