@@ -1062,6 +1062,10 @@ impl SentimentEngine {
                 f = R_PHRASE;
                 consumed_until = i + len;
                 phrase_words = u8::try_from(len).unwrap_or(u8::MAX);
+                if is_en && en_waiting_for_end(toks, i, len) {
+                    valence = -valence;
+                    f |= R_IDIOM;
+                }
             } else if let Some(v) = t.info.valence {
                 valence = v;
                 f = if t.info.learned { R_LEARNED } else { R_LEXICON };
@@ -1092,6 +1096,11 @@ impl SentimentEngine {
                 }
             }
 
+            // "I'm not sure why people hate X", "why does everyone complain about X": the dislike
+            // is others', reported to be disputed, not the author's.
+            if is_en && valence < 0.0 && en_reported_dislike(toks, i) {
+                continue;
+            }
             if t.upper && is_cap_diff {
                 valence += if valence > 0.0 { C_INCR } else { -C_INCR };
                 f |= R_CAPS;
@@ -1951,6 +1960,57 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
     valence
 }
 
+/// Whether the word at `i` is others' dislike asked about: "why (do) people / everyone / folks
+/// hate …", the word right after its subject and "why" at most three words before that.
+fn en_reported_dislike(toks: &[Tok], i: usize) -> bool {
+    if i < 2
+        || !matches!(
+            toks[i].lower(),
+            "hate" | "dislike" | "bash" | "trash" | "hating" | "complain"
+        )
+    {
+        return false;
+    }
+    let subject = toks[i - 1].lower();
+    if !matches!(
+        subject,
+        "people" | "everyone" | "everybody" | "folks" | "others" | "haters"
+    ) {
+        return false;
+    }
+    toks[i.saturating_sub(5)..i - 1]
+        .iter()
+        .any(|t| t.lower() == "why" && !t.clause_end)
+}
+
+/// "can't wait" (the phrase at `i`, `len` words) waiting for something to be over ("can't wait
+/// for this outage to be over", "can't wait for this year to end"): impatience with what is going
+/// on, not eagerness for what is coming. Read in the phrase's clause, up to ten words on.
+fn en_waiting_for_end(toks: &[Tok], i: usize, len: usize) -> bool {
+    if len != 2 || toks[i].lower() != "can't" || toks[i + 1].clause_end {
+        return false;
+    }
+    let mut prev = "wait";
+    for t in toks[i + 2..].iter().take(10) {
+        let w = t.lower();
+        let ends = match w {
+            "over" | "done" => matches!(prev, "be" | "is" | "are" | "it's"),
+            "end" | "ends" | "finish" | "finishes" => {
+                matches!(prev, "to" | "it" | "this" | "that")
+            }
+            _ => false,
+        };
+        if ends {
+            return true;
+        }
+        if t.clause_end {
+            return false;
+        }
+        prev = w;
+    }
+    false
+}
+
 fn en_special_idioms(mut valence: f64, toks: &[Tok], i: usize) -> f64 {
     let n = toks.len();
     let near = (i.saturating_sub(3)..(i + 3).min(n))
@@ -2182,6 +2242,46 @@ mod tests {
         ] {
             assert_eq!(punctuation_emphasis(t), naive(t), "{t:?}");
         }
+    }
+
+    /// "can't wait" is eager, unless what it waits for is an end; and the hit says which.
+    #[test]
+    fn waiting_for_an_end_is_impatience() {
+        let e = SentimentEngine::new();
+        for text in [
+            "Can't wait for this Kestrel outage to be over.",
+            "can't wait for this year to end",
+            "I can't wait till the contract is done",
+        ] {
+            let r = e.score(text, "en", None);
+            assert!(r.score < -0.05, "{text}: {r:?}");
+            assert_eq!(r.hits[0].rule, "phrase+idiom", "{text}");
+        }
+        for text in [
+            "I can't wait to try the new Acme X2",
+            "can't wait for the new drop, it's going to be over the top",
+            "can't wait. The show is over soon",
+        ] {
+            assert!(s(text) > 0.05, "{text}");
+        }
+    }
+
+    /// Others' dislike, asked about, is not the author's: "not sure why people hate X".
+    #[test]
+    fn dislike_asked_about_is_not_the_authors() {
+        let e = SentimentEngine::new();
+        let r = e.score(
+            "I'm not sure why people hate Fernway, their app works great for me.",
+            "en",
+            None,
+        );
+        assert!(r.score > 0.05, "{r:?}");
+        assert!(r.hits.iter().all(|h| h.token != "hate"), "{r:?}");
+        assert!(s("Why do so many people hate the Acme X2? Mine is fine.") > 0.05);
+        // The author's own, or others' stated without a question, still counts.
+        assert!(s("People hate Fernway because the app is awful") < -0.05);
+        assert!(s("Why? People hate it") < -0.05);
+        assert!(s("why I hate Fernway") < -0.05);
     }
 
     #[test]
