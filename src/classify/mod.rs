@@ -216,7 +216,7 @@ impl Classifier {
             sentiment::discount_requests(&mut sentiment, &requests, &lang.code);
         }
         if let Some(signal) = self.signals.evaluative(&signals) {
-            sentiment::polarity_from_signal(&mut sentiment, signal);
+            sentiment::polarity_from_signal(&mut sentiment, signal, &lang.code);
         }
         let complaint_categories = self.signals.categories(&signal_text, &signals);
         let c = Classification {

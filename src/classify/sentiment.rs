@@ -1304,13 +1304,8 @@ const SIGNAL_VALENCE: f64 = 2.0;
 ///
 /// On the English review dev set this takes weighted F1 from 0.6257 (VADER's own is 0.6256) to
 /// 0.636, and Pearson r from 0.594 to 0.602. The other languages' sets do not move.
-pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
+pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal, lang: &str) {
     use crate::model::SignalKind::*;
-    // Words that weigh nothing (the wishes of a request, see [`discount_requests`]) give no
-    // polarity: the signal may.
-    if s.hits.iter().any(|h| h.valence != 0.0) {
-        return;
-    }
     let (sign, rule) = match signal.kind {
         Complaint => (-1.0, "signal_complaint"),
         Warn => (-1.0, "signal_warn"),
@@ -1319,16 +1314,49 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal) {
         Recommend => (1.0, "signal_recommend"),
         AskRecommendation | PurchaseIntent | Question => return,
     };
-    let valence = round4(sign * SIGNAL_VALENCE * signal.confidence);
-    let score = normalize_score(valence);
-    s.score = round4(score);
-    s.label = label_for(score);
+    // Words that weigh nothing (the wishes of a request, see [`discount_requests`]) give no
+    // polarity: the signal may.
+    let words: Vec<&Hit> = s
+        .hits
+        .iter()
+        .filter(|h| h.valence != 0.0 && h.rule != "punctuation_emphasis")
+        .collect();
+    if words.is_empty() {
+        let valence = round4(sign * SIGNAL_VALENCE * signal.confidence);
+        s.hits.push(Hit {
+            token: signal.evidence.as_str().into(),
+            rule: rule.into(),
+            valence,
+            at: None,
+        });
+        let score = normalize_score(valence);
+        s.score = round4(score);
+        s.label = label_for(score);
+        return;
+    }
+    // So may the clause after "but" when every word against the signal came before it and still
+    // outweighs it ("the return was approved, but the refund still hasn't shown up": "approved"
+    // damped by half beat "refund"): the signal speaks for that clause, with the weight "but"
+    // gives it. English only: on the English reviews weighted F1 rose 0.6445 -> 0.6452, but on
+    // the Persian dev set, where the last "but" rules and openers such as "به نظر بنده" (in my
+    // opinion) fire a recommendation, binary F1 fell 0.796 -> 0.791.
+    let before_but = |h: &&Hit| h.rule.contains("before_but");
+    let against = |h: &&Hit| (h.valence > 0.0) != (sign > 0.0);
+    let after_but = lang == "en"
+        && s.score * sign <= NEUTRAL_BAND
+        && words.iter().any(before_but)
+        && words.iter().filter(|h| against(h)).all(before_but);
+    if !after_but {
+        return;
+    }
+    let valence = round4(sign * SIGNAL_VALENCE * signal.confidence * 1.5);
     s.hits.push(Hit {
         token: signal.evidence.as_str().into(),
-        rule: rule.into(),
+        rule: format!("{rule}+after_but").into(),
         valence,
         at: None,
     });
+    rescore(s);
 }
 
 /// Sarcasm (a `sarcasm` complaint signal, see [`super::signals::SARCASM`]): the positive words inside
@@ -1987,11 +2015,15 @@ fn en_reported_dislike(toks: &[Tok], i: usize) -> bool {
 /// for this outage to be over", "can't wait for this year to end"): impatience with what is going
 /// on, not eagerness for what is coming. Read in the phrase's clause, up to ten words on.
 fn en_waiting_for_end(toks: &[Tok], i: usize, len: usize) -> bool {
-    if len != 2 || toks[i].lower() != "can't" || toks[i + 1].clause_end {
+    let last = i + len - 1;
+    if !matches!(toks[i].lower(), "can't" | "cant" | "cannot" | "can")
+        || toks[last].lower() != "wait"
+        || toks[last].clause_end
+    {
         return false;
     }
     let mut prev = "wait";
-    for t in toks[i + 2..].iter().take(10) {
+    for t in toks[last + 1..].iter().take(10) {
         let w = t.lower();
         let ends = match w {
             "over" | "done" => matches!(prev, "be" | "is" | "are" | "it's"),
@@ -2264,6 +2296,39 @@ mod tests {
         ] {
             assert!(s(text) > 0.05, "{text}");
         }
+    }
+
+    /// A complaint after "but" speaks for its clause when the words against it all came before
+    /// the "but"; not when a word after it disagrees, and not outside English.
+    #[test]
+    fn a_signal_speaks_for_the_clause_after_but() {
+        let e = SentimentEngine::new();
+        let complaint = crate::model::Signal {
+            kind: crate::model::SignalKind::Complaint,
+            confidence: 0.85,
+            evidence: "still hasn't shown up".into(),
+            rule: "still_waiting".into(),
+        };
+        let text = "My return was approved but the refund still hasn't shown up after 3 weeks";
+        let mut r = e.score(text, "en", None);
+        assert!(r.score > 0.05, "{r:?}");
+        polarity_from_signal(&mut r, &complaint, "en");
+        assert!(r.score < -0.05, "{r:?}");
+        let last = r.hits.last().unwrap();
+        assert_eq!(last.rule, "signal_complaint+after_but");
+        assert_eq!(last.valence, -2.55);
+        // A word after "but" that disagrees with the complaint: the words stand.
+        let mut r = e.score("It was late but the driver was lovely", "en", None);
+        let before = r.clone();
+        polarity_from_signal(&mut r, &complaint, "en");
+        assert_eq!(r, before);
+        // Outside English, the words stand too.
+        let fr = "Le vendeur était très gentil mais le remboursement n'est toujours pas arrivé";
+        let mut r = e.score(fr, "fr", None);
+        assert!(r.score > 0.05, "{r:?}");
+        let before = r.clone();
+        polarity_from_signal(&mut r, &complaint, "fr");
+        assert_eq!(r, before);
     }
 
     /// Others' dislike, asked about, is not the author's: "not sure why people hate X".

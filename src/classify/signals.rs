@@ -318,13 +318,13 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.7,
         "considering_switch",
-        r"\b(?:thinking (?:about|of)|considering|planning (?:on|to)|ready to|about to|want to|wanna|gonna|going to) (?:switch(?:ing)?|leav(?:e|ing)|cancel(?:l?ing)?|ditch(?:ing)?|port(?:ing)?) (?:from|away from|to|over to|my|our)\b",
+        r"\b(?:thinking (?:about|of)|considering|planning (?:on|to)|ready to|about to|want to|wanna|gonna|going to) (?:switch(?:ing)?|leav(?:e|ing)|cancel(?:l?ing)?|ditch(?:ing)?|port(?:ing)?) (?:from|away from|to|over to|my|our)\b|\b(?:thinking (?:about|of)|considering|planning (?:on|to)|ready to|about to|going to|gonna) (?:leav(?:e|ing)|ditch(?:ing)?|dump(?:ing)?|quit(?:ting)?) (?-i:[A-Z])",
     ),
     r(
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b",
+        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b",
     ),
     r(
         ChurnIntent,
@@ -504,7 +504,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "stuck_in_processing",
-        r"\bstuck (?:in|on|at) (?:processing|pending|transit|customs|shipping|the warehouse|preparing|pre-?transit|verification|review)\b|\b(?:pending|processing|in transit) for (?:\d+|two|three|four|five|several|over a|over two|a) (?:\w+ )?(?:days?|weeks?|months?)\b|\btracking (?:still )?(?:hasn'?t|has not|hasnt|hadn'?t|not|never|isn'?t|doesn'?t) (?:been )?(?:updated|update|updating|moved|changed)\b|\bno tracking updates?\b",
+        r"\bstuck (?:in|on|at) (?:processing|pending|transit|customs|shipping|the warehouse|preparing|pre-?transit|verification|review)\b|\b(?:pending|processing|in transit) for (?:\d+|two|three|four|five|several|over a|over two|a) (?:\w+ )?(?:days?|weeks?|months?)\b|\btracking (?:still )?(?:hasn'?t|has not|hasnt|hadn'?t|not|never|isn'?t|doesn'?t) (?:been )?(?:updated|update|updating|moved|changed)\b|\bno tracking updates?\b|\bstill (?:says|saying|shows|showing|stuck on|on) (?:processing|pending|preparing|being prepared|order placed|awaiting dispatch|label created)\b",
     ),
     r(
         Complaint,
@@ -527,13 +527,13 @@ const EN: &[Rule] = &[
         // "Anyone else having issues with the app?", "I keep having problems with", "keeps
         // logging me out", "is trash"; the writer's own trouble, not "having no issues with" or
         // "some people have had trouble with theirs, mine has run well".
-        r"\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i'?ve|we'?ve|i|we|i keep|we keep|still|constantly|anyone else|everyone else) (?:always |constantly |still |now |also |just |really |been )?(?:having|had|have|getting|experiencing|running into|ran into) (?:(?:some|a few|major|serious|big|constant|the same|similar|real|so many|many|lots of|a lot of|endless|nothing but) )?(?:issues|problems|trouble|difficulties) (?:with|logging|signing|connecting|paying|checking|using|getting)\b|\banyone else (?:having|getting|experiencing|seeing|had|get)\b|\bkeeps? (?:logging|signing|kicking|booting|throwing) (?:me )?out\b|\bkeeps? (?:freezing|dropping|disconnecting|restarting|rebooting|glitching|lagging|buffering|crashing)\b|\b(?:is|are|was|were|'s|so) (?:absolute |complete |total |pure |hot |straight )?(?:trash|garbage|junk|rubbish)\b",
+        r"\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i'?ve|we'?ve|i|we|i keep|we keep|still|constantly|anyone else|everyone else) (?:always |constantly |still |now |also |just |really |been )?(?:having|had|have|getting|experiencing|running into|ran into) (?:(?:some|a few|major|serious|big|constant|the same|similar|real|so many|many|lots of|a lot of|endless|nothing but) )?(?:issues|problems|trouble|difficulties) (?:with|logging|signing|connecting|paying|checking|using|getting)\b|\banyone else (?:having|getting|experiencing|seeing|had|get)\b|\bkeeps? (?:logging|signing|kicking|booting|throwing) (?:me )?out\b|\b(?:logs?|signs?|kicks?|boots?) me out (?:every|all the time|constantly|randomly|again|twice|daily)\b|\bkeeps? (?:freezing|dropping|disconnecting|restarting|rebooting|glitching|lagging|buffering|crashing)\b|\b(?:is|are|was|were|'s|so) (?:absolute |complete |total |pure |hot |straight )?(?:trash|garbage|junk|rubbish)\b",
     ),
     r(
         Complaint,
         0.75,
         "poorly_made",
-        r"\b(?:poorly|cheaply|badly) made\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
+        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
     ),
     r(
         Complaint,
@@ -541,7 +541,7 @@ const EN: &[Rule] = &[
         "outage",
         // "Signal is dead again in my area", "the app is unusable", "crashed again".
         // "Went down" is said of a service ("the site went down"), not of prices.
-        r"\b(?:outage|down again|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b",
+        r"\b(?:outage|down again|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b",
     ),
     r(
         Complaint,
@@ -580,7 +580,9 @@ const EN: &[Rule] = &[
         Complaint,
         0.6,
         "delayed",
-        r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking))\b",
+        // "My order has been cancelled without explanation": cancelled by the company, in the
+        // passive as often as in the active.
+        r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
     ),
     // Advice and suggestions to others that are not phrased as "recommend": imperatives at the start
     // of a sentence, "if you want…", "I suggest", advice and tips, and improvement proposals ("it would
@@ -1331,7 +1333,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         ComplaintCategory::Quality,
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
@@ -2561,6 +2563,47 @@ mod tests {
         assert!(suggests("The app should have a dark mode."));
         assert!(!suggests("Should have listened to the reviews about Acme."));
         assert!(!suggests("I should have followed my instincts."));
+    }
+
+    /// Leaving said the everyday way, and the complaints around an order and a device that the
+    /// spot check of the ninth round found unread.
+    #[test]
+    fn everyday_churn_and_complaints() {
+        let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
+        assert!(has(
+            "Thinking of leaving Kestrel Mobile when my contract ends",
+            ChurnIntent
+        ));
+        assert!(has(
+            "The staff were rude. Never going back to that branch.",
+            ChurnIntent
+        ));
+        assert!(has("Never coming back, ever.", ChurnIntent));
+        assert!(!has(
+            "They said it was never coming back in stock",
+            ChurnIntent
+        ));
+        assert!(has("Order cancelled again. Done with them.", ChurnIntent));
+        assert!(!has("Done with the washing, off to the park", ChurnIntent));
+        assert!(!has("Thinking of leaving early today", ChurnIntent));
+        for text in [
+            "Third time my Lumora order has been cancelled without explanation",
+            "Ordered on Monday, still says processing",
+            "The Acme X2 battery barely lasts half a day now",
+            "Anyone else's signal dropping every evening?",
+            "Why does the Acme app log me out every single day?",
+        ] {
+            assert!(has(text, Complaint), "{text}");
+        }
+        let d = SignalDetector::new();
+        let cats = |text: &str| d.categories(text, &d.detect(text, "en", &neutral()));
+        assert!(
+            cats("Ordered on Monday, still says processing").contains(&ComplaintCategory::Delivery)
+        );
+        assert!(
+            cats("The Acme X2 battery barely lasts half a day now")
+                .contains(&ComplaintCategory::Quality)
+        );
     }
 
     /// "Why do so many people like it" counts people; "why is it so slow" complains.
