@@ -688,19 +688,41 @@ mod tests {
 
     #[test]
     fn sentiment_words_are_not_overruled_by_a_signal() {
-        // The lexicon found words: the signal adds no hit, even when it disagrees.
+        // The lexicon found words: the signal adds no hit, even when it disagrees...
+        let no_signal_hit = |text: &str| {
+            let c = analyze(text);
+            assert!(
+                c.signals
+                    .iter()
+                    .any(|s| s.kind == crate::model::SignalKind::Complaint),
+                "{text}"
+            );
+            assert!(
+                c.sentiment
+                    .hits
+                    .iter()
+                    .all(|h| !h.rule.starts_with("signal_")),
+                "{text}: {:?}",
+                c.sentiment
+            );
+        };
+        no_signal_hit("The support is great and my kettle stopped working after two days");
+        no_signal_hit("My kettle stopped working after two days, but the support is great");
+        // ...unless every word against it came before a "but" and the clause after is the
+        // complaint: then the signal speaks for that clause.
         let c =
             analyze("Honestly the support is great, but my kettle stopped working after two days");
-        assert!(
-            c.signals
-                .iter()
-                .any(|s| s.kind == crate::model::SignalKind::Complaint)
+        assert_eq!(
+            c.sentiment.label,
+            SentimentLabel::Negative,
+            "{:?}",
+            c.sentiment
         );
         assert!(
             c.sentiment
                 .hits
                 .iter()
-                .all(|h| !h.rule.starts_with("signal_"))
+                .any(|h| h.rule == "signal_complaint+after_but")
         );
     }
 
