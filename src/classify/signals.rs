@@ -688,7 +688,8 @@ const ES: &[Rule] = &[
         Complaint,
         0.85,
         "es_todavia_no",
-        r"\b(?:(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,3}(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso)))\b",
+        // "Lumora me cancela el pedido", "¿alguien más tiene problemas con la señal?".
+        r"\b(?:(?:me|nos) (?:cancela|cancelan|canceló|cancelaron|ha cancelado|han cancelado|volvió a cancelar|volvieron a cancelar) (?:el|mi|los|mis|otra vez el|otra vez mi) pedidos?|(?:alguien más|alguien mas) (?:tiene|ha tenido|está teniendo|con) problemas|(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,3}(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso)))\b",
     ),
     r(
         Complaint,
@@ -702,14 +703,14 @@ const ES: &[Rule] = &[
         "es_alguien_recomienda",
         // "¿Alguien me recomienda una buena tarifa?", "¿qué me recomiendan?", "¿vale la pena el X2?",
         // "¿cuál es la mejor marca?", "busco recomendaciones".
-        r"\b(?:(?:(?:alguien|alguno de ustedes|alguna de ustedes) (?:me |nos |les )?(?:recomienda|recomendaría|puede recomendar|podría recomendar|aconseja|sugiere)|(?:qué|que|cuál|cual|cuáles|cuales) (?:me |nos )?(?:recomiendan|recomiendas|recomendáis|aconsejan|aconsejas|sugieren)|(?:alguna|algunas) (?:recomendación|recomendaciones|sugerencia|sugerencias)|(?:busco|necesito|pido) (?:recomendaciones|consejos?|una recomendación|sugerencias))\b|(?:(?:vale|merece) (?:realmente |de verdad )?la pena|(?:cuál|cual|qué|que) (?:es|son) (?:el|la|los|las) mejor(?:es)?)\b[^.!?\n]*\?|(?:lo|la|los|las) recomiendan\s*\?)",
+        r"\b(?:(?:(?:alguien|alguno de ustedes|alguna de ustedes) (?:me |nos |les )?(?:recomienda|recomendaría|puede recomendar|podría recomendar|aconseja|sugiere)|(?:qué|que|cuál|cual|cuáles|cuales) (?:me |nos )?(?:recomiendan|recomiendas|recomendáis|aconsejan|aconsejas|sugieren)|(?:alguna|algunas) (?:recomendación|recomendaciones|sugerencia|sugerencias)|(?:busco|necesito|pido) (?:recomendaciones|consejos?|una recomendación|sugerencias))\b|(?:(?:vale|merece) (?:realmente |de verdad )?la pena|(?:cuál|cual|qué|que) (?:es|son) (?:el|la|los|las) mejor(?:es)?)(?:[^\p{L}\p{N}_.!?\n][^.!?\n]*)?\?|(?:lo|la|los|las) recomiendan\s*\?)",
     ),
     r(
         ChurnIntent,
         0.85,
         "es_me_doy_de_baja",
         // "Me doy de baja", "voy a cancelar mi plan", "me cambio a Acme", "no vuelvo a comprar".
-        r"\b(?:me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar))\b",
+        r"\b(?:(?:estoy pensando en|pienso|quiero|voy a|vamos a) (?:dejar|abandonar|irme de) (?-i:[A-Z])[^\s,.!?]*|hasta aquí(?: llegué| llegamos| hemos llegado)?\s*(?:[.!]|$)|me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar))\b",
     ),
     r(
         Complaint,
@@ -752,7 +753,7 @@ const FR: &[Rule] = &[
         "fr_quelquun_conseille",
         // "Quelqu'un peut me conseiller une bonne lampe ?", "vous me conseillez quoi ?", "ça vaut le
         // coup ?", "quel est le meilleur forfait ?", "quelqu'un a testé les lampes Lumora ?".
-        r"\b(?:(?:(?:quelqu'un|qqn|vous) (?:peut|pourrait|pouvez|pourriez|sauriez)(?:-vous)? (?:me |nous )?(?:recommander|conseiller|orienter)|(?:me |nous )?(?:conseillez|recommandez)(?:-vous)? (?:quoi|quel|quelle|quels|quelles|lequel|laquelle)|(?:que|qu'est-ce que|quoi) (?:vous )?(?:me |nous )?(?:conseillez|recommandez)|vaut-(?:il|elle) (?:vraiment )?le coup)\b|(?:vous|tu) (?:me |nous )?(?:conseillez|recommandez|conseilles|recommandes)\b[^.!?\n]*\?|(?:(?:des|vos) (?:conseils|recommandations|avis|retours)|(?:ça|ca|cela) (?:vaut|valait)(?: vraiment)? le coup|(?:quel|quelle|quels|quelles) (?:est|sont) (?:le|la|les) meilleure?s?|quelqu'un (?:a|aurait) (?:déjà )?(?:testé|essayé|un avis)|je cherche (?:un|une|des) (?:bon|bonne|bons|bonnes))\b[^.!?\n]*\?)",
+        r"\b(?:(?:(?:quelqu'un|qqn|vous) (?:peut|pourrait|pouvez|pourriez|sauriez)(?:-vous)? (?:me |nous )?(?:recommander|conseiller|orienter)|(?:me |nous )?(?:conseillez|recommandez)(?:-vous)? (?:quoi|quel|quelle|quels|quelles|lequel|laquelle)|(?:que|qu'est-ce que|quoi) (?:vous )?(?:me |nous )?(?:conseillez|recommandez)|vaut-(?:il|elle) (?:vraiment )?le coup)\b|(?:vous|tu) (?:me |nous )?(?:conseillez|recommandez|conseilles|recommandes)(?:[^\p{L}\p{N}_.!?\n][^.!?\n]*)?\?|(?:(?:des|vos) (?:conseils|recommandations|avis|retours)|(?:ça|ca|cela) (?:vaut|valait)(?: vraiment)? le coup|(?:quel|quelle|quels|quelles) (?:est|sont) (?:le|la|les) meilleure?s?|quelqu'un (?:a|aurait) (?:déjà )?(?:testé|essayé|un avis)|je cherche (?:un|une|des) (?:bon|bonne|bons|bonnes))(?:[^\p{L}\p{N}_.!?\n][^.!?\n]*)?\?)",
     ),
     r(
         ChurnIntent,
@@ -794,7 +795,7 @@ const DE: &[Rule] = &[
         "de_kann_jemand_empfehlen",
         // "Kann mir jemand einen guten Vertrag empfehlen?", "was würdet ihr empfehlen?", "habt ihr
         // Tipps?", "lohnt sich der X2?", "welcher ist der beste?", "Erfahrungen mit Kestrel?".
-        r"\b(?:(?:(?:kann|könnte) (?:mir |uns )?(?:jemand|einer|wer|ihr)|könnt ihr|(?:was|welche[nrs]?|wen) (?:würdet|könnt|könntet|würden|könnten) (?:ihr|sie))[^.!?\n]*\bempfehlen|(?:habt ihr|hat jemand|hat wer|gibt es) (?:eine |ein paar |irgendwelche )?(?:empfehlungen?|tipps?|erfahrungen|erfahrung))\b|\b(?:lohnt (?:sich|es sich)|(?:welche[nrs]?|was) (?:ist|sind) (?:der |die |das )?(?:beste|besten|bessere)|erfahrungen mit)\b[^.!?\n]*\?",
+        r"\b(?:(?:(?:kann|könnte) (?:mir |uns )?(?:jemand|einer|wer|ihr)|könnt ihr|(?:was|welche[nrs]?|wen) (?:würdet|könnt|könntet|würden|könnten) (?:ihr|sie))[^.!?\n]*\bempfehlen|(?:habt ihr|hat jemand|hat wer|gibt es) (?:eine |ein paar |irgendwelche )?(?:empfehlungen?|tipps?|erfahrungen|erfahrung))\b|\b(?:lohnt (?:sich|es sich)|(?:welche[nrs]?|was) (?:ist|sind) (?:der |die |das )?(?:beste|besten|bessere)|erfahrungen mit)(?:[^\p{L}\p{N}_.!?\n][^.!?\n]*)?\?",
     ),
     r(
         ChurnIntent,
@@ -845,7 +846,7 @@ const PT: &[Rule] = &[
         "pt_alguem_recomenda",
         // "Alguém recomenda uma operadora boa?", "vocês indicam?", "alguma dica?", "vale a pena o
         // X2?", "qual é a melhor marca?".
-        r"\b(?:(?:(?:alguém|alguem|algum de vocês|alguma de vocês) (?:me |nos )?(?:recomenda|recomendaria|indica|indicaria|sugere)|(?:o que|qual|quais) (?:vocês |vcs )?(?:me |nos )?(?:recomendam|indicam|sugerem)|(?:alguma|algumas) (?:recomendação|recomendações|indicação|indicações|dica|dicas|sugestão|sugestões)|me indiquem|preciso de (?:uma )?(?:indicação|recomendação|dicas?))\b|(?:(?:vocês|vcs|vc|você) (?:me |nos )?(?:recomendam|indicam|recomenda|indica|sugerem)|vale (?:mesmo |muito |realmente )?a pena|(?:qual|quais) (?:é|e|são|sao) (?:o|a|os|as) melhor(?:es)?)\b[^.!?\n]*\?)",
+        r"\b(?:(?:(?:alguém|alguem|algum de vocês|alguma de vocês) (?:me |nos )?(?:recomenda|recomendaria|indica|indicaria|sugere)|(?:o que|qual|quais) (?:vocês |vcs )?(?:me |nos )?(?:recomendam|indicam|sugerem)|(?:alguma|algumas) (?:recomendação|recomendações|indicação|indicações|dica|dicas|sugestão|sugestões)|me indiquem|preciso de (?:uma )?(?:indicação|recomendação|dicas?))\b|(?:(?:vocês|vcs|vc|você) (?:me |nos )?(?:recomendam|indicam|recomenda|indica|sugerem)|vale (?:mesmo |muito |realmente )?a pena|(?:qual|quais) (?:é|e|são|sao) (?:o|a|os|as) melhor(?:es)?)(?:[^\p{L}\p{N}_.!?\n][^.!?\n]*)?\?)",
     ),
     r(
         ChurnIntent,
@@ -889,7 +890,8 @@ const FA: &[Rule] = &[
         Complaint,
         0.75,
         "fa_kharab",
-        r"خراب|افتضاح|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف|گرون|گرانه|خیلی گران|تاخیر|دیر رسید|شکسته|معیوب",
+        // "خیلی کنده" (it's very slow), "سرعتش پایینه" (its speed is low).
+        r"خراب|افتضاح|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف|گرون|گرانه|خیلی گران|تاخیر|دیر رسید|شکسته|معیوب|(?:خیلی|خیلی خیلی|واقعا|بشدت|به شدت) (?:کنده|کند است|کند شده)|سرعتش (?:خیلی )?(?:کمه|پایینه|افتضاحه)",
     ),
     r(
         AskRecommendation,
@@ -904,7 +906,7 @@ const FA: &[Rule] = &[
         0.85,
         "fa_laghv",
         // "اشتراکم را لغو می‌کنم", "دیگه ازشون خرید نمی‌کنم".
-        r"(?:دارم|میخوام|می ?خوام|می ?رم|میرم) (?:\S+ ){0,2}(?:اپراتور|شرکت|برند|فروشگاه|بانک)(?: \S+)? (?:دیگه|دیگر)|(?:اپراتور|شرکت|برند|بانک)(?:مو|م) (?:عوض|تغییر) (?:می ?کنم|کردم)|(?:لغو|کنسل) (?:می ?کنم|کردم)|(?:دیگه|دیگر) (?:\S+ ){0,2}(?:خرید نمی ?کنم|نمی ?خرم|سفارش نمی ?دم)",
+        r"(?:دارم|میخوام|می ?خوام|می ?رم|میرم) (?:\S+ ){0,2}(?:اپراتور|شرکت|برند|فروشگاه|بانک)(?: \S+)? (?:دیگه|دیگر)|(?:اپراتور|شرکت|برند|بانک)(?:مو|م) (?:عوض|تغییر) (?:می ?کنم|کردم)|(?:لغو|کنسل) (?:می ?کنم|کردم)|(?:دیگه|دیگر) (?:\S+ ){0,2}(?:خرید نمی ?کنم|نمی ?خرم|سفارش نمی ?دم)|(?:فکر می ?کنم|میخوام|می ?خوام|دارم فکر می ?کنم) (?:عوضش|ولش|کنسلش|لغوش) (?:کنم|می ?کنم)",
     ),
     r(
         Complaint,
@@ -1186,7 +1188,9 @@ fn span(m: &str, class_bounded: bool) -> &str {
 /// or a letter) "start or a non-letter", after one "end or a non-letter". A Unicode `\b` makes the
 /// regex engine leave its lazy DFA for a much slower one on any non-ASCII text, and these rules'
 /// words have accents ("llegó", "aléjense") where an ASCII `\b` would be wrong. The class consumes
-/// the character, so spans are trimmed of non-letters where they are reported.
+/// the character, so spans are trimmed of non-letters where they are reported, and a pattern that
+/// goes on after a word says its boundary without `\b` (the class would eat the character the
+/// rest needs: "vale a pena?" missed its "?" when the asking rules' tails began with one).
 fn class_boundaries(pattern: &str) -> String {
     // `(?-i:…)`: case-folding these huge classes changes nothing and was the costliest part of
     // compiling the rule sets.
@@ -1333,7 +1337,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         ComplaintCategory::Quality,
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
@@ -2604,6 +2608,22 @@ mod tests {
             cats("The Acme X2 battery barely lasts half a day now")
                 .contains(&ComplaintCategory::Quality)
         );
+    }
+
+    /// "Is it worth it?" asks, in every language, with the question mark right after the words:
+    /// a boundary class there ate the "?" the asking rule needs.
+    #[test]
+    fn worth_it_right_before_the_question_mark_asks() {
+        for (text, lang) in [
+            ("Alguém sabe se o Acme X2 vale a pena?", "pt"),
+            ("¿El Acme X2 vale la pena?", "es"),
+            ("Lohnt sich das Acme X2?", "de"),
+        ] {
+            let k = kinds(text, lang);
+            assert!(k.contains(&AskRecommendation), "{text}: {k:?}");
+            assert!(!k.contains(&Recommend), "{text}: {k:?}");
+        }
+        assert!(kinds("O Acme X2 vale a pena, recomendo", "pt").contains(&Recommend));
     }
 
     /// "Why do so many people like it" counts people; "why is it so slow" complains.
