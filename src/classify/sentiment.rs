@@ -2331,6 +2331,23 @@ mod tests {
         assert_eq!(r, before);
     }
 
+    /// Words of customer posts VADER lacks or reads the wrong way.
+    #[test]
+    fn customer_words_vader_lacks() {
+        assert!(s("the app pairing is a nightmare") < -0.05);
+        assert!(s("the return was a breeze") > 0.05);
+        assert!(s("top tier service") > 0.05);
+        assert!(s("my bill doubled with no warning") < -0.05);
+        assert!(s("for that price I expected better") < -0.05);
+        assert!(s("Good luck getting a refund from them") < -0.05);
+        assert!(s("Good luck on your exams!") > 0.05);
+        // Asking after someone's luck is no good news.
+        assert_eq!(
+            s("Has anyone had luck getting a refund"),
+            s("Has anyone got a refund")
+        );
+    }
+
     /// Others' dislike, asked about, is not the author's: "not sure why people hate X".
     #[test]
     fn dislike_asked_about_is_not_the_authors() {

@@ -145,7 +145,8 @@ const EN: &[Rule] = &[
         Warn,
         0.9,
         "dont_buy",
-        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get)\b",
+        // "I'd think twice before ordering from them again" warns as surely.
+        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get)\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b",
     ),
     r(
         Warn,
@@ -459,7 +460,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "broken_item",
-        r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\bwrong (?:item|order|size|colou?r|product|address)\b|\b(?:they|it|both) (?:leak|leaks|leaked|leaking)\b",
+        r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|missing|stale|cold|expired)\b|\b(?:overheats|overheating|overheated|keeps overheating)\b|\bthrottl(?:es|ed|ing) (?:my|your|our|the|their) (?:data|speeds?|connection|internet|bandwidth)\b|\bwrong (?:item|order|size|colou?r|product|address)\b|\b(?:they|it|both) (?:leak|leaks|leaked|leaking)\b",
     ),
     r(
         Complaint,
@@ -472,7 +473,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "on_hold",
-        r"\b(?:on hold|(?:no|zero) (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected|(?:sen[dt](?:ing)?|send|bounc(?:ed|ing)|pass(?:ed|ing)|push(?:ed|ing)|talk(?:ed|ing)) (?:me|us) (?:round |around |back and forth )?in circles|(?:going|went|go|gone|been) (?:round |around )?in circles|(?:the|a|this) run-?around)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b",
+        r"\b(?:on hold|(?:no|zero) (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected|(?:sen[dt](?:ing)?|send|bounc(?:ed|ing)|pass(?:ed|ing)|push(?:ed|ing)|talk(?:ed|ing)) (?:me|us) (?:round |around |back and forth )?in circles|(?:going|went|go|gone|been) (?:round |around )?in circles|(?:the|a|this) run-?around)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b|\bghost(?:ed|ing|s)? (?:me|us|you|customers|their customers)\b",
     ),
     r(
         Complaint,
@@ -492,7 +493,8 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "time_lapse",
-        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b",
+        // "Been 6 weeks." closing a post about a refund or an order: the wait is the complaint.
+        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)",
     ),
     r(
         Complaint,
@@ -518,7 +520,7 @@ const EN: &[Rule] = &[
         "overpriced",
         // "Prices went up 30% overnight", "another price increase": the price moved against the
         // customer (not "prices went down").
-        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b|\b(?:prices?|fees?|rates?|bill|subscription|premium) (?:just |suddenly |quietly |already )?(?:went|gone|has gone|have gone|keeps? going|kept going|is going|are going|shot|jumped) up\b|\b(?:another|yet another|a second|a new) price (?:increase|rise|hike)\b|\b(?:prices?|fees?|rates?|bills?|subscription) (?:are |is |keep |keeps |just |have been |has been )?(?:creeping up|crept up|rising|going up again|increasing|increased again)\b",
+        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b|\b(?:prices?|fees?|rates?|bill|subscription|premium) (?:just |suddenly |quietly |already )?(?:went|gone|has gone|have gone|keeps? going|kept going|is going|are going|shot|jumped) up\b|\b(?:another|yet another|a second|a new) price (?:increase|rise|hike)\b|\b(?:bill|prices?|fees?|rates?|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)\b|\b(?:prices?|fees?|rates?|bills?|subscription) (?:are |is |keep |keeps |just |have been |has been )?(?:creeping up|crept up|rising|going up again|increasing|increased again)\b",
     ),
     r(
         Complaint,
@@ -547,7 +549,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.7,
         "negative_experience",
-        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
+        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -1331,13 +1333,13 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:versteckte (?:kosten|gebühren)|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:versteckte (?:kosten|gebühren)|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
     ),
 ];
 
@@ -2624,6 +2626,39 @@ mod tests {
             assert!(!k.contains(&Recommend), "{text}: {k:?}");
         }
         assert!(kinds("O Acme X2 vale a pena, recomendo", "pt").contains(&Recommend));
+    }
+
+    /// The third spot check of the ninth round: warnings and complaints in the words of
+    /// forum posts.
+    #[test]
+    fn forum_warnings_and_complaints() {
+        let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
+        assert!(has(
+            "I'd think twice before ordering from Fernway again.",
+            Warn
+        ));
+        assert!(!has(
+            "I'd think twice before ordering from Fernway again.",
+            Recommend
+        ));
+        for text in [
+            "PSA: Fernway will happily take your money and then ghost you",
+            "Acme X2 overheats when gaming. Returned it.",
+            "Kestrel Mobile throttles your data after 20GB",
+            "My Kestrel Mobile bill doubled with no warning.",
+            "Has anyone had luck getting a refund from Lumora? Been 6 weeks.",
+            "The app pairing is a nightmare",
+        ] {
+            assert!(has(text, Complaint), "{text}");
+        }
+        assert!(!has(
+            "Loved it so far. Been 6 weeks and counting",
+            Complaint
+        ));
+        let d = SignalDetector::new();
+        let text = "My Kestrel Mobile bill doubled with no warning.";
+        let cats = d.categories(text, &d.detect(text, "en", &neutral()));
+        assert!(cats.contains(&ComplaintCategory::Price), "{cats:?}");
     }
 
     /// "Why do so many people like it" counts people; "why is it so slow" complains.
