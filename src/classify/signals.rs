@@ -1680,7 +1680,7 @@ impl SignalDetector {
             .expect("negative advice regex"),
             addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
             problem: Regex::new(
-                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|hours?|days|weeks?|refund(?-u:\w)*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
+                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|(?:\d+|an?|two|three|four|five|six|several|few|many|for|all|over|took|takes|taking) (?:hours?|days|weeks?)|refund(?-u:\w)*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
             )
             .expect("problem regex"),
             benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
@@ -3092,6 +3092,9 @@ mod tests {
             "@acme talked to Sam, problem solved",
             "@acme my 10 year old kettle is still going strong",
             "@acme don't worry about it",
+            // A week named is a date, not a wait.
+            "Thinking about buying @lumora next week, any thoughts?",
+            "Another great week partnering with @acme and her class!",
         ] {
             assert!(
                 !rule(text).iter().any(|r| r == "addressed_problem"),
@@ -3108,6 +3111,12 @@ mod tests {
         assert_eq!(c.evidence, "stuck");
         assert!(
             rule("@acme I can't pay my bill online")
+                .iter()
+                .any(|r| r == "addressed_problem")
+        );
+        // A wait counted is one.
+        assert!(
+            rule("@acme ordered 2 weeks ago, where is it")
                 .iter()
                 .any(|r| r == "addressed_problem")
         );
