@@ -1711,13 +1711,21 @@ impl SignalDetector {
     ///
     /// A switch being considered in a post that asks for a recommendation ("Is Kestrel worth it?
     /// Thinking of switching my phone plan") is shopping: which side it leaves is not said, so it
-    /// gives no polarity either.
+    /// gives no polarity either; nor does a switch to a brand from one the post does not name.
     pub fn evaluative<'s>(&self, signals: &'s [Signal]) -> Option<&'s Signal> {
         let asking = signals.iter().any(|s| s.kind == AskRecommendation);
+        // "Thinking about switching to Lumora": the churn is from a provider the post does not
+        // name, the post is about the brand it joins; it gives no polarity.
+        let joining = signals
+            .iter()
+            .any(|s| s.kind == PurchaseIntent && s.rule == "switching_to");
         signals
             .iter()
             .filter(|s| match s.kind {
                 ChurnIntent if asking && s.rule == "considering_switch" => false,
+                ChurnIntent if joining && !s.evidence.to_ascii_lowercase().contains("from") => {
+                    false
+                }
                 Complaint | Warn | ChurnIntent | Praise => s.rule != "learned_advice",
                 Recommend => self
                     .rule_confidence(&s.rule)
@@ -2659,6 +2667,26 @@ mod tests {
         let text = "My Kestrel Mobile bill doubled with no warning.";
         let cats = d.categories(text, &d.detect(text, "en", &neutral()));
         assert!(cats.contains(&ComplaintCategory::Price), "{cats:?}");
+    }
+
+    /// A switch to a brand from one the post does not name gives the post no polarity; a switch
+    /// from a named one does.
+    #[test]
+    fn a_switch_to_a_brand_is_not_evaluative() {
+        let d = SignalDetector::new();
+        let polarity = |t: &str| {
+            let sigs = d.detect(t, "en", &neutral());
+            d.evaluative(&sigs).map(|s| s.kind)
+        };
+        assert_eq!(polarity("Thinking about switching to Lumora"), None);
+        assert_eq!(
+            polarity("Thinking about switching from Fernway to Lumora"),
+            Some(ChurnIntent)
+        );
+        assert_eq!(
+            polarity("I'm thinking of cancelling my plan"),
+            Some(ChurnIntent)
+        );
     }
 
     /// "Why do so many people like it" counts people; "why is it so slow" complains.
