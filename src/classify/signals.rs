@@ -1959,9 +1959,9 @@ impl SignalDetector {
         // Sentiment-backed signals, for texts no phrase rule caught. Negativity said to an account
         // (`@brand`) is a complaint; negativity said to no one ("Jealous!", "so dumb") is an opinion
         // (on the dev set, negativity alone was wrong more often than right).
-        let words = text.split_whitespace().count();
         if sentiment.score <= -0.25
-            && words >= 3
+            // Three words or more (counted only this far: the count is every text's cost).
+            && text.split_whitespace().nth(2).is_some()
             && self.addressed.is_match(text)
             && !has(&out, Complaint)
             && !has(&out, Praise)
