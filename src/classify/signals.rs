@@ -108,7 +108,9 @@ const EN: &[Rule] = &[
         Recommend,
         0.8,
         "must_have",
-        r"\bmust[- ](?:have|buy|try|see|read)\b",
+        // The noun ("a must-have", "an absolute must have for runners", "Top Spec Must See"), not
+        // the modal ("it must have been a bad batch", "players must have better quality").
+        r"\bmust-(?:have|buy|try|see|read)\b|\b(?:a|an|absolute|total|real|definite|is|are) must (?:have|buy|try|see|read)\b|(?-i:\bMust (?:Have|Buy|Try|See|Read)\b)|\bmust (?:have|buy|try|see|read)(?:[.!]|$)",
     ),
     r(
         Recommend,
@@ -146,7 +148,7 @@ const EN: &[Rule] = &[
         0.9,
         "dont_buy",
         // "I'd think twice before ordering from them again" warns as surely.
-        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get)\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b",
+        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her))\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b",
     ),
     r(
         Warn,
@@ -325,7 +327,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b",
+        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
     ),
     r(
         ChurnIntent,
@@ -1288,6 +1290,11 @@ pub struct SignalDetector {
     /// Idioms built of problem words that say something good or neutral: a problem word inside
     /// one does not make a post to an account a complaint.
     benign: Regex,
+    /// What someone does or did, in which a warning rule's words occur ("I don't use it anymore",
+    /// "they don't get it", "we left early to avoid the traffic", "it helps avoid scratches"):
+    /// a warning overlapping one is not advice to others. "I'd never buy from them" and "I would
+    /// avoid this place" still warn.
+    not_advice: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
     /// Which rules could match a text (see [`Gate`]): English's, and for each of `by_lang` one over
     /// English's rules then the language's, so that a text is read once.
@@ -1356,7 +1363,12 @@ fn category_patterns() -> Vec<String> {
 /// English idioms made of words the addressed-problem rule reads as trouble, which mean the
 /// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
 /// down", "can't stop smiling"), a problem gone ("problem solved", "no problems", "still works").
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off))(?-u:\b)";
+
+/// See [`SignalDetector::not_advice`]: a subject (and up to two adverbs or modals other than
+/// "would") before "don't / never + verb", or before "avoid / stay away / steer clear / be careful",
+/// and an infinitive or a helping verb before "avoid" ("to avoid", "helps avoid").
+const NOT_ADVICE: &str = r"(?i)(?-u:\b)(?:(?:i|we|they|he|she|you|u|it|people|ppl|who|which|that|one|someone|nobody|everyone|everybody)\s+(?:(?:will|'ll|can|could|might|may|probably|just|still|really|usually|also|even|honestly|literally|actually|generally|normally|often|typically|always|simply|sometimes|rarely|hardly|obviously|clearly|personally)\s+){0,2}(?:do(?:n'?t| not)|does(?:n'?t| not)|never)\s+(?:ever\s+)?(?:buy|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)|(?:(?:i|we|they|he|she|it|people|ppl|who|which|that|still|helps?|helped|helping)\s+(?:(?:will|'ll|can|could|might|may|just|still|usually|always|often|generally|normally|also|even|tend to|try to|tried to|trying to|want to|wanted to|had to|managed to)\s+){0,2}|\bto\s+)(?:avoid|stay away|steer clear|run away|be careful))(?-u:\b)";
 
 const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
 
@@ -1684,6 +1696,7 @@ impl SignalDetector {
             )
             .expect("problem regex"),
             benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
+            not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
             en,
             by_lang,
             en_gate,
@@ -1902,6 +1915,22 @@ impl SignalDetector {
                 f.resolve(text);
                 !f.span
                     .is_some_and(|(a, b)| idioms.iter().any(|&(x, y)| a < y && x < b))
+            });
+        }
+        // A warning inside a statement of what someone does ("I don't use it anymore") is none.
+        if fired.iter().any(|f| f.sig.kind == Warn) && self.not_advice.is_match(text) {
+            let statements: Vec<(usize, usize)> = self
+                .not_advice
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            fired.retain_mut(|f| {
+                if f.sig.kind != Warn || f.rule.is_none() {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span
+                    .is_some_and(|(a, b)| statements.iter().any(|&(x, y)| a < y && x < b))
             });
         }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
@@ -2313,6 +2342,46 @@ mod tests {
             .into_iter()
             .map(|s| s.kind)
             .collect()
+    }
+
+    /// A warning is advice to others: an imperative ("Never buy from them", "Avoid at all costs"),
+    /// or the author's "I'd avoid" / "I'd never buy". What someone does or did ("I don't use it
+    /// anymore", "we left early to avoid the traffic") is not one, nor the modal "must have".
+    #[test]
+    fn warnings_are_advice_not_habits() {
+        for t in [
+            "Never buy from them.",
+            "PSA: do not order from Fernway",
+            "bought it last week dont buy its junk",
+            "I'd avoid this place.",
+            "I'd never buy from them again",
+            "Stay away from this hotel",
+            "Don't get this phone.",
+            "Please avoid the R44 tonight",
+        ] {
+            assert!(kinds(t, "en").contains(&Warn), "{t}: {:?}", kinds(t, "en"));
+        }
+        for t in [
+            "I don't use it anymore.",
+            "We never use the app.",
+            "They don't get it.",
+            "Don't get me wrong, the battery is fine.",
+            "We left early to avoid the traffic.",
+            "The case helps avoid scratches.",
+            "I stay away from fast food",
+            "you could still avoid the glare and get the contours right",
+            "I will never buy another Kestrel phone",
+        ] {
+            assert!(!kinds(t, "en").contains(&Warn), "{t}: {:?}", kinds(t, "en"));
+        }
+        // "Will never buy another" is the author leaving.
+        assert!(kinds("I will never buy another Kestrel phone", "en").contains(&ChurnIntent));
+        for t in ["This is a must have for any runner.", "A must-have.", "Must have!"] {
+            assert!(kinds(t, "en").contains(&Recommend), "{t}: {:?}", kinds(t, "en"));
+        }
+        for t in ["It must have been a bad batch.", "I must have missed the email"] {
+            assert!(!kinds(t, "en").contains(&Recommend), "{t}: {:?}", kinds(t, "en"));
+        }
     }
 
     #[test]
