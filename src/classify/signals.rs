@@ -496,7 +496,7 @@ const EN: &[Rule] = &[
         0.75,
         "time_lapse",
         // "Been 6 weeks." closing a post about a refund or an order: the wait is the complaint.
-        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)",
+        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) and (?:still )?(?:nothing|no (?:reply|response|answer|refund|order|parcel|package|delivery|update|word|sign|news))\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)",
     ),
     r(
         Complaint,
@@ -551,7 +551,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.7,
         "negative_experience",
-        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
+        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|annoying|infuriating|maddening|fed up|sick of|tired of|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -1075,6 +1075,44 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         '.' => text[i + 1..].chars().next().is_none_or(char::is_whitespace),
         _ => false,
     }
+}
+
+/// Whether the words just before a complaint's evidence negate it: a negator as the last word
+/// ("not terrible", "wasn't disappointing", "never disappointed"), or before one degree word
+/// ("not that bad", "wasn't very helpful" is the rule's own). Punctuation between stops the
+/// reading ("Not great, terrible" stays a complaint); "never been so disappointed" is no negation
+/// ("been" is neither).
+fn negated_before(before: &str) -> bool {
+    const NEGATORS: &[&str] = &[
+        "not", "never", "isn't", "wasn't", "aren't", "weren't", "ain't", "isnt", "wasnt", "hardly",
+        "barely", "without", "nothing", "no",
+    ];
+    const DEGREE: &[&str] = &[
+        "very",
+        "too",
+        "really",
+        "that",
+        "so",
+        "particularly",
+        "overly",
+        "remotely",
+        "even",
+        "the",
+        "a",
+        "an",
+    ];
+    let tail = before.trim_end();
+    let mut words = tail
+        .rsplit(|c: char| c.is_whitespace())
+        .take_while(|w| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\''));
+    let is = |w: Option<&str>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    };
+    let w1 = words.next();
+    if is(w1, NEGATORS) {
+        return true;
+    }
+    is(w1, DEGREE) && is(words.next(), NEGATORS)
 }
 
 /// Where the sentence around byte `at` starts: after the last sentence end before it, or about 80
@@ -1933,6 +1971,18 @@ impl SignalDetector {
                     .is_some_and(|(a, b)| statements.iter().any(|&(x, y)| a < y && x < b))
             });
         }
+        // A complaint word negated right before it ("not terrible at all", "wasn't that
+        // disappointing", "never disappointed") says the opposite. English rules only: the other
+        // languages' rules spell their negations out.
+        if lang == "en" && fired.iter().any(|f| f.sig.kind == Complaint) {
+            fired.retain_mut(|f| {
+                if f.sig.kind != Complaint || f.sig.rule == SARCASM || f.rule.is_none() {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span.is_some_and(|(a, _)| negated_before(&text[..a]))
+            });
+        }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
         cancel_overlapped(&mut fired, text, |f| f.sig.kind == Warn, Recommend);
         // Sarcasm ("I love waiting on hold") cancels the praise it overlaps: the praise was its
@@ -2376,11 +2426,57 @@ mod tests {
         }
         // "Will never buy another" is the author leaving.
         assert!(kinds("I will never buy another Kestrel phone", "en").contains(&ChurnIntent));
-        for t in ["This is a must have for any runner.", "A must-have.", "Must have!"] {
-            assert!(kinds(t, "en").contains(&Recommend), "{t}: {:?}", kinds(t, "en"));
+        for t in [
+            "This is a must have for any runner.",
+            "A must-have.",
+            "Must have!",
+        ] {
+            assert!(
+                kinds(t, "en").contains(&Recommend),
+                "{t}: {:?}",
+                kinds(t, "en")
+            );
         }
-        for t in ["It must have been a bad batch.", "I must have missed the email"] {
-            assert!(!kinds(t, "en").contains(&Recommend), "{t}: {:?}", kinds(t, "en"));
+        for t in [
+            "It must have been a bad batch.",
+            "I must have missed the email",
+        ] {
+            assert!(
+                !kinds(t, "en").contains(&Recommend),
+                "{t}: {:?}",
+                kinds(t, "en")
+            );
+        }
+    }
+
+    /// A complaint word negated just before it is no complaint; intensified, it still is.
+    #[test]
+    fn negated_complaint_words_are_not_complaints() {
+        for t in [
+            "Not terrible at all, it just works",
+            "The service wasn't disappointing",
+            "Never disappointed by Lumora",
+            "Not annoying at all",
+            "Not a nightmare at all",
+            "This is not the worst phone",
+        ] {
+            assert!(
+                !kinds(t, "en").contains(&Complaint),
+                "{t}: {:?}",
+                kinds(t, "en")
+            );
+        }
+        for t in [
+            "I've never been so disappointed",
+            "Not great, terrible actually",
+            "The app is annoying.",
+            "It is not working",
+        ] {
+            assert!(
+                kinds(t, "en").contains(&Complaint),
+                "{t}: {:?}",
+                kinds(t, "en")
+            );
         }
     }
 
