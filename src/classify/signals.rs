@@ -622,7 +622,10 @@ const EN: &[Rule] = &[
         Recommend,
         0.7,
         "you_should",
-        r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|need to|have to|ought to|can'?t miss|won'?t regret)\b",
+        // "You have to / need to" advises with a verb of choosing or going ("you have to try the
+        // pasta", "you need to read this"); with another it says what a product makes you do ("you
+        // have to add every song by hand", "you need to restart it after each update").
+        r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|ought to|can'?t miss|won'?t regret)\b|\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:really |just |definitely |absolutely |seriously )?(?:need to|have to|gotta|got to) (?:really |definitely |absolutely )?(?:try|get|buy|check|see|visit|go (?:to|for|with|there|early|late|and|see|check)|order|book|stay|eat|read|watch|listen|download|consider|ask|avoid|bring|pack|experience|know|remember|look|call|use|switch|make sure|be careful|beware|keep|plan|arrive|reserve|request|take|have a look|limit|allow|add an?|let|make it)\b",
     ),
     r(
         Recommend,
@@ -1725,7 +1728,7 @@ impl SignalDetector {
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
             negative_advice: Regex::new(
-                r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of|(?:wouldn'?t|would not|would never|won'?t|will not|will never) (?:be )?(?:buy|order|use|go|shop|touch|trust|fly|stay|eat|return|com)(?-u:\w)*)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of|(?:will|'ll) (?:be sorry|regret)|(?:wouldn'?t|would not|would never|won'?t|will not|will never) (?:be )?(?:buy|order|use|go|shop|touch|trust|fly|stay|eat|return|com)(?-u:\w)*)(?-u:\b)",
             )
             .expect("negative advice regex"),
             addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
@@ -2639,6 +2642,9 @@ mod tests {
                 "negative_experience",
             ),
             ("Would not buy from them again", "never_again"),
+            ("You need to read this before you book", "you_should"),
+            ("You have to try the pasta here", "you_should_try"),
+            ("Three days and nothing from support.", "time_lapse"),
         ] {
             assert!(
                 rule_of(t).iter().any(|r| r == rule),
@@ -2663,6 +2669,11 @@ mod tests {
             (
                 "Running your thumb around in circles on the wheel",
                 "on_hold",
+            ),
+            ("You have to add every song by hand", "you_should"),
+            (
+                "you have to go through three menus to find it",
+                "you_should",
             ),
         ] {
             assert!(
