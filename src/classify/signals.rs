@@ -154,7 +154,7 @@ const EN: &[Rule] = &[
         Warn,
         0.9,
         "avoid",
-        r"\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run)\b",
+        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run)\b",
     ),
     r(
         Warn,
@@ -198,7 +198,10 @@ const EN: &[Rule] = &[
         AskRecommendation,
         0.8,
         "should_i_get",
-        r"\bshould i (?:get|buy|go with|choose|pick|try|order|switch to)\b",
+        // Also the doubt put to readers: "not sure if I should get the X or the Y, thoughts?",
+        // "torn between the X and the Y, any advice" (asking: a "?" or a call for opinions after
+        // it; "I was trying to decide between them and chose the Y" tells a story).
+        r"\bshould i (?:get|buy|go with|choose|pick|try|order|switch to)\b|\b(?:(?:if|whether) (?:i|we) should (?:get|buy|go with|choose|pick|try|order|switch to)|torn between|can'?t decide (?:between|whether|if|which)|trying to decide (?:between|whether|which)|debating (?:between|whether))\b[^.!?\n]*(?:\?|\b(?:thoughts|advice|help|suggestions|opinions|recommendations|ideas)\b)",
     ),
     r(
         AskRecommendation,
@@ -368,7 +371,7 @@ const EN: &[Rule] = &[
         "helpful_staff",
         // "Kestrel support was super helpful today": the people who served the writer, praised
         // (not "was not helpful": no negator fits between).
-        r"\b(?:support|service|staff|team|agent|rep|representative|driver|courier|technician|engineer|they|she|he)(?: team)? (?:was|were|is|are|has been|have been|'s|'re) (?:(?:so|very|super|really|incredibly|extremely|amazingly|always|truly|genuinely|beyond) )*(?:helpful|friendly|responsive|patient|kind|professional|efficient|quick to (?:help|respond|reply|fix|sort|refund))\b",
+        r"\b(?:support|service|staff|team|agent|rep|representative|driver|courier|technician|engineer|guy|lady|cashier|waiter|waitress|server|manager|crew|they|she|he)(?: team)? (?:was|were|is|are|has been|have been|'s|'re) (?:(?:so|very|super|really|incredibly|extremely|amazingly|always|truly|genuinely|beyond) )*(?:helpful|friendly|responsive|patient|kind|professional|efficient|quick to (?:help|respond|reply|fix|sort|refund))\b",
     ),
     r(
         Praise,
@@ -399,7 +402,7 @@ const EN: &[Rule] = &[
         Praise,
         0.75,
         "exceeded",
-        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b",
+        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b",
     ),
     r(
         Praise,
@@ -420,6 +423,21 @@ const EN: &[Rule] = &[
         0.85,
         "not_received",
         r"\b(?:haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|not yet) (?:been )?(?:received|arrived|came|got|gotten|heard back|delivered|refunded|shipped|responded|replied|fixed|resolved|showed up|turned up|shown up)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "lost_item",
+        // "Fernway lost my parcel AGAIN", "my luggage was lost".
+        r"\b(?:lost|misplaced|mislaid) (?:my|our|the|a|an|his|her|their) (?:\w+ )?(?:parcel|package|order|delivery|luggage|bags?|suitcase|item|shipment|return)\b|\b(?:parcel|package|order|luggage|bags?|suitcase|shipment|delivery) (?:has been|have been|was|were|got|is|are) (?:lost|misplaced)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "error_message",
+        // "The checkout page keeps throwing an error", "getting an error when I pay", an app that
+        // crashes.
+        r"\b(?:keeps?|kept) (?:throwing|giving|showing|returning) (?:me )?(?:an? |the same |this )?(?:\w+ )?errors?\b|\b(?:throws?|throwing|gives?|giving|getting|got|get|shows?|showing) (?:me )?(?:an? |the same |this |that )(?:\w+ )?error\b|\b(?:app|site|website|page|checkout|system|game) (?:is |keeps |has been |was |been |)(?:crashing|freezing)\b",
     ),
     r(
         Complaint,
@@ -577,7 +595,7 @@ const EN: &[Rule] = &[
             r"|(?:\S+ )?when (?:\S+ ){1,3}(?:breaks|crashes|dies|stops working|goes down|is late|gets cancell?ed|drops|loses|cancels)",
             r")",
             r"|\bthank(?:s| you)(?: so much| a lot)?(?: again)?(?: @\w+)* for (?:nothing|(?:\w+ )?ignoring|losing|cancell?ing|delaying|(?:over)?charging|ruining|breaking|wasting|the (?:delay|runaround|outage)|(?:never|not) (?:responding|replying|answering|getting back|helping|fixing|delivering|showing))",
-            r"|(?:^|[.!?]\s+)(?:oh |just |so )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|terrific|awesome|nice)(?: job)?(?:,|!+|\.{3}|…) [^.!?]{0,80}?\b(?:again|dropped|lost|cancell?ed|delayed|broke|broken|crashed|is down|went down|stuck|no (?:signal|service|power|internet|wifi|response|reply))\b",
+            r"|(?:^|[.!?]\s+)(?:oh |just |so )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|terrific|awesome|nice)(?: job)?(?:,|!+|\.{3}|…) [^.!?]{0,80}?\b(?:again|dropped|lost|cancell?ed|delayed|broke|broken|crashed|is down|went down|stuck|outage|another (?:outage|delay|price (?:hike|increase|rise)|fee|charge|error|crash|bug|cancell?ation|breakdown|dropped call|late delivery)|no (?:signal|service|power|internet|wifi|response|reply))\b",
         ),
     ),
     r(
@@ -2645,6 +2663,21 @@ mod tests {
             ("You need to read this before you book", "you_should"),
             ("You have to try the pasta here", "you_should_try"),
             ("Three days and nothing from support.", "time_lapse"),
+            ("Fernway lost my parcel AGAIN.", "lost_item"),
+            ("My luggage was lost on the way to Lisbon", "lost_item"),
+            ("The checkout keeps throwing an error", "error_message"),
+            (
+                "Anyone else's app crashing since the update?",
+                "error_message",
+            ),
+            ("The delivery guy was really friendly", "helpful_staff"),
+            ("Their 5G coverage is honestly impressive", "exceeded"),
+            ("Wouldn't touch them with a ten foot pole.", "avoid"),
+            ("Great, another outage. Thanks Kestrel.", SARCASM),
+            (
+                "Not sure if I should get the X2 or the Z1, thoughts?",
+                "should_i_get",
+            ),
         ] {
             assert!(
                 rule_of(t).iter().any(|r| r == rule),
@@ -2671,6 +2704,12 @@ mod tests {
                 "on_hold",
             ),
             ("You have to add every song by hand", "you_should"),
+            ("I lost my card, can you block it?", "lost_item"),
+            ("The results are not impressive", "exceeded"),
+            (
+                "I was trying to decide between them and chose the Z1.",
+                "should_i_get",
+            ),
             (
                 "you have to go through three menus to find it",
                 "you_should",
