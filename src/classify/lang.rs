@@ -807,6 +807,9 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             // pedido"): "pedido" and "dos" are Portuguese too, so alone they tie.
             "llevo", "llevamos", "sin", "desde", "hace", "mis", "ya", "ni", "hoy", "pedido", "dos",
             "nadie", "ninguno", "ninguna", "llegó",
+            // The pronoun of "les recomiendo", "les cuento": French's article too, so alone it
+            // ties.
+            "les",
         ],
     ),
     (

@@ -714,7 +714,7 @@ const ES: &[Rule] = &[
         0.85,
         "es_todavia_no",
         // "Lumora me cancela el pedido", "¿alguien más tiene problemas con la señal?".
-        r"\b(?:(?:me|nos) (?:cancela|cancelan|canceló|cancelaron|ha cancelado|han cancelado|volvió a cancelar|volvieron a cancelar) (?:el|mi|los|mis|otra vez el|otra vez mi) pedidos?|(?:alguien más|alguien mas) (?:tiene|ha tenido|está teniendo|con) problemas|(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,3}(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso)))\b",
+        r"\b(?:(?:me|nos) (?:cancela|cancelan|canceló|cancelaron|ha cancelado|han cancelado|volvió a cancelar|volvieron a cancelar) (?:el|mi|los|mis|otra vez el|otra vez mi) pedidos?|(?:alguien más|alguien mas) (?:tiene|ha tenido|está teniendo|con) problemas|(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,3}(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso))|(?:perdió|perdieron|ha perdido|han perdido|extravió|extraviaron|han extraviado) (?:mi|mis|el|la|nuestro|nuestra) (?:paquete|pedido|maleta|equipaje|envío|encomienda)|(?:paquete|pedido|maleta|equipaje|envío) (?:perdido|extraviado))\b",
     ),
     r(
         Complaint,
@@ -764,7 +764,7 @@ const FR: &[Rule] = &[
         Complaint,
         0.85,
         "fr_toujours_pas",
-        r"\b(?:toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|sans réponse|sans nouvelles|en retard|injoignable|inexistant|inexistante|plus jamais)\b",
+        r"\b(?:toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|sans réponse|sans nouvelles|en retard|injoignable|inexistant|inexistante|plus jamais|(?:a|ont) (?:perdu|égaré) (?:mon|ma|mes|le|la|notre) (?:colis|commande|valise|bagage|bagages|paquet)|(?:colis|commande|valise|bagage|paquet) (?:perdue?|égarée?))\b",
     ),
     r(
         Complaint,
@@ -806,7 +806,7 @@ const DE: &[Rule] = &[
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab)\b",
+        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
     ),
     r(
         Complaint,
@@ -857,7 +857,7 @@ const PT: &[Rule] = &[
         Complaint,
         0.85,
         "pt_ainda_nao",
-        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobraram (?:duas vezes|a mais|em dobro))\b",
+        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobraram (?:duas vezes|a mais|em dobro)|(?:perdeu|perderam|extraviou|extraviaram) (?:minha|meu|minhas|meus|a|o|nossa|nosso) (?:encomenda|pacote|pedido|mala|bagagem)|(?:encomenda|pacote|pedido|mala|bagagem) (?:perdida|perdido|extraviada|extraviado))\b",
     ),
     r(
         Complaint,
@@ -909,7 +909,7 @@ const FA: &[Rule] = &[
         Complaint,
         0.85,
         "fa_hanooz",
-        r"هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه",
+        r"هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه|گم (?:کرده|کردند|کردن|شده|شد)",
     ),
     r(
         Complaint,
