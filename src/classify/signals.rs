@@ -330,7 +330,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
+        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
     ),
     r(
         ChurnIntent,
@@ -402,7 +402,7 @@ const EN: &[Rule] = &[
         Praise,
         0.75,
         "exceeded",
-        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b",
+        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b",
     ),
     r(
         Praise,
@@ -604,7 +604,7 @@ const EN: &[Rule] = &[
         "delayed",
         // "My order has been cancelled without explanation": cancelled by the company, in the
         // passive as often as in the active.
-        r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
+        r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking)|(?:slow|late) (?:shipping|delivery|deliveries|dispatch|refunds?|response|responses|replies|support))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
     ),
     // Advice and suggestions to others that are not phrased as "recommend": imperatives at the start
     // of a sentence, "if you want…", "I suggest", advice and tips, and improvement proposals ("it would
@@ -1354,6 +1354,8 @@ pub struct SignalDetector {
     /// a warning overlapping one is not advice to others. "I'd never buy from them" and "I would
     /// avoid this place" still warn.
     not_advice: Regex,
+    /// A purchase given up ("going to buy it but the reviews scared me off"): no purchase intent.
+    put_off: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
     /// Which rules could match a text (see [`Gate`]): English's, and for each of `by_lang` one over
     /// English's rules then the language's, so that a text is read once.
@@ -1756,6 +1758,8 @@ impl SignalDetector {
             .expect("problem regex"),
             benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
             not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
+            put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
+                .expect("put-off regex"),
             en,
             by_lang,
             en_gate,
@@ -1977,6 +1981,9 @@ impl SignalDetector {
             });
         }
         // A warning inside a statement of what someone does ("I don't use it anymore") is none.
+        if fired.iter().any(|f| f.sig.kind == PurchaseIntent) && self.put_off.is_match(text) {
+            fired.retain(|f| f.sig.kind != PurchaseIntent);
+        }
         if fired.iter().any(|f| f.sig.kind == Warn) && self.not_advice.is_match(text) {
             let statements: Vec<(usize, usize)> = self
                 .not_advice
@@ -2673,6 +2680,9 @@ mod tests {
             ("The delivery guy was really friendly", "helpful_staff"),
             ("Their 5G coverage is honestly impressive", "exceeded"),
             ("Wouldn't touch them with a ten foot pole.", "avoid"),
+            ("My contract ends in May and I'm out.", "never_again"),
+            ("2 stars. Slow shipping.", "delayed"),
+            ("The Halo is worth every penny", "exceeded"),
             ("Great, another outage. Thanks Kestrel.", SARCASM),
             (
                 "Not sure if I should get the X2 or the Z1, thoughts?",
@@ -2705,6 +2715,11 @@ mod tests {
             ),
             ("You have to add every song by hand", "you_should"),
             ("I lost my card, can you block it?", "lost_item"),
+            ("I'm out of coffee.", "never_again"),
+            (
+                "Going to buy the Halo but the reviews scared me off.",
+                "going_to_buy_no_subject",
+            ),
             ("The results are not impressive", "exceeded"),
             (
                 "I was trying to decide between them and chose the Z1.",
