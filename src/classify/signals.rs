@@ -433,6 +433,33 @@ const EN: &[Rule] = &[
     ),
     r(
         Complaint,
+        0.8,
+        "where_is_my",
+        // "@fernway where is my parcel?", "Where's my refund": asked of the brand, the question
+        // is the complaint.
+        r"\bwhere(?:'s| is| are|s)? (?:my|our) (?:\w+ )?(?:order|orders|parcel|parcels|package|packages|refund|bill|delivery|money|item|items|food|cashback|replacement|tickets?|luggage|bags?|shipment|pizza|meal)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "money_back",
+        r"\b(?:give me|want|get|need|demand) (?:my|our) money back\b|\b(?:i|we) (?:want|demand|need) (?:a|my|our) (?:full )?refund\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "regret_buying",
+        // "I really regret switching to Kestrel": the purchase itself is the complaint.
+        r"\b(?:i|we) (?:really |truly |so |totally |deeply |kinda |kind of )?regret (?:buying|ordering|switching|changing|choosing|signing up|joining|booking|getting|upgrading|using|going with|purchasing|moving)\b",
+    ),
+    r(
+        Complaint,
+        0.7,
+        "let_down",
+        r"\b(?:let(?:ting|s)? (?:me|us) down|(?:has|have|'s|'ve) let (?:me|us) down)\b",
+    ),
+    r(
+        Complaint,
         0.75,
         "error_message",
         // "The checkout page keeps throwing an error", "getting an error when I pay", an app that
@@ -443,7 +470,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b",
     ),
     r(
         Complaint,
@@ -563,7 +590,7 @@ const EN: &[Rule] = &[
         "outage",
         // "Signal is dead again in my area", "the app is unusable", "crashed again".
         // "Went down" is said of a service ("the site went down"), not of prices.
-        r"\b(?:outage|down again|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b",
+        r"(?:^|[.!?]\s*|\b(?:is|was|it'?s|are|were|site|app|service|servers?|network|website|wi-?fi|internet|signal|system|phones?|lines?)\s+)down again\b|\b(?:outage|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b|\b(?:we|i) (?:still )?(?:don'?t|do not|can'?t|cannot) (?:have|get) (?:any )?(?:power|electricity|signal|internet|wi-?fi|network|coverage|reception)\b",
     ),
     r(
         Complaint,
@@ -1758,7 +1785,7 @@ impl SignalDetector {
             .expect("problem regex"),
             benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
             not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
-            put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
+            put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|regret (?:buying|ordering|switching|changing|choosing|signing up|getting|going with)|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
                 .expect("put-off regex"),
             en,
             by_lang,
@@ -2683,6 +2710,17 @@ mod tests {
             ("My contract ends in May and I'm out.", "never_again"),
             ("2 stars. Slow shipping.", "delayed"),
             ("The Halo is worth every penny", "exceeded"),
+            ("@fernway where is my parcel?", "where_is_my"),
+            ("please just give me my money back", "money_back"),
+            ("I really regret switching to Kestrel", "regret_buying"),
+            ("Fernway is forever letting me down.", "let_down"),
+            ("not powering on at all", "doesnt_work"),
+            ("none of the discount codes are working", "doesnt_work"),
+            (
+                "@KestrelCare we don't have signal in the whole area",
+                "outage",
+            ),
+            ("Down again! Thanks Kestrel", "outage"),
             ("Great, another outage. Thanks Kestrel.", SARCASM),
             (
                 "Not sure if I should get the X2 or the Z1, thoughts?",
@@ -2716,6 +2754,10 @@ mod tests {
             ("You have to add every song by hand", "you_should"),
             ("I lost my card, can you block it?", "lost_item"),
             ("I'm out of coffee.", "never_again"),
+            ("Lumora let me down again", "outage"),
+            ("Prices went down again", "outage"),
+            ("Where are my manners, thanks!", "where_is_my"),
+            ("I don't regret buying it at all", "regret_buying"),
             (
                 "Going to buy the Halo but the reviews scared me off.",
                 "going_to_buy_no_subject",
