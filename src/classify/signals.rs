@@ -402,7 +402,8 @@ const EN: &[Rule] = &[
         Praise,
         0.75,
         "exceeded",
-        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b",
+        // Also "you guys are amazing", "they were brilliant": the brand's people praised whole.
+        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
     ),
     r(
         Praise,
@@ -1428,7 +1429,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:versteckte (?:kosten|gebühren)|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:versteckte (?:kosten|gebühren)|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|high (?:bills?|charges)|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
@@ -2722,6 +2723,7 @@ mod tests {
             ),
             ("Down again! Thanks Kestrel", "outage"),
             ("My printer will not print 2 sided", "doesnt_work"),
+            ("@fernway you guys are amazing", "exceeded"),
             (
                 "The new model is way worse than the old one",
                 "negative_experience",
@@ -2768,6 +2770,7 @@ mod tests {
             ("Where are my manners, thanks!", "where_is_my"),
             ("I don't regret buying it at all", "regret_buying"),
             ("I won't play that game again", "doesnt_work"),
+            ("They were not amazing", "exceeded"),
             ("It's not worse than the old one", "negative_experience"),
             (
                 "Going to buy the Halo but the reviews scared me off.",
