@@ -1084,6 +1084,31 @@ pub struct Detected {
     pub requests: Vec<(usize, usize)>,
 }
 
+/// Drops the signals `pick` chooses whose span overlaps a match of `idioms` (an idiom or a
+/// statement that says otherwise). Spans are looked for only when both are there.
+fn cancel_within(
+    fired: &mut Vec<Fired<'_>>,
+    text: &str,
+    idioms: &Regex,
+    pick: impl Fn(&Fired<'_>) -> bool,
+) {
+    if !fired.iter().any(&pick) || !idioms.is_match(text) {
+        return;
+    }
+    let spans: Vec<(usize, usize)> = idioms
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    fired.retain_mut(|f| {
+        if !pick(f) {
+            return true;
+        }
+        f.resolve(text);
+        !f.span
+            .is_some_and(|(a, b)| spans.iter().any(|&(x, y)| a < y && x < b))
+    });
+}
+
 /// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
 /// searched only when both are present (a second regex search each).
 fn cancel_overlapped(
@@ -1991,42 +2016,19 @@ impl SignalDetector {
             });
         }
         // A warning or churn inside an idiom that says otherwise ("can't recommend them enough",
-        // "just switched on the lamp") is not one. Spans are looked for only when both are there.
-        let cancellable = |f: &Fired<'_>| matches!(f.sig.kind, Warn | ChurnIntent);
-        if fired.iter().any(cancellable) && self.benign.is_match(text) {
-            let idioms: Vec<(usize, usize)> = self
-                .benign
-                .find_iter(text)
-                .map(|m| (m.start(), m.end()))
-                .collect();
-            fired.retain_mut(|f| {
-                if !cancellable(f) {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span
-                    .is_some_and(|(a, b)| idioms.iter().any(|&(x, y)| a < y && x < b))
-            });
-        }
-        // A warning inside a statement of what someone does ("I don't use it anymore") is none.
+        // "just switched on the lamp") is not one.
+        cancel_within(&mut fired, text, &self.benign, |f| {
+            matches!(f.sig.kind, Warn | ChurnIntent)
+        });
+        // A purchase given up ("the reviews scared me off") is none.
         if fired.iter().any(|f| f.sig.kind == PurchaseIntent) && self.put_off.is_match(text) {
             fired.retain(|f| f.sig.kind != PurchaseIntent);
         }
-        if fired.iter().any(|f| f.sig.kind == Warn) && self.not_advice.is_match(text) {
-            let statements: Vec<(usize, usize)> = self
-                .not_advice
-                .find_iter(text)
-                .map(|m| (m.start(), m.end()))
-                .collect();
-            fired.retain_mut(|f| {
-                if f.sig.kind != Warn || f.rule.is_none() {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span
-                    .is_some_and(|(a, b)| statements.iter().any(|&(x, y)| a < y && x < b))
-            });
-        }
+        // A warning rule's words inside a statement of what someone does ("I don't use it
+        // anymore") advise no one.
+        cancel_within(&mut fired, text, &self.not_advice, |f| {
+            f.sig.kind == Warn && f.rule.is_some()
+        });
         // A complaint word negated right before it ("not terrible at all", "wasn't that
         // disappointing", "never disappointed") says the opposite. English rules only: the other
         // languages' rules spell their negations out.
@@ -2450,90 +2452,98 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that each English text's signals include `kind` (or, `present` false, do not).
+    fn expect_kind(texts: &[&str], kind: SignalKind, present: bool) {
+        for t in texts {
+            let got = kinds(t, "en");
+            assert_eq!(got.contains(&kind), present, "{t}: {got:?}");
+        }
+    }
+
     /// A warning is advice to others: an imperative ("Never buy from them", "Avoid at all costs"),
     /// or the author's "I'd avoid" / "I'd never buy". What someone does or did ("I don't use it
     /// anymore", "we left early to avoid the traffic") is not one, nor the modal "must have".
     #[test]
     fn warnings_are_advice_not_habits() {
-        for t in [
-            "Never buy from them.",
-            "PSA: do not order from Fernway",
-            "bought it last week dont buy its junk",
-            "I'd avoid this place.",
-            "I'd never buy from them again",
-            "Stay away from this hotel",
-            "Don't get this phone.",
-            "Please avoid the R44 tonight",
-        ] {
-            assert!(kinds(t, "en").contains(&Warn), "{t}: {:?}", kinds(t, "en"));
-        }
-        for t in [
-            "I don't use it anymore.",
-            "We never use the app.",
-            "They don't get it.",
-            "Don't get me wrong, the battery is fine.",
-            "We left early to avoid the traffic.",
-            "The case helps avoid scratches.",
-            "I stay away from fast food",
-            "you could still avoid the glare and get the contours right",
-            "I will never buy another Kestrel phone",
-        ] {
-            assert!(!kinds(t, "en").contains(&Warn), "{t}: {:?}", kinds(t, "en"));
-        }
+        expect_kind(
+            &[
+                "Never buy from them.",
+                "PSA: do not order from Fernway",
+                "bought it last week dont buy its junk",
+                "I'd avoid this place.",
+                "I'd never buy from them again",
+                "Stay away from this hotel",
+                "Don't get this phone.",
+                "Please avoid the R44 tonight",
+            ],
+            Warn,
+            true,
+        );
+        expect_kind(
+            &[
+                "I don't use it anymore.",
+                "We never use the app.",
+                "They don't get it.",
+                "Don't get me wrong, the battery is fine.",
+                "We left early to avoid the traffic.",
+                "The case helps avoid scratches.",
+                "I stay away from fast food",
+                "you could still avoid the glare and get the contours right",
+                "I will never buy another Kestrel phone",
+            ],
+            Warn,
+            false,
+        );
         // "Will never buy another" is the author leaving.
-        assert!(kinds("I will never buy another Kestrel phone", "en").contains(&ChurnIntent));
-        for t in [
-            "This is a must have for any runner.",
-            "A must-have.",
-            "Must have!",
-        ] {
-            assert!(
-                kinds(t, "en").contains(&Recommend),
-                "{t}: {:?}",
-                kinds(t, "en")
-            );
-        }
-        for t in [
-            "It must have been a bad batch.",
-            "I must have missed the email",
-        ] {
-            assert!(
-                !kinds(t, "en").contains(&Recommend),
-                "{t}: {:?}",
-                kinds(t, "en")
-            );
-        }
+        expect_kind(
+            &["I will never buy another Kestrel phone"],
+            ChurnIntent,
+            true,
+        );
+        expect_kind(
+            &[
+                "This is a must have for any runner.",
+                "A must-have.",
+                "Must have!",
+            ],
+            Recommend,
+            true,
+        );
+        expect_kind(
+            &[
+                "It must have been a bad batch.",
+                "I must have missed the email",
+            ],
+            Recommend,
+            false,
+        );
     }
 
     /// A complaint word negated just before it is no complaint; intensified, it still is.
     #[test]
     fn negated_complaint_words_are_not_complaints() {
-        for t in [
-            "Not terrible at all, it just works",
-            "The service wasn't disappointing",
-            "Never disappointed by Lumora",
-            "Not annoying at all",
-            "Not a nightmare at all",
-            "This is not the worst phone",
-        ] {
-            assert!(
-                !kinds(t, "en").contains(&Complaint),
-                "{t}: {:?}",
-                kinds(t, "en")
-            );
-        }
-        for t in [
-            "I've never been so disappointed",
-            "Not great, terrible actually",
-            "The app is annoying.",
-            "It is not working",
-        ] {
-            assert!(
-                kinds(t, "en").contains(&Complaint),
-                "{t}: {:?}",
-                kinds(t, "en")
-            );
-        }
+        expect_kind(
+            &[
+                "Not terrible at all, it just works",
+                "The service wasn't disappointing",
+                "Never disappointed by Lumora",
+                "Not annoying at all",
+                "Not a nightmare at all",
+                "This is not the worst phone",
+            ],
+            Complaint,
+            false,
+        );
+        expect_kind(
+            &[
+                "I've never been so disappointed",
+                "Not great, terrible actually",
+                "The app is annoying.",
+                "It is not working",
+            ],
+            Complaint,
+            true,
+        );
     }
 
     #[test]
