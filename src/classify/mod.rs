@@ -171,6 +171,7 @@ impl Classifier {
             signals,
             spans,
             requests,
+            sarcasm,
         } = self
             .signals
             .detect_with_requests(&signal_text, &lang.code, &sentiment);
@@ -208,12 +209,17 @@ impl Classifier {
             }
         };
         let mut sentiment = sentiment;
-        if let Some(s) = signals.iter().find(|s| s.rule == signals::SARCASM) {
-            sentiment::invert_sarcasm(&mut sentiment, &s.evidence);
+        if let Some(evidence) = &sarcasm {
+            sentiment::invert_sarcasm(&mut sentiment, evidence);
         }
         if !requests.is_empty() {
             let requests: Vec<&str> = requests.iter().map(|&(a, b)| &signal_text[a..b]).collect();
             sentiment::discount_requests(&mut sentiment, &requests, &lang.code);
+        }
+        if signals.iter().any(|s| s.kind == SignalKind::Complaint)
+            && !signals.iter().any(|s| s.kind == SignalKind::Praise)
+        {
+            sentiment::discount_courtesy(&mut sentiment, text, &lang.code);
         }
         if let Some(signal) = self.signals.evaluative(&signals) {
             sentiment::polarity_from_signal(&mut sentiment, signal, &lang.code);
@@ -610,6 +616,66 @@ mod tests {
                 .iter()
                 .all(|s| s.kind != crate::model::SignalKind::Praise)
         );
+    }
+
+    /// Sarcasm that another complaint rule outranks ("still haven't" beats "thanks for nothing"
+    /// for the complaint signal) still turns its praise word round.
+    #[test]
+    fn sarcasm_outranked_by_another_complaint_rule_still_inverts() {
+        let c = analyze("@lumora thanks for nothing, still haven't fixed my issue");
+        assert_eq!(c.sentiment.label, SentimentLabel::Negative, "{c:?}");
+        let hit = c
+            .sentiment
+            .hits
+            .iter()
+            .find(|h| h.token == "thanks")
+            .unwrap();
+        assert_eq!(hit.rule, "lexicon+sarcasm");
+    }
+
+    /// The courtesy of a complaint ("please help", "thanks", "gracias", "ممنون") and its wishes
+    /// ("I hope you fix it") weigh nothing and say so; with nothing else left the complaint gives the polarity. Thanks for something
+    /// done, and courtesy without a complaint, keep their weight.
+    #[test]
+    fn courtesy_in_a_complaint_is_not_positive() {
+        for text in [
+            "@acme I keep getting an error when I log in, can you please help",
+            "@acme please just give me my money back.",
+            "@acme hi, my order still hasn't arrived. Thanks",
+            "@acme Yes I've done all of these steps and still not working!! #Help",
+            "@acme hola, el pedido no llegó, ayuda por favor, gracias",
+            "@acme obrigado, o pedido não chegou, ajuda por favor",
+            "@acme سلام لطفا کمک کنید سفارش من نرسید ممنون",
+            "I hope Acme fixes the app soon, it keeps crashing",
+            "@acme Still the same after the update! Wish I knew why it's not working",
+        ] {
+            let c = analyze(text);
+            assert_eq!(c.sentiment.label, SentimentLabel::Negative, "{text}: {c:?}");
+            assert!(
+                c.sentiment
+                    .hits
+                    .iter()
+                    .any(|h| h.rule.ends_with("+courtesy") || h.rule.ends_with("+wish")),
+                "{text}: {:?}",
+                c.sentiment.hits
+            );
+        }
+        // Gratitude for a fix, and a thank-you with no complaint.
+        for text in [
+            "@comcast thank you so much for fixing my internet outage so quickly",
+            "Thanks @acme, love the new app",
+        ] {
+            let c = analyze(text);
+            assert_eq!(c.sentiment.label, SentimentLabel::Positive, "{text}: {c:?}");
+            assert!(
+                c.sentiment
+                    .hits
+                    .iter()
+                    .all(|h| !h.rule.contains("courtesy")),
+                "{text}: {:?}",
+                c.sentiment.hits
+            );
+        }
     }
 
     /// Asking for a recommendation is not praise: the request's own positive words ("recommend",

@@ -119,6 +119,7 @@ enum Sw {
     OrNor,
     Nicht,
     Super,
+    Like,
 }
 
 fn special_word(lower: &str) -> Sw {
@@ -136,6 +137,7 @@ fn special_word(lower: &str) -> Sw {
         "at" | "very" => Sw::AtVery,
         "or" | "nor" => Sw::OrNor,
         "nicht" => Sw::Nicht,
+        "like" => Sw::Like,
         _ => Sw::Other,
     }
 }
@@ -1037,6 +1039,9 @@ impl SentimentEngine {
             if is_en && t.sw == Sw::Kind && toks.get(i + 1).is_some_and(|x| x.sw == Sw::Of) {
                 continue;
             }
+            if is_en && t.sw == Sw::Like && !en_liking(toks, i) {
+                continue;
+            }
             // Base valence and where it came from.
             let mut phrase_words = 0;
             let mut f: u32;
@@ -1597,6 +1602,213 @@ pub fn discount_requests(s: &mut Sentiment, requests: &[&str], lang: &str) {
     );
 }
 
+/// The courtesy of a support request, per language: "please", "help", "thanks", a greeting, and
+/// in English the "yes" of a reply ("Yes I've done all of these steps and still not working").
+/// Said to a brand about a problem they are the form of asking, not a verdict, yet VADER weighs
+/// them like praise ("please" +1.3, "help" +1.7, "thanks" +1.9, "yes" +1.7): "@XboxSupport I keep
+/// getting error 8083201c, can you please help" scored +0.22. Persian and Arabic in normalised
+/// spelling. A phrase hit ("por favor", "vielen Dank", "من فضلك") is courtesy when all its words
+/// are.
+fn courtesy_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "es" => &[
+            "por",
+            "favor",
+            "ayuda",
+            "ayúdenme",
+            "ayudenme",
+            "ayudar",
+            "gracias",
+            "hola",
+            "estimados",
+            "saludos",
+            "agradezco",
+            "agradecería",
+        ],
+        "fr" => &[
+            "svp",
+            "s'il",
+            "vous",
+            "plaît",
+            "plait",
+            "aide",
+            "aidez",
+            "aider",
+            "merci",
+            "bonjour",
+            "cordialement",
+            "remercie",
+        ],
+        "de" => &[
+            "bitte", "hilfe", "helfen", "danke", "vielen", "dank", "hallo", "grüße", "gruß",
+        ],
+        "pt" => &[
+            "por",
+            "favor",
+            "ajuda",
+            "ajudem",
+            "ajudar",
+            "obrigado",
+            "obrigada",
+            "olá",
+            "oi",
+            "agradeço",
+        ],
+        "fa" => &[
+            "لطفا",
+            "کمک",
+            "ممنون",
+            "مرسی",
+            "سپاس",
+            "متشکرم",
+            "تشکر",
+            "سلام",
+        ],
+        "ar" => &[
+            "من",
+            "فضلك",
+            "لو",
+            "سمحت",
+            "شكرا",
+            "مساعدة",
+            "ساعدوني",
+            "مرحبا",
+            "السلام",
+        ],
+        _ => &[
+            "please",
+            "pls",
+            "plz",
+            "plse",
+            "kindly",
+            "help",
+            "thanks",
+            "thank",
+            "thx",
+            "ty",
+            "tia",
+            "dear",
+            "hi",
+            "hello",
+            "hey",
+            "appreciate",
+            "appreciated",
+            "yes",
+            "yeah",
+            "yep",
+        ],
+    }
+}
+
+/// The thanking words of [`courtesy_words`], and the words after which they thank for something
+/// done ("thanks *for* sorting it so fast", "gracias *por*…"): that is gratitude, and keeps its
+/// weight; "…? Thanks" and "thanks in advance" are courtesy.
+fn thanks_words(lang: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match lang {
+        "es" => (&["gracias", "agradezco"], &["por"]),
+        "fr" => (&["merci", "remercie"], &["pour", "de", "d'avoir"]),
+        "de" => (&["danke", "dank"], &["für", "fürs"]),
+        "pt" => (
+            &["obrigado", "obrigada", "agradeço"],
+            &["por", "pela", "pelo"],
+        ),
+        "fa" => (
+            &["ممنون", "مرسی", "سپاس", "متشکرم", "تشکر"],
+            &["از", "بابت", "برای"],
+        ),
+        "ar" => (&["شكرا"], &["على", "لكم", "لك"]),
+        _ => (&["thanks", "thank", "thx", "ty"], &["for"]),
+    }
+}
+
+/// What a complaint wishes for, per language ("I *want* a refund", "I *wish* it worked", "*hope*
+/// you fix it soon", "*ojalá* lo arreglen"): the wish says what is missing, not that the author is
+/// pleased. Persian and Arabic in normalised spelling.
+fn wish_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "es" => &["ojalá", "ojala", "espero", "quiero", "deseo"],
+        "fr" => &["espère", "souhaite", "veux", "voudrais", "j'espère"],
+        "de" => &["hoffe", "hoffentlich", "wünsche", "möchte"],
+        "pt" => &["espero", "quero", "tomara", "desejo"],
+        "fa" => &["امیدوارم", "میخواهم", "میخوام"],
+        "ar" => &["اتمنى", "أتمنى", "اريد", "أريد"],
+        _ => &[
+            "want",
+            "wanted",
+            "wish",
+            "wished",
+            "wishing",
+            "hope",
+            "hoping",
+            "hopefully",
+        ],
+    }
+}
+
+/// A complaint's courtesy ([`courtesy_words`]) and wishes ([`wish_words`]) weigh nothing and show
+/// `+courtesy` or `+wish` in their rule; everything else keeps its valence, and thanks for
+/// something done stays gratitude. The score is worked out again from the hits, as after sarcasm;
+/// with nothing left, the complaint gives the polarity ([`polarity_from_signal`]). `text` is the
+/// scored text (the hits' offsets).
+pub fn discount_courtesy(s: &mut Sentiment, text: &str, lang: &str) {
+    if !s.hits.iter().any(|h| h.valence > 0.0) {
+        return;
+    }
+    let fold = |x: &str| super::lexicon::normalize(lang, x);
+    let folded = |list: &[&str]| list.iter().map(|w| fold(w)).collect::<Vec<String>>();
+    let (thanks, thanks_for) = thanks_words(lang);
+    let (thanks, thanks_for) = (folded(thanks), folded(thanks_for));
+    let courtesy = folded(courtesy_words(lang));
+    let wishes = folded(wish_words(lang));
+    let is_any = |list: &[String], w: &str| list.iter().any(|c| c == w);
+    // Words that may stand between a thank and what it is for ("thank you so much for").
+    const FILLERS: &[&str] = &[
+        "you", "u", "so", "very", "much", "a", "lot", "lots", "again", "guys",
+    ];
+    let mut changed = false;
+    for h in &mut s.hits {
+        if h.valence <= 0.0 || h.rule == "punctuation_emphasis" {
+            continue;
+        }
+        let token = fold(&h.token);
+        let words: Vec<&str> = token
+            .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let tag = if words.iter().all(|w| is_any(&courtesy, w)) {
+            "courtesy"
+        } else if words.iter().all(|w| is_any(&wishes, w)) {
+            "wish"
+        } else {
+            continue;
+        };
+        if words.iter().any(|w| is_any(&thanks, w))
+            && let Some(at) = h.at
+        {
+            // The words after the piece the thanks stands in.
+            let rest = text.get(at as usize..).unwrap_or("");
+            let after = fold(rest);
+            let mut next = after
+                .split_whitespace()
+                .skip(1)
+                .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\''))
+                .skip_while(|w| FILLERS.contains(w));
+            if next.next().is_some_and(|w| is_any(&thanks_for, w)) {
+                continue;
+            }
+        }
+        h.valence = 0.0;
+        h.rule = format!("{}+{tag}", h.rule).into();
+        changed = true;
+    }
+    if changed {
+        rescore(s);
+    }
+}
+
 /// The word hits (not `!`/`?` emphasis) that lie inside one of `spans` and that `pick` takes (given
 /// the hit and its token's lowercased words) get `valence(old)` and `+tag` in their rule; the score
 /// is worked out again when any did. A phrase's token is several words: all of them must be in the
@@ -1961,7 +2173,94 @@ fn en_negated(t: &Tok) -> bool {
     t.info.negator || t.nt
 }
 
+/// Whether "like" at `i` is the verb of liking ("I like it", "don't like", "would like", "really
+/// like") rather than the comparison or the filler VADER also scores +1.5 ("looks like a burn",
+/// "squeaked like a styrofoam box", "like three times and got left on hold", "like new"): a
+/// subject, an auxiliary or an adverb of degree stands right before it in its clause.
+fn en_liking(toks: &[Tok], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    !prev.clause_end
+        && matches!(
+            prev.lower(),
+            "i" | "you"
+                | "u"
+                | "we"
+                | "they"
+                | "he"
+                | "she"
+                | "people"
+                | "ppl"
+                | "folks"
+                | "who"
+                | "i'd"
+                | "you'd"
+                | "we'd"
+                | "they'd"
+                | "i'll"
+                | "you'll"
+                | "we'll"
+                | "do"
+                | "does"
+                | "did"
+                | "don't"
+                | "dont"
+                | "doesn't"
+                | "doesnt"
+                | "didn't"
+                | "didnt"
+                | "would"
+                | "wouldn't"
+                | "will"
+                | "won't"
+                | "might"
+                | "may"
+                | "to"
+                | "not"
+                | "really"
+                | "just"
+                | "also"
+                | "still"
+                | "totally"
+                | "actually"
+                | "particularly"
+                | "especially"
+                | "definitely"
+                | "truly"
+                | "genuinely"
+                | "honestly"
+                | "always"
+                | "kinda"
+                | "sorta"
+                | "so"
+                | "much"
+                | "both"
+                | "all"
+                | "everyone"
+                | "everybody"
+                | "anyone"
+                | "nobody"
+                | "kids"
+                | "customers"
+                | "users"
+        )
+}
+
+/// Whether a sentence ends after the token: a full stop, `!` or `?` ends its piece, or a line
+/// break follows it (a token's own `clause_end` without its piece's).
+fn sentence_end(t: &Tok) -> bool {
+    t.clause_end && (!t.tpl.clause_end || t.piece.ends_with(['.', '!', '?']))
+}
+
+/// VADER's negation of the word at `i` by the word `start_i + 1` before it, and its "never so",
+/// "without doubt" idioms. Unlike VADER, not across the end of a sentence ("They still didn't
+/// arrive. You've ruined our holiday", "$2.99 for nothing. So annoying!"); commas do not stop it
+/// ("not fast, cheap or reliable").
 fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
+    if toks[i - 1 - start_i..i].iter().any(sentence_end) {
+        return valence;
+    }
     let w = |k: usize| toks[i - k].sw;
     match start_i {
         0 => {
@@ -3020,6 +3319,37 @@ mod tests {
         assert!(e.score("#fail", "en", None).score < 0.0);
     }
 
+    /// "like" is scored only as the verb of liking, not as a comparison or a filler.
+    #[test]
+    fn like_is_a_liking_only_after_its_subject() {
+        let e = SentimentEngine::new();
+        for text in [
+            "it squeaked like a styrofoam box",
+            "Like three times and got left on hold",
+            "looks like a burn on it",
+            "described as like new",
+            "on the phone like...",
+        ] {
+            let s = e.score(text, "en", None);
+            assert!(
+                s.hits
+                    .iter()
+                    .all(|h| h.token != "like" && h.token != "Like"),
+                "{text}: {s:?}"
+            );
+        }
+        for text in [
+            "I like it",
+            "I really like it",
+            "don't like it",
+            "would like a refund",
+        ] {
+            let s = e.score(text, "en", None);
+            assert!(s.hits.iter().any(|h| h.token == "like"), "{text}: {s:?}");
+        }
+        assert!(e.score("I don't like it", "en", None).score < 0.0);
+    }
+
     #[test]
     fn negation_stops_at_the_clause_outside_english() {
         let e = SentimentEngine::new();
@@ -3031,11 +3361,21 @@ mod tests {
         assert!(e.score("gut. nicht schlecht", "de", None).score > 0.0);
         // A clause-final booster is a word ("die Lampen sind super").
         assert!(e.score("die Lampen sind super", "de", None).score > 0.0);
-        // English keeps VADER's behaviour across punctuation.
+        // English keeps VADER's behaviour across commas, but not across the end of a sentence
+        // or a line.
         assert_eq!(
             e.score("not, good", "en", None).score,
             e.score("not good", "en", None).score
         );
+        for text in [
+            "They still didn't arrive. You've ruined our holiday",
+            "$2.99 for nothing. So annoying!!! #ripoff",
+        ] {
+            let s = e.score(text, "en", None);
+            assert!(s.score < 0.0, "{text}: {s:?}");
+            assert!(s.hits.iter().all(|h| !h.rule.contains("negated")), "{s:?}");
+        }
+        assert!(e.score("never\ngood", "en", None).score > 0.0);
         // A line break ends the clause: "شک نکنید" (don't hesitate) on one line does not negate
         // "ممنون" (thanks) on the next.
         let s = e.score("توی خریدش شک نکنید\n\nممنون دیجی کالا", "fa", None);

@@ -401,6 +401,14 @@ const EN: &[Rule] = &[
     r(
         Praise,
         0.75,
+        "props_to",
+        // Credit given by name: "HUGE props to @GEICO", "kudos to the night staff", "hats off to
+        // them", "shout out to @Lumora for…".
+        r"\b(?:(?:huge|big|massive|major|mad|much) )?(?:props|kudos|hats off|shout ?-?outs?) to\b",
+    ),
+    r(
+        Praise,
+        0.75,
         "exceeded",
         // Also "you guys are amazing", "they were brilliant": the brand's people praised whole.
         r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
@@ -632,7 +640,8 @@ const EN: &[Rule] = &[
         "delayed",
         // "My order has been cancelled without explanation": cancelled by the company, in the
         // passive as often as in the active.
-        r"\b(?:delay(?:ed|s)?|late again|running late|cancell?ed (?:my|our|the) (?:flight|order|train|booking)|(?:slow|late) (?:shipping|delivery|deliveries|dispatch|refunds?|response|responses|replies|support))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
+        // "Arrived three weeks late", "the train was 40 minutes late".
+        r"\b(?:delay(?:ed|s)?|late again|running late|(?:delivered|came|showed up|turned up|got here|departed|landed) late|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of) (?:mins?|minutes|hours?|hrs?|days?|weeks?|months?) late|cancell?ed (?:my|our|the) (?:flight|order|train|booking)|(?:slow|late) (?:shipping|delivery|deliveries|dispatch|refunds?|response|responses|replies|support))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
     ),
     // Advice and suggestions to others that are not phrased as "recommend": imperatives at the start
     // of a sentence, "if you want…", "I suggest", advice and tips, and improvement proposals ("it would
@@ -834,7 +843,7 @@ const DE: &[Rule] = &[
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
+        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
     ),
     r(
         Complaint,
@@ -1082,6 +1091,10 @@ pub struct Detected {
     /// match's sentence, see [`request_range`]): the classifier does not count the positive words
     /// of a request as sentiment ("can anyone recommend a *good* lamp?").
     pub requests: Vec<(usize, usize)>,
+    /// The evidence of the sarcasm rule when it fired ("thanks for nothing"), whether or not a
+    /// more confident complaint rule won the complaint signal ("…, still haven't fixed it"): its
+    /// positive words are inverted in the sentiment.
+    pub sarcasm: Option<String>,
 }
 
 /// Drops the signals `pick` chooses whose span overlaps a match of `idioms` (an idiom or a
@@ -1476,8 +1489,9 @@ fn category_patterns() -> Vec<String> {
 /// The shipped advice model (`earshot train --task suggestion`, see the README).
 /// English idioms made of words the addressed-problem rule reads as trouble, which mean the
 /// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
-/// down", "can't stop smiling"), a problem gone ("problem solved", "no problems", "still works").
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off))(?-u:\b)";
+/// down", "can't stop smiling"), a problem gone ("problem solved", "no problems", "still works",
+/// "thanks for fixing my issue so fast").
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|for (?:fixing|solving|resolving|sorting(?: out)?) (?:my|the|our|this|that|an?|all (?:my|our|the)) (?:\w+ ){0,2}(?:issues?|problems?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off))(?-u:\b)";
 
 /// See [`SignalDetector::not_advice`]: a subject (and up to two adverbs or modals other than
 /// "would") before "don't / never + verb", or before "avoid / stay away / steer clear / be careful",
@@ -2047,6 +2061,13 @@ impl SignalDetector {
         // opener.
         cancel_overlapped(&mut fired, text, |f| f.sig.rule == SARCASM, Praise);
 
+        let sarcasm = fired
+            .iter_mut()
+            .find(|f| f.sig.rule == SARCASM)
+            .and_then(|f| {
+                f.resolve(text);
+                f.span.map(|_| f.sig.evidence.clone())
+            });
         // One signal per kind: the most confident rule, and say how many rules agreed. Only the
         // winners' spans are looked for.
         let mut merged: Vec<Fired> = Vec::new();
@@ -2137,6 +2158,7 @@ impl SignalDetector {
             signals,
             spans,
             requests,
+            sarcasm,
         }
     }
 
@@ -2720,6 +2742,10 @@ mod tests {
             ("Wouldn't touch them with a ten foot pole.", "avoid"),
             ("My contract ends in May and I'm out.", "never_again"),
             ("2 stars. Slow shipping.", "delayed"),
+            ("My order arrived three weeks late", "delayed"),
+            ("the parcel came 2 days late", "delayed"),
+            ("HUGE props to @acme for the refund", "props_to"),
+            ("Kudos to the night staff", "props_to"),
             ("The Halo is worth every penny", "exceeded"),
             ("@fernway where is my parcel?", "where_is_my"),
             ("please just give me my money back", "money_back"),
@@ -3416,6 +3442,8 @@ mod tests {
             "@acme talked to Sam, problem solved",
             "@acme my 10 year old kettle is still going strong",
             "@acme don't worry about it",
+            // A problem fixed is praise, not a complaint.
+            "Shout out to @acme support for fixing my issue so fast",
             // A week named is a date, not a wait.
             "Thinking about buying @lumora next week, any thoughts?",
             "Another great week partnering with @acme and her class!",
