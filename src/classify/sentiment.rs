@@ -1176,7 +1176,8 @@ impl SentimentEngine {
                             f |= R_IDIOM;
                         }
                     }
-                } else if !negated_once && prev.info.negator {
+                } else if !negated_once && prev.info.negator && !in_phrase(toks, i - (start_i + 1))
+                {
                     valence *= N_SCALAR;
                     negated_once = true;
                     f |= R_NEGATED;
@@ -2247,6 +2248,13 @@ fn en_liking(toks: &[Tok], i: usize) -> bool {
         )
 }
 
+/// Whether the token at `q` lies inside a lexicon phrase (begins or continues one): its words were
+/// scored as the phrase, so a negator among them ("nicht nur", *not only*) negates nothing after
+/// it.
+fn in_phrase(toks: &[Tok], q: usize) -> bool {
+    (q.saturating_sub(15)..=q).any(|j| usize::from(toks[j].phrase_words) > q - j)
+}
+
 /// Whether a sentence ends after the token: a full stop, `!` or `?` ends its piece, or a line
 /// break follows it (a token's own `clause_end` without its piece's).
 fn sentence_end(t: &Tok) -> bool {
@@ -2255,8 +2263,8 @@ fn sentence_end(t: &Tok) -> bool {
 
 /// VADER's negation of the word at `i` by the word `start_i + 1` before it, and its "never so",
 /// "without doubt" idioms. Unlike VADER, not across the end of a sentence ("They still didn't
-/// arrive. You've ruined our holiday", "$2.99 for nothing. So annoying!"); commas do not stop it
-/// ("not fast, cheap or reliable").
+/// arrive. You've ruined our holiday", "$2.99 for nothing. So annoying!"; commas do not stop it),
+/// nor by a negator inside a lexicon phrase ("#NotWorthIt #disappointed", see [`in_phrase`]).
 fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
     if toks[i - 1 - start_i..i].iter().any(sentence_end) {
         return valence;
@@ -2264,7 +2272,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
     let w = |k: usize| toks[i - k].sw;
     match start_i {
         0 => {
-            if en_negated(&toks[i - 1]) {
+            if en_negated(&toks[i - 1]) && !in_phrase(toks, i - 1) {
                 return valence * N_SCALAR;
             }
         }
@@ -2273,7 +2281,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
                 return valence * 1.25;
             } else if w(2) == Sw::Without && w(1) == Sw::Doubt {
                 return valence;
-            } else if en_negated(&toks[i - 2]) {
+            } else if en_negated(&toks[i - 2]) && !in_phrase(toks, i - 2) {
                 return valence * N_SCALAR;
             }
         }
@@ -2282,7 +2290,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
                 return valence * 1.25;
             } else if w(3) == Sw::Without && (w(2) == Sw::Doubt || w(1) == Sw::Doubt) {
                 return valence;
-            } else if en_negated(&toks[i - 3]) {
+            } else if en_negated(&toks[i - 3]) && !in_phrase(toks, i - 3) {
                 return valence * N_SCALAR;
             }
         }
@@ -3382,6 +3390,19 @@ mod tests {
         assert!(s.score > 0.0, "{s:?}");
         assert!(s.hits.iter().all(|h| !h.rule.contains("negated")), "{s:?}");
         assert!(e.score("pas de retard\nbon", "fr", None).score > 0.0);
+        // A negator inside a phrase negates nothing after it ("nicht nur", not only), and a
+        // refund that did not come is no positive "not a refund".
+        let s = e.score("Das ist nicht nur gut, sondern super", "de", None);
+        assert!(s.hits.iter().all(|h| !h.rule.contains("negated")), "{s:?}");
+        assert!(s.score > 0.0, "{s:?}");
+        for (text, lang) in [
+            ("toujours pas de remboursement", "fr"),
+            ("sin reembolso todavía", "es"),
+            ("ainda sem reembolso", "pt"),
+            ("keine Erstattung", "de"),
+        ] {
+            assert!(e.score(text, lang, None).score < 0.0, "{text}");
+        }
     }
 
     #[test]

@@ -843,7 +843,7 @@ const DE: &[Rule] = &[
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|funktioniert (?:nicht|immer noch nicht|nicht mehr)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
+        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|(?:funktioniert|geht|läuft|lädt|startet|klappt) (?:\S+ ){1,4}?(?:nicht|nie)(?: mehr)?(?: richtig)?(?:\s*[.!?,;:)]|\s*$)|funktioniert (?:immer noch )?nicht(?: mehr)?(?:\s*$|\s*[.!?,;:)]|\s+(?:[^\sn]|n[^\su]|nu[^\sr]|nur\S)\S*)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
     ),
     r(
         Complaint,
@@ -3224,6 +3224,9 @@ mod tests {
             ("de", "Sie haben mir zweimal Geld abgebucht"),
             ("de", "Der Support meldet sich nicht"),
             ("de", "Die Lampe ist nach einer Woche ausgefallen"),
+            ("de", "Meine Bestellung ist nicht angekommen"),
+            ("de", "Die App funktioniert seit dem Update nicht mehr"),
+            ("de", "Das Login geht seit gestern nicht."),
             ("pt", "Aumentou o preço do plano sem avisar"),
             ("pt", "Até hoje não recebi"),
             ("pt", "Chegou com defeito e não querem trocar"),
@@ -3246,6 +3249,11 @@ mod tests {
             ("es", "No puedo esperar a estrenarla"),
             ("ar", "أخي عاطل لا يعمل"),
             ("ar", "مش قادر افهم"),
+            // "nicht nur" is "not only".
+            (
+                "de",
+                "Die App funktioniert nicht nur gut, sie ist auch schnell",
+            ),
         ];
         assert_each_in(&not_stuck, Complaint, false);
     }
