@@ -2266,36 +2266,44 @@ fn sentence_end(t: &Tok) -> bool {
 /// arrive. You've ruined our holiday", "$2.99 for nothing. So annoying!"; commas do not stop it),
 /// nor by a negator inside a lexicon phrase ("#NotWorthIt #disappointed", see [`in_phrase`]).
 fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
-    if toks[i - 1 - start_i..i].iter().any(sentence_end) {
-        return valence;
-    }
     let w = |k: usize| toks[i - k].sw;
-    match start_i {
+    let changed = match start_i {
         0 => {
             if en_negated(&toks[i - 1]) && !in_phrase(toks, i - 1) {
-                return valence * N_SCALAR;
+                valence * N_SCALAR
+            } else {
+                return valence;
             }
         }
         1 => {
             if w(2) == Sw::Never && w(1) == Sw::SoThis {
-                return valence * 1.25;
+                valence * 1.25
             } else if w(2) == Sw::Without && w(1) == Sw::Doubt {
                 return valence;
             } else if en_negated(&toks[i - 2]) && !in_phrase(toks, i - 2) {
-                return valence * N_SCALAR;
+                valence * N_SCALAR
+            } else {
+                return valence;
             }
         }
         _ => {
             if (w(3) == Sw::Never && w(2) == Sw::SoThis) || w(1) == Sw::SoThis {
-                return valence * 1.25;
+                valence * 1.25
             } else if w(3) == Sw::Without && (w(2) == Sw::Doubt || w(1) == Sw::Doubt) {
                 return valence;
             } else if en_negated(&toks[i - 3]) && !in_phrase(toks, i - 3) {
-                return valence * N_SCALAR;
+                valence * N_SCALAR
+            } else {
+                return valence;
             }
         }
+    };
+    // Asked only when a rule fired (most words have no negator before them).
+    if toks[i - 1 - start_i..i].iter().any(sentence_end) {
+        valence
+    } else {
+        changed
     }
-    valence
 }
 
 /// Whether the word at `i` is others' dislike asked about: "why (do) people / everyone / folks
