@@ -2029,6 +2029,33 @@ impl SignalDetector {
                     .is_some_and(|(a, b)| requests.iter().any(|&(x, y)| x <= a && b <= y))
             });
         }
+        // "Going to buy the X2 tomorrow": the author's own purchase is no advice to others, whatever
+        // words the learned model weighs; a learned recommendation in the purchase's sentence goes
+        // ("I'm buying another one. You should too" keeps its rule's recommendation, and "if you
+        // thought about getting one, buy it" is the reader's purchase).
+        if fired.iter().any(|f| f.sig.kind == PurchaseIntent) {
+            let buying: Vec<usize> = fired
+                .iter_mut()
+                .filter(|f| f.sig.kind == PurchaseIntent)
+                .filter_map(|f| {
+                    f.resolve(text);
+                    let (a, _) = f.span?;
+                    let from = sentence_start(text, a);
+                    // "If you thought about getting this phone, buy it": the reader's purchase.
+                    let yours = text[from..a]
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .any(|w| w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("u"));
+                    (!yours).then_some(from)
+                })
+                .collect();
+            fired.retain(|f| {
+                f.sig.rule != "learned_advice"
+                    || f.sig.kind != Recommend
+                    || !f
+                        .span
+                        .is_some_and(|(a, b)| b > a && buying.contains(&sentence_start(text, a)))
+            });
+        }
         // A warning or churn inside an idiom that says otherwise ("can't recommend them enough",
         // "just switched on the lamp") is not one.
         cancel_within(&mut fired, text, &self.benign, |f| {
@@ -3061,6 +3088,12 @@ mod tests {
     fn intents_as_posts_write_them() {
         let has = |t: &str, k: SignalKind| kinds(t, "en").contains(&k);
         assert!(has("Going to buy the X2 this weekend", PurchaseIntent));
+        // The author's purchase is no advice; the reader's may be.
+        assert!(!has("Going to buy the Acme X2 tomorrow", Recommend));
+        assert!(has(
+            "if you thought about getting this phone buy it.",
+            Recommend
+        ));
         assert!(has(
             "Love the reviews. Gonna order one tonight",
             PurchaseIntent
