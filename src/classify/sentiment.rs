@@ -433,8 +433,10 @@ const R_NO: u32 = 1 << 15;
 /// A weight learned from labelled data (`lexicons/learned_*.tsv`), not from a published lexicon.
 const R_LEARNED: u32 = 1 << 16;
 const R_SUFFIX: u32 = 1 << 17;
+/// A positive word in a counterfactual ("would be nice", "could have been better"): what is missing.
+const R_COUNTERFACTUAL: u32 = 1 << 18;
 
-const RULE_NAMES: [(u32, &str); 18] = [
+const RULE_NAMES: [(u32, &str); 19] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -453,6 +455,7 @@ const RULE_NAMES: [(u32, &str); 18] = [
     (R_NO, "no"),
     (R_LEARNED, "learned"),
     (R_SUFFIX, "suffix"),
+    (R_COUNTERFACTUAL, "counterfactual"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1215,6 +1218,12 @@ impl SentimentEngine {
                     f |= R_LEAST;
                 }
             }
+            // "A spare battery would have been great", "navigation could be better": the praise
+            // is for what the product lacks. Shown, weighing nothing.
+            if is_en && valence > 0.0 && en_counterfactual(toks, i) {
+                valence = 0.0;
+                f |= R_COUNTERFACTUAL;
+            }
             toks[i].valence = valence;
             toks[i].flags = f;
             toks[i].phrase_words = phrase_words;
@@ -1244,7 +1253,7 @@ impl SentimentEngine {
             }
         }
 
-        let is_hit = |t: &Tok| t.valence != 0.0 || t.flags & R_BRAND != 0;
+        let is_hit = |t: &Tok| t.valence != 0.0 || t.flags & (R_BRAND | R_COUNTERFACTUAL) != 0;
         // Sized once: the word hits and the punctuation's.
         let mut hits: Vec<Hit> = Vec::with_capacity(toks.iter().filter(|t| is_hit(t)).count() + 1);
         for (i, t) in toks.iter().enumerate() {
@@ -2246,6 +2255,56 @@ fn en_liking(toks: &[Tok], i: usize) -> bool {
                 | "customers"
                 | "users"
         )
+}
+
+/// Whether the word at `i` is the complement of a counterfactual: "would / could / should / 'd be",
+/// "would have been", "could've been", with at most one degree word between ("would be really
+/// nice", "could be a lot better"), in one clause. Dispositions are not ("I'd be happy to help"),
+/// nor what something would be good for ("would be perfect for beginners", "would be a great
+/// choice": advice).
+fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
+    const DEGREE: &[&str] = &[
+        "really", "so", "very", "much", "even", "pretty", "quite", "super", "sure", "lot", "way",
+        "far", "extra", "also", "too",
+    ];
+    const MODAL: &[&str] = &["would", "could", "should", "might"];
+    if matches!(
+        toks[i].lower(),
+        "happy" | "glad" | "pleased" | "delighted" | "thrilled" | "honored" | "honoured" | "proud"
+    ) || toks[i].lower().ends_with("ed")
+    {
+        // A passive ("could be created", "would have been accomplished") says what is done.
+        return false;
+    }
+    // "Would be perfect for beginners", "would be great for you": advice, not a lack.
+    if !toks[i].clause_end && toks.get(i + 1).is_some_and(|t| t.lower() == "for") {
+        return false;
+    }
+    // Up to five words back, none ending a clause.
+    let mut k = i;
+    let mut back = || -> Option<&str> {
+        k = k.checked_sub(1)?;
+        let t = &toks[k];
+        (!t.clause_end).then(|| t.lower())
+    };
+    let mut w = back();
+    if w.is_some_and(|x| DEGREE.contains(&x)) {
+        let degree = w;
+        w = back();
+        // "a lot better", "so much better".
+        if (degree == Some("lot") && w == Some("a")) || w == Some("so") {
+            w = back();
+        }
+    }
+    match w {
+        Some("be") => back().is_some_and(|m| MODAL.contains(&m) || m.ends_with("'d")),
+        Some("been") => match back() {
+            Some("have") => back().is_some_and(|m| MODAL.contains(&m) || m.ends_with("'d")),
+            Some(m) => matches!(m, "would've" | "could've" | "should've" | "might've"),
+            None => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether the token at `q` lies inside a lexicon phrase (begins or continues one): its words were
@@ -3333,6 +3392,38 @@ mod tests {
         assert_eq!(s.hits[0].token, "Worst");
         // A tag the lexicon knows whole is scored whole.
         assert!(e.score("#fail", "en", None).score < 0.0);
+    }
+
+    /// Praise in a counterfactual is for what is missing: shown, weighing nothing.
+    #[test]
+    fn a_counterfactual_praises_nothing() {
+        let e = SentimentEngine::new();
+        for text in [
+            "a spare battery would have been great",
+            "navigation could be a lot better",
+            "it would be really nice to have an fm receiver",
+            "It'd be nice if they answered my emails",
+        ] {
+            let s = e.score(text, "en", None);
+            assert_eq!(s.score, 0.0, "{text}: {s:?}");
+            assert!(
+                s.hits.iter().any(|h| h.rule.ends_with("+counterfactual")),
+                "{s:?}"
+            );
+        }
+        for text in [
+            "I'd be happy to recommend them",
+            "It would be perfect for beginners",
+            "Acme would be a great choice",
+            "The lamp is great",
+        ] {
+            let s = e.score(text, "en", None);
+            assert!(s.score > 0.0, "{text}: {s:?}");
+            assert!(
+                s.hits.iter().all(|h| !h.rule.contains("counterfactual")),
+                "{s:?}"
+            );
+        }
     }
 
     /// "like" is scored only as the verb of liking, not as a comparison or a filler.
