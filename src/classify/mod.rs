@@ -172,6 +172,7 @@ impl Classifier {
             spans,
             requests,
             sarcasm,
+            advised_against,
         } = self
             .signals
             .detect_with_requests(&signal_text, &lang.code, &sentiment);
@@ -215,6 +216,13 @@ impl Classifier {
         if !requests.is_empty() {
             let requests: Vec<&str> = requests.iter().map(|&(a, b)| &signal_text[a..b]).collect();
             sentiment::discount_requests(&mut sentiment, &requests, &lang.code);
+        }
+        if !advised_against.is_empty() {
+            let spans: Vec<&str> = advised_against
+                .iter()
+                .map(|&(a, b)| &signal_text[a..b])
+                .collect();
+            sentiment::discount_advice_verbs(&mut sentiment, &spans, &lang.code);
         }
         if signals.iter().any(|s| s.kind == SignalKind::Complaint)
             && !signals.iter().any(|s| s.kind == SignalKind::Praise)

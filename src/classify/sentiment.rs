@@ -1819,6 +1819,22 @@ pub fn discount_courtesy(s: &mut Sentiment, text: &str, lang: &str) {
     }
 }
 
+/// The verb of recommending that introduces a warning ("I'd *recommend* avoiding Lumora", "I
+/// *recommend* that you don't purchase it"; `spans` are the warning rule's matches) weighs nothing
+/// and shows `+warning` in its rule: VADER's +1.5 for "recommend" made such warnings neutral or
+/// positive.
+pub fn discount_advice_verbs(s: &mut Sentiment, spans: &[&str], lang: &str) {
+    const VERBS: &[&str] = &["recommend", "suggest", "advise", "urge"];
+    rework_hits(
+        s,
+        lang,
+        spans,
+        "warning",
+        |h, words| h.valence > 0.0 && words.iter().all(|w| VERBS.contains(w)),
+        |_| 0.0,
+    );
+}
+
 /// The word hits (not `!`/`?` emphasis) that lie inside one of `spans` and that `pick` takes (given
 /// the hit and its token's lowercased words) get `valence(old)` and `+tag` in their rule; the score
 /// is worked out again when any did. A phrase's token is several words: all of them must be in the

@@ -148,7 +148,16 @@ const EN: &[Rule] = &[
         0.9,
         "dont_buy",
         // "I'd think twice before ordering from them again" warns as surely.
-        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her))\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b",
+        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her))\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b",
+    ),
+    r(
+        Warn,
+        0.9,
+        "advise_against",
+        // The verb of recommending with a warning for its object: "I recommend that you don't
+        // purchase it", "I'd recommend avoiding Lumora", "I'd advise against it" (not the news'
+        // "issues warning against").
+        r"\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:do(?:n'?t| not)|never|not to|to never|to not) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:to )?(?:avoid(?:ing)?|stay(?:ing)? away|steer(?:ing)? clear|run(?:ning)? away)\b|\b(?:recommend|advise|suggest)(?:s|ed|ing)? (?:strongly |highly )?against\b",
     ),
     r(
         Warn,
@@ -330,7 +339,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
+        r"\b(?:never|not) (?:buying|purchasing|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|purchase|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
     ),
     r(
         ChurnIntent,
@@ -1095,6 +1104,9 @@ pub struct Detected {
     /// more confident complaint rule won the complaint signal ("…, still haven't fixed it"): its
     /// positive words are inverted in the sentiment.
     pub sarcasm: Option<String>,
+    /// Where a verb of recommending introduces a warning ("I'd recommend avoiding them", rule
+    /// `advise_against`), whichever warning rule won the signal: that "recommend" is no praise.
+    pub advised_against: Vec<(usize, usize)>,
 }
 
 /// Drops the signals `pick` chooses whose span overlaps a match of `idioms` (an idiom or a
@@ -1496,7 +1508,7 @@ const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could no
 /// See [`SignalDetector::not_advice`]: a subject (and up to two adverbs or modals other than
 /// "would") before "don't / never + verb", or before "avoid / stay away / steer clear / be careful",
 /// and an infinitive or a helping verb before "avoid" ("to avoid", "helps avoid").
-const NOT_ADVICE: &str = r"(?i)(?-u:\b)(?:(?:i|we|they|he|she|you|u|it|people|ppl|who|which|that|one|someone|nobody|everyone|everybody)\s+(?:(?:will|'ll|can|could|might|may|probably|just|still|really|usually|also|even|honestly|literally|actually|generally|normally|often|typically|always|simply|sometimes|rarely|hardly|obviously|clearly|personally)\s+){0,2}(?:do(?:n'?t| not)|does(?:n'?t| not)|never)\s+(?:ever\s+)?(?:buy|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)|(?:(?:i|we|they|he|she|it|people|ppl|who|which|that|still|helps?|helped|helping)\s+(?:(?:will|'ll|can|could|might|may|just|still|usually|always|often|generally|normally|also|even|tend to|try to|tried to|trying to|want to|wanted to|had to|managed to)\s+){0,2}|\bto\s+)(?:avoid|stay away|steer clear|run away|be careful))(?-u:\b)";
+const NOT_ADVICE: &str = r"(?i)(?-u:\b)(?:(?:i|we|they|he|she|you|u|it|people|ppl|who|which|that|one|someone|nobody|everyone|everybody)\s+(?:(?:will|'ll|can|could|might|may|probably|just|still|really|usually|also|even|honestly|literally|actually|generally|normally|often|typically|always|simply|sometimes|rarely|hardly|obviously|clearly|personally)\s+){0,2}(?:do(?:n'?t| not)|does(?:n'?t| not)|never)\s+(?:ever\s+)?(?:buy|purchase|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)|(?:(?:i|we|they|he|she|it|people|ppl|who|which|that|still|helps?|helped|helping)\s+(?:(?:will|'ll|can|could|might|may|just|still|usually|always|often|generally|normally|also|even|tend to|try to|tried to|trying to|want to|wanted to|had to|managed to)\s+){0,2}|\bto\s+)(?:avoid|stay away|steer clear|run away|be careful))(?-u:\b)";
 
 const ADVICE_TABLE: &str = include_str!("lexicons/learned_advice.tsv");
 
@@ -2067,8 +2079,10 @@ impl SignalDetector {
         }
         // A warning rule's words inside a statement of what someone does ("I don't use it
         // anymore") advise no one.
+        // ("I recommend that you don't buy it" is advice: its own rule reads the statement's
+        // words as the recommendation's object.)
         cancel_within(&mut fired, text, &self.not_advice, |f| {
-            f.sig.kind == Warn && f.rule.is_some()
+            f.sig.kind == Warn && f.rule.is_some() && f.sig.rule != "advise_against"
         });
         // A complaint word negated right before it ("not terrible at all", "wasn't that
         // disappointing", "never disappointed") says the opposite. English rules only: the other
@@ -2088,6 +2102,14 @@ impl SignalDetector {
         // opener.
         cancel_overlapped(&mut fired, text, |f| f.sig.rule == SARCASM, Praise);
 
+        let advised_against: Vec<(usize, usize)> = fired
+            .iter_mut()
+            .filter(|f| f.sig.rule == "advise_against")
+            .filter_map(|f| {
+                f.resolve(text);
+                f.span
+            })
+            .collect();
         let sarcasm = fired
             .iter_mut()
             .find(|f| f.sig.rule == SARCASM)
@@ -2186,6 +2208,7 @@ impl SignalDetector {
             spans,
             requests,
             sarcasm,
+            advised_against,
         }
     }
 
@@ -2754,6 +2777,11 @@ mod tests {
                 "negative_experience",
             ),
             ("Would not buy from them again", "never_again"),
+            ("I will never purchase from Acme again", "never_again"),
+            ("I'd recommend avoiding Lumora", "advise_against"),
+            ("I recommend that you don't purchase it", "advise_against"),
+            ("I would advise against buying the X2", "advise_against"),
+            ("Don't purchase from Fernway", "dont_buy"),
             ("You need to read this before you book", "you_should"),
             ("You have to try the pasta here", "you_should_try"),
             ("Three days and nothing from support.", "time_lapse"),
@@ -2828,6 +2856,8 @@ mod tests {
             ("You have to add every song by hand", "you_should"),
             ("I lost my card, can you block it?", "lost_item"),
             ("I'm out of coffee.", "never_again"),
+            ("UK FCA issues warning against FX firm", "advise_against"),
+            ("I recommend it against any other brand", "advise_against"),
             ("Lumora let me down again", "outage"),
             ("Prices went down again", "outage"),
             ("Where are my manners, thanks!", "where_is_my"),
