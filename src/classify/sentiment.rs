@@ -120,6 +120,7 @@ enum Sw {
     Nicht,
     Super,
     Like,
+    Be,
 }
 
 fn special_word(lower: &str) -> Sw {
@@ -138,6 +139,7 @@ fn special_word(lower: &str) -> Sw {
         "or" | "nor" => Sw::OrNor,
         "nicht" => Sw::Nicht,
         "like" => Sw::Like,
+        "be" | "been" => Sw::Be,
         _ => Sw::Other,
     }
 }
@@ -2284,6 +2286,11 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
         "far", "extra", "also", "too",
     ];
     const MODAL: &[&str] = &["would", "could", "should", "might"];
+    // Most positive words have no "be" / "been" right before them: one look at the few words
+    // rules compare against says so.
+    if !toks[i.saturating_sub(4)..i].iter().any(|t| t.sw == Sw::Be) {
+        return false;
+    }
     if matches!(
         toks[i].lower(),
         "happy" | "glad" | "pleased" | "delighted" | "thrilled" | "honored" | "honoured" | "proud"
