@@ -3421,18 +3421,24 @@ mod tests {
     #[test]
     fn a_counterfactual_praises_nothing() {
         let e = SentimentEngine::new();
+        // Each text: whether its praise is counterfactual (then it weighs nothing).
+        let check = |text: &str, counterfactual: bool| {
+            let s = e.score(text, "en", None);
+            let shown = s.hits.iter().any(|h| h.rule.ends_with("+counterfactual"));
+            assert_eq!(shown, counterfactual, "{text}: {s:?}");
+            if counterfactual {
+                assert_eq!(s.score, 0.0, "{text}: {s:?}");
+            } else {
+                assert!(s.score > 0.0, "{text}: {s:?}");
+            }
+        };
         for text in [
             "a spare battery would have been great",
             "navigation could be a lot better",
             "it would be really nice to have an fm receiver",
             "It'd be nice if they answered my emails",
         ] {
-            let s = e.score(text, "en", None);
-            assert_eq!(s.score, 0.0, "{text}: {s:?}");
-            assert!(
-                s.hits.iter().any(|h| h.rule.ends_with("+counterfactual")),
-                "{s:?}"
-            );
+            check(text, true);
         }
         for text in [
             "I'd be happy to recommend them",
@@ -3440,12 +3446,7 @@ mod tests {
             "Acme would be a great choice",
             "The lamp is great",
         ] {
-            let s = e.score(text, "en", None);
-            assert!(s.score > 0.0, "{text}: {s:?}");
-            assert!(
-                s.hits.iter().all(|h| !h.rule.contains("counterfactual")),
-                "{s:?}"
-            );
+            check(text, false);
         }
     }
 
