@@ -33,6 +33,9 @@ use SignalKind::*;
 /// overlapping praise here and inverts the positive words of its span in the sentiment
 /// ([`crate::classify::sentiment::invert_sarcasm`]).
 pub const SARCASM: &str = "sarcasm";
+/// The rule of a verb of recommending whose object is a warning ("I'd recommend avoiding them"):
+/// its "recommend" is no praise ([`Detected::advised_against`]).
+const ADVISE_AGAINST: &str = "advise_against";
 
 struct Rule {
     kind: SignalKind,
@@ -153,7 +156,7 @@ const EN: &[Rule] = &[
     r(
         Warn,
         0.9,
-        "advise_against",
+        ADVISE_AGAINST,
         // The verb of recommending with a warning for its object: "I recommend that you don't
         // purchase it", "I'd recommend avoiding Lumora", "I'd advise against it" (not the news'
         // "issues warning against").
@@ -1771,6 +1774,21 @@ struct Fired<'c> {
     rule: Option<(&'c Compiled, usize)>,
 }
 
+/// The fired signals `pick` takes, each with its evidence and span looked for, that were found.
+fn resolved<'f, 'c>(
+    fired: &'f mut [Fired<'c>],
+    text: &str,
+    pick: impl Fn(&Fired<'c>) -> bool,
+) -> impl Iterator<Item = &'f Fired<'c>> {
+    fired.iter_mut().filter_map(move |f| {
+        if !pick(f) {
+            return None;
+        }
+        f.resolve(text);
+        f.span.is_some().then_some(&*f)
+    })
+}
+
 impl Fired<'_> {
     /// Finds the span and evidence of a rule signal (once).
     fn resolve(&mut self, text: &str) {
@@ -2046,11 +2064,8 @@ impl SignalDetector {
         // ("I'm buying another one. You should too" keeps its rule's recommendation, and "if you
         // thought about getting one, buy it" is the reader's purchase).
         if fired.iter().any(|f| f.sig.kind == PurchaseIntent) {
-            let buying: Vec<usize> = fired
-                .iter_mut()
-                .filter(|f| f.sig.kind == PurchaseIntent)
+            let buying: Vec<usize> = resolved(&mut fired, text, |f| f.sig.kind == PurchaseIntent)
                 .filter_map(|f| {
-                    f.resolve(text);
                     let (a, _) = f.span?;
                     let from = sentence_start(text, a);
                     // "If you thought about getting this phone, buy it": the reader's purchase.
@@ -2082,7 +2097,7 @@ impl SignalDetector {
         // ("I recommend that you don't buy it" is advice: its own rule reads the statement's
         // words as the recommendation's object.)
         cancel_within(&mut fired, text, &self.not_advice, |f| {
-            f.sig.kind == Warn && f.rule.is_some() && f.sig.rule != "advise_against"
+            f.sig.kind == Warn && f.rule.is_some() && f.sig.rule != ADVISE_AGAINST
         });
         // A complaint word negated right before it ("not terrible at all", "wasn't that
         // disappointing", "never disappointed") says the opposite. English rules only: the other
@@ -2102,21 +2117,13 @@ impl SignalDetector {
         // opener.
         cancel_overlapped(&mut fired, text, |f| f.sig.rule == SARCASM, Praise);
 
-        let advised_against: Vec<(usize, usize)> = fired
-            .iter_mut()
-            .filter(|f| f.sig.rule == "advise_against")
-            .filter_map(|f| {
-                f.resolve(text);
-                f.span
-            })
-            .collect();
-        let sarcasm = fired
-            .iter_mut()
-            .find(|f| f.sig.rule == SARCASM)
-            .and_then(|f| {
-                f.resolve(text);
-                f.span.map(|_| f.sig.evidence.clone())
-            });
+        let advised_against: Vec<(usize, usize)> =
+            resolved(&mut fired, text, |f| f.sig.rule == ADVISE_AGAINST)
+                .filter_map(|f| f.span)
+                .collect();
+        let sarcasm = resolved(&mut fired, text, |f| f.sig.rule == SARCASM)
+            .next()
+            .map(|f| f.sig.evidence.clone());
         // One signal per kind: the most confident rule, and say how many rules agreed. Only the
         // winners' spans are looked for.
         let mut merged: Vec<Fired> = Vec::new();
