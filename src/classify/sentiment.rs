@@ -1757,6 +1757,46 @@ fn wish_words(lang: &str) -> &'static [&'static str] {
     }
 }
 
+/// [`courtesy_words`], [`wish_words`] and [`thanks_words`] of a language in the folded spelling
+/// the hits are compared in, made once per process (they are asked for on every complaint).
+struct CourtesyLists {
+    courtesy: Vec<String>,
+    wishes: Vec<String>,
+    thanks: Vec<String>,
+    thanks_for: Vec<String>,
+}
+
+impl CourtesyLists {
+    fn of(lang: &str) -> &'static CourtesyLists {
+        static LISTS: std::sync::OnceLock<Vec<(&'static str, CourtesyLists)>> =
+            std::sync::OnceLock::new();
+        let all = LISTS.get_or_init(|| {
+            ["en", "es", "fr", "de", "pt", "fa", "ar"]
+                .into_iter()
+                .map(|lang| {
+                    let folded = |list: &[&str]| {
+                        list.iter()
+                            .map(|w| super::lexicon::normalize(lang, w))
+                            .collect()
+                    };
+                    let (thanks, thanks_for) = thanks_words(lang);
+                    let lists = CourtesyLists {
+                        courtesy: folded(courtesy_words(lang)),
+                        wishes: folded(wish_words(lang)),
+                        thanks: folded(thanks),
+                        thanks_for: folded(thanks_for),
+                    };
+                    (lang, lists)
+                })
+                .collect()
+        });
+        // Other languages use the English words, as the lists do.
+        all.iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&all[0].1, |(_, lists)| lists)
+    }
+}
+
 /// A complaint's courtesy ([`courtesy_words`]) and wishes ([`wish_words`]) weigh nothing and show
 /// `+courtesy` or `+wish` in their rule; everything else keeps its valence, and thanks for
 /// something done stays gratitude. The score is worked out again from the hits, as after sarcasm;
@@ -1767,11 +1807,12 @@ pub fn discount_courtesy(s: &mut Sentiment, text: &str, lang: &str) {
         return;
     }
     let fold = |x: &str| super::lexicon::normalize(lang, x);
-    let folded = |list: &[&str]| list.iter().map(|w| fold(w)).collect::<Vec<String>>();
-    let (thanks, thanks_for) = thanks_words(lang);
-    let (thanks, thanks_for) = (folded(thanks), folded(thanks_for));
-    let courtesy = folded(courtesy_words(lang));
-    let wishes = folded(wish_words(lang));
+    let CourtesyLists {
+        courtesy,
+        wishes,
+        thanks,
+        thanks_for,
+    } = CourtesyLists::of(lang);
     let is_any = |list: &[String], w: &str| list.iter().any(|c| c == w);
     // Words that may stand between a thank and what it is for ("thank you so much for").
     const FILLERS: &[&str] = &[
@@ -1790,25 +1831,31 @@ pub fn discount_courtesy(s: &mut Sentiment, text: &str, lang: &str) {
         if words.is_empty() {
             continue;
         }
-        let tag = if words.iter().all(|w| is_any(&courtesy, w)) {
+        let tag = if words.iter().all(|w| is_any(courtesy, w)) {
             "courtesy"
-        } else if words.iter().all(|w| is_any(&wishes, w)) {
+        } else if words.iter().all(|w| is_any(wishes, w)) {
             "wish"
         } else {
             continue;
         };
-        if words.iter().any(|w| is_any(&thanks, w))
+        if words.iter().any(|w| is_any(thanks, w))
             && let Some(at) = h.at
         {
-            // The words after the piece the thanks stands in.
+            // The words after the piece the thanks stands in (a dozen reach past any fillers).
             let rest = text.get(at as usize..).unwrap_or("");
-            let after = fold(rest);
+            let after = fold(
+                &rest
+                    .split_whitespace()
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             let mut next = after
                 .split_whitespace()
                 .skip(1)
                 .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\''))
                 .skip_while(|w| FILLERS.contains(w));
-            if next.next().is_some_and(|w| is_any(&thanks_for, w)) {
+            if next.next().is_some_and(|w| is_any(thanks_for, w)) {
                 continue;
             }
         }
