@@ -1,8 +1,9 @@
 //! Per-language sentiment resources: valence lexicon, negators, boosters/dampeners, contrastive
 //! conjunctions, and text normalisation. Tables are built once at start-up (see [`Lexicons::shared`]).
 //!
-//! English is VADER's own lexicon (valence −4…+4). The other languages use AFINN lists (−5…+5), scaled by
-//! 0.8 onto VADER's range so the same rules and the same ±0.05 label band apply to every language.
+//! English is VADER's own lexicon (valence −4…+4), with AFINN-165's words that VADER lacks filled in.
+//! The other languages use AFINN lists (−5…+5). AFINN is scaled by 0.8 onto VADER's range so the same
+//! rules and the same ±0.05 label band apply to every language.
 
 // FxHash: lookups of short words are the scorer's inner loop, and the keys are not attacker-chosen
 // (the tables are ours), so SipHash's DoS resistance buys nothing here.
@@ -693,27 +694,33 @@ fn boosters(up: &[&str], down: &[&str], lang: &str) -> HashMap<String, f64> {
         .collect()
 }
 
+/// AFINN's −5…+5 onto VADER's −4…+4.
+const AFINN_SCALE: f64 = 0.8;
+
+/// The `word <TAB> valence` lines of a shipped list; a line that is not one is skipped (comments, the
+/// header).
+fn tsv_entries(raw: &'static str) -> impl Iterator<Item = (&'static str, f64)> {
+    raw.lines().filter_map(|line| {
+        let (w, v) = line.split_once('\t')?;
+        Some((w, v.trim().parse::<f64>().ok()?))
+    })
+}
+
 fn build_profile(lang: &'static str) -> Profile {
     let (raw, scale): (&str, f64) = match lang {
         "en" => (include_str!("lexicons/vader_lexicon.tsv"), 1.0),
-        "es" => (include_str!("lexicons/afinn_es.tsv"), 0.8),
-        "fr" => (include_str!("lexicons/afinn_fr.tsv"), 0.8),
-        "de" => (include_str!("lexicons/afinn_de.tsv"), 0.8),
-        "pt" => (include_str!("lexicons/afinn_pt.tsv"), 0.8),
-        "fa" => (include_str!("lexicons/afinn_fa.tsv"), 0.8),
-        "ar" => (include_str!("lexicons/afinn_ar.tsv"), 0.8),
+        "es" => (include_str!("lexicons/afinn_es.tsv"), AFINN_SCALE),
+        "fr" => (include_str!("lexicons/afinn_fr.tsv"), AFINN_SCALE),
+        "de" => (include_str!("lexicons/afinn_de.tsv"), AFINN_SCALE),
+        "pt" => (include_str!("lexicons/afinn_pt.tsv"), AFINN_SCALE),
+        "fa" => (include_str!("lexicons/afinn_fa.tsv"), AFINN_SCALE),
+        "ar" => (include_str!("lexicons/afinn_ar.tsv"), AFINN_SCALE),
         other => unreachable!("no lexicon for {other}"),
     };
     let mut lexicon = HashMap::default();
     let mut phrases = HashMap::default();
     let mut max_phrase_words = 1;
-    for line in raw.lines() {
-        let Some((w, v)) = line.split_once('\t') else {
-            continue;
-        };
-        let Ok(v) = v.trim().parse::<f64>() else {
-            continue;
-        };
+    for (w, v) in tsv_entries(raw) {
         // VADER's own entries keep their case-folding as written (emoticons like ":D" are case-sensitive
         // in shape but VADER lowercases tokens before lookup, so we do too).
         let key = if lang == "en" {
@@ -730,6 +737,19 @@ fn build_profile(lang: &'static str) -> Profile {
             );
         } else {
             lexicon.insert(key, v * scale);
+        }
+    }
+    if lang == "en" {
+        // AFINN-165's English words that VADER lacks ("flaw", "poorly", "unreliable", "outage"),
+        // scaled like the other AFINN lists; VADER's own entry wins wherever both have a word.
+        for (w, v) in tsv_entries(include_str!("lexicons/afinn_en.tsv")) {
+            let key = w.split_whitespace().collect::<Vec<_>>().join(" ");
+            if key.contains(' ') {
+                max_phrase_words = max_phrase_words.max(key.split(' ').count());
+                phrases.entry(key).or_insert(v * AFINN_SCALE);
+            } else {
+                lexicon.entry(key).or_insert(v * AFINN_SCALE);
+            }
         }
     }
     let mut p = Profile {
@@ -1419,6 +1439,34 @@ mod tests {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .count();
         assert_eq!(supplement().count(), lines);
+    }
+
+    /// `tsv_entries` skips what it cannot read; every entry line of the shipped lists must be
+    /// readable, and the English fill must hold no word VADER's list already scores.
+    #[test]
+    fn every_shipped_list_line_is_read() {
+        for raw in [
+            include_str!("lexicons/vader_lexicon.tsv"),
+            include_str!("lexicons/afinn_en.tsv"),
+            include_str!("lexicons/afinn_es.tsv"),
+            include_str!("lexicons/afinn_fr.tsv"),
+            include_str!("lexicons/afinn_de.tsv"),
+            include_str!("lexicons/afinn_pt.tsv"),
+            include_str!("lexicons/afinn_fa.tsv"),
+            include_str!("lexicons/afinn_ar.tsv"),
+        ] {
+            let lines = raw
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .count();
+            assert_eq!(tsv_entries(raw).count(), lines);
+        }
+        let vader: HashSet<String> = tsv_entries(include_str!("lexicons/vader_lexicon.tsv"))
+            .map(|(w, _)| w.to_lowercase())
+            .collect();
+        for (w, _) in tsv_entries(include_str!("lexicons/afinn_en.tsv")) {
+            assert!(!vader.contains(w), "{w} is VADER's");
+        }
     }
 
     #[test]
