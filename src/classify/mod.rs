@@ -626,6 +626,41 @@ mod tests {
         );
     }
 
+    /// A retweet's or a credit's source ("RT @jo: …", "… via @jo") is quoted, not spoken to: the
+    /// post's negativity or trouble is no complaint to an account. Said to the account, it is.
+    #[test]
+    fn a_retweet_source_is_not_addressed() {
+        let complaint = |text: &str| {
+            analyze(text)
+                .signals
+                .into_iter()
+                .find(|s| s.kind == crate::model::SignalKind::Complaint)
+                .map(|s| s.rule)
+        };
+        for (quoted, addressed, rule) in [
+            (
+                "RT @jo: so sad and angry about the news today",
+                "@jo so sad and angry about the news today",
+                "negative_to_account",
+            ),
+            (
+                "so sad and angry about the news today via @jo",
+                "@jo so sad and angry about the news today",
+                "negative_to_account",
+            ),
+            (
+                "RT @jo: everyone has problems, nobody listens",
+                "@jo everyone has problems, nobody listens",
+                "addressed_problem",
+            ),
+        ] {
+            assert_eq!(complaint(quoted), None, "{quoted}");
+            assert_eq!(complaint(addressed).as_deref(), Some(rule), "{addressed}");
+        }
+        // A retweet that speaks to an account itself still does.
+        assert!(complaint("RT @jo: @acme everyone has problems, nobody listens").is_some());
+    }
+
     /// Sarcasm that another complaint rule outranks ("still haven't" beats "thanks for nothing"
     /// for the complaint signal) still turns its praise word round.
     #[test]

@@ -437,8 +437,10 @@ const R_LEARNED: u32 = 1 << 16;
 const R_SUFFIX: u32 = 1 << 17;
 /// A positive word in a counterfactual ("would be nice", "could have been better"): what is missing.
 const R_COUNTERFACTUAL: u32 = 1 << 18;
+/// A negative word reported put right ("fixed my problem", "the outage was resolved"): gone.
+const R_FIXED: u32 = 1 << 19;
 
-const RULE_NAMES: [(u32, &str); 19] = [
+const RULE_NAMES: [(u32, &str); 20] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -458,6 +460,7 @@ const RULE_NAMES: [(u32, &str); 19] = [
     (R_LEARNED, "learned"),
     (R_SUFFIX, "suffix"),
     (R_COUNTERFACTUAL, "counterfactual"),
+    (R_FIXED, "fixed"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1168,7 +1171,10 @@ impl SentimentEngine {
                 valence += s;
                 if is_en {
                     let before = valence;
-                    if !no_limit && !negation_proof(t) {
+                    // "They never fixed the broken screen": the negator denies the fix, not
+                    // the trouble.
+                    let fix_denied = valence < 0.0 && en_fix_between(toks, i - (start_i + 1), i);
+                    if !no_limit && !negation_proof(t) && !fix_denied {
                         valence = en_negation_check(valence, toks, start_i, i);
                     }
                     if before != valence && valence.signum() != before.signum() {
@@ -1226,6 +1232,12 @@ impl SentimentEngine {
                 valence = 0.0;
                 f |= R_COUNTERFACTUAL;
             }
+            // "Thanks for fixing my problem", "the outage was resolved in an hour": the trouble
+            // is over. Shown, weighing nothing.
+            if is_en && valence < 0.0 && en_fixed(toks, i) {
+                valence = 0.0;
+                f |= R_FIXED;
+            }
             toks[i].valence = valence;
             toks[i].flags = f;
             toks[i].phrase_words = phrase_words;
@@ -1255,7 +1267,8 @@ impl SentimentEngine {
             }
         }
 
-        let is_hit = |t: &Tok| t.valence != 0.0 || t.flags & (R_BRAND | R_COUNTERFACTUAL) != 0;
+        let is_hit =
+            |t: &Tok| t.valence != 0.0 || t.flags & (R_BRAND | R_COUNTERFACTUAL | R_FIXED) != 0;
         // Sized once: the word hits and the punctuation's.
         let mut hits: Vec<Hit> = Vec::with_capacity(toks.iter().filter(|t| is_hit(t)).count() + 1);
         for (i, t) in toks.iter().enumerate() {
@@ -2377,6 +2390,64 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// A fix done, in English.
+const FIX_DONE: &[&str] = &[
+    "fixed", "fixes", "solved", "solves", "resolved", "resolves", "repaired", "sorted",
+];
+
+/// Whether a verb of fixing stands between the negator at `neg` and the word at `i`: the negation
+/// is the fix's ("never fixed the broken screen", "didn't resolve my problem").
+fn en_fix_between(toks: &[Tok], neg: usize, i: usize) -> bool {
+    toks[neg + 1..i].iter().any(|t| {
+        FIX_DONE.contains(&t.lower())
+            || matches!(t.lower(), "fix" | "solve" | "resolve" | "repair" | "fixing")
+    })
+}
+
+/// Whether the negative word at `i` names trouble reported put right: the object of a done fix
+/// ("fixed my problem", "the update fixes the crash", "thanks for resolving the outage") or the
+/// subject of one ("problem solved", "the issue has been resolved"), within three words and one
+/// clause, the fix not negated ("still haven't fixed my issue", "the problem was not resolved" keep
+/// their weight). A fix asked for ("please fix the bug", "can you resolve this issue") is not one.
+fn en_fixed(toks: &[Tok], i: usize) -> bool {
+    let done = |t: &Tok| FIX_DONE.contains(&t.lower());
+    // "for fixing": what one thanks someone for.
+    let doing = |k: usize| {
+        matches!(
+            toks[k].lower(),
+            "fixing" | "solving" | "resolving" | "repairing" | "sorting"
+        ) && k > 0
+            && toks[k - 1].lower() == "for"
+    };
+    let negated = |from: usize, to: usize| {
+        toks[from..to]
+            .iter()
+            .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never))
+    };
+    // The fix before the trouble, nothing between them ending a clause.
+    for k in (i.saturating_sub(3)..i).rev() {
+        if toks[k].clause_end {
+            break;
+        }
+        if done(&toks[k]) || doing(k) {
+            return !negated(k.saturating_sub(3), i);
+        }
+    }
+    // The trouble before the fix ("problem solved", "issue was resolved").
+    if toks[i].clause_end {
+        return false;
+    }
+    for (k, t) in toks.iter().enumerate().take(i + 4).skip(i + 1) {
+        if done(t) {
+            return !negated(i.saturating_sub(1), k);
+        }
+        if t.clause_end {
+            break;
+        }
+    }
+    false
+}
+
 /// Whether the token at `q` lies inside a lexicon phrase (begins or continues one): its words were
 /// scored as the phrase, so a negator among them ("nicht nur", *not only*) negates nothing after
 /// it.
@@ -2793,6 +2864,69 @@ mod tests {
             s("Has anyone had luck getting a refund"),
             s("Has anyone got a refund")
         );
+    }
+
+    /// AFINN-165 fills the English words VADER lacks, scaled by 0.8; VADER's own entry wins where
+    /// both score a word, and the words that name a thing rather than judge it are left out.
+    #[test]
+    fn afinn_fills_the_words_vader_lacks() {
+        let e = SentimentEngine::new();
+        let hit = |text: &str, word: &str| {
+            let s = e.score(text, "en", None);
+            s.hits.iter().find(|h| h.token == word).map(|h| h.valence)
+        };
+        // AFINN: flaw −2, poorly −2, affordable +2, seamless +2.
+        assert_eq!(hit("a serious design flaw", "flaw"), Some(-1.6));
+        assert_eq!(
+            hit("the entire unit was poorly crafted", "poorly"),
+            Some(-1.6)
+        );
+        assert_eq!(hit("affordable and seamless", "seamless"), Some(1.6));
+        assert!(s("the entire unit was poorly crafted") < -0.05);
+        // "good": VADER 1.9, AFINN 3.
+        assert_eq!(hit("good", "good"), Some(1.9));
+        // Attribute nouns and names carry nothing.
+        for (text, word) in [
+            ("the quality of the screen", "quality"),
+            ("a big box", "big"),
+            ("screen resolution", "resolution"),
+            ("Sue from support called", "Sue"),
+        ] {
+            assert_eq!(hit(text, word), None, "{text}");
+        }
+    }
+
+    /// Trouble reported put right weighs nothing (`+fixed`); a fix asked for or denied leaves it,
+    /// and a negator that denies the fix does not turn the trouble into praise.
+    #[test]
+    fn trouble_put_right_weighs_nothing() {
+        let e = SentimentEngine::new();
+        let fixed = |text: &str| {
+            let s = e.score(text, "en", None);
+            s.hits
+                .iter()
+                .any(|h| h.rule.ends_with("+fixed") && h.valence == 0.0)
+        };
+        for text in [
+            "thank you so much for fixing my problem so quickly",
+            "support solved my problem fast",
+            "the update fixes the crash",
+            "problem solved!",
+            "the outage was resolved within an hour",
+        ] {
+            assert!(fixed(text), "{text}: {:?}", e.score(text, "en", None));
+            assert!(s(text) >= 0.0, "{text}");
+        }
+        for text in [
+            "they didn't fix my problem",
+            "the problem was not resolved",
+            "please fix this terrible bug",
+            "they never fixed the broken screen",
+            "the problem is that it was fixed to the wall badly",
+        ] {
+            assert!(!fixed(text), "{text}: {:?}", e.score(text, "en", None));
+            assert!(s(text) < -0.05, "{text}: {:?}", e.score(text, "en", None));
+        }
     }
 
     /// Others' dislike, asked about, is not the author's: "not sure why people hate X".

@@ -642,7 +642,7 @@ const EN: &[Rule] = &[
             r"|taking (?:\S+ ){0,4}?in for (?:repairs?|recalls?|service)",
             r"|(?:\S+ )?when (?:\S+ ){1,3}(?:breaks|crashes|dies|stops working|goes down|is late|gets cancell?ed|drops|loses|cancels)",
             r")",
-            r"|\bthank(?:s| you)(?: so much| a lot)?(?: again)?(?: @\w+)* for (?:nothing|(?:\w+ )?ignoring|losing|cancell?ing|delaying|(?:over)?charging|ruining|breaking|wasting|the (?:delay|runaround|outage)|(?:never|not) (?:responding|replying|answering|getting back|helping|fixing|delivering|showing))",
+            r"|\bthank(?:s| you)(?: so much| a lot)?(?: again)?(?: @\w+)* for (?:nothing|(?:fixing|doing|solving|resolving|helping(?: with)?) (?:absolutely )?nothing|(?:\w+ )?ignoring|losing|cancell?ing|delaying|(?:over)?charging|ruining|breaking|wasting|the (?:delay|runaround|outage)|(?:never|not) (?:responding|replying|answering|getting back|helping|fixing|delivering|showing))",
             r"|(?:^|[.!?]\s+)(?:oh |just |so )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|terrific|awesome|nice)(?: job)?(?:,|!+|\.{3}|…) [^.!?]{0,80}?\b(?:again|dropped|lost|cancell?ed|delayed|broke|broken|crashed|is down|went down|stuck|outage|another (?:outage|delay|price (?:hike|increase|rise)|fee|charge|error|crash|bug|cancell?ation|breakdown|dropped call|late delivery)|no (?:signal|service|power|internet|wifi|response|reply))\b",
         ),
     ),
@@ -1179,6 +1179,32 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     }
 }
 
+/// Whether a word denies what follows it: "not", "never", "yet" ("yet to be fixed"), a verb with
+/// "n't" (curly or straight, or written without the apostrophe).
+fn denies(w: &str) -> bool {
+    let w = w.to_ascii_lowercase().replace('\u{2019}', "'");
+    matches!(
+        w.as_str(),
+        "not"
+            | "never"
+            | "no"
+            | "yet"
+            | "nobody"
+            | "didnt"
+            | "havent"
+            | "hasnt"
+            | "wont"
+            | "cant"
+            | "couldnt"
+            | "wasnt"
+            | "isnt"
+            | "arent"
+            | "werent"
+            | "dont"
+            | "doesnt"
+    ) || w.ends_with("n't")
+}
+
 /// Whether the words just before a complaint's evidence negate it: a negator as the last word
 /// ("not terrible", "wasn't disappointing", "never disappointed"), or before one degree word
 /// ("not that bad", "wasn't very helpful" is the rule's own). Punctuation between stops the
@@ -1430,6 +1456,9 @@ pub struct SignalDetector {
     /// Idioms built of problem words that say something good or neutral: a problem word inside
     /// one does not make a post to an account a complaint.
     benign: Regex,
+    /// Trouble reported put right ("thanks for fixing my internet outage", "the bug is fixed");
+    /// see [`FIXED_TROUBLE`].
+    fixed: Regex,
     /// What someone does or did, in which a warning rule's words occur ("I don't use it anymore",
     /// "they don't get it", "we left early to avoid the traffic", "it helps avoid scratches"):
     /// a warning overlapping one is not advice to others. "I'd never buy from them" and "I would
@@ -1504,9 +1533,17 @@ fn category_patterns() -> Vec<String> {
 /// The shipped advice model (`earshot train --task suggestion`, see the README).
 /// English idioms made of words the addressed-problem rule reads as trouble, which mean the
 /// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
-/// down", "can't stop smiling"), a problem gone ("problem solved", "no problems", "still works",
-/// "thanks for fixing my issue so fast").
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|problems? solved|issues? (?:solved|resolved|fixed)|for (?:fixing|solving|resolving|sorting(?: out)?) (?:my|the|our|this|that|an?|all (?:my|our|the)) (?:\w+ ){0,2}(?:issues?|problems?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off))(?-u:\b)";
+/// down", "can't stop smiling"), a problem never had ("no problems", "still works"), speed ("within
+/// an hour", "in under two days"). A problem put
+/// right ("problem solved", "thanks for fixing my issue so fast") is [`FIXED_TROUBLE`]'s.
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?))(?-u:\b)";
+
+/// English trouble reported put right: a done fix before the trouble it names, within four words
+/// ("fixed my internet outage", "thanks for sorting out the billing error"), or the trouble before
+/// its fix ("problem solved", "the outage has been resolved"). A negator in the three words before
+/// a match ("still haven't fixed my issue") voids it (see [`SignalDetector::fixed_spans`]); one
+/// between the trouble and its fix ("the issue was not resolved") is no match.
+const FIXED_TROUBLE: &str = r"(?i)(?-u:\b)(?:(?:fixed|fixes|solved|solves|resolved|resolves|repaired|sorted(?: out)?|for (?:fixing|solving|resolving|repairing|sorting(?: out)?))\s+(?:[\w'-]+\s+){0,3}?(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)|(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)\s+(?:(?:is|was|were|are|has|have|had|been|got|now|finally|all|quickly|already|just)\s+){0,3}(?:fixed|solved|resolved|repaired|sorted))(?-u:\b)";
 
 /// See [`SignalDetector::not_advice`]: a subject (and up to two adverbs or modals other than
 /// "would") before "don't / never + verb", or before "avoid / stay away / steer clear / be careful",
@@ -1854,6 +1891,7 @@ impl SignalDetector {
             )
             .expect("problem regex"),
             benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
+            fixed: Regex::new(FIXED_TROUBLE).expect("fixed trouble regex"),
             not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
             put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|regret (?:buying|ordering|switching|changing|choosing|signing up|getting|going with)|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
                 .expect("put-off regex"),
@@ -2111,6 +2149,25 @@ impl SignalDetector {
                 !f.span.is_some_and(|(a, _)| negated_before(&text[..a]))
             });
         }
+        // Trouble reported put right ("thank you for fixing my internet outage so quickly") is
+        // no complaint; sarcasm ("thanks for fixing nothing") keeps its own.
+        if lang == "en"
+            && fired
+                .iter()
+                .any(|f| f.sig.kind == Complaint && f.sig.rule != SARCASM)
+        {
+            let fixed = self.fixed_spans(text);
+            if !fixed.is_empty() {
+                fired.retain_mut(|f| {
+                    if f.sig.kind != Complaint || f.sig.rule == SARCASM {
+                        return true;
+                    }
+                    f.resolve(text);
+                    !f.span
+                        .is_some_and(|(a, b)| fixed.iter().any(|&(x, y)| a < y && x < b))
+                });
+            }
+        }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
         cancel_overlapped(&mut fired, text, |f| f.sig.kind == Warn, Recommend);
         // Sarcasm ("I love waiting on hold") cancels the praise it overlaps: the praise was its
@@ -2159,7 +2216,7 @@ impl SignalDetector {
         // A post addressed to an account (a brand's service handle, typically) that describes a
         // problem is a complaint even without strong words.
         if !has(&out, Complaint)
-            && self.addressed.is_match(text)
+            && self.is_addressed(text)
             && let Some(m) = self.problem_outside_idioms(text, &requests)
         {
             out.push(Signal {
@@ -2176,7 +2233,7 @@ impl SignalDetector {
         if sentiment.score <= -0.25
             // Three words or more (counted only this far: the count is every text's cost).
             && text.split_whitespace().nth(2).is_some()
-            && self.addressed.is_match(text)
+            && self.is_addressed(text)
             && !has(&out, Complaint)
             && !has(&out, Praise)
         {
@@ -2235,7 +2292,37 @@ impl SignalDetector {
             .map(|m| (m.start(), m.end()))
             .collect();
         idioms.extend_from_slice(requests);
+        idioms.extend(self.fixed_spans(text));
         matches.find(|m| !idioms.iter().any(|&(a, b)| m.start() < b && a < m.end()))
+    }
+
+    /// Whether the text speaks to an account: an `@handle` that is not a retweet's or a credit's
+    /// source ("RT @cbcnews: …", "via @verge" quote someone, they address no one).
+    fn is_addressed(&self, text: &str) -> bool {
+        self.addressed.find_iter(text).any(|m| {
+            let before = text[..m.start()].trim_end();
+            let last = before
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            !(last.eq_ignore_ascii_case("rt") || last.eq_ignore_ascii_case("via"))
+        })
+    }
+
+    /// The spans of [`FIXED_TROUBLE`] whose fix no negator in the three words before denies
+    /// ("they never fixed my problem", "still haven't resolved the outage").
+    fn fixed_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.fixed
+            .find_iter(text)
+            .filter(|m| {
+                !text[..m.start()]
+                    .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .any(denies)
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 
     /// What a complaint is about. Empty unless a complaint, warning or churn signal fired; `other`
@@ -3503,6 +3590,41 @@ mod tests {
 
     /// A problem word inside an idiom that means the opposite does not make a post to an account a
     /// complaint; the same word outside one still does, even in a post that also holds an idiom.
+    #[test]
+    fn trouble_put_right_is_no_complaint() {
+        let d = SignalDetector::new();
+        let complaint = |text: &str| {
+            d.detect(text, "en", &neutral())
+                .into_iter()
+                .find(|s| s.kind == Complaint)
+                .map(|s| s.rule)
+        };
+        for text in [
+            "@comcast thank you so much for fixing my internet outage so quickly",
+            "@acme the outage is fixed, thanks",
+            "resolved the outage within an hour, great work @acme",
+            "@acme talked to Sam, problem solved",
+            "Shout out to @acme support for fixing my issue so fast",
+        ] {
+            assert_eq!(complaint(text), None, "{text}");
+        }
+        // Denied, or only asked for: still trouble.
+        for text in [
+            "@acme still haven't fixed my outage",
+            "@acme the outage was not fixed",
+            "@acme you never fixed my problem",
+            "@acme can you fix the outage in my street",
+            "@acme is yet to resolve my issue",
+        ] {
+            assert!(complaint(text).is_some(), "{text}");
+        }
+        // Sarcasm about the fix is a complaint of its own.
+        assert_eq!(
+            complaint("@acme thanks for fixing nothing").as_deref(),
+            Some(SARCASM)
+        );
+    }
+
     #[test]
     fn idioms_of_problem_words_are_not_addressed_problems() {
         let d = SignalDetector::new();
