@@ -1466,6 +1466,13 @@ mod tests {
             .collect();
         for (w, _) in tsv_entries(include_str!("lexicons/afinn_en.tsv")) {
             assert!(!vader.contains(w), "{w} is VADER's");
+            // A booster or negator with a valence would stop being read as one.
+            assert!(
+                ![EN_BOOST_UP, EN_BOOST_DOWN, EN_NEGATE]
+                    .iter()
+                    .any(|l| l.contains(&w)),
+                "{w} is a rule word"
+            );
         }
     }
 

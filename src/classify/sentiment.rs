@@ -2855,6 +2855,10 @@ mod tests {
         assert!(s("the app pairing is a nightmare") < -0.05);
         assert!(s("the return was a breeze") > 0.05);
         assert!(s("top tier service") > 0.05);
+        assert!(s("very fast and simple to use") > 0.05);
+        assert!(s("feels flimsy and clunky") < -0.05);
+        assert!(s("I give it 10 stars!") > 0.05);
+        assert_eq!(s("my slow cooker arrived"), 0.0);
         assert!(s("my bill doubled with no warning") < -0.05);
         assert!(s("for that price I expected better") < -0.05);
         assert!(s("Good luck getting a refund from them") < -0.05);
@@ -2885,6 +2889,8 @@ mod tests {
         assert!(s("the entire unit was poorly crafted") < -0.05);
         // "good": VADER 1.9, AFINN 3.
         assert_eq!(hit("good", "good"), Some(1.9));
+        // AFINN's "fucking" (−4) is a booster to VADER, and stays one.
+        assert!(s("fucking love it") > s("love it"));
         // Attribute nouns and names carry nothing.
         for (text, word) in [
             ("the quality of the screen", "quality"),
