@@ -3230,7 +3230,9 @@ mod tests {
         assert!(s("Super helpful staff") > s("Helpful staff"));
         // Alone, or before a word with no valence, it is praise.
         assert!(s("It's super.") > 0.5);
-        assert!(s("Super fast delivery") > 0.5);
+        assert!(s("Super delivery today") > 0.5);
+        // Before a word of its own ("fast" +0.8), it boosts it.
+        assert!(s("Super fast delivery") > s("Fast delivery"));
         // "zero" negates as "no" does.
         assert!(s("Zero regrets.") > 0.0);
         assert!(s("Zero help from support") < 0.0);

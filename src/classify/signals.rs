@@ -1495,7 +1495,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Checkout,
-        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|charging (?:me|us|my)|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|pagar|payer|bezahlen|zahlen|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|کارت|الدفع|البطاقه|خصموا|مرتين",
+        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|charging (?:me|us|my)|short ?changed|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|pagar|payer|bezahlen|zahlen|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|کارت|الدفع|البطاقه|خصموا|مرتين",
     ),
     (
         ComplaintCategory::Delivery,
@@ -1507,7 +1507,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Support,
-        r"\b(?:support|customer (?:service|care)|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|conseiller|hotline|atendente|responderam|respondem)\b|پشتیبانی|پاسخگو|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد",
+        r"\b(?:support|customer (?:service|care)|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ded|ding)|repl(?:y|ied)|rep|representative|staff|rude|helpline|hotline|ticket|manager|(?:no ?one|nobody) (?:is )?(?:picking up|picks up|picking|answering|answers)|keeps? ringing|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|conseiller|hotline|atendente|responderam|respondem)\b|پشتیبانی|پاسخگو|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد",
     ),
     (
         ComplaintCategory::Price,
@@ -1518,6 +1518,12 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
         r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+    ),
+    (
+        // Failing in use, as customers say it of anything sold: a device, clothes, food, a
+        // utility. A second entry because the gate takes at most 64 strings for one pattern.
+        ComplaintCategory::Quality,
+        r"\b(?:c[oa]m(?:e|ing) apart|fell off|(?:doesn'?t|does not|isn'?t|is not|aren'?t|are not|still not|not|won'?t|wont|didn'?t|never) work(?:ing|s|ed)?|(?:went|goes|gone) out on (?:me|us)|dead on arrival|overheat(?:s|ed|ing)?|(?:heating|overheating|charging|battery|sound|screen|display) (?:issues?|problems?)|keeps? (?:dropping|disconnecting|restarting|rebooting|freezing|shutting (?:down|off)|turning off|dying)|(?:won'?t|wont|doesn'?t|does not|will not) (?:connect|pair|start|boot|load|open|print|sync)|soggy|chewy|undercooked|moldy|mouldy|rotten|(?:don'?t|do not|doesn'?t|does not) have (?:any )?(?:power|electricity|internet|wi-?fi|signal|service|hot water)|half empty|no (?:power|electricity|broadband|internet|wi-?fi|network|connection|service|water|gas|hot water)|(?:power|internet|broadband|wi-?fi|network|service|signal|connection) (?:is |was |has been |keeps |went |goes )?(?:down|out|dropping|dead))\b",
     ),
 ];
 
@@ -2340,6 +2346,8 @@ impl SignalDetector {
             .filter(|&i| self.categories[i].is_match(text))
             .map(|i| CATEGORY_KEYWORDS[i].0)
             .collect();
+        // A category with two entries is named once.
+        cats.dedup();
         if cats.is_empty() {
             cats.push(ComplaintCategory::Other);
         }
@@ -2462,6 +2470,7 @@ mod tests {
                     .into_iter()
                     .map(|i| CATEGORY_KEYWORDS[i].0)
                     .collect();
+                want.dedup();
                 if want.is_empty() {
                     want.push(ComplaintCategory::Other);
                 }
@@ -3091,6 +3100,48 @@ mod tests {
             cats("The Acme X2 battery barely lasts half a day now")
                 .contains(&ComplaintCategory::Quality)
         );
+    }
+
+    /// A product or service that fails is `quality` (the product working as sold), whatever it is:
+    /// a device that stopped, clothes coming apart, food gone wrong, a utility that is off. A
+    /// till's error is `checkout`, a phone nobody answers `support`.
+    #[test]
+    fn failing_products_and_services_are_quality() {
+        let d = SignalDetector::new();
+        // What the post is about, given that it complains.
+        let complaint = Signal {
+            kind: Complaint,
+            confidence: 0.6,
+            evidence: String::new(),
+            rule: "test".into(),
+        };
+        let cats = |text: &str| d.categories(text, std::slice::from_ref(&complaint));
+        for text in [
+            "@acme your headphones went out on me after 2 weeks of usage",
+            "@acme the stitching on my jacket is coming apart",
+            "@acme the stop/answer button doesn't work. Anything we can do?",
+            "@acme the fries were soggy and chewy again, so disappointed",
+            "@acme we've had no broadband since 9am",
+            "@acme we don't have power near the station",
+            "@acme experiencing too much heating issue with my phone",
+            "@acme my printer will not print 2 sided",
+        ] {
+            assert!(
+                cats(text).contains(&ComplaintCategory::Quality),
+                "{text}: {:?}",
+                cats(text)
+            );
+        }
+        assert!(
+            cats("@acme so angry they short changed me by ten pound")
+                .contains(&ComplaintCategory::Checkout)
+        );
+        assert!(
+            cats("@acme your service centre phone keeps ringing, no one picking up")
+                .contains(&ComplaintCategory::Support)
+        );
+        // Working, it is none.
+        assert!(!cats("@acme the app is still not loading").contains(&ComplaintCategory::Quality));
     }
 
     /// "Is it worth it?" asks, in every language, with the question mark right after the words:
