@@ -703,6 +703,7 @@ mod tests {
             "@acme سلام لطفا کمک کنید سفارش من نرسید ممنون",
             "@acme I want a refund, the blender broke after a week",
             "@acme Still the same after the update! Wish I knew why it's not working",
+            "@acme wow. 2.5 hours since we ordered our pizza",
         ] {
             check(text, SentimentLabel::Negative, true);
         }

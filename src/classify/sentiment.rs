@@ -1721,6 +1721,20 @@ fn courtesy_words(lang: &str) -> &'static [&'static str] {
             "yes",
             "yeah",
             "yep",
+            // Interjections: surprise, laughter and sign-offs, not a verdict ("@pizzahut wow.
+            // 2.5 hours since we ordered", "washer isn't working... Haha").
+            "wow",
+            "lol",
+            "haha",
+            "hahaha",
+            "lmao",
+            "omg",
+            "ok",
+            "okay",
+            "goodness",
+            "gosh",
+            "dearest",
+            "cheers",
         ],
     }
 }
@@ -2859,6 +2873,9 @@ mod tests {
         assert!(s("feels flimsy and clunky") < -0.05);
         assert!(s("I give it 10 stars!") > 0.05);
         assert_eq!(s("my slow cooker arrived"), 0.0);
+        // The shop, not a superlative.
+        assert_eq!(s("I bought a 1080 from best buy"), 0.0);
+        assert!(s("the best buy for the money") > 0.05);
         assert!(s("my bill doubled with no warning") < -0.05);
         assert!(s("for that price I expected better") < -0.05);
         assert!(s("Good luck getting a refund from them") < -0.05);
