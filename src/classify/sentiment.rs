@@ -1138,6 +1138,13 @@ impl SentimentEngine {
                         (!before).then_some(x)
                     })
                     .any(|x| x.lower() == "enough");
+            // "Couldn't be happier", "can't be more pleased": nothing beats it, the opposite of
+            // the negation VADER reads.
+            let unbeatable = is_en && valence > 0.0 && en_cannot_be_more(toks, i);
+            if unbeatable {
+                valence *= 1.25;
+            }
+            let no_limit = no_limit || unbeatable;
             if no_limit {
                 f |= R_IDIOM;
             }
@@ -2275,6 +2282,40 @@ fn en_negated(t: &Tok) -> bool {
     t.info.negator || t.nt
 }
 
+/// Whether the positive word at `i` is a comparative after "can't / cannot / couldn't / could not
+/// be" ("couldn't be happier", "could not be easier to use", "can't be more pleased", "couldn't
+/// have been better"): the most there is, not its negation. "It's not better" and "it couldn't be
+/// good" are negations still.
+fn en_cannot_be_more(toks: &[Tok], i: usize) -> bool {
+    let w = toks[i].lower();
+    let mut k = i;
+    // "more pleased", "any better", "any happier".
+    if k > 0 && matches!(toks[k - 1].lower(), "more" | "any") {
+        k -= 1;
+    } else if !(w.ends_with("er") || w == "better") {
+        return false;
+    }
+    let at = |j: usize| (j < k).then(|| toks[k - 1 - j].lower());
+    let be = match (at(0), at(1)) {
+        (Some("be"), _) => 1,
+        (Some("been"), Some("have" | "'ve")) => 2,
+        _ => return false,
+    };
+    let neg = k - 1 - be;
+    if toks[k - be..k]
+        .iter()
+        .chain(&toks[neg..neg + 1])
+        .any(|t| t.clause_end)
+    {
+        return false;
+    }
+    match toks[neg].lower() {
+        "can't" | "cannot" | "couldn't" | "cant" | "couldnt" => true,
+        "not" => neg > 0 && matches!(toks[neg - 1].lower(), "could" | "can"),
+        _ => false,
+    }
+}
+
 /// Whether "like" at `i` is the verb of liking ("I like it", "don't like", "would like", "really
 /// like") rather than the comparison or the filler VADER also scores +1.5 ("looks like a burn",
 /// "squeaked like a styrofoam box", "like three times and got left on hold", "like new"): a
@@ -2917,6 +2958,30 @@ mod tests {
         ] {
             assert_eq!(hit(text, word), None, "{text}");
         }
+    }
+
+    /// "Couldn't be happier" is the most there is, not a negation (`idiom`); a plain negated
+    /// comparative or a counterfactual stays what it was.
+    #[test]
+    fn cannot_be_more_is_the_most() {
+        let e = SentimentEngine::new();
+        for text in [
+            "couldn't be happier with Acme",
+            "could not be easier to use",
+            "I can't be more pleased",
+            "the service couldn't have been better",
+            "couldn\u{2019}t be any happier",
+        ] {
+            let r = e.score(text, "en", None);
+            assert!(r.score > 0.3, "{text}: {r:?}");
+            assert!(
+                r.hits.iter().any(|h| h.rule.contains("idiom")),
+                "{text}: {r:?}"
+            );
+        }
+        assert!(s("it's not better than the old one") < -0.05);
+        assert!(s("it couldn't be good for you") < -0.05);
+        assert_eq!(s("it could have been better"), 0.0);
     }
 
     /// Trouble reported put right weighs nothing (`+fixed`); a fix asked for or denied leaves it,
