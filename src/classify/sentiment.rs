@@ -439,8 +439,10 @@ const R_SUFFIX: u32 = 1 << 17;
 const R_COUNTERFACTUAL: u32 = 1 << 18;
 /// A negative word reported put right ("fixed my problem", "the outage was resolved"): gone.
 const R_FIXED: u32 = 1 << 19;
+/// Trouble kept away ("helps avoid scratches", "prevents overheating"), and the verb keeping it.
+const R_PREVENTED: u32 = 1 << 20;
 
-const RULE_NAMES: [(u32, &str); 20] = [
+const RULE_NAMES: [(u32, &str); 21] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -461,6 +463,7 @@ const RULE_NAMES: [(u32, &str); 20] = [
     (R_SUFFIX, "suffix"),
     (R_COUNTERFACTUAL, "counterfactual"),
     (R_FIXED, "fixed"),
+    (R_PREVENTED, "prevented"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1178,8 +1181,8 @@ impl SentimentEngine {
                 valence += s;
                 if is_en {
                     let before = valence;
-                    // "They never fixed the broken screen": the negator denies the fix, not
-                    // the trouble.
+                    // "They never fixed the broken screen", "it doesn't prevent the damage":
+                    // the negator denies the fix, not the trouble.
                     let fix_denied = valence < 0.0 && en_fix_between(toks, i - (start_i + 1), i);
                     if !no_limit && !negation_proof(t) && !fix_denied {
                         valence = en_negation_check(valence, toks, start_i, i);
@@ -1245,6 +1248,12 @@ impl SentimentEngine {
                 valence = 0.0;
                 f |= R_FIXED;
             }
+            // "It helps avoid the problem of a colour cast", "prevents scratches": the trouble
+            // is kept away, and keeping it away ("avoid" −1.2) is no complaint either.
+            if is_en && valence < 0.0 && en_prevented(toks, i) {
+                valence = 0.0;
+                f |= R_PREVENTED;
+            }
             toks[i].valence = valence;
             toks[i].flags = f;
             toks[i].phrase_words = phrase_words;
@@ -1274,8 +1283,9 @@ impl SentimentEngine {
             }
         }
 
-        let is_hit =
-            |t: &Tok| t.valence != 0.0 || t.flags & (R_BRAND | R_COUNTERFACTUAL | R_FIXED) != 0;
+        let is_hit = |t: &Tok| {
+            t.valence != 0.0 || t.flags & (R_BRAND | R_COUNTERFACTUAL | R_FIXED | R_PREVENTED) != 0
+        };
         // Sized once: the word hits and the punctuation's.
         let mut hits: Vec<Hit> = Vec::with_capacity(toks.iter().filter(|t| is_hit(t)).count() + 1);
         for (i, t) in toks.iter().enumerate() {
@@ -2450,12 +2460,14 @@ const FIX_DONE: &[&str] = &[
     "fixed", "fixes", "solved", "solves", "resolved", "resolves", "repaired", "sorted",
 ];
 
-/// Whether a verb of fixing stands between the negator at `neg` and the word at `i`: the negation
-/// is the fix's ("never fixed the broken screen", "didn't resolve my problem").
+/// Whether a verb of fixing or preventing stands between the negator at `neg` and the word at `i`:
+/// the negation is the fix's ("never fixed the broken screen", "didn't resolve my problem", "doesn't
+/// prevent the damage").
 fn en_fix_between(toks: &[Tok], neg: usize, i: usize) -> bool {
     toks[neg + 1..i].iter().any(|t| {
         FIX_DONE.contains(&t.lower())
             || matches!(t.lower(), "fix" | "solve" | "resolve" | "repair" | "fixing")
+            || en_prevents(t)
     })
 }
 
@@ -2498,6 +2510,65 @@ fn en_fixed(toks: &[Tok], i: usize) -> bool {
         }
         if t.clause_end {
             break;
+        }
+    }
+    false
+}
+
+/// Verbs that keep trouble away.
+fn en_prevents(t: &Tok) -> bool {
+    matches!(
+        t.lower(),
+        "avoid"
+            | "avoids"
+            | "avoiding"
+            | "prevent"
+            | "prevents"
+            | "preventing"
+            | "eliminate"
+            | "eliminates"
+            | "eliminating"
+            | "minimize"
+            | "minimizes"
+            | "minimise"
+            | "minimises"
+            | "reduces"
+            | "reducing"
+    )
+}
+
+/// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
+/// within three words and one clause ("helps avoid the problem", "prevents overheating", "reduces
+/// glare"), or such a verb with trouble for its object. Not when the prevention is denied ("doesn't
+/// prevent scratches"), nor when what is avoided is no trouble ("avoid this seller": a warning).
+fn en_prevented(toks: &[Tok], i: usize) -> bool {
+    let negated = |from: usize, to: usize| {
+        toks[from..to]
+            .iter()
+            .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never))
+    };
+    let trouble = |t: &Tok| t.info.valence.is_some_and(|v| v < 0.0);
+    if en_prevents(&toks[i]) {
+        // The verb: trouble follows.
+        if toks[i].clause_end {
+            return false;
+        }
+        for t in toks.iter().skip(i + 1).take(3) {
+            if trouble(t) {
+                return !negated(i.saturating_sub(3), i);
+            }
+            if t.clause_end {
+                break;
+            }
+        }
+        return false;
+    }
+    for k in (i.saturating_sub(3)..i).rev() {
+        if toks[k].clause_end {
+            break;
+        }
+        if en_prevents(&toks[k]) {
+            return !negated(k.saturating_sub(3), k);
         }
     }
     false
@@ -2958,6 +3029,21 @@ mod tests {
         ] {
             assert_eq!(hit(text, word), None, "{text}");
         }
+    }
+
+    /// Trouble kept away weighs nothing, nor does the verb keeping it (`+prevented`); "avoid" with
+    /// no trouble after it is a warning's word and keeps its weight.
+    #[test]
+    fn trouble_kept_away_weighs_nothing() {
+        let e = SentimentEngine::new();
+        let r = e.score("it helps avoid the problem of a color cast", "en", None);
+        assert!(r.score > 0.05, "{r:?}");
+        for w in ["avoid", "problem"] {
+            let h = r.hits.iter().find(|h| h.token == w).unwrap();
+            assert_eq!((&*h.rule, h.valence), ("lexicon+prevented", 0.0));
+        }
+        assert!(s("avoid this seller") < -0.05);
+        assert!(s("it doesn't prevent the damage") < -0.05);
     }
 
     /// "Couldn't be happier" is the most there is, not a negation (`idiom`); a plain negated

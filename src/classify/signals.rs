@@ -2174,6 +2174,26 @@ impl SignalDetector {
                 });
             }
         }
+        // "Avoid" whose object is trouble ("avoid the problem of a colour cast", "avoid
+        // scratches") keeps trouble away (the sentiment's `prevented`); it warns no one off.
+        if lang == "en" && fired.iter().any(|f| f.sig.kind == Warn) {
+            let kept_away: Vec<(usize, usize)> = sentiment
+                .hits
+                .iter()
+                .filter(|h| h.rule.ends_with("+prevented"))
+                .filter_map(|h| h.at.map(|a| (a as usize, a as usize + h.token.len())))
+                .collect();
+            if !kept_away.is_empty() {
+                fired.retain_mut(|f| {
+                    if f.sig.kind != Warn {
+                        return true;
+                    }
+                    f.resolve(text);
+                    !f.span
+                        .is_some_and(|(a, b)| kept_away.iter().any(|&(x, y)| a < y && x < b))
+                });
+            }
+        }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
         cancel_overlapped(&mut fired, text, |f| f.sig.kind == Warn, Recommend);
         // Sarcasm ("I love waiting on hold") cancels the praise it overlaps: the praise was its
@@ -3674,6 +3694,24 @@ mod tests {
             complaint("@acme thanks for fixing nothing").as_deref(),
             Some(SARCASM)
         );
+    }
+
+    /// "Avoid" with trouble for its object keeps trouble away: no warning. With a seller or a
+    /// product for its object it is one.
+    #[test]
+    fn avoiding_trouble_warns_no_one() {
+        let e = crate::classify::sentiment::SentimentEngine::new();
+        let d = SignalDetector::new();
+        let warns = |text: &str| {
+            d.detect(text, "en", &e.score(text, "en", None))
+                .iter()
+                .any(|s| s.kind == Warn)
+        };
+        assert!(!warns(
+            "Avoid the problem of a color cast with the white balance preset"
+        ));
+        assert!(warns("Avoid this seller"));
+        assert!(warns("Avoid at all costs, the problem is the battery"));
     }
 
     #[test]
