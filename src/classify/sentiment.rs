@@ -439,7 +439,7 @@ const R_SUFFIX: u32 = 1 << 17;
 const R_COUNTERFACTUAL: u32 = 1 << 18;
 /// A negative word reported put right ("fixed my problem", "the outage was resolved"): gone.
 const R_FIXED: u32 = 1 << 19;
-/// Trouble kept away ("helps avoid scratches", "prevents overheating"), and the verb keeping it.
+/// Trouble kept away ("helps avoid the problem", "prevents damage"), and the verb keeping it.
 const R_PREVENTED: u32 = 1 << 20;
 
 const RULE_NAMES: [(u32, &str); 21] = [
@@ -1248,7 +1248,7 @@ impl SentimentEngine {
                 valence = 0.0;
                 f |= R_FIXED;
             }
-            // "It helps avoid the problem of a colour cast", "prevents scratches": the trouble
+            // "It helps avoid the problem of a colour cast", "prevents damage": the trouble
             // is kept away, and keeping it away ("avoid" −1.2) is no complaint either.
             if is_en && valence < 0.0 && en_prevented(toks, i) {
                 valence = 0.0;
@@ -2538,9 +2538,9 @@ fn en_prevents(t: &Tok) -> bool {
 }
 
 /// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
-/// within three words and one clause ("helps avoid the problem", "prevents overheating", "reduces
-/// glare"), or such a verb with trouble for its object. Not when the prevention is denied ("doesn't
-/// prevent scratches"), nor when what is avoided is no trouble ("avoid this seller": a warning).
+/// within three words and one clause ("helps avoid the problem", "prevents damage"), or such a
+/// verb with trouble for its object. Not when the prevention is denied ("doesn't prevent the
+/// damage"), nor when what is avoided is no trouble ("avoid this seller": a warning).
 fn en_prevented(toks: &[Tok], i: usize) -> bool {
     let negated = |from: usize, to: usize| {
         toks[from..to]
