@@ -1893,7 +1893,7 @@ impl SignalDetector {
             .expect("negative advice regex"),
             addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
             problem: Regex::new(
-                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|(?:\d+|an?|two|three|four|five|six|several|few|many|for|all|over|took|takes|taking) (?:hours?|days|weeks?)|refund(?-u:\w)*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|went out|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
+                r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|help me|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|(?:\d+|an?|two|three|four|five|six|several|few|many|for|all|over|took|takes|taking) (?:hours?|days|weeks?)|refund(?-u:\w)*|charged|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|what'?s (?:happened|going on)\?|went out|(?:not|stop(?:ped)?) running|bring(?:ing)? back (?:the|my|our|your)|is (?:this|that|it) normal|disappeared|vanished|keeps? (?:telling|saying|showing|giving) me|should have (?:received|got|gotten|arrived|been)|shouldn'?t have to|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
             )
             .expect("problem regex"),
             benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
@@ -3761,5 +3761,24 @@ mod tests {
                 .iter()
                 .any(|r| r == "addressed_problem")
         );
+        // Trouble as customers word it to an account: a service that stopped, a product
+        // withdrawn, something gone, a defect asked about, a wait that should be over.
+        for text in [
+            "@acme did the 50 bus stop running?",
+            "@acme all the fans of the coach not running since yesterday",
+            "@acme BRING BACK THE SRIRACHA SAUCE!",
+            "@acme are you ever bringing back my pumpkin shake",
+            "@acme all of my emails have disappeared",
+            "@acme there is a line going through the screen, is this normal",
+            "@acme the site keeps telling me the zipcode is out of range",
+            "@acme my cashback should have arrived by the 15th",
+            "@acme I shouldn't have to wait for a false suspension",
+        ] {
+            assert!(
+                rule(text).iter().any(|r| r == "addressed_problem"),
+                "{text}: {:?}",
+                rule(text)
+            );
+        }
     }
 }
