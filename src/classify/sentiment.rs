@@ -121,6 +121,14 @@ enum Sw {
     Super,
     Like,
     Be,
+    /// A fix done ("fixed", "solved", "resolved", "repaired", "sorted" and their -s forms).
+    FixDone,
+    /// A fix named or asked for ("fix", "solve", "resolve", "repair").
+    FixAsk,
+    /// A fix under way ("fixing", "solving", "resolving", "repairing", "sorting").
+    FixDoing,
+    /// A verb that keeps trouble away ("avoid", "prevent", "eliminate", "minimise", "reduces").
+    Prevent,
 }
 
 fn special_word(lower: &str) -> Sw {
@@ -140,6 +148,13 @@ fn special_word(lower: &str) -> Sw {
         "nicht" => Sw::Nicht,
         "like" => Sw::Like,
         "be" | "been" => Sw::Be,
+        "fixed" | "fixes" | "solved" | "solves" | "resolved" | "resolves" | "repaired"
+        | "sorted" => Sw::FixDone,
+        "fix" | "solve" | "resolve" | "repair" => Sw::FixAsk,
+        "fixing" | "solving" | "resolving" | "repairing" | "sorting" => Sw::FixDoing,
+        "avoid" | "avoids" | "avoiding" | "prevent" | "prevents" | "preventing" | "eliminate"
+        | "eliminates" | "eliminating" | "minimize" | "minimizes" | "minimise" | "minimises"
+        | "reduces" | "reducing" => Sw::Prevent,
         _ => Sw::Other,
     }
 }
@@ -2455,20 +2470,13 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
     }
 }
 
-/// A fix done, in English.
-const FIX_DONE: &[&str] = &[
-    "fixed", "fixes", "solved", "solves", "resolved", "resolves", "repaired", "sorted",
-];
-
 /// Whether a verb of fixing or preventing stands between the negator at `neg` and the word at `i`:
 /// the negation is the fix's ("never fixed the broken screen", "didn't resolve my problem", "doesn't
 /// prevent the damage").
 fn en_fix_between(toks: &[Tok], neg: usize, i: usize) -> bool {
-    toks[neg + 1..i].iter().any(|t| {
-        FIX_DONE.contains(&t.lower())
-            || matches!(t.lower(), "fix" | "solve" | "resolve" | "repair" | "fixing")
-            || en_prevents(t)
-    })
+    toks[neg + 1..i]
+        .iter()
+        .any(|t| matches!(t.sw, Sw::FixDone | Sw::FixAsk | Sw::FixDoing | Sw::Prevent))
 }
 
 /// Whether the negative word at `i` names trouble reported put right: the object of a done fix
@@ -2477,15 +2485,9 @@ fn en_fix_between(toks: &[Tok], neg: usize, i: usize) -> bool {
 /// clause, the fix not negated ("still haven't fixed my issue", "the problem was not resolved" keep
 /// their weight). A fix asked for ("please fix the bug", "can you resolve this issue") is not one.
 fn en_fixed(toks: &[Tok], i: usize) -> bool {
-    let done = |t: &Tok| FIX_DONE.contains(&t.lower());
+    let done = |t: &Tok| t.sw == Sw::FixDone;
     // "for fixing": what one thanks someone for.
-    let doing = |k: usize| {
-        matches!(
-            toks[k].lower(),
-            "fixing" | "solving" | "resolving" | "repairing" | "sorting"
-        ) && k > 0
-            && toks[k - 1].lower() == "for"
-    };
+    let doing = |k: usize| toks[k].sw == Sw::FixDoing && k > 0 && toks[k - 1].lower() == "for";
     let negated = |from: usize, to: usize| {
         toks[from..to]
             .iter()
@@ -2515,28 +2517,6 @@ fn en_fixed(toks: &[Tok], i: usize) -> bool {
     false
 }
 
-/// Verbs that keep trouble away.
-fn en_prevents(t: &Tok) -> bool {
-    matches!(
-        t.lower(),
-        "avoid"
-            | "avoids"
-            | "avoiding"
-            | "prevent"
-            | "prevents"
-            | "preventing"
-            | "eliminate"
-            | "eliminates"
-            | "eliminating"
-            | "minimize"
-            | "minimizes"
-            | "minimise"
-            | "minimises"
-            | "reduces"
-            | "reducing"
-    )
-}
-
 /// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
 /// within three words and one clause ("helps avoid the problem", "prevents damage"), or such a
 /// verb with trouble for its object. Not when the prevention is denied ("doesn't prevent the
@@ -2548,7 +2528,7 @@ fn en_prevented(toks: &[Tok], i: usize) -> bool {
             .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never))
     };
     let trouble = |t: &Tok| t.info.valence.is_some_and(|v| v < 0.0);
-    if en_prevents(&toks[i]) {
+    if toks[i].sw == Sw::Prevent {
         // The verb: trouble follows.
         if toks[i].clause_end {
             return false;
@@ -2567,7 +2547,7 @@ fn en_prevented(toks: &[Tok], i: usize) -> bool {
         if toks[k].clause_end {
             break;
         }
-        if en_prevents(&toks[k]) {
+        if toks[k].sw == Sw::Prevent {
             return !negated(k.saturating_sub(3), k);
         }
     }
