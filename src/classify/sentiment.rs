@@ -3026,30 +3026,6 @@ mod tests {
         assert!(s("it doesn't prevent the damage") < -0.05);
     }
 
-    /// "Couldn't be happier" is the most there is, not a negation (`idiom`); a plain negated
-    /// comparative or a counterfactual stays what it was.
-    #[test]
-    fn cannot_be_more_is_the_most() {
-        let e = SentimentEngine::new();
-        for text in [
-            "couldn't be happier with Acme",
-            "could not be easier to use",
-            "I can't be more pleased",
-            "the service couldn't have been better",
-            "couldn\u{2019}t be any happier",
-        ] {
-            let r = e.score(text, "en", None);
-            assert!(r.score > 0.3, "{text}: {r:?}");
-            assert!(
-                r.hits.iter().any(|h| h.rule.contains("idiom")),
-                "{text}: {r:?}"
-            );
-        }
-        assert!(s("it's not better than the old one") < -0.05);
-        assert!(s("it couldn't be good for you") < -0.05);
-        assert_eq!(s("it could have been better"), 0.0);
-    }
-
     /// Trouble reported put right weighs nothing (`+fixed`); a fix asked for or denied leaves it,
     /// and a negator that denies the fix does not turn the trouble into praise.
     #[test]
@@ -3424,6 +3400,9 @@ mod tests {
         assert!(r.score < 0.0, "{r:?}");
     }
 
+    /// Negations that praise: "can't recommend them enough" has no limit, "couldn't be happier"
+    /// is the most there is (both `idiom`); a plain negated comparative or a counterfactual stays
+    /// what it was.
     #[test]
     fn negated_praise_with_enough_has_no_limit() {
         let e = SentimentEngine::new();
@@ -3431,6 +3410,11 @@ mod tests {
             "I can't recommend Fernway enough",
             "I cannot thank the team enough",
             "I can't praise this shop enough",
+            "couldn't be happier with Acme",
+            "could not be easier to use",
+            "I can't be more pleased",
+            "the service couldn't have been better",
+            "couldn\u{2019}t be any happier",
         ] {
             let r = e.score(t, "en", None);
             assert!(r.score > 0.0, "{t}: {r:?}");
@@ -3439,8 +3423,12 @@ mod tests {
                 "{t}: {r:?}"
             );
         }
-        // Without "enough" the negation stands.
+        // Without "enough" the negation stands, and so does a negated comparative that is not
+        // "can't be".
         assert!(s("I can't recommend Fernway") < 0.0);
+        assert!(s("it's not better than the old one") < -0.05);
+        assert!(s("it couldn't be good for you") < -0.05);
+        assert_eq!(s("it could have been better"), 0.0);
         assert!(s("I can't recommend it, not enough battery") < 0.0);
         // Idioms whose negator does not negate, as lexicon phrases.
         assert!(s("Couldn't agree more") > 0.0);
