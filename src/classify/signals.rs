@@ -1127,6 +1127,19 @@ fn cancel_within(
         .find_iter(text)
         .map(|m| (m.start(), m.end()))
         .collect();
+    drop_overlapping(fired, text, &spans, pick);
+}
+
+/// Drops the signals `pick` chooses whose span overlaps one of `spans` (byte ranges of `text`).
+fn drop_overlapping(
+    fired: &mut Vec<Fired<'_>>,
+    text: &str,
+    spans: &[(usize, usize)],
+    pick: impl Fn(&Fired<'_>) -> bool,
+) {
+    if spans.is_empty() {
+        return;
+    }
     fired.retain_mut(|f| {
         if !pick(f) {
             return true;
@@ -2164,16 +2177,9 @@ impl SignalDetector {
                 .any(|f| f.sig.kind == Complaint && f.sig.rule != SARCASM)
         {
             let fixed = self.fixed_spans(text);
-            if !fixed.is_empty() {
-                fired.retain_mut(|f| {
-                    if f.sig.kind != Complaint || f.sig.rule == SARCASM {
-                        return true;
-                    }
-                    f.resolve(text);
-                    !f.span
-                        .is_some_and(|(a, b)| fixed.iter().any(|&(x, y)| a < y && x < b))
-                });
-            }
+            drop_overlapping(&mut fired, text, &fixed, |f| {
+                f.sig.kind == Complaint && f.sig.rule != SARCASM
+            });
         }
         // "Avoid" whose object is trouble ("avoid the problem of a colour cast", "avoid
         // scratches") keeps trouble away (the sentiment's `prevented`); it warns no one off.
@@ -2184,16 +2190,7 @@ impl SignalDetector {
                 .filter(|h| h.rule.ends_with("+prevented"))
                 .filter_map(|h| h.at.map(|a| (a as usize, a as usize + h.token.len())))
                 .collect();
-            if !kept_away.is_empty() {
-                fired.retain_mut(|f| {
-                    if f.sig.kind != Warn {
-                        return true;
-                    }
-                    f.resolve(text);
-                    !f.span
-                        .is_some_and(|(a, b)| kept_away.iter().any(|&(x, y)| a < y && x < b))
-                });
-            }
+            drop_overlapping(&mut fired, text, &kept_away, |f| f.sig.kind == Warn);
         }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
         cancel_overlapped(&mut fired, text, |f| f.sig.kind == Warn, Recommend);
