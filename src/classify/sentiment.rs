@@ -2326,7 +2326,10 @@ fn en_cannot_be_more(toks: &[Tok], i: usize) -> bool {
         (Some("been"), Some("have" | "'ve")) => 2,
         _ => return false,
     };
-    let neg = k - 1 - be;
+    // "be happier" opens the text: no negator before it.
+    let Some(neg) = k.checked_sub(1 + be) else {
+        return false;
+    };
     if toks[k - be..k]
         .iter()
         .chain(&toks[neg..neg + 1])
@@ -2479,6 +2482,13 @@ fn en_fix_between(toks: &[Tok], neg: usize, i: usize) -> bool {
         .any(|t| matches!(t.sw, Sw::FixDone | Sw::FixAsk | Sw::FixDoing | Sw::Prevent))
 }
 
+/// Whether any of `toks` is a negator ("not", "n't", "never", "no"): what a fix or a prevention
+/// after them is denied by.
+fn any_negator(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never))
+}
+
 /// Whether the negative word at `i` names trouble reported put right: the object of a done fix
 /// ("fixed my problem", "the update fixes the crash", "thanks for resolving the outage") or the
 /// subject of one ("problem solved", "the issue has been resolved"), within three words and one
@@ -2488,11 +2498,7 @@ fn en_fixed(toks: &[Tok], i: usize) -> bool {
     let done = |t: &Tok| t.sw == Sw::FixDone;
     // "for fixing": what one thanks someone for.
     let doing = |k: usize| toks[k].sw == Sw::FixDoing && k > 0 && toks[k - 1].lower() == "for";
-    let negated = |from: usize, to: usize| {
-        toks[from..to]
-            .iter()
-            .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never))
-    };
+    let negated = |from: usize, to: usize| any_negator(&toks[from..to]);
     // The fix before the trouble, nothing between them ending a clause.
     for k in (i.saturating_sub(3)..i).rev() {
         if toks[k].clause_end {
@@ -2522,11 +2528,7 @@ fn en_fixed(toks: &[Tok], i: usize) -> bool {
 /// verb with trouble for its object. Not when the prevention is denied ("doesn't prevent the
 /// damage"), nor when what is avoided is no trouble ("avoid this seller": a warning).
 fn en_prevented(toks: &[Tok], i: usize) -> bool {
-    let negated = |from: usize, to: usize| {
-        toks[from..to]
-            .iter()
-            .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never))
-    };
+    let negated = |from: usize, to: usize| any_negator(&toks[from..to]);
     let trouble = |t: &Tok| t.info.valence.is_some_and(|v| v < 0.0);
     if toks[i].sw == Sw::Prevent {
         // The verb: trouble follows.
@@ -3398,6 +3400,31 @@ mod tests {
         let mut r = e.score(text, "en", None);
         discount_requests(&mut r, &[text], "en");
         assert!(r.score < 0.0, "{r:?}");
+    }
+
+    /// The rules that look around a word (fixes, preventions, "couldn't be happier", "like",
+    /// counterfactuals, negation) never read outside the text: every sequence of up to four of
+    /// their words, at the start, the end and alone, scores without a panic.
+    #[test]
+    fn rules_that_look_around_stay_inside_the_text() {
+        let e = SentimentEngine::new();
+        const WORDS: [&str; 16] = [
+            "be", "been", "have", "can't", "not", "could", "more", "happier", "fixed", "problem",
+            "avoid", "for", "fixing", "would", "like", ".",
+        ];
+        let mut text = String::new();
+        for n in 1..=4u32 {
+            for mut code in 0..WORDS.len().pow(n) {
+                text.clear();
+                for _ in 0..n {
+                    text.push_str(WORDS[code % WORDS.len()]);
+                    text.push(' ');
+                    code /= WORDS.len();
+                }
+                let r = e.score(text.trim_end(), "en", None);
+                assert!((-1.0..=1.0).contains(&r.score), "{text}");
+            }
+        }
     }
 
     /// Negations that praise: "can't recommend them enough" has no limit, "couldn't be happier"
