@@ -2237,10 +2237,13 @@ impl SignalDetector {
             }
         }
         let has = |out: &[Signal], k: SignalKind| out.iter().any(|s| s.kind == k);
+        // Asked by both rules below, answered at most once.
+        let addressed = std::cell::OnceCell::new();
+        let is_addressed = || *addressed.get_or_init(|| self.is_addressed(text));
         // A post addressed to an account (a brand's service handle, typically) that describes a
         // problem is a complaint even without strong words.
         if !has(&out, Complaint)
-            && self.is_addressed(text)
+            && is_addressed()
             && let Some(m) = self.problem_outside_idioms(text, &requests)
         {
             out.push(Signal {
@@ -2257,7 +2260,7 @@ impl SignalDetector {
         if sentiment.score <= -0.25
             // Three words or more (counted only this far: the count is every text's cost).
             && text.split_whitespace().nth(2).is_some()
-            && self.is_addressed(text)
+            && is_addressed()
             && !has(&out, Complaint)
             && !has(&out, Praise)
         {
