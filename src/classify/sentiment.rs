@@ -1106,6 +1106,16 @@ impl SentimentEngine {
             } else {
                 continue;
             }
+            // A word or phrase known to weigh nothing (a neutral phrase, a supplement zero, the
+            // imported lists' zeros) is scored as VADER scores a word it does not know: a booster
+            // before it adds nothing ("خیلی بالا", very high, was +0.29 from "very" alone).
+            if valence == 0.0 {
+                // Its extent still counts: a negator inside a phrase negates nothing after it
+                // ("nicht nur gut": not only good).
+                toks[i].flags = f;
+                toks[i].phrase_words = phrase_words;
+                continue;
+            }
 
             if is_en && f & (R_LEXICON | R_LEARNED | R_ELONGATED) != 0 {
                 // "no" as a negator of the next lexicon word rather than a word of its own; and
@@ -3893,6 +3903,28 @@ mod tests {
         assert!(s.score > 0.0, "{s:?}");
         assert_eq!(s.hits.len(), 1, "{s:?}");
         assert!(e.score("از خریدتان پشیمان نخواهید شد", "fa", None).score > 0.0);
+    }
+
+    #[test]
+    fn a_booster_before_a_weightless_phrase_adds_nothing() {
+        let e = SentimentEngine::new();
+        // "so" boosts the next three words, but "customer service" (a neutral phrase) has nothing
+        // to boost: as VADER, where a word it does not know is never boosted.
+        let s = e.score("so disappointed with customer service", "en", None);
+        assert_eq!(s.hits.len(), 1, "{s:?}");
+        assert_eq!(
+            s.score,
+            e.score("so disappointed with the zipper", "en", None).score
+        );
+        // A neutral Persian phrase after "خیلی" (very) was +0.29.
+        assert_eq!(e.score("خیلی سخت افزار", "fa", None).score, 0.0);
+        // A negator inside a neutral phrase still negates nothing after it ("nicht nur gut,
+        // sondern auch schnell": not only good but also fast).
+        assert!(
+            e.score("nicht nur gut, sondern auch schnell", "de", None)
+                .score
+                > 0.0
+        );
     }
 
     #[test]
