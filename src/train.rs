@@ -569,7 +569,7 @@ pub fn shipped_recipes() -> Vec<Recipe> {
             table_opts: TableOptions {
                 valence_per_logit: 4.0,
                 fill_only: true,
-                ..TableOptions::default()
+                with_neutral: true,
             },
         },
         Recipe {

@@ -221,6 +221,13 @@ impl Lexicons {
                     // A zero removes a word the imported list scores but that carries no sentiment.
                     p.lexicon.remove(&key);
                     p.phrases.remove(&key);
+                    // Where words are looked up again without a clitic or suffix, the word is
+                    // also made known as it is, weighing nothing, so that no lookup reaches into
+                    // another word: Arabic "لجنة" (committee) is not "ل" + "جنة" (paradise),
+                    // "فكرة" (idea) not "ف" + "كره" (hatred), "المصري" not "مصري" scored.
+                    if !key.contains(' ') && !(p.proclitics.is_empty() && p.suffixes.is_empty()) {
+                        p.lexicon.insert(key, 0.0);
+                    }
                 } else if key.contains(' ') {
                     p.max_phrase_words = p.max_phrase_words.max(key.split(' ').count());
                     p.phrases.insert(key, v);
@@ -231,8 +238,9 @@ impl Lexicons {
         }
         // Learned weights were fitted on real text of the language, where the imported lists are
         // machine translations; a table either replaces the lists' entries for its words or only
-        // fills the words they lack (for small training sets). A supplement removal (above) does not
-        // stop a learned weight for the same word.
+        // fills the words they lack (for small training sets). A supplement zero stops a filling
+        // weight where it leaves the word known (Persian, Arabic: see above); elsewhere it removes
+        // the word, and a table may weigh it.
         for t in learned {
             let Some(p) = lang_index(t.lang).map(|i| &mut profiles[i]) else {
                 continue;
@@ -720,6 +728,8 @@ fn build_profile(lang: &'static str) -> Profile {
     let mut lexicon = HashMap::default();
     let mut phrases = HashMap::default();
     let mut max_phrase_words = 1;
+    // Keys some entry reached in its standard spelling (see below).
+    let mut spelled: HashSet<String> = HashSet::default();
     for (w, v) in tsv_entries(raw) {
         // VADER's own entries keep their case-folding as written (emoticons like ":D" are case-sensitive
         // in shape but VADER lowercases tokens before lookup, so we do too).
@@ -728,6 +738,18 @@ fn build_profile(lang: &'static str) -> Profile {
         } else {
             normalize(lang, w)
         };
+        // Two spellings of one word meet under normalisation (Arabic "أحب" and "احب" are both
+        // "احب"). The translated lists carry the hamza-less or ta-marbuta-less spelling as separate
+        // entries, often with another meaning and sign ("احب" −1 beside "أحب" +2, "حريه" −1 beside
+        // "حرية" +2, "خطا" +3 beside "خطأ" −2): the entry in the standard spelling, the one
+        // normalisation changes, is kept.
+        if lang != "en" {
+            if w.trim() != key {
+                spelled.insert(key.clone());
+            } else if spelled.contains(&key) {
+                continue;
+            }
+        }
         let n = key.split_whitespace().count();
         if n > 1 {
             max_phrase_words = max_phrase_words.max(n);
@@ -1490,6 +1512,36 @@ mod tests {
         let fa = Lexicons::shared().profile("fa");
         assert_eq!(fa.phrases.get("سخت افزار"), Some(&0.0));
         assert!(fa.phrase_starts.contains("سخت"));
-        assert!(!fa.lexicon.contains_key("فرد"));
+    }
+
+    #[test]
+    fn a_zero_leaves_a_stemmed_word_known_and_weightless() {
+        let lex = Lexicons::shared();
+        // Where words are looked up again without clitics or suffixes, a zero keeps the word
+        // known: the lookups do not reach into another word.
+        assert_eq!(lex.profile("fa").lexicon.get("فرد"), Some(&0.0));
+        // No learned table fills it either: the supplement has the last word.
+        let ar = lex.profile("ar");
+        for w in ["لجنة", "فكرة", "بكرة", "كبير", "خدمة"] {
+            let k = normalize("ar", w);
+            assert_eq!(ar.lexicon.get(&k), Some(&0.0), "{w}");
+            assert!(!ar.learned.contains(&k), "{w}");
+        }
+        // English has no such lookups: a zero removes the word ("hope" is not a lexicon word, so
+        // "no hope" keeps the "no").
+        assert!(!lex.profile("en").lexicon.contains_key("hope"));
+    }
+
+    #[test]
+    fn the_standard_spelling_wins_when_spellings_meet() {
+        // The imported Arabic list has "خطأ" (mistake) −2 and "خطا" +3, "حرية" (freedom) +2 and
+        // "حريه" −1: one word once normalised, weighed as its standard spelling.
+        let ar = Lexicons::shared().profile("ar");
+        assert!(ar.lexicon[&normalize("ar", "خطأ")] < 0.0);
+        assert!(ar.lexicon[&normalize("ar", "حرية")] > 0.0);
+        assert!(ar.lexicon[&normalize("ar", "متعة")] > 0.0);
+        assert!(ar.lexicon[&normalize("ar", "وفاة")] < 0.0);
+        // Persian "تأیید" (approval): the list's standard spelling is wrong, the supplement says.
+        assert!(Lexicons::shared().profile("fa").lexicon[&normalize("fa", "تایید")] > 0.0);
     }
 }

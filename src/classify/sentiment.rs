@@ -3906,6 +3906,26 @@ mod tests {
     }
 
     #[test]
+    fn arabic_corrections_to_the_imported_list() {
+        let e = SentimentEngine::new();
+        // A proclitic is not split off a word of its own: "اللجنة" (the committee) is not
+        // "paradise", "فكرة" (idea) and "بكرة" (tomorrow) are not "hatred".
+        for t in ["اللجنة", "فكرة", "بكرة", "الجيش"] {
+            let s = e.score(t, "ar", None);
+            assert!(
+                s.hits.iter().all(|h| h.rule != "proclitic" && h.rule != "suffix"),
+                "{t}: {s:?}"
+            );
+        }
+        assert!(e.score("الجنة", "ar", None).score > 0.0);
+        // A size judges nothing by itself: "a big problem" is a problem.
+        assert!(e.score("مشكلة كبيرة", "ar", None).score < 0.0);
+        // "خطأ" (a mistake) is one, whichever spelling the list met last.
+        assert!(e.score("هذا خطأ", "ar", None).score < 0.0);
+        assert!(e.score("هذا خطا", "ar", None).score < 0.0);
+    }
+
+    #[test]
     fn a_booster_before_a_weightless_phrase_adds_nothing() {
         let e = SentimentEngine::new();
         // "so" boosts the next three words, but "customer service" (a neutral phrase) has nothing
