@@ -761,6 +761,20 @@ fn build_profile(lang: &'static str) -> Profile {
             lexicon.insert(key, v * scale);
         }
     }
+    if lang != "en" {
+        // Emoticons belong to no language: VADER's (":)", ":(", "<3", ":'(", and "(:" as typed in
+        // right-to-left text) score in every language. Its entries with punctuation and at most two
+        // letters, so that neither its English hyphenated words ("self-confident") nor its
+        // numbers ("143", "182", which are prices elsewhere) come along.
+        for (w, v) in tsv_entries(include_str!("lexicons/vader_lexicon.tsv")) {
+            if w.bytes().any(|b| b.is_ascii_punctuation())
+                && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 2
+                && !w.contains(' ')
+            {
+                lexicon.entry(normalize(lang, &w.to_lowercase())).or_insert(v);
+            }
+        }
+    }
     if lang == "en" {
         // AFINN-165's English words that VADER lacks ("flaw", "poorly", "unreliable", "outage"),
         // scaled like the other AFINN lists; VADER's own entry wins wherever both have a word.

@@ -3926,6 +3926,18 @@ mod tests {
     }
 
     #[test]
+    fn emoticons_score_in_every_language() {
+        let e = SentimentEngine::new();
+        for lang in ["es", "fr", "de", "pt", "fa", "ar"] {
+            assert!(e.score("hoy :(", lang, None).score < 0.0, "{lang}");
+            assert!(e.score("hoy <3", lang, None).score > 0.0, "{lang}");
+            // VADER's numbers ("143", I love you) are prices elsewhere, its hyphenated words English.
+            assert_eq!(e.score("143 182", lang, None).score, 0.0, "{lang}");
+            assert_eq!(e.score("self-confident", lang, None).score, 0.0, "{lang}");
+        }
+    }
+
+    #[test]
     fn a_booster_before_a_weightless_phrase_adds_nothing() {
         let e = SentimentEngine::new();
         // "so" boosts the next three words, but "customer service" (a neutral phrase) has nothing
