@@ -509,6 +509,26 @@ const PERSIAN_WORDS: &[&str] = &[
     "تو",
     "اگر",
     "بهتر",
+    // Colloquial forms and verb endings no Arabic word has, common in short reviews typed on an
+    // Arabic keyboard ("ازش راضيم", I'm happy with it; "من راضي هستم").
+    "ازش",
+    "بهش",
+    "باهاش",
+    "براش",
+    "اینو",
+    "اونو",
+    "میشه",
+    "نمیشه",
+    "نداره",
+    "ندارد",
+    "هستم",
+    "بودم",
+    "باشد",
+    "داشته",
+    "آنرا",
+    "های",
+    "کنه",
+    "کنم",
 ];
 const ARABIC_WORDS: &[&str] = &[
     "جدا",
@@ -1540,6 +1560,10 @@ mod tests {
         // More Latin letters than Arabic ones, but none of them says which language: names.
         assert_eq!(code("احب Kestrel network signal كثيرا."), "ar");
         assert_eq!(code("Bioshock و MassEffect لذت ببريد."), "fa");
+        // Colloquial Persian and its verb endings, typed on an Arabic keyboard.
+        assert_eq!(code("ازش راضيم.."), "fa");
+        assert_eq!(code("من راضي هستم."), "fa");
+        assert_eq!(code("قصد خريد آنرا داشته باشد."), "fa");
     }
 
     /// Words English shares with Spanish ("no") and Portuguese ("as", "do") count for English too,
