@@ -1176,6 +1176,12 @@ impl SentimentEngine {
             if no_limit {
                 f |= R_IDIOM;
             }
+            // Persian negative concord: "هیچ" (no, any) before a predicate that is negated itself
+            // ("امکان حذف هیچ کدام وجود ندارد", none can be removed) is one negation, not two.
+            let concord = p.lang == "fa"
+                && toks[i..(i + usize::from(phrase_words).max(1)).min(n)]
+                    .iter()
+                    .any(|x| is_negated_verb_fa(x.lower()));
             for start_i in 0..3 {
                 if i <= start_i {
                     break;
@@ -1222,7 +1228,10 @@ impl SentimentEngine {
                             f |= R_IDIOM;
                         }
                     }
-                } else if !negated_once && prev.info.negator && !in_phrase(toks, i - (start_i + 1))
+                } else if !negated_once
+                    && prev.info.negator
+                    && !concord
+                    && !in_phrase(toks, i - (start_i + 1))
                 {
                     valence *= N_SCALAR;
                     negated_once = true;
@@ -3903,6 +3912,10 @@ mod tests {
         assert!(s.score > 0.0, "{s:?}");
         assert_eq!(s.hits.len(), 1, "{s:?}");
         assert!(e.score("از خریدتان پشیمان نخواهید شد", "fa", None).score > 0.0);
+        // Negative concord: "هیچ" before a negated predicate negates once ("none can be removed"),
+        // and a problem that "هیچ" denies is still none ("it has no problem at all").
+        assert!(e.score("امکان حذف هیچ کدام وجود ندارد", "fa", None).score < 0.0);
+        assert!(e.score("هیچ مشکلی ندارد", "fa", None).score > 0.0);
     }
 
     #[test]
