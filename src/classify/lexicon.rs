@@ -225,7 +225,8 @@ impl Lexicons {
                     // also made known as it is, weighing nothing, so that no lookup reaches into
                     // another word: Arabic "لجنة" (committee) is not "ل" + "جنة" (paradise),
                     // "فكرة" (idea) not "ف" + "كره" (hatred), "المصري" not "مصري" scored.
-                    if !key.contains(' ') && !(p.proclitics.is_empty() && p.suffixes.is_empty()) {
+                    let stems = !(p.proclitics.is_empty() && p.suffixes.is_empty());
+                    if stems && !key.contains(' ') {
                         p.lexicon.insert(key, 0.0);
                     }
                 } else if key.contains(' ') {
@@ -771,7 +772,9 @@ fn build_profile(lang: &'static str) -> Profile {
                 && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 2
                 && !w.contains(' ')
             {
-                lexicon.entry(normalize(lang, &w.to_lowercase())).or_insert(v);
+                lexicon
+                    .entry(normalize(lang, &w.to_lowercase()))
+                    .or_insert(v);
             }
         }
     }

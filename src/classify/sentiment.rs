@@ -3926,7 +3926,9 @@ mod tests {
         for t in ["اللجنة", "فكرة", "بكرة", "الجيش"] {
             let s = e.score(t, "ar", None);
             assert!(
-                s.hits.iter().all(|h| h.rule != "proclitic" && h.rule != "suffix"),
+                s.hits
+                    .iter()
+                    .all(|h| h.rule != "proclitic" && h.rule != "suffix"),
                 "{t}: {s:?}"
             );
         }
