@@ -1182,6 +1182,13 @@ impl SentimentEngine {
                 && toks[i..(i + usize::from(phrase_words).max(1)).min(n)]
                     .iter()
                     .any(|x| is_negated_verb_fa(x.lower()));
+            // Arabic "ما" before an adjective's elative is wonder, not negation: "ما أجمل هذا
+            // الفندق" (how beautiful this hotel is!), "ما أسوأ الخدمة" (how bad the service is!).
+            let exclaims = p.lang == "ar"
+                && i > 0
+                && !toks[i - 1].clause_end
+                && toks[i - 1].lower() == "ما"
+                && AR_ELATIVES.contains(&t.lower());
             for start_i in 0..3 {
                 if i <= start_i {
                     break;
@@ -1228,6 +1235,9 @@ impl SentimentEngine {
                             f |= R_IDIOM;
                         }
                     }
+                } else if exclaims && start_i == 0 {
+                    valence += B_INCR.copysign(valence);
+                    f |= R_IDIOM;
                 } else if !negated_once
                     && prev.info.negator
                     && !concord
@@ -2290,6 +2300,14 @@ fn negating_prefix(p: &Profile, w: &str) -> Option<f64> {
     }
     None
 }
+
+/// Elatives of common judging adjectives, as the scorer spells them (hamza and alif maqsura
+/// normalised): after "ما" they exclaim ("ما أروع", how wonderful). First-person verbs share the
+/// pattern ("ما أحب", I don't love), so only adjectives' elatives are listed.
+const AR_ELATIVES: &[&str] = &[
+    "اجمل", "اروع", "احلي", "احسن", "افضل", "اطيب", "الذ", "اسعد", "اعظم", "اكرم", "الطف", "اجمد",
+    "اسوا", "اتعس", "اقبح", "اغبي", "اوسخ", "اسخف", "اغلي", "اصعب", "اسهل", "اسرع", "ابطا",
+];
 
 fn is_negated_verb_fa(w: &str) -> bool {
     // ن + verb stem forms that negate the preceding predicate: نیست، نبود، ندارد، نشد، نمی…
@@ -3938,6 +3956,21 @@ mod tests {
         // "خطأ" (a mistake) is one, whichever spelling the list met last.
         assert!(e.score("هذا خطأ", "ar", None).score < 0.0);
         assert!(e.score("هذا خطا", "ar", None).score < 0.0);
+    }
+
+    #[test]
+    fn arabic_exclamations_of_wonder_are_not_negations() {
+        let e = SentimentEngine::new();
+        assert!(e.score("ما أجمل هذا الفندق", "ar", None).score > 0.3);
+        assert!(e.score("ما احلى الجو", "ar", None).score > 0.3);
+        assert!(e.score("ما أسوأ هذه الخدمة", "ar", None).score < -0.3);
+        // Wonder weighs a little more than the word alone, as a booster would.
+        let alone = e.score("أروع", "ar", None).score;
+        assert!(e.score("ما أروع", "ar", None).score > alone);
+        // "ما" before anything else still negates, a first-person verb of the same pattern too
+        // ("ما أحب هذا", I don't love this).
+        assert!(e.score("ما أحب هذا", "ar", None).score < 0.0);
+        assert!(e.score("ما كان جميل", "ar", None).score < 0.0);
     }
 
     #[test]
