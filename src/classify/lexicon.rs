@@ -204,12 +204,15 @@ impl Lexicons {
             })
             .collect();
         let mut emoji_valence = HashMap::default();
+        // Per profile, the words a supplement zero made known and weightless (see below).
+        let mut zeroed: Vec<HashSet<String>> = vec![HashSet::default(); profiles.len()];
         for (lang, word, v) in supplement() {
             if lang == "emoji" {
                 if let Some(c) = word.chars().next() {
                     emoji_valence.insert(c, v);
                 }
-            } else if let Some(p) = lang_index(lang).map(|i| &mut profiles[i]) {
+            } else if let Some(i) = lang_index(lang) {
+                let p = &mut profiles[i];
                 let key = normalize(lang, word);
                 if v.is_nan() {
                     // `neutral`: a phrase whose words carry no sentiment together (Persian
@@ -227,7 +230,8 @@ impl Lexicons {
                     // "فكرة" (idea) not "ف" + "كره" (hatred), "المصري" not "مصري" scored.
                     let stems = !(p.proclitics.is_empty() && p.suffixes.is_empty());
                     if stems && !key.contains(' ') {
-                        p.lexicon.insert(key, 0.0);
+                        p.lexicon.insert(key.clone(), 0.0);
+                        zeroed[i].insert(key);
                     }
                 } else if key.contains(' ') {
                     p.max_phrase_words = p.max_phrase_words.max(key.split(' ').count());
@@ -243,14 +247,23 @@ impl Lexicons {
         // weight where it leaves the word known (Persian, Arabic: see above); elsewhere it removes
         // the word, and a table may weigh it.
         for t in learned {
-            let Some(p) = lang_index(t.lang).map(|i| &mut profiles[i]) else {
+            let Some(i) = lang_index(t.lang) else {
                 continue;
             };
+            let (p, zeroed) = (&mut profiles[i], &zeroed[i]);
             for (w, coef) in &t.model.weights {
                 if p.negators.contains(w) || p.boosters.contains_key(w) || p.contrast.contains(w) {
                     continue;
                 }
                 if t.fill_only && p.lexicon.contains_key(w) {
+                    continue;
+                }
+                // Nor with a proclitic: the table weighs "الرد" (the reply) apart from "رد".
+                let behind_clitic = |pre: &&str| {
+                    w.strip_prefix(*pre)
+                        .is_some_and(|rest| rest.chars().count() >= 2 && zeroed.contains(rest))
+                };
+                if t.fill_only && p.proclitics.iter().any(behind_clitic) {
                     continue;
                 }
                 let v = coef.clamp(-LEARNED_MAX, LEARNED_MAX);
@@ -1544,6 +1557,9 @@ mod tests {
             assert_eq!(ar.lexicon.get(&k), Some(&0.0), "{w}");
             assert!(!ar.learned.contains(&k), "{w}");
         }
+        // Nor its forms behind a proclitic, which the table weighs apart: "الرد" (the reply), "رد".
+        assert!(!ar.learned.contains("الرد"));
+        assert!(ar.lexicon.get("الرد").is_none());
         // English has no such lookups: a zero removes the word ("hope" is not a lexicon word, so
         // "no hope" keeps the "no").
         assert!(!lex.profile("en").lexicon.contains_key("hope"));

@@ -1608,6 +1608,9 @@ fn request_words(lang: &str) -> &'static [&'static str] {
             "يستحق",
             "لو سمحتم",
             "ارجو",
+            "سعر",
+            "بسعر",
+            "معقول",
         ],
         _ => &[
             "recommend",
@@ -3956,6 +3959,14 @@ mod tests {
         // "خطأ" (a mistake) is one, whichever spelling the list met last.
         assert!(e.score("هذا خطأ", "ar", None).score < 0.0);
         assert!(e.score("هذا خطا", "ar", None).score < 0.0);
+        // What customers say: a problem solved quickly, a high price, a broken screen.
+        assert!(e.score("شكرا على سرعة الرد وحل المشكلة", "ar", None).score > 0.3);
+        assert!(e.score("المنتج جيد لكن السعر مرتفع جدا", "ar", None).score < 0.0);
+        assert!(
+            e.score("الشاشة انكسرت بعد اسبوع من الاستخدام", "ar", None)
+                .score
+                < -0.3
+        );
     }
 
     #[test]
