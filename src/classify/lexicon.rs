@@ -728,6 +728,23 @@ fn tsv_entries(raw: &'static str) -> impl Iterator<Item = (&'static str, f64)> {
     })
 }
 
+/// VADER's emoticons (":)", ":(", "<3", ":'(", and "(:" as typed in right-to-left text), which
+/// belong to no language and score in every one: its entries with punctuation and at most two
+/// letters, so that neither its English hyphenated words ("self-confident") nor its numbers ("143",
+/// "182", which are prices elsewhere) come along. Read from the lexicon once for all profiles.
+fn emoticons() -> &'static [(&'static str, f64)] {
+    static EMOTICONS: OnceLock<Vec<(&'static str, f64)>> = OnceLock::new();
+    EMOTICONS.get_or_init(|| {
+        tsv_entries(include_str!("lexicons/vader_lexicon.tsv"))
+            .filter(|(w, _)| {
+                w.bytes().any(|b| b.is_ascii_punctuation())
+                    && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 2
+                    && !w.contains(' ')
+            })
+            .collect()
+    })
+}
+
 fn build_profile(lang: &'static str) -> Profile {
     let (raw, scale): (&str, f64) = match lang {
         "en" => (include_str!("lexicons/vader_lexicon.tsv"), 1.0),
@@ -776,19 +793,10 @@ fn build_profile(lang: &'static str) -> Profile {
         }
     }
     if lang != "en" {
-        // Emoticons belong to no language: VADER's (":)", ":(", "<3", ":'(", and "(:" as typed in
-        // right-to-left text) score in every language. Its entries with punctuation and at most two
-        // letters, so that neither its English hyphenated words ("self-confident") nor its
-        // numbers ("143", "182", which are prices elsewhere) come along.
-        for (w, v) in tsv_entries(include_str!("lexicons/vader_lexicon.tsv")) {
-            if w.bytes().any(|b| b.is_ascii_punctuation())
-                && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 2
-                && !w.contains(' ')
-            {
-                lexicon
-                    .entry(normalize(lang, &w.to_lowercase()))
-                    .or_insert(v);
-            }
+        for &(w, v) in emoticons() {
+            lexicon
+                .entry(normalize(lang, &w.to_lowercase()))
+                .or_insert(v);
         }
     }
     if lang == "en" {
