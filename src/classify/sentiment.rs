@@ -456,8 +456,10 @@ const R_COUNTERFACTUAL: u32 = 1 << 18;
 const R_FIXED: u32 = 1 << 19;
 /// Trouble kept away ("helps avoid the problem", "prevents damage"), and the verb keeping it.
 const R_PREVENTED: u32 = 1 << 20;
+/// A word wrapped in the Egyptian and Levantine negation "ما…ش" ("ماعجبنيش", I didn't like it).
+const R_NEG_CIRCUMFIX: u32 = 1 << 21;
 
-const RULE_NAMES: [(u32, &str); 21] = [
+const RULE_NAMES: [(u32, &str); 22] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -479,6 +481,7 @@ const RULE_NAMES: [(u32, &str); 21] = [
     (R_COUNTERFACTUAL, "counterfactual"),
     (R_FIXED, "fixed"),
     (R_PREVENTED, "prevented"),
+    (R_NEG_CIRCUMFIX, "negating_circumfix"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1147,7 +1150,7 @@ impl SentimentEngine {
                 f |= R_CAPS;
             }
 
-            let mut negated_once = f & R_NEG_PREFIX != 0;
+            let mut negated_once = f & (R_NEG_PREFIX | R_NEG_CIRCUMFIX) != 0;
             // "can't recommend them enough", "couldn't thank you enough": the negator says there
             // is no limit, not the opposite, which VADER's negation would make of it.
             // "enough" closes the same clause ("can't recommend it, not enough battery" is a
@@ -1183,11 +1186,12 @@ impl SentimentEngine {
                     .iter()
                     .any(|x| is_negated_verb_fa(x.lower()));
             // Arabic "ما" before an adjective's elative is wonder, not negation: "ما أجمل هذا
-            // الفندق" (how beautiful this hotel is!), "ما أسوأ الخدمة" (how bad the service is!).
+            // الفندق" (how beautiful this hotel is!), "ما أسوأ الخدمة" (how bad the service is!);
+            // so is "ولا" after a noun: "خدمة ولا أروع" (a service none betters).
             let exclaims = p.lang == "ar"
                 && i > 0
                 && !toks[i - 1].clause_end
-                && toks[i - 1].lower() == "ما"
+                && matches!(toks[i - 1].lower(), "ما" | "ولا")
                 && AR_ELATIVES.contains(&t.lower());
             for start_i in 0..3 {
                 if i <= start_i {
@@ -2188,8 +2192,10 @@ fn derive_valence(p: &Profile, w: &str) -> Option<(f64, u32)> {
         Some((v, R_PROCLITIC))
     } else if let Some(v) = strip_suffix(p, w) {
         Some((v, R_SUFFIX))
+    } else if let Some(v) = negating_prefix(p, w) {
+        Some((v * N_SCALAR, R_NEG_PREFIX))
     } else {
-        negating_prefix(p, w).map(|v| (v * N_SCALAR, R_NEG_PREFIX))
+        negating_circumfix(p, w).map(|v| (v * N_SCALAR, R_NEG_CIRCUMFIX))
     }
 }
 
@@ -2302,6 +2308,36 @@ fn negating_prefix(p: &Profile, w: &str) -> Option<f64> {
         }
     }
     None
+}
+
+/// The valence of an Arabic word inside the dialects' negation "ما…ش": "ما" or "م" before the verb
+/// and "ش" after it ("ماعجبنيش", I didn't like it; "مبحبش", I don't love; "ماينفعش", it's no
+/// good), or "ش" alone when "ما" is written apart ("ما عجبنيش"). The word without them is looked
+/// up as written, behind a proclitic or without a suffix; the caller negates it once, and a "ما"
+/// before it does not negate it again. Words that end in "ش" of their own ("جيش" army, "نقاش"
+/// discussion) leave no known word of three letters or more, or are known themselves and never
+/// get here; a word weighing nothing stays unscored.
+fn negating_circumfix(p: &Profile, w: &str) -> Option<f64> {
+    if p.lang != "ar" {
+        return None;
+    }
+    let core = strip_suffix_fast(w, "ش")?;
+    let known = |s: &str| -> Option<f64> {
+        if s.chars().count() < 3 {
+            return None;
+        }
+        p.lexicon
+            .get(s)
+            .copied()
+            .or_else(|| strip_proclitic(p, s))
+            .or_else(|| strip_suffix(p, s))
+            .filter(|v| *v != 0.0)
+    };
+    ["ما", "م"]
+        .iter()
+        .filter_map(|pre| strip_prefix_fast(core, pre))
+        .chain([core])
+        .find_map(known)
 }
 
 /// Elatives of common judging adjectives, as the scorer spells them (hamza and alif maqsura
@@ -3982,6 +4018,81 @@ mod tests {
         // ("ما أحب هذا", I don't love this).
         assert!(e.score("ما أحب هذا", "ar", None).score < 0.0);
         assert!(e.score("ما كان جميل", "ar", None).score < 0.0);
+    }
+
+    #[test]
+    fn arabic_dialect_negation_wraps_the_word() {
+        let e = SentimentEngine::new();
+        let rules = |t: &str| -> Vec<String> {
+            let s = e.score(t, "ar", None);
+            s.hits.iter().map(|h| h.rule.to_string()).collect()
+        };
+        // "ما…ش" in one word, "م…ش", and "ش" after a "ما" written apart: each negates once.
+        for t in [
+            "ماعجبنيش المنتج",
+            "المنتج معجبنيش خالص",
+            "مبحبش الخدمة دي",
+            "ما عجبنيش",
+        ] {
+            let s = e.score(t, "ar", None);
+            assert!(s.score < -0.2, "{t}: {}", s.score);
+            assert_eq!(rules(t), ["negating_circumfix"], "{t}");
+        }
+        // The same words unwrapped are praise.
+        assert!(e.score("عجبني المنتج", "ar", None).score > 0.2);
+        assert!(e.score("بحب الخدمة دي", "ar", None).score > 0.2);
+        // Words that end in "ش" of their own are not unwrapped ("الجيش" the army, "نقاش" a
+        // discussion), and only Arabic has the rule.
+        for t in ["الجيش", "نقاش", "مفيش", "معلش"] {
+            assert!(!rules(t).iter().any(|r| r.contains("circumfix")), "{t}");
+        }
+        assert_eq!(derive_valence(e.lex.profile("fa"), "مخوبش"), None);
+    }
+
+    #[test]
+    fn arabic_negators_behind_and_and_of_absence() {
+        let e = SentimentEngine::new();
+        // "و" written onto the negator: "and not fresh".
+        assert!(e.score("الاكل ومش طازج", "ar", None).score < 0.0);
+        assert!(e.score("الاكل طازج", "ar", None).score > 0.0);
+        // "Lack of respect", "absence of problems".
+        assert!(e.score("تعامل معي بقلة احترام", "ar", None).score < 0.0);
+        assert!(e.score("عدم وجود مشاكل", "ar", None).score > 0.0);
+        // "ولا" before an elative: a service none betters.
+        assert!(e.score("خدمة ولا أروع", "ar", None).score > 0.3);
+    }
+
+    #[test]
+    fn arabic_customer_talk_reads_right() {
+        // What customers write in Egyptian, Gulf, Levantine and standard Arabic; each had read
+        // neutral or the wrong way before the dialect supplement.
+        let e = SentimentEngine::new();
+        for t in [
+            "المنتج عجبني",
+            "انا مبسوط جدا بالطلب",
+            "منتج فخم",
+            "الموظفين تعاملهم راقي",
+            "اول مرة اطلب منهم وبصراحة ما قصروا",
+            "المنتج جودته عالية جدا",
+            "المنتج فاق توقعاتي",
+            "تسلم ايدكم",
+        ] {
+            assert!(e.score(t, "ar", None).score > 0.05, "{t}");
+        }
+        for t in [
+            "المنتج مضروب",
+            "ضيعت فلوسي",
+            "ندمت اني اشتريت",
+            "الشحن بطيء جدا",
+            "المنتج مو اصلي",
+            "الاسعار غالية والجودة صفر",
+            "ارجوكم لا تشترون منهم",
+            "المنتج غير مطابق للصور",
+        ] {
+            assert!(e.score(t, "ar", None).score < -0.05, "{t}");
+        }
+        // Cold food is no praise: "بارد" weighs nothing now.
+        assert_eq!(e.score("الاكل بارد", "ar", None).score, 0.0);
     }
 
     #[test]
