@@ -150,6 +150,14 @@ fn special_word(lower: &str) -> Sw {
         "be" | "been" => Sw::Be,
         "fixed" | "fixes" | "solved" | "solves" | "resolved" | "resolves" | "repaired"
         | "sorted" => Sw::FixDone,
+        // The same, done, in Spanish, French, German and Portuguese ("me solucionaron el
+        // problema", "problème résolu", "Problem wurde gelöst", "resolveram o problema").
+        "solucionaron" | "solucionó" | "solucionado" | "solucionada" | "resolvieron"
+        | "resolvió" | "resuelto" | "resuelta" | "arreglaron" | "arregló" | "arreglado"
+        | "arreglada" | "résolu" | "résolue" | "réglé" | "réglée" | "corrigé" | "corrigée"
+        | "réparé" | "réparée" | "gelöst" | "behoben" | "repariert" | "resolveram" | "resolveu"
+        | "resolvido" | "resolvida" | "solucionaram" | "solucionou" | "consertaram"
+        | "consertou" | "consertado" | "consertada" => Sw::FixDone,
         "fix" | "solve" | "resolve" | "repair" => Sw::FixAsk,
         "fixing" | "solving" | "resolving" | "repairing" | "sorting" => Sw::FixDoing,
         "avoid" | "avoids" | "avoiding" | "prevent" | "prevents" | "preventing" | "eliminate"
@@ -458,8 +466,10 @@ const R_FIXED: u32 = 1 << 19;
 const R_PREVENTED: u32 = 1 << 20;
 /// A word wrapped in the Egyptian and Levantine negation "ما…ش" ("ماعجبنيش", I didn't like it).
 const R_NEG_CIRCUMFIX: u32 = 1 << 21;
+/// A Spanish or Portuguese absolute superlative ("rapidísimo", "caríssimo"): the adjective, boosted.
+const R_SUPERLATIVE: u32 = 1 << 22;
 
-const RULE_NAMES: [(u32, &str); 22] = [
+const RULE_NAMES: [(u32, &str); 23] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -482,6 +492,7 @@ const RULE_NAMES: [(u32, &str); 22] = [
     (R_FIXED, "fixed"),
     (R_PREVENTED, "prevented"),
     (R_NEG_CIRCUMFIX, "negating_circumfix"),
+    (R_SUPERLATIVE, "superlative"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1150,7 +1161,15 @@ impl SentimentEngine {
                 f |= R_CAPS;
             }
 
-            let mut negated_once = f & (R_NEG_PREFIX | R_NEG_CIRCUMFIX) != 0;
+            // A phrase with a negator in it carries its negation ("aucune réponse", no answer;
+            // "no compréis", don't buy; "plus jamais", never again): a negator before it does
+            // not turn it round ("jamais reçue et aucune réponse", never received and no
+            // answer; "je ne commanderai plus jamais").
+            let mut negated_once = f & (R_NEG_PREFIX | R_NEG_CIRCUMFIX) != 0
+                || (f & R_PHRASE != 0
+                    && toks[i..(i + usize::from(phrase_words)).min(n)]
+                        .iter()
+                        .any(|x| x.info.negator));
             // "can't recommend them enough", "couldn't thank you enough": the negator says there
             // is no limit, not the opposite, which VADER's negation would make of it.
             // "enough" closes the same clause ("can't recommend it, not enough battery" is a
@@ -1258,14 +1277,25 @@ impl SentimentEngine {
                 // its negation.
                 let from = (i + 1).max(consumed_until);
                 let mut open = !toks[from - 1].clause_end;
-                let window = toks[from.min(n)..].iter().take(2).take_while(|x| {
-                    let inside = open;
-                    open = !x.clause_end;
-                    inside
-                });
-                let post_neg = window.into_iter().any(|x| {
+                let window = toks[from.min(n)..]
+                    .iter()
+                    .enumerate()
+                    .take(2)
+                    .take_while(|(_, x)| {
+                        let inside = open;
+                        open = !x.clause_end;
+                        inside
+                    });
+                // A "nicht" right before a word that weighs something negates that word ("das
+                // Problem wurde nicht gelöst": the fix is denied, the problem stays).
+                let scored = |k: usize| {
+                    toks.get(k).is_some_and(|x| {
+                        x.info.valence.is_some_and(|v| v != 0.0) || x.derived.is_some()
+                    })
+                };
+                let post_neg = window.into_iter().any(|(k, x)| {
                     if is_de {
-                        x.sw == Sw::Nicht
+                        x.sw == Sw::Nicht && (x.clause_end || !scored(from + k + 1))
                     } else {
                         // Only a negated copula or verb negates what precedes it ("خوب نیست");
                         // an imperative like "نخرید" (don't buy) does not.
@@ -1292,7 +1322,10 @@ impl SentimentEngine {
             }
             // "Thanks for fixing my problem", "the outage was resolved in an hour": the trouble
             // is over. Shown, weighing nothing.
-            if is_en && valence < 0.0 && en_fixed(toks, i) {
+            if (is_en || matches!(p.lang, "es" | "fr" | "de" | "pt"))
+                && valence < 0.0
+                && en_fixed(toks, i)
+            {
                 valence = 0.0;
                 f |= R_FIXED;
             }
@@ -2194,9 +2227,63 @@ fn derive_valence(p: &Profile, w: &str) -> Option<(f64, u32)> {
         Some((v, R_SUFFIX))
     } else if let Some(v) = negating_prefix(p, w) {
         Some((v * N_SCALAR, R_NEG_PREFIX))
+    } else if let Some(v) = negating_circumfix(p, w) {
+        Some((v * N_SCALAR, R_NEG_CIRCUMFIX))
     } else {
-        negating_circumfix(p, w).map(|v| (v * N_SCALAR, R_NEG_CIRCUMFIX))
+        superlative(p, w).map(|v| (v + B_INCR.copysign(v), R_SUPERLATIVE))
     }
+}
+
+/// The valence of a Spanish or Portuguese absolute superlative's adjective: "rapidísimo" is
+/// "rápido", "buenísima" "buena", "facilísimo" "fácil", "riquísimo" "rico", "larguísimo" "largo",
+/// "amabilísimo" "amable", "caríssimo" "caro". The stem loses its final vowel and often its accent,
+/// so the adjective is looked up with each ending and with the accent on each of the stem's vowels.
+fn superlative(p: &Profile, w: &str) -> Option<f64> {
+    let endings: &[&str] = match p.lang {
+        "es" => &["ísimo", "ísima", "ísimos", "ísimas"],
+        "pt" => &["íssimo", "íssima", "íssimos", "íssimas"],
+        _ => return None,
+    };
+    let stem = endings.iter().find_map(|e| strip_suffix_fast(w, e))?;
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    // Spelling kept before "í": "riqu-" (rico), "largu-" (largo), "amabil-" (amable).
+    let mut stems = vec![stem.to_string()];
+    for (from, to) in [("qu", "c"), ("gu", "g"), ("bil", "ble")] {
+        if let Some(s) = stem.strip_suffix(from) {
+            stems.push(format!("{s}{to}"));
+        }
+    }
+    let accent = |c: char| match c {
+        'a' => Some('á'),
+        'e' => Some('é'),
+        'i' => Some('í'),
+        'o' => Some('ó'),
+        'u' => Some('ú'),
+        _ => None,
+    };
+    let known = |c: &str| p.lexicon.get(c).copied().filter(|v| *v != 0.0);
+    for s in &stems {
+        for end in ["o", "a", "e", ""] {
+            let plain = format!("{s}{end}");
+            if let Some(v) = known(&plain) {
+                return Some(v);
+            }
+            for (i, c) in plain.char_indices() {
+                if let Some(a) = accent(c) {
+                    let mut marked = String::with_capacity(plain.len() + 1);
+                    marked.push_str(&plain[..i]);
+                    marked.push(a);
+                    marked.push_str(&plain[i + c.len_utf8()..]);
+                    if let Some(v) = known(&marked) {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The lexicon valence of an elongated word: "goooood" → "good" (runs cut to two), then, if the
@@ -2562,7 +2649,7 @@ fn en_fix_between(toks: &[Tok], neg: usize, i: usize) -> bool {
 /// after them is denied by.
 fn any_negator(toks: &[Tok]) -> bool {
     toks.iter()
-        .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never))
+        .any(|t| t.info.negator || matches!(t.sw, Sw::No | Sw::Never | Sw::Nicht))
 }
 
 /// Whether the negative word at `i` names trouble reported put right: the object of a done fix
@@ -2570,6 +2657,8 @@ fn any_negator(toks: &[Tok]) -> bool {
 /// subject of one ("problem solved", "the issue has been resolved"), within three words and one
 /// clause, the fix not negated ("still haven't fixed my issue", "the problem was not resolved" keep
 /// their weight). A fix asked for ("please fix the bug", "can you resolve this issue") is not one.
+/// Spanish, French, German and Portuguese have their done-fix words too ("me solucionaron el
+/// problema", "Problem wurde schnell gelöst"), and their own negators.
 fn en_fixed(toks: &[Tok], i: usize) -> bool {
     let done = |t: &Tok| t.sw == Sw::FixDone;
     // "for fixing": what one thanks someone for.
@@ -4093,6 +4182,87 @@ mod tests {
         }
         // Cold food is no praise: "بارد" weighs nothing now.
         assert_eq!(e.score("الاكل بارد", "ar", None).score, 0.0);
+    }
+
+    #[test]
+    fn spanish_and_portuguese_superlatives_are_their_adjective_boosted() {
+        let e = SentimentEngine::new();
+        let one = |t: &str, lang: &str| {
+            let s = e.score(t, lang, None);
+            assert_eq!(s.hits.len(), 1, "{t}");
+            (s.hits[0].valence, s.hits[0].rule.to_string())
+        };
+        for (sup, base, lang) in [
+            ("rapidísimo", "rápido", "es"),
+            ("buenísima", "buena", "es"),
+            ("malísimos", "malo", "es"),
+            ("lentíssimo", "lento", "pt"),
+            ("lindíssima", "linda", "pt"),
+        ] {
+            let (v, rule) = one(sup, lang);
+            let (b, _) = one(base, lang);
+            assert_eq!(rule, "superlative", "{sup}");
+            assert!(
+                v.abs() > b.abs() && v.signum() == b.signum(),
+                "{sup} {v} {base} {b}"
+            );
+        }
+        // Spelling kept before the ending: "riquísimo" is "rico".
+        assert!(e.score("riquísimo", "es", None).score > 0.0);
+        // Other languages, and words that only end alike, are left alone.
+        assert_eq!(e.score("rapidísimo", "fr", None).score, 0.0);
+        assert_eq!(e.score("xísimo", "es", None).score, 0.0);
+    }
+
+    #[test]
+    fn a_phrase_that_opens_with_a_negator_is_not_negated_again() {
+        let e = SentimentEngine::new();
+        // "Never received and no answer": "aucune réponse" is already the negation.
+        let t = "Commande jamais reçue et aucune réponse du service client";
+        assert!(e.score(t, "fr", None).score < 0.0);
+        assert!(
+            e.score("aucune réponse du service client", "fr", None)
+                .score
+                < 0.0
+        );
+        // "Ne … plus jamais": one negation, held by the phrase.
+        assert!(
+            e.score("Je ne commanderai plus jamais chez eux", "fr", None)
+                .score
+                < 0.0
+        );
+    }
+
+    #[test]
+    fn trouble_put_right_weighs_nothing_in_other_languages_too() {
+        let e = SentimentEngine::new();
+        for (t, lang) in [
+            ("Me solucionaron el problema enseguida", "es"),
+            ("Problème résolu en une journée", "fr"),
+            ("Das Problem wurde schnell gelöst", "de"),
+            ("Resolveram o problema no mesmo dia", "pt"),
+        ] {
+            let s = e.score(t, lang, None);
+            assert!(s.score >= 0.0, "{t}: {}", s.score);
+            assert!(s.hits.iter().any(|h| h.rule.contains("fixed")), "{t}");
+        }
+        // A fix denied keeps the trouble.
+        assert!(e.score("Das Problem wurde nicht gelöst", "de", None).score < 0.0);
+        assert!(e.score("No me solucionaron el problema", "es", None).score < 0.0);
+    }
+
+    #[test]
+    fn leaving_much_to_be_desired_is_a_shortfall_in_every_language() {
+        let e = SentimentEngine::new();
+        for (t, lang) in [
+            ("The quality leaves a lot to be desired", "en"),
+            ("La calidad deja mucho que desear", "es"),
+            ("La qualité laisse à désirer", "fr"),
+            ("Die Qualität lässt zu wünschen übrig", "de"),
+            ("O atendimento deixa muito a desejar", "pt"),
+        ] {
+            assert!(e.score(t, lang, None).score < -0.05, "{t}");
+        }
     }
 
     #[test]
