@@ -792,7 +792,7 @@ const ES: &[Rule] = &[
         "es_no_puedo",
         // Being stopped by the app, the site or the till, and waiting: "la app se cuelga",
         // "imposible terminar la compra", "llevo tres semanas esperando".
-        r"\b(?:no (?:puedo|consigo|me deja|me dejan) (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|iniciar sesión|hacer el pedido|contactar|hablar)|imposible (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|contactar|hablar)|se (?:cuelga|bloquea|traba|cierra sola)|(?:sigo|seguimos) esperando|(?:llevo|llevamos) (?:\S+ ){1,3}esperando|no me (?:han devuelto|devuelven|reembolsan|han reembolsado)|me (?:colgaron|colgó|cortaron)|error al (?:pagar|finalizar|iniciar sesión|entrar))\b",
+        r"\b(?:no (?:puedo|consigo|me deja|me dejan) (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|iniciar sesión|hacer el pedido|contactar|hablar)|imposible (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|contactar|hablar)|se (?:cuelga|bloquea|traba|cierra sola)|(?:sigo|seguimos) esperando|(?:llevo|llevamos) (?:\S+ ){1,3}esperando|no me (?:han devuelto|devuelven|reembolsan|han reembolsado)|me (?:colgaron|colgó|cortaron)|error al (?:pagar|finalizar|iniciar sesión|entrar)|(?:tardaron|tardó|tardan|tarda) (?:más de )?(?:un|una|dos|tres|cuatro|\d+) (?:mes|meses|semana|semanas|días) en (?:enviar|mandar|llegar|entregar|responder|contestar|devolver|reembolsar)(?:lo|la|los|las|me|nos)?)\b",
     ),
 ];
 
@@ -885,7 +885,7 @@ const DE: &[Rule] = &[
         "de_geht_nicht",
         // Waiting and being stopped: "dauert ewig", "seit 10 Tagen unterwegs", "kann nicht bezahlen",
         // "doppelt abgebucht".
-        r"\b(?:(?:schon wieder|immer noch|seit tagen|seit gestern|ständig) (?:kein|keinen) (?:netz|empfang|internet|wlan|signal)|(?:kein|keinen) (?:netz|empfang|internet|wlan|signal) (?:mehr|seit)|dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte|können) (?:mich |ich |man )?(?:\S+ ){0,6}?(?:nicht|nie|kaum) (?:mehr )?(?:\S+ ){0,4}?(?:bezahlen|zahlen|bestellen|einloggen|anmelden|zugreifen|kündigen|erreichen|öffnen)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt))\b",
+        r"\b(?:(?:schon wieder|immer noch|seit tagen|seit gestern|ständig) (?:kein|keinen) (?:netz|empfang|internet|wlan|signal)|(?:kein|keinen) (?:netz|empfang|internet|wlan|signal) (?:mehr|seit)|dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte|können) (?:mich |ich |man )?(?:\S+ ){0,6}?(?:nicht|nie|kaum) (?:mehr )?(?:\S+ ){0,4}?(?:bezahlen|zahlen|bestellen|einloggen|anmelden|zugreifen|kündigen|erreichen|öffnen)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt)|(?:akku|batterie) hält (?:nicht|kaum|keinen|keine)|(?:haben|hat) (?:meine|die) bestellung (?:\S+ ){0,2}storniert)\b",
     ),
 ];
 
@@ -935,7 +935,7 @@ const PT: &[Rule] = &[
         0.8,
         "pt_nao_consigo",
         // "O site não carrega", "não consigo finalizar a compra", "veio rasgada", "até hoje nada".
-        r"\b(?:(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))|veio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)|(?:estou|tô|to) esperando (?:há|faz|desde)|até hoje nada|nada de (?:reembolso|resposta|entrega|retorno)|me cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)|queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:querem|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem)\b",
+        r"\b(?:(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))|veio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)|(?:estou|tô|to) esperando (?:há|faz|desde)|até hoje nada|nada de (?:reembolso|resposta|entrega|retorno)|me cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)|queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:querem|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem|cancelaram (?:o |meu |a |minha )?(?:pedido|compra|encomenda)|demor(?:ou|aram) (?:demais|muito|mais de|um mês|semanas) (?:para|pra) (?:chegar|entregar|responder|devolver))\b",
     ),
 ];
 
@@ -987,7 +987,7 @@ const FA: &[Rule] = &[
         0.8,
         "fa_kar_nemikone",
         // "سایت موقع پرداخت خطا می‌دهد", "اپ کار نمی‌کنه", "پولم را پس نداده‌اند".
-        r"کار نمی ?(?:کنه|کند)|باز نمی ?(?:شه|شود)|(?:همش|مدام|هی|دائم) قطع می ?(?:شه|شود)|(?:هنگ|کرش) می ?(?:کنه|کند)|(?:خطا|ارور) می ?(?:ده|دهد)|پرداخت (?:نمی ?شه|انجام نشد|ناموفق)|(?:پول|وجه|پولم)(?: من)? (?:را|رو) پس (?:نداده|نمی ?دن|نمی ?دهند|ندادند)",
+        r"کار نمی ?(?:کنه|کند)|باز نمی ?(?:شه|شود)|(?:همش|مدام|هی|دائم) قطع می ?(?:شه|شود)|(?:هنگ|کرش) می ?(?:کنه|کند)|(?:خطا|ارور) می ?(?:ده|دهد)|پرداخت (?:نمی ?شه|انجام نشد|ناموفق)|(?:پول|وجه|پولم|پولمو|پولمون)(?: من)?(?: (?:را|رو))? پس (?:نداده|ندادن|نمی ?دن|نمی ?دهند|ندادند|نمیدن)",
     ),
 ];
 
@@ -3427,6 +3427,11 @@ mod tests {
             ("es", "La app se cuelga cada vez que intento pagar"),
             ("es", "Imposible terminar la compra"),
             ("es", "Llevo tres semanas esperando"),
+            ("es", "Tardaron un mes en enviarlo"),
+            ("de", "Der Akku hält nicht mal einen Tag"),
+            ("de", "Sie haben meine Bestellung einfach storniert"),
+            ("pt", "Cancelaram meu pedido sem explicação"),
+            ("pt", "Demorou demais para chegar"),
             ("es", "Llevamos dos días sin internet"),
             (
                 "de",
@@ -3443,6 +3448,8 @@ mod tests {
             ("pt", "A mochila veio rasgada"),
             ("fa", "سایت موقع پرداخت خطا می‌دهد"),
             ("fa", "پولم را پس نداده‌اند"),
+            ("fa", "پولم رو پس ندادن"),
+            ("fa", "پولمو پس نمیدن"),
             ("ar", "الموقع لا يعمل عند الدفع"),
             ("ar", "لم أستطع إتمام الطلب"),
             ("ar", "خصموا المبلغ مرتين"),
