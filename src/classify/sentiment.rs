@@ -2771,8 +2771,14 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
             }
         }
     };
-    // Asked only when a rule fired (most words have no negator before them).
-    if toks[i - 1 - start_i..i].iter().any(sentence_end) {
+    // Asked only when a rule fired (most words have no negator before them). Nor does the
+    // negator reach past "how" or "what", which open a clause of their own: "can't believe how
+    // bad the quality has gotten", "don't know what good it does".
+    if toks[i - 1 - start_i..i].iter().any(sentence_end)
+        || toks[i - start_i..i]
+            .iter()
+            .any(|t| matches!(t.lower(), "how" | "what"))
+    {
         valence
     } else {
         changed
@@ -4262,6 +4268,44 @@ mod tests {
             ("O atendimento deixa muito a desejar", "pt"),
         ] {
             assert!(e.score(t, lang, None).score < -0.05, "{t}");
+        }
+    }
+
+    #[test]
+    fn english_negation_does_not_reach_past_how_or_what() {
+        let e = SentimentEngine::new();
+        assert!(
+            e.score("Can't believe how bad the quality has gotten", "en", None)
+                .score
+                < 0.0
+        );
+        assert!(
+            e.score("I can't believe how good this is", "en", None)
+                .score
+                > 0.0
+        );
+        // Without "how" the negator still negates within three words.
+        assert!(e.score("The quality isn't very good", "en", None).score < 0.0);
+    }
+
+    #[test]
+    fn english_service_talk_vader_lacks() {
+        let e = SentimentEngine::new();
+        for t in [
+            "Packaging was spot on",
+            "Customer service went above and beyond for me",
+            "The app just works, no fuss",
+            "The coffee here slaps",
+            "Never had any issues with them",
+        ] {
+            assert!(e.score(t, "en", None).score > 0.05, "{t}");
+        }
+        for t in [
+            "Subscription auto-renewed without any notice",
+            "Tastes like cardboard",
+            "Still having issues with the app",
+        ] {
+            assert!(e.score(t, "en", None).score < -0.05, "{t}");
         }
     }
 
