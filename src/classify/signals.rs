@@ -443,7 +443,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.85,
         "not_received",
-        r"\b(?:haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|not yet) (?:been )?(?:received|arrived|came|got|gotten|heard back|delivered|refunded|shipped|responded|replied|fixed|resolved|showed up|turned up|shown up)\b",
+        r"\b(?:haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|not yet) (?:been )?(?:received|arrived|came|got|gotten|heard back|delivered|refunded|shipped|responded|replied|fixed|resolved|showed up|turned up|shown up)\b|\b(?:marked|shows|showing|says|said) (?:as )?delivered but\b|\bnothing (?:ever )?(?:arrived|came|showed up|turned up)\b",
     ),
     r(
         Complaint,
@@ -2894,6 +2894,10 @@ mod tests {
                 "arrived_damaged",
             ),
             ("The order never showed up", "not_received"),
+            (
+                "Package marked delivered but nothing arrived",
+                "not_received",
+            ),
             ("Their prices are creeping up every month", "overpriced"),
             ("Their support bot keeps sending me in circles", "on_hold"),
             ("Watch out for their hidden fees", "charged"),
