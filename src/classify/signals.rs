@@ -166,7 +166,7 @@ const EN: &[Rule] = &[
         Warn,
         0.9,
         "avoid",
-        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run)\b",
+        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:avoid(?: at all costs)?|stay away|steer clear|run away|beware|buyer beware|be warned|be careful)\b|\b(?:shop|go|look|buy|order|take your (?:business|money)) (?:somewhere )?elsewhere\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run)\b",
     ),
     r(
         Warn,
@@ -249,7 +249,7 @@ const EN: &[Rule] = &[
         "what_is_best",
         // "What's the best lamp brand?", "what do you recommend for a first camera?", "where can
         // I buy a good lamp?": questions for a recommendation, not praise of "the best".
-        r"\b(?:what'?s|whats|what is|what are|which is|which are|who has|who makes|who sells) (?:the |a |your |some )?(?:best|top|most reliable|cheapest|better|decent|favou?rite|go-to)\b[^.!?\n]*\?|\b(?:what|which|who|where) (?:do|would|should|can) (?:you(?: guys| all| folks)?|y'all|u|people|i|we) (?:recommend|suggest|go with|use|get|buy)\b[^.!?\n]*\?|\bwhere (?:can|should|do|could) (?:i|we|you|one) (?:buy|get|find|order)\b[^.!?\n]*\?|\bhelp me (?:pick|choose|decide|find)\b",
+        r"\b(?:what'?s|whats|what is|what are|which is|which are|who has|who makes|who sells) (?:the |a |your |some )?(?:best|top|most reliable|cheapest|better|decent|favou?rite|go-to)\b[^.!?\n]*\?|\b(?:what|which|who|where)(?: \w+){0,2} (?:do|would|should|can) (?:you(?: guys| all| folks)?|y'all|u|people|i|we) (?:recommend|suggest|go with|use|get|buy|swear by|prefer)\b[^.!?\n]*\?|\bwhere (?:can|should|do|could) (?:i|we|you|one) (?:buy|get|find|order)\b[^.!?\n]*\?|\bhelp me (?:pick|choose|decide|find)\b",
     ),
     r(
         AskRecommendation,
@@ -316,7 +316,7 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.75,
         "thinking_of_buying",
-        r"\b(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get)\b",
+        r"\b(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get)\b|\bsaving (?:up )?for (?:a|an|the|my|one of)\b",
     ),
     // churn_intent
     r(
@@ -342,7 +342,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|purchasing|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this company|(?-i:[A-Z])\w*)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|purchase|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
+        r"\b(?:never|not) (?:buying|purchasing|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this (?:company|bank|provider|app|service|store|shop|airline|carrier|network)|(?-i:[A-Z])\w*)\b|\bmoving my (?:money|account|savings|business|number)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|purchase|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
     ),
     r(
         ChurnIntent,
@@ -491,7 +491,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b",
     ),
     r(
         Complaint,
@@ -535,7 +535,7 @@ const EN: &[Rule] = &[
         0.8,
         "charged",
         // "Hidden fees" said of a company, not "no hidden fees" (praise).
-        r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|billing error)\b|(?:^|\b(?:the|their|its|your|with|of|all|these|those|sneaky|so many|more|and|plus|added|extra|full of|lots of|many) )hidden (?:fees?|charges?|costs?)\b",
+        r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|billing error)\b|\b(?:charged|billed|hit with) (?:me )?(?:a|an) (?:\w+ )?fee (?:i|we) (?:was|were) never told\b|\b(?:i|we) (?:was|were) never told about\b|(?:^|\b(?:the|their|its|your|with|of|all|these|those|sneaky|so many|more|and|plus|added|extra|full of|lots of|many) )hidden (?:fees?|charges?|costs?)\b",
     ),
     r(
         Complaint,
@@ -738,7 +738,7 @@ const ES: &[Rule] = &[
         Recommend,
         0.9,
         "es_recomiendo",
-        r"\b(?:(?:se |lo |la |los |las |te |les )?(?:recomiendo|recomendamos)|(?:muy|súper|super|totalmente|altamente|100%) recomendable|recomendable 100%)\b",
+        r"\b(?:si (?:buscáis|buscas|buscan|necesitáis|necesitas|necesitan|queréis|quieres|quieren) [^.!?\n]{1,60}?,? (?:pillad|pilla|pillen|comprad|compra|compren|probad|prueba|prueben|coged|coge|pedid|pide|pidan)|(?:se |lo |la |los |las |te |les )?(?:recomiendo|recomendamos)|(?:muy|súper|super|totalmente|altamente|100%) recomendable|recomendable 100%)\b",
     ),
     r(
         Recommend,
@@ -756,7 +756,7 @@ const ES: &[Rule] = &[
         Warn,
         0.9,
         "es_no_compren",
-        r"\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|aléjense|alejaos|estafa|timo)\b",
+        r"\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|estafa|timo)\b",
     ),
     r(
         Complaint,
@@ -849,13 +849,13 @@ const DE: &[Rule] = &[
         Warn,
         0.95,
         "de_nicht_empfehlen",
-        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es )?nicht|kauft nicht bei|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger)\b",
+        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es )?nicht|kauft nicht bei|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von) (?:\S+ ){0,2}(?:bestellen|kaufen))\b",
     ),
     r(
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|(?:funktioniert|geht|läuft|lädt|startet|klappt) (?:\S+ ){1,4}?(?:nicht|nie)(?: mehr)?(?: richtig)?(?:\s*[.!?,;:)]|\s*$)|funktioniert (?:immer noch )?nicht(?: mehr)?(?:\s*$|\s*[.!?,;:)]|\s+(?:[^\sn]|n[^\su]|nu[^\sr]|nur\S)\S*)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
+        r"\b(?:(?:keiner|niemand) (?:hilft|antwortet|meldet sich|reagiert|ruft zurück)|rechnung (?:ist |war )?falsch|immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|(?:funktioniert|geht|läuft|lädt|startet|klappt) (?:\S+ ){1,4}?(?:nicht|nie)(?: mehr)?(?: richtig)?(?:\s*[.!?,;:)]|\s*$)|funktioniert (?:immer noch )?nicht(?: mehr)?(?:\s*$|\s*[.!?,;:)]|\s+(?:[^\sn]|n[^\su]|nu[^\sr]|nur\S)\S*)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
     ),
     r(
         Complaint,
@@ -906,7 +906,7 @@ const PT: &[Rule] = &[
         Complaint,
         0.85,
         "pt_ainda_nao",
-        r"\b(?:ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobraram (?:duas vezes|a mais|em dobro)|(?:perdeu|perderam|extraviou|extraviaram) (?:minha|meu|minhas|meus|a|o|nossa|nosso) (?:encomenda|pacote|pedido|mala|bagagem)|(?:encomenda|pacote|pedido|mala|bagagem) (?:perdida|perdido|extraviada|extraviado))\b",
+        r"\b(?:(?:não|nao) resolve(?:m|ram|u)? nada|ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobraram (?:duas vezes|a mais|em dobro)|(?:perdeu|perderam|extraviou|extraviaram) (?:minha|meu|minhas|meus|a|o|nossa|nosso) (?:encomenda|pacote|pedido|mala|bagagem)|(?:encomenda|pacote|pedido|mala|bagagem) (?:perdida|perdido|extraviada|extraviado))\b",
     ),
     r(
         Complaint,
@@ -958,7 +958,7 @@ const FA: &[Rule] = &[
         Complaint,
         0.85,
         "fa_hanooz",
-        r"هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه|گم (?:کرده|کردند|کردن|شده|شد)",
+        r"منتظر (?:سفارشم|سفارش|بسته|بستم|مرسوله|پولم|پول) |هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه|گم (?:کرده|کردند|کردن|شده|شد)",
     ),
     r(
         Complaint,
@@ -1008,7 +1008,7 @@ const AR: &[Rule] = &[
         Complaint,
         0.85,
         "ar_lam_yasil",
-        r"(?:لم|ما|لسه ما|لحد الان ما) (?:يصل|تصل|وصل|وصلت|يتم|يردو|يرد|رد|ردوا|ردو)|لا (?:يرد|ترد|يردون|احد يرد)|محدش (?:بيرد|رد)|(?:ما ?حد|ما(?: ?في)? ?احد) (?:رد|يرد|بيرد|يردون)",
+        r"(?:لم|ما|لسه ما|لحد الان ما) (?:يصل|تصل|وصل|وصلت|يتم|يردو|يرد|رد|ردوا|ردو)|لا (?:يرد|ترد|يردون|احد يرد)|محدش (?:بيرد|رد)|(?:ما ?حد|ما(?: ?في)? ?احد) (?:رد|يرد|بيرد|يردون)|(?:انتظر|استني|منتظر|بستني) (?:الطلب|الطلبيه|طلبي|الشحنه|شحنتي|المبلغ|الاسترجاع|الفلوس|فلوسي)",
     ),
     r(
         Complaint,
@@ -3509,6 +3509,71 @@ mod tests {
             ),
         ];
         assert_each_in(&not_stuck, Complaint, false);
+    }
+
+    /// Phrasings a fresh probe of customer posts found missed (2026-12-05): each kind in
+    /// English, and recommend, warn and complaint in the other languages.
+    #[test]
+    fn customer_phrasings_found_missing_by_a_fresh_probe() {
+        assert_each_in(
+            &[
+                ("en", "Save yourself the headache and shop elsewhere"),
+                ("es", "Ojo con esta empresa, no devuelven el dinero"),
+                ("de", "Bloß nicht bei denen bestellen"),
+            ],
+            Warn,
+            true,
+        );
+        assert_each_in(
+            &[("en", "Save yourself the headache and shop elsewhere")],
+            Recommend,
+            false,
+        );
+        assert_each_in(
+            &[
+                ("es", "Si buscáis auriculares, pillad estos"),
+                ("es", "si necesitas un portátil, compra este"),
+            ],
+            Recommend,
+            true,
+        );
+        assert_each_in(
+            &[("en", "Which bank do you guys use?")],
+            AskRecommendation,
+            true,
+        );
+        assert_each_in(
+            &[("en", "Saving up for the Fernway lamp")],
+            PurchaseIntent,
+            true,
+        );
+        assert_each_in(
+            &[("en", "Done with this bank, moving my money")],
+            ChurnIntent,
+            true,
+        );
+        assert_each_in(
+            &[
+                (
+                    "en",
+                    "Got charged a cancellation fee I was never told about",
+                ),
+                ("en", "The checkout page keeps timing out"),
+                ("de", "Die Rechnung ist falsch und keiner hilft"),
+                ("pt", "O atendimento não resolve nada"),
+                ("fa", "دو هفته است منتظر سفارشم هستم"),
+                ("ar", "صار لي اسبوعين انتظر الطلب"),
+            ],
+            Complaint,
+            true,
+        );
+        // Going elsewhere oneself is no warning to others, nor is moving house a churn.
+        assert_each_in(&[("en", "We moved elsewhere last year")], Warn, false);
+        assert_each_in(
+            &[("en", "Moving my desk to the window")],
+            ChurnIntent,
+            false,
+        );
     }
 
     /// How posts ask for a recommendation, and what only looks like asking; a recommendation
