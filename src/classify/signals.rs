@@ -491,7 +491,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b",
     ),
     r(
         Complaint,
@@ -792,7 +792,7 @@ const ES: &[Rule] = &[
         "es_no_puedo",
         // Being stopped by the app, the site or the till, and waiting: "la app se cuelga",
         // "imposible terminar la compra", "llevo tres semanas esperando".
-        r"\b(?:no (?:puedo|consigo|me deja|me dejan) (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|iniciar sesión|hacer el pedido|contactar|hablar)|imposible (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|contactar|hablar)|se (?:cuelga|bloquea|traba|cierra sola)|(?:sigo|seguimos) esperando|(?:llevo|llevamos) (?:\S+ ){1,3}esperando|no me (?:han devuelto|devuelven|reembolsan|han reembolsado)|me (?:colgaron|colgó|cortaron)|error al (?:pagar|finalizar|iniciar sesión|entrar)|(?:tardaron|tardó|tardan|tarda) (?:más de )?(?:un|una|dos|tres|cuatro|\d+) (?:mes|meses|semana|semanas|días) en (?:enviar|mandar|llegar|entregar|responder|contestar|devolver|reembolsar)(?:lo|la|los|las|me|nos)?)\b",
+        r"\b(?:no (?:puedo|consigo|me deja|me dejan) (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|iniciar sesión|hacer el pedido|contactar|hablar)|imposible (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|contactar|hablar)|se (?:cuelga|bloquea|traba|cierra sola)|(?:sigo|seguimos) esperando|(?:llevo|llevamos) (?:\S+ ){1,3}esperando|no me (?:han devuelto|devuelven|reembolsan|han reembolsado)|me (?:colgaron|colgó|cortaron)|error al (?:pagar|finalizar|iniciar sesión|entrar)|(?:lleva|llevan) (?:\S+ ){1,3}sin (?:llegar|respuesta|contestar|responder|solución)|nadie (?:\S+ ){0,4}(?:contesta|responde|atiende|me ayuda|lo soluciona)|(?:tardaron|tardó|tardan|tarda) (?:más de )?(?:un|una|dos|tres|cuatro|\d+) (?:mes|meses|semana|semanas|días) en (?:enviar|mandar|llegar|entregar|responder|contestar|devolver|reembolsar)(?:lo|la|los|las|me|nos)?)\b",
     ),
 ];
 
@@ -813,7 +813,7 @@ const FR: &[Rule] = &[
         Complaint,
         0.85,
         "fr_toujours_pas",
-        r"\b(?:toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|sans réponse|sans nouvelles|en retard|injoignable|inexistant|inexistante|plus jamais|(?:a|ont) (?:perdu|égaré) (?:mon|ma|mes|le|la|notre) (?:colis|commande|valise|bagage|bagages|paquet)|(?:colis|commande|valise|bagage|paquet) (?:perdue?|égarée?))\b",
+        r"\b(?:ne (?:répond|répondent|rappelle|rappellent|décroche|décrochent) (?:jamais|pas|plus)|(?:les )?prix (?:ont )?(?:encore )?(?:augmenté|grimpé|explosé|flambé)|augmentation (?:des|de|du) (?:prix|tarifs?|abonnement)|toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|sans réponse|sans nouvelles|en retard|injoignable|inexistant|inexistante|plus jamais|(?:a|ont) (?:perdu|égaré) (?:mon|ma|mes|le|la|notre) (?:colis|commande|valise|bagage|bagages|paquet)|(?:colis|commande|valise|bagage|paquet) (?:perdue?|égarée?))\b",
     ),
     r(
         Complaint,
@@ -1531,7 +1531,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         ComplaintCategory::Quality,
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه|انكسر|انكسرت|اتكسر|اتكسرت|مضروب|مقلد",
     ),
     (
         // Failing in use, as customers say it of anything sold: a device, clothes, food, a
@@ -3717,6 +3717,34 @@ mod tests {
         let kinds: Vec<SignalKind> = signals.iter().map(|s| s.kind).collect();
         assert!(kinds.contains(&Recommend), "{kinds:?}");
         assert!(kinds.contains(&AskRecommendation), "{kinds:?}");
+    }
+
+    /// Complaints a fresh probe found unread or filed under `other` (2026-12-05), each with
+    /// the category a brand team would file it under.
+    #[test]
+    fn probed_complaints_get_their_categories() {
+        use ComplaintCategory::*;
+        let d = SignalDetector::new();
+        for (lang, text, want) in [
+            ("en", "The app crashes every time I open it", Website),
+            ("en", "Promo code won't apply at checkout", Checkout),
+            ("en", "They won't accept my return", ReturnsRefunds),
+            ("en", "Cheap plastic that snapped in a week", Quality),
+            ("es", "El pedido lleva diez días sin llegar", Delivery),
+            ("es", "Nadie del servicio al cliente contesta", Support),
+            ("fr", "Les prix ont encore augmenté", Price),
+            ("fr", "Le service client ne répond jamais", Support),
+            ("ar", "المنتج انكسر بعد يومين", Quality),
+        ] {
+            let text = match lang {
+                "fa" | "ar" => crate::classify::lexicon::normalize(lang, text),
+                _ => text.to_string(),
+            };
+            let sigs = d.detect(&text, lang, &neutral());
+            assert!(sigs.iter().any(|s| s.kind == Complaint), "{text}: {sigs:?}");
+            let cats = d.categories(&text, &sigs);
+            assert!(cats.contains(&want), "{text}: {cats:?}");
+        }
     }
 
     #[test]
