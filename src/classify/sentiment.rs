@@ -4310,6 +4310,24 @@ mod tests {
     }
 
     #[test]
+    fn persian_customer_talk_reads_right() {
+        let e = SentimentEngine::new();
+        // Thanks whose words name pain; packaging whose first word read as praise.
+        assert!(e.score("دستتون درد نکنه", "fa", None).score > 0.05);
+        for t in [
+            "بسته بندی داغون بود",
+            "بعد از دو روز صفحه‌ش سوخت",
+            "کالا با عکس فرق داشت",
+            "رنگش رفت",
+            "از خریدم پشیمونم",
+        ] {
+            assert!(e.score(t, "fa", None).score < -0.05, "{t}");
+        }
+        assert!(e.score("بسته بندی عالی بود", "fa", None).score > 0.05);
+        assert_eq!(e.score("مصرف سوخت", "fa", None).score, 0.0);
+    }
+
+    #[test]
     fn emoticons_score_in_every_language() {
         let e = SentimentEngine::new();
         for lang in ["es", "fr", "de", "pt", "fa", "ar"] {
