@@ -830,6 +830,8 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             // The pronoun of "les recomiendo", "les cuento": French's article too, so alone it
             // ties.
             "les",
+            // Short verdicts with no article ("nunca más compro aquí", "todo bien, gracias").
+            "más", "aquí", "nunca", "siempre", "mucho", "todo", "bien", "gracias", "compro",
         ],
     ),
     (
@@ -900,23 +902,96 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "der", "die", "das", "ein", "eine", "und", "ist", "ich", "nicht", "mit", "von", "zu",
             "den", "dem", "sehr", "aber", "auch", "nur", "es", "mein", "meine", "wirklich", "noch",
             "immer", "kein", "keine", "sind", "auf", "für", "wir", "sie",
+            // Short verdicts with no article ("gerne wieder", "nie wieder bei denen", "alles
+            // bestens").
+            "wieder", "gerne", "gern", "bei", "nie", "schon", "alles", "hier", "bin", "habe", "hat",
+            "war", "echt",
         ],
     ),
     (
         "pt",
         &[
-            "o", "os", "as", "um", "uma", "e", "é", "que", "de", "do", "da", "em", "não", "meu",
-            "minha", "muito", "para", "com", "mas", "ainda", "pedido", "vale", "pena", "eu",
-            "este", "esta", "isso", "você", "estou", "tem", "foi", "são", "mais", "também", "já",
+            "o",
+            "os",
+            "as",
+            "um",
+            "uma",
+            "e",
+            "é",
+            "que",
+            "de",
+            "do",
+            "da",
+            "em",
+            "não",
+            "meu",
+            "minha",
+            "muito",
+            "para",
+            "com",
+            "mas",
+            "ainda",
+            "pedido",
+            "vale",
+            "pena",
+            "eu",
+            "este",
+            "esta",
+            "isso",
+            "você",
+            "estou",
+            "tem",
+            "foi",
+            "são",
+            "mais",
+            "também",
+            "já",
             "comprem",
             // Demonstratives and pronouns of short posts ("adoro essa loja"), and "não" typed
             // without its tilde.
-            "essa", "esse", "nao", "ele", "ela", "pra", "seu", "sua", "nessa", "nesse",
+            "essa",
+            "esse",
+            "nao",
+            "ele",
+            "ela",
+            "pra",
+            "seu",
+            "sua",
+            "nessa",
+            "nesse",
             // Words no other language here uses ("até agora", "duas vezes", "pelo", "ao"), and
             // "me" and "nada", shared with Spanish: alone they tie ("me cobrou duas vezes e até
             // agora nada" had been Spanish by "me", "nada", "de" against "e", "de").
-            "até", "agora", "ao", "aos", "pelo", "pela", "dos", "das", "na", "nas", "duas", "vezes",
-            "hoje", "depois", "porque", "me", "nada",
+            "até",
+            "agora",
+            "ao",
+            "aos",
+            "pelo",
+            "pela",
+            "dos",
+            "das",
+            "na",
+            "nas",
+            "duas",
+            "vezes",
+            "hoje",
+            "depois",
+            "porque",
+            "me",
+            "nada",
+            // Short verdicts with no article ("atendimento nota dez", "custo benefício ótimo",
+            // "tudo certo, obrigado").
+            "atendimento",
+            "custo",
+            "loja",
+            "produto",
+            "obrigado",
+            "obrigada",
+            "aqui",
+            "bem",
+            "tudo",
+            "sempre",
+            "nunca",
         ],
     ),
 ];
@@ -1587,6 +1662,20 @@ mod tests {
         assert_eq!(code("Não comprem, o produto chegou quebrado"), "pt");
     }
 
+    /// Short verdicts with no article or pronoun, which had fallen to the English default.
+    #[test]
+    fn short_verdicts_are_told_by_their_words() {
+        let d = LangDetector::new();
+        for (t, want) in [
+            ("Nunca más compro aquí", "es"),
+            ("Gerne wieder", "de"),
+            ("Atendimento nota dez", "pt"),
+            ("Custo benefício excelente", "pt"),
+        ] {
+            assert_eq!(&*d.detect(t, None).code, want, "{t}");
+        }
+    }
+
     /// Function words that tie name the candidates; a trigram guess too weak to stand alone picks
     /// among them, instead of the English default.
     #[test]
@@ -1595,7 +1684,7 @@ mod tests {
         for (t, want) in [
             ("servicio de la empresa", "es"),
             ("la entrega de mañana", "es"),
-            ("produto de baixa qualidade", "pt"),
+            ("embalagem de baixa qualidade", "pt"),
             ("protégés par un régime de", "fr"),
         ] {
             let g = d.detect(t, None);
