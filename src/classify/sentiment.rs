@@ -1066,13 +1066,25 @@ impl SentimentEngine {
             }
             // A booster is a rule, not a word, unless it opens a lexicon phrase (Persian "فوق العاده",
             // extraordinary, opens with the booster "فوق").
-            // Outside English, a booster closing its clause has nothing to boost and is scored as the
-            // word it is ("die Lampen sind super").
+            // Outside English, a booster closing its clause, or before a word that weighs nothing,
+            // has nothing to boost and is scored as the word it is ("die Lampen sind super",
+            // "super Service", "top Qualität", "super appli").
+            let nothing_to_boost = |k: usize| {
+                toks.get(k).is_none_or(|x| {
+                    x.emoji.is_none()
+                        && x.info.valence.is_none()
+                        && x.derived.is_none()
+                        && x.info.booster.is_none()
+                        && !x.info.negator
+                        && phrase_at(p, toks, k).is_none()
+                })
+            };
             if t.emoji.is_none()
                 && t.info.booster.is_some()
                 && (is_en
                     || (phrase_at(p, toks, i).is_none()
-                        && !((t.clause_end || i + 1 == n) && t.info.valence.is_some())))
+                        && !((t.clause_end || nothing_to_boost(i + 1))
+                            && t.info.valence.is_some())))
             {
                 continue;
             }
@@ -2223,15 +2235,69 @@ fn derive_valence(p: &Profile, w: &str) -> Option<(f64, u32)> {
         Some((v, R_ELONGATED))
     } else if let Some(v) = strip_proclitic(p, w) {
         Some((v, R_PROCLITIC))
-    } else if let Some(v) = strip_suffix(p, w) {
+    } else if let Some(v) = superlative(p, w) {
+        // Before the inflections: "malísimos" is "malo" boosted, whatever "malísimo" scores.
+        Some((v + B_INCR.copysign(v), R_SUPERLATIVE))
+    } else if let Some(v) = strip_suffix(p, w).or_else(|| inflected(p, w)) {
         Some((v, R_SUFFIX))
     } else if let Some(v) = negating_prefix(p, w) {
         Some((v * N_SCALAR, R_NEG_PREFIX))
-    } else if let Some(v) = negating_circumfix(p, w) {
-        Some((v * N_SCALAR, R_NEG_CIRCUMFIX))
     } else {
-        superlative(p, w).map(|v| (v + B_INCR.copysign(v), R_SUPERLATIVE))
+        negating_circumfix(p, w).map(|v| (v * N_SCALAR, R_NEG_CIRCUMFIX))
     }
+}
+
+/// The valence of a Spanish, Portuguese, French or German adjective the lexicon lists in another
+/// form: the imported lists hold mostly one form a word ("cómodo", "déçu", "intuitif", "schlecht"),
+/// posts use them all ("cómodas", "déçue", "intuitive", "schlechten", "schneller"). Each ending is
+/// tried from the longest, and a stem must keep three letters; gender is undone where the two
+/// forms differ by more than an ending ("-ive" → "-if", "-euse" → "-eux", "-a" → "-o").
+fn inflected(p: &Profile, w: &str) -> Option<f64> {
+    // (ending, what replaces it)
+    let endings: &[(&str, &str)] = match p.lang {
+        "es" | "pt" => &[
+            ("as", "o"),
+            ("es", ""),
+            ("os", "o"),
+            ("as", "a"),
+            ("s", ""),
+            ("a", "o"),
+        ],
+        "fr" => &[
+            ("ives", "if"),
+            ("ive", "if"),
+            ("euses", "eux"),
+            ("euse", "eux"),
+            ("elles", "el"),
+            ("elle", "el"),
+            ("es", ""),
+            ("e", ""),
+            ("s", ""),
+            ("x", ""),
+        ],
+        "de" => &[
+            ("eren", ""),
+            ("erer", ""),
+            ("eres", ""),
+            ("ere", ""),
+            ("en", ""),
+            ("er", ""),
+            ("es", ""),
+            ("em", ""),
+            ("e", ""),
+            ("n", ""),
+            ("s", ""),
+        ],
+        _ => return None,
+    };
+    endings.iter().find_map(|(end, with)| {
+        let stem = strip_suffix_fast(w, end)?;
+        if stem.chars().count() < 3 {
+            return None;
+        }
+        let form = format!("{stem}{with}");
+        p.lexicon.get(form.as_str()).copied().filter(|v| *v != 0.0)
+    })
 }
 
 /// The valence of a Spanish or Portuguese absolute superlative's adjective: "rapidísimo" is
@@ -4325,6 +4391,39 @@ mod tests {
         }
         assert!(e.score("بسته بندی عالی بود", "fa", None).score > 0.05);
         assert_eq!(e.score("مصرف سوخت", "fa", None).score, 0.0);
+    }
+
+    #[test]
+    fn inflected_forms_find_their_lexicon_word() {
+        let e = SentimentEngine::new();
+        let rule = |t: &str, lang: &str| -> Vec<String> {
+            let s = e.score(t, lang, None);
+            s.hits.iter().map(|h| h.rule.to_string()).collect()
+        };
+        for (t, lang, positive) in [
+            ("cómodas", "es", true),
+            ("buenas", "es", true),
+            ("schlechten", "de", false),
+            ("intuitive", "fr", true),
+        ] {
+            let s = e.score(t, lang, None).score;
+            assert_eq!(s > 0.0, positive, "{t}: {s}");
+            assert_eq!(s < 0.0, !positive, "{t}: {s}");
+            assert_eq!(rule(t, lang), ["suffix"], "{t}");
+        }
+        // Stems shorter than three letters are not looked up ("mes", month, is not "me").
+        assert_eq!(e.score("mes", "es", None).score, 0.0);
+    }
+
+    #[test]
+    fn a_booster_before_a_word_that_weighs_nothing_is_the_word_it_is() {
+        let e = SentimentEngine::new();
+        // "Super" before a noun praises; before an adjective it boosts.
+        assert!(e.score("Super Service", "de", None).score > 0.3);
+        assert!(e.score("Super appli", "fr", None).score > 0.3);
+        let boosted = e.score("super rápido", "es", None);
+        assert_eq!(boosted.hits.len(), 1);
+        assert_eq!(boosted.hits[0].token, "rápido");
     }
 
     #[test]
