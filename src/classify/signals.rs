@@ -490,8 +490,18 @@ const EN: &[Rule] = &[
     r(
         Complaint,
         0.8,
+        "keeps_failing",
+        // Failing in ways "doesn't work" does not phrase: "keeps timing out", "crashes every
+        // time", "promo code won't apply", "won't accept my return", "snapped in a week". A rule
+        // of its own because the literal gate takes at most 64 strings a rule: inside
+        // `doesnt_work` they left it with none, and its regex ran on every text.
+        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b",
     ),
     r(
         Complaint,
@@ -2456,6 +2466,22 @@ mod tests {
             checked > 5_000 && fired > 2_000,
             "{checked} texts, {fired} rules fired"
         );
+    }
+
+    /// Every rule has strings the gate can look for: a rule without them is a candidate for every
+    /// text and its regex runs on all of them. Growing a rule past the gate's 64 strings for a piece
+    /// does that silently (`doesnt_work` did, 2026-12-05: a tenth more instructions a text on Arabic
+    /// posts), so split it instead.
+    #[test]
+    fn every_rule_has_strings_for_the_gate() {
+        let d = SignalDetector::new();
+        let all = std::iter::once(("en", &d.en)).chain(d.by_lang.iter().map(|(l, c)| (*l, c)));
+        for (lang, c) in all {
+            for (i, r) in c.rules.iter().enumerate() {
+                let (set, _) = super::super::gate::required_strings(&c.patterns[i]);
+                assert!(set.is_some(), "{lang} rule {} has no required strings", r.name);
+            }
+        }
     }
 
     /// The category gate and each category's own regex find exactly the categories one `RegexSet`
