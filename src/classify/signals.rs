@@ -1056,10 +1056,12 @@ const AR: &[Rule] = &[
 /// language, whose overlapping scan built states from every new text (on a stream of texts each
 /// seen once, more than half of `earshot classify`), so its English cache had to be 32 MB. A rule
 /// alone needs few states: on 40,000 stream texts, 512 KB a rule costs 0.4 % more instructions
-/// than 1 MB, 256 KB 1.3 %, 128 KB 21 % (the costliest rules' states no longer fit). 97 rules ×
-/// 512 KB and the seven categories' 512 KB each bound the caches at 52 MB a thread, with the
-/// ~30 MB of tables under 100 MB; most rules never fill theirs.
-const RULE_DFA_CACHE_BYTES: usize = 512 << 10;
+/// than 1 MB, 256 KB 1.3 %, 128 KB 21 % (the costliest rules' states no longer fit). With 138
+/// rules, 512 KB each no longer bounded the process under 100 MB (2026-12-05: 69 MB of caches,
+/// 43 MB after start-up, the piece cache's 16 MB), so 256 KB: 0.9 % more instructions than 512 KB
+/// on those texts, peak resident memory unchanged (83 MB on 200,000 stream texts, most rules
+/// never fill theirs), and a bound of 35 MB for the rules and 4 MB for the categories.
+const RULE_DFA_CACHE_BYTES: usize = 256 << 10;
 /// Lazy-DFA cache limit of each complaint category's regex (run on complaints only).
 const CATEGORY_DFA_CACHE_BYTES: usize = 512 << 10;
 
