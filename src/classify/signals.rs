@@ -2481,7 +2481,11 @@ mod tests {
         for (lang, c) in all {
             for (i, r) in c.rules.iter().enumerate() {
                 let (set, _) = super::super::gate::required_strings(&c.patterns[i]);
-                assert!(set.is_some(), "{lang} rule {} has no required strings", r.name);
+                assert!(
+                    set.is_some(),
+                    "{lang} rule {} has no required strings",
+                    r.name
+                );
             }
         }
     }
