@@ -4223,12 +4223,22 @@ mod tests {
         assert!(e.score("خدمة ولا أروع", "ar", None).score > 0.3);
     }
 
+    /// Each of `positive` scores above the neutral band in `lang`, each of `negative` below it.
+    fn assert_reads(lang: &str, positive: &[&str], negative: &[&str]) {
+        let e = SentimentEngine::new();
+        for t in positive {
+            assert!(e.score(t, lang, None).score > 0.05, "{lang}: {t}");
+        }
+        for t in negative {
+            assert!(e.score(t, lang, None).score < -0.05, "{lang}: {t}");
+        }
+    }
+
     #[test]
     fn arabic_customer_talk_reads_right() {
         // What customers write in Egyptian, Gulf, Levantine and standard Arabic; each had read
         // neutral or the wrong way before the dialect supplement.
-        let e = SentimentEngine::new();
-        for t in [
+        let positive = [
             "المنتج عجبني",
             "انا مبسوط جدا بالطلب",
             "منتج فخم",
@@ -4237,10 +4247,8 @@ mod tests {
             "المنتج جودته عالية جدا",
             "المنتج فاق توقعاتي",
             "تسلم ايدكم",
-        ] {
-            assert!(e.score(t, "ar", None).score > 0.05, "{t}");
-        }
-        for t in [
+        ];
+        let negative = [
             "المنتج مضروب",
             "ضيعت فلوسي",
             "ندمت اني اشتريت",
@@ -4249,10 +4257,10 @@ mod tests {
             "الاسعار غالية والجودة صفر",
             "ارجوكم لا تشترون منهم",
             "المنتج غير مطابق للصور",
-        ] {
-            assert!(e.score(t, "ar", None).score < -0.05, "{t}");
-        }
+        ];
+        assert_reads("ar", &positive, &negative);
         // Cold food is no praise: "بارد" weighs nothing now.
+        let e = SentimentEngine::new();
         assert_eq!(e.score("الاكل بارد", "ar", None).score, 0.0);
     }
 
@@ -4356,40 +4364,38 @@ mod tests {
 
     #[test]
     fn english_service_talk_vader_lacks() {
-        let e = SentimentEngine::new();
-        for t in [
-            "Packaging was spot on",
-            "Customer service went above and beyond for me",
-            "The app just works, no fuss",
-            "The coffee here slaps",
-            "Never had any issues with them",
-        ] {
-            assert!(e.score(t, "en", None).score > 0.05, "{t}");
-        }
-        for t in [
-            "Subscription auto-renewed without any notice",
-            "Tastes like cardboard",
-            "Still having issues with the app",
-        ] {
-            assert!(e.score(t, "en", None).score < -0.05, "{t}");
-        }
+        assert_reads(
+            "en",
+            &[
+                "Packaging was spot on",
+                "Customer service went above and beyond for me",
+                "The app just works, no fuss",
+                "The coffee here slaps",
+                "Never had any issues with them",
+            ],
+            &[
+                "Subscription auto-renewed without any notice",
+                "Tastes like cardboard",
+                "Still having issues with the app",
+            ],
+        );
     }
 
     #[test]
     fn persian_customer_talk_reads_right() {
-        let e = SentimentEngine::new();
         // Thanks whose words name pain; packaging whose first word read as praise.
-        assert!(e.score("دستتون درد نکنه", "fa", None).score > 0.05);
-        for t in [
-            "بسته بندی داغون بود",
-            "بعد از دو روز صفحه‌ش سوخت",
-            "کالا با عکس فرق داشت",
-            "رنگش رفت",
-            "از خریدم پشیمونم",
-        ] {
-            assert!(e.score(t, "fa", None).score < -0.05, "{t}");
-        }
-        assert!(e.score("بسته بندی عالی بود", "fa", None).score > 0.05);
+        assert_reads(
+            "fa",
+            &["دستتون درد نکنه", "بسته بندی عالی بود"],
+            &[
+                "بسته بندی داغون بود",
+                "بعد از دو روز صفحه‌ش سوخت",
+                "کالا با عکس فرق داشت",
+                "رنگش رفت",
+                "از خریدم پشیمونم",
+            ],
+        );
+        let e = SentimentEngine::new();
         assert_eq!(e.score("مصرف سوخت", "fa", None).score, 0.0);
     }
 
