@@ -181,7 +181,10 @@ fn customer_talk_floor() {
     for lang in ["en", "es", "fr", "de", "pt", "fa", "ar"] {
         let lines: String = text
             .lines()
-            .filter(|l| l.contains(&format!("\"lang\": \"{lang}\"")))
+            .filter(|l| {
+                let row: serde_json::Value = serde_json::from_str(l).unwrap();
+                row["lang"] == lang
+            })
             .map(|l| format!("{l}\n"))
             .collect();
         let out = eval::run(&c, Task::Sentiment, &mut lines.as_bytes()).unwrap();

@@ -1336,7 +1336,7 @@ impl SentimentEngine {
             // is over. Shown, weighing nothing.
             if (is_en || matches!(p.lang, "es" | "fr" | "de" | "pt"))
                 && valence < 0.0
-                && en_fixed(toks, i)
+                && trouble_fixed(toks, i)
             {
                 valence = 0.0;
                 f |= R_FIXED;
@@ -2725,7 +2725,7 @@ fn any_negator(toks: &[Tok]) -> bool {
 /// their weight). A fix asked for ("please fix the bug", "can you resolve this issue") is not one.
 /// Spanish, French, German and Portuguese have their done-fix words too ("me solucionaron el
 /// problema", "Problem wurde schnell gelöst"), and their own negators.
-fn en_fixed(toks: &[Tok], i: usize) -> bool {
+fn trouble_fixed(toks: &[Tok], i: usize) -> bool {
     let done = |t: &Tok| t.sw == Sw::FixDone;
     // "for fixing": what one thanks someone for.
     let doing = |k: usize| toks[k].sw == Sw::FixDoing && k > 0 && toks[k - 1].lower() == "for";
