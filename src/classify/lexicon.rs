@@ -63,6 +63,9 @@ pub struct Profile {
     pub min_stem_chars: usize,
     /// Words whose valence in `lexicon` was learned from labelled data (reported as rule `learned`).
     pub learned: HashSet<String>,
+    /// Words known only as typed without their accents ("pessimo", "decu", "enttaeuscht"): the
+    /// entry is the accented word's (reported as rule `unaccented`). See [`add_unaccented`].
+    pub unaccented: HashSet<String>,
     /// Everything the tables above say about one word, behind one lookup: the scorer reads a
     /// token's roles once instead of asking five tables, several times per scored word.
     pub words: HashMap<String, WordInfo>,
@@ -74,6 +77,8 @@ pub struct WordInfo {
     /// Lexicon valence (imported, supplement or learned).
     pub valence: Option<f64>,
     pub learned: bool,
+    /// Found under its accented spelling ([`Profile::unaccented`]).
+    pub unaccented: bool,
     pub booster: Option<f64>,
     pub negator: bool,
     pub contrast: bool,
@@ -95,6 +100,7 @@ impl Profile {
             let e = words.entry(w.clone()).or_default();
             e.valence = Some(*v);
             e.learned = self.learned.contains(w);
+            e.unaccented = self.unaccented.contains(w);
         }
         for (w, b) in &self.boosters {
             words.entry(w.clone()).or_default().booster = Some(*b);
@@ -231,8 +237,10 @@ impl Lexicons {
                     let stems = !(p.proclitics.is_empty() && p.suffixes.is_empty());
                     if stems && !key.contains(' ') {
                         p.lexicon.insert(key.clone(), 0.0);
-                        zeroed[i].insert(key);
                     }
+                    // Nor is a zeroed spelling taken by an accented word typed without its
+                    // accents: French "sur" (on) is not "sûr" (sure).
+                    zeroed[i].insert(key);
                 } else if key.contains(' ') {
                     p.max_phrase_words = p.max_phrase_words.max(key.split(' ').count());
                     p.phrases.insert(key, v);
@@ -271,7 +279,8 @@ impl Lexicons {
                 p.learned.insert(w.clone());
             }
         }
-        for p in profiles.iter_mut() {
+        for (p, zeroed) in profiles.iter_mut().zip(&zeroed) {
+            add_unaccented(p, zeroed);
             p.phrase_starts = p
                 .phrases
                 .keys()
@@ -705,6 +714,138 @@ const fn is_plain_starter_by_rules(c: char) -> bool {
         )
 }
 
+/// How a word of `lang` is typed without its accents, when that differs: social posts in Spanish,
+/// Portuguese and French often drop them ("pessimo", "decepcao", "tres decu"), and German ones write
+/// umlauts out ("enttaeuscht", "schoen"). German umlauts are never simply dropped: "schön" would
+/// become "schon" (already), "für" stays a different word from "fur".
+pub fn unaccented(lang: &str, word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        let plain: &str = match (lang, c) {
+            ("de", 'ä') => "ae",
+            ("de", 'ö') => "oe",
+            ("de", 'ü') => "ue",
+            ("de", 'ß') => "ss",
+            ("de", _) if !c.is_ascii() => return None,
+            ("es" | "pt" | "fr", _) => match c {
+                'à' | 'á' | 'â' | 'ã' | 'ä' => "a",
+                'ç' => "c",
+                'è' | 'é' | 'ê' | 'ë' => "e",
+                'ì' | 'í' | 'î' | 'ï' => "i",
+                'ñ' => "n",
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
+                'ù' | 'ú' | 'û' | 'ü' => "u",
+                'ÿ' => "y",
+                'œ' => "oe",
+                'æ' => "ae",
+                c if c.is_ascii() => {
+                    out.push(c);
+                    continue;
+                }
+                _ => return None,
+            },
+            (_, c) if c.is_ascii() => {
+                out.push(c);
+                continue;
+            }
+            _ => return None,
+        };
+        out.push_str(plain);
+    }
+    Some(out)
+}
+
+/// Makes each accented entry of the profile known as typed without its accents too (see
+/// [`unaccented`]), where that spelling is not a word of the tables already. Two accented words
+/// that lose their accents to one spelling with valences of opposite signs leave it unknown. The
+/// new keys are marked in [`Profile::unaccented`], so a hit says how it was found.
+fn add_unaccented(p: &mut Profile, zeroed: &HashSet<String>) {
+    if !matches!(p.lang, "es" | "pt" | "fr" | "de") {
+        return;
+    }
+    let lang = p.lang;
+    let plain_of = |k: &str| -> Option<String> {
+        let words: Option<Vec<String>> = k
+            .split(' ')
+            .map(|w| unaccented(lang, w).or_else(|| w.is_ascii().then(|| w.to_string())))
+            .collect();
+        words.map(|ws| ws.join(" ")).filter(|u| u != k)
+    };
+    // Valences: words and phrases. Sorted, so that which accented word a spelling takes does not
+    // depend on hash order.
+    for phrases in [false, true] {
+        let table = if phrases { &p.phrases } else { &p.lexicon };
+        let mut keys: Vec<&String> = table.keys().filter(|k| !k.is_ascii()).collect();
+        keys.sort();
+        let mut found: HashMap<String, f64> = HashMap::default();
+        let mut clash: HashSet<String> = HashSet::default();
+        for k in keys {
+            let Some(u) = plain_of(k) else { continue };
+            let taken = zeroed.contains(&u)
+                || p.lexicon.contains_key(&u)
+                || p.phrases.contains_key(&u)
+                || p.negators.contains(&u)
+                || p.boosters.contains_key(&u)
+                || p.contrast.contains(&u);
+            if taken {
+                continue;
+            }
+            let v = table[k];
+            match found.get(&u) {
+                Some(old) if old.signum() != v.signum() => {
+                    clash.insert(u);
+                }
+                Some(_) => {}
+                None => {
+                    found.insert(u, v);
+                }
+            }
+        }
+        for (u, v) in found.into_iter().filter(|(u, _)| !clash.contains(u)) {
+            if phrases {
+                p.max_phrase_words = p.max_phrase_words.max(u.split(' ').count());
+                p.phrases.insert(u, v);
+            } else {
+                p.unaccented.insert(u.clone());
+                p.lexicon.insert(u, v);
+            }
+        }
+    }
+    // Roles: negators, boosters, contrast words ("nao", "tres", "tambien").
+    let known = |p: &Profile, u: &str| {
+        zeroed.contains(u)
+            || p.lexicon.contains_key(u)
+            || p.negators.contains(u)
+            || p.boosters.contains_key(u)
+            || p.contrast.contains(u)
+    };
+    let negators: Vec<String> = p.negators.iter().filter_map(|k| plain_of(k)).collect();
+    for u in negators {
+        if !known(p, &u) {
+            p.negators.insert(u);
+        }
+    }
+    let boosters: Vec<(String, f64)> = p
+        .boosters
+        .iter()
+        .filter_map(|(k, b)| Some((plain_of(k)?, *b)))
+        .collect();
+    for (u, b) in boosters {
+        if !known(p, &u) {
+            p.boosters.insert(u, b);
+        }
+    }
+    let contrast: Vec<String> = p.contrast.iter().filter_map(|k| plain_of(k)).collect();
+    for u in contrast {
+        if !known(p, &u) {
+            p.contrast.insert(u);
+        }
+    }
+}
+
 fn set(words: &[&str], lang: &str) -> HashSet<String> {
     words.iter().map(|w| normalize(lang, w)).collect()
 }
@@ -829,6 +970,7 @@ fn build_profile(lang: &'static str) -> Profile {
         suffixes: &[],
         min_stem_chars: 3,
         learned: HashSet::default(),
+        unaccented: HashSet::default(),
         words: HashMap::default(),
     };
     match lang {
@@ -1301,6 +1443,23 @@ pub const EN_SPECIAL_CASES: &[(&str, f64)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unaccented_spellings() {
+        assert_eq!(unaccented("fr", "déçue").as_deref(), Some("decue"));
+        assert_eq!(unaccented("fr", "cœur").as_deref(), Some("coeur"));
+        assert_eq!(unaccented("pt", "decepção").as_deref(), Some("decepcao"));
+        assert_eq!(unaccented("es", "pésimo").as_deref(), Some("pesimo"));
+        assert_eq!(
+            unaccented("de", "enttäuscht").as_deref(),
+            Some("enttaeuscht")
+        );
+        assert_eq!(unaccented("de", "groß").as_deref(), Some("gross"));
+        // Already plain, or a letter with no plain spelling.
+        assert_eq!(unaccented("es", "bueno"), None);
+        assert_eq!(unaccented("de", "café"), None);
+        assert_eq!(unaccented("fr", "naïve😀"), None);
+    }
 
     #[test]
     fn straight_apostrophes_replaces_exactly_the_curly_ones() {

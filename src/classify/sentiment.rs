@@ -468,8 +468,10 @@ const R_PREVENTED: u32 = 1 << 20;
 const R_NEG_CIRCUMFIX: u32 = 1 << 21;
 /// A Spanish or Portuguese absolute superlative ("rapidísimo", "caríssimo"): the adjective, boosted.
 const R_SUPERLATIVE: u32 = 1 << 22;
+/// A word typed without its accents ("pessimo", "decu"), found under the accented entry.
+const R_UNACCENTED: u32 = 1 << 23;
 
-const RULE_NAMES: [(u32, &str); 23] = [
+const RULE_NAMES: [(u32, &str); 24] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -493,6 +495,7 @@ const RULE_NAMES: [(u32, &str); 23] = [
     (R_PREVENTED, "prevented"),
     (R_NEG_CIRCUMFIX, "negating_circumfix"),
     (R_SUPERLATIVE, "superlative"),
+    (R_UNACCENTED, "unaccented"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1126,6 +1129,9 @@ impl SentimentEngine {
             } else if let Some(v) = t.info.valence {
                 valence = v;
                 f = if t.info.learned { R_LEARNED } else { R_LEXICON };
+                if t.info.unaccented {
+                    f |= R_UNACCENTED;
+                }
             } else if let Some((v, rule)) = t.derived {
                 valence = v;
                 f = rule;
@@ -2306,8 +2312,13 @@ fn inflected(p: &Profile, w: &str) -> Option<f64> {
 /// so the adjective is looked up with each ending and with the accent on each of the stem's vowels.
 fn superlative(p: &Profile, w: &str) -> Option<f64> {
     let endings: &[&str] = match p.lang {
-        "es" => &["ísimo", "ísima", "ísimos", "ísimas"],
-        "pt" => &["íssimo", "íssima", "íssimos", "íssimas"],
+        // Also as typed without the accent ("buenisima", "otimo" is found by its own entry).
+        "es" => &[
+            "ísimo", "ísima", "ísimos", "ísimas", "isimo", "isima", "isimos", "isimas",
+        ],
+        "pt" => &[
+            "íssimo", "íssima", "íssimos", "íssimas", "issimo", "issima", "issimos", "issimas",
+        ],
         _ => return None,
     };
     let stem = endings.iter().find_map(|e| strip_suffix_fast(w, e))?;
@@ -4232,6 +4243,44 @@ mod tests {
         for t in negative {
             assert!(e.score(t, lang, None).score < -0.05, "{lang}: {t}");
         }
+    }
+
+    #[test]
+    fn words_typed_without_accents_are_the_accented_words() {
+        // Posts in Spanish, Portuguese and French often drop the accents, German ones write
+        // umlauts out; each of these had read neutral.
+        assert_reads(
+            "pt",
+            &["Produto otimo, entrega rapida", "muito pratico, amei"],
+            &["decepcao total", "pessimo atendimento"],
+        );
+        assert_reads(
+            "es",
+            &["la calidad es buenisima"],
+            &["que decepcion, llego roto"],
+        );
+        assert_reads("fr", &["je suis enchante"], &["tres decu"]);
+        assert_reads("de", &["sehr gemuetlich"], &["sehr enttaeuscht"]);
+        let e = SentimentEngine::new();
+        let hit = |t: &str, lang: &str| {
+            let s = e.score(t, lang, None);
+            assert_eq!(s.hits.len(), 1, "{t}: {:?}", s.hits);
+            (s.hits[0].rule.to_string(), s.hits[0].valence)
+        };
+        // Found under the accented entry, with its valence, and the hit says so.
+        let (rule, v) = hit("otimo", "pt");
+        assert_eq!(
+            (rule.as_str(), v),
+            ("lexicon+unaccented", hit("ótimo", "pt").1)
+        );
+        // A booster typed without its accent still boosts ("tres" is "très" in French).
+        assert!(e.score("tres decu", "fr", None).score < e.score("decu", "fr", None).score);
+        // Spellings that are other words stay unknown: "si" (if), "sur" (on), and German
+        // umlauts are never just dropped ("schon", already, is not "schön").
+        assert_eq!(e.score("si", "es", None).score, 0.0);
+        assert_eq!(e.score("sur", "fr", None).score, 0.0);
+        assert_eq!(e.score("schon", "de", None).score, 0.0);
+        assert!(e.score("schoen", "de", None).score > 0.0);
     }
 
     #[test]
