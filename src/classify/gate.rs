@@ -321,9 +321,11 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
 }
 
 /// A small class's members as UTF-8 strings, an ASCII letter in lowercase for both its cases.
-/// A non-ASCII member of a class that holds an ASCII letter (`(?i)s` is `[Ssſ]`, `(?i)k` is
-/// `[KkK]`, with the long s and the Kelvin sign) is left out and put in `folded`: a text holding
-/// one of those makes every rule a candidate.
+/// A non-ASCII member that case-folds to an ASCII letter (`(?i)s` is `[Ssſ]`, `(?i)k` is `[KkK]`,
+/// with the long s and the Kelvin sign) is left out and put in `folded`: a text holding one of
+/// those makes every rule a candidate. Other non-ASCII members are strings of their own (the
+/// accent-tolerant `(?i)[ãa]` is "a", "ã" and "Ã"): put in `folded`, every text with an accented
+/// letter had made every rule of its language a candidate.
 fn class_members(class: &Class, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
     const MAX_CLASS: u32 = 8;
     let mut out: Vec<Vec<u8>> = Vec::new();
@@ -339,8 +341,12 @@ fn class_members(class: &Class, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> 
             }
             let chars = || c.ranges().iter().flat_map(|r| r.start()..=r.end());
             let has_ascii_letter = chars().any(|ch| ch.is_ascii_alphabetic());
+            // Whether `ch` is another case of an ASCII letter.
+            let folds_to_ascii = |ch: char| {
+                ch.to_lowercase().all(|l| l.is_ascii()) || ch.to_uppercase().all(|u| u.is_ascii())
+            };
             for ch in chars() {
-                if has_ascii_letter && !ch.is_ascii() {
+                if has_ascii_letter && !ch.is_ascii() && folds_to_ascii(ch) {
                     if !folded.contains(&ch) {
                         folded.push(ch);
                     }
@@ -477,5 +483,28 @@ mod tests {
         }
         assert_eq!(gate.candidates("nothing here").count(), 0);
         assert_eq!(gate.candidates("I recommend it").collect::<Vec<_>>(), [0]);
+    }
+
+    /// A class of an accented letter and its plain letter (rules made accent-tolerant) is a set of
+    /// strings, not a reason to make every rule a candidate for each text with an accent.
+    #[test]
+    fn accented_letters_in_a_class_are_strings() {
+        let patterns = [
+            r"(?i)n[ãa]o recomendo",
+            r"(?i)ainda n[ãa]o chegou",
+            r"(?i)\bok\b",
+        ];
+        let gate = Gate::new(&patterns);
+        for (t, want) in [
+            ("não recomendo", vec![0]),
+            ("nao recomendo", vec![0]),
+            ("NÃO RECOMENDO", vec![0]),
+            ("ainda não chegou", vec![1]),
+            ("uma ação, um pão, um coração", vec![]),
+        ] {
+            assert_eq!(gate.candidates(t).collect::<Vec<_>>(), want, "{t}");
+        }
+        // A letter that case-folds to an ASCII one still makes every rule a candidate.
+        assert_eq!(gate.candidates("o\u{212A}").count(), 3);
     }
 }
