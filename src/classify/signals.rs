@@ -9,6 +9,7 @@
 //! recommendation). `praise` and `complaint` also fire from strong sentiment when no phrase rule did,
 //! at a lower confidence, and say so in their rule name.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -1442,18 +1443,120 @@ fn cheap_classes(pattern: &str) -> String {
     out
 }
 
+/// `pattern` matching its accented words also as typed without their accents: social posts in
+/// Spanish, Portuguese and French often drop them ("nao recomendo", "remboursement refuse") and
+/// German ones write umlauts out or drop them ("Rueckerstattung", "enttauscht"). A rule written
+/// "não recomendo" matched nothing of "nao recomendo", and its neighbour "recomendo" read it as a
+/// recommendation. Each accented letter outside a class becomes a class or group of its spellings
+/// ("ã" → "[ãa]", "ü" → "[üu]e?", "ß" → "(?:ß|ss)"); inside a class the plain letter is added.
+fn accent_tolerant(pattern: &str) -> String {
+    fn spellings(c: char) -> Option<(&'static str, bool)> {
+        // (the plain spellings, whether any is longer than one letter)
+        Some(match c {
+            'á' | 'à' | 'â' | 'ã' => ("a", false),
+            'é' | 'è' | 'ê' | 'ë' => ("e", false),
+            'í' | 'ì' | 'î' | 'ï' => ("i", false),
+            'ó' | 'ò' | 'ô' | 'õ' => ("o", false),
+            'ú' | 'ù' | 'û' => ("u", false),
+            'ç' => ("c", false),
+            'ñ' => ("n", false),
+            'ÿ' => ("y", false),
+            'ä' => ("a", true),
+            'ö' => ("o", true),
+            'ü' => ("u", true),
+            'ß' => ("ss", true),
+            'œ' => ("oe", true),
+            _ => return None,
+        })
+    }
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut chars = pattern.chars().peekable();
+    // Depth of character classes, and whether the class just opened (where `]` is a literal).
+    let (mut depth, mut opened) = (0usize, false);
+    while let Some(c) = chars.next() {
+        let first = std::mem::take(&mut opened);
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(e) = chars.next() {
+                    out.push(e);
+                }
+                continue;
+            }
+            '[' => {
+                depth += 1;
+                opened = true;
+                out.push(c);
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                continue;
+            }
+            ']' if depth > 0 && !first => {
+                depth -= 1;
+                out.push(c);
+                continue;
+            }
+            _ => {}
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match spellings(lower) {
+            Some((plain, _)) if depth > 0 => {
+                out.push(c);
+                // Only one-letter spellings fit a class.
+                out.extend(plain.split('|').filter(|p| p.len() == 1));
+            }
+            Some((plain, false)) => {
+                out.push('[');
+                out.push(c);
+                out.push_str(plain);
+                out.push(']');
+            }
+            // An umlaut written out or dropped: "[üu]e?" ("zurück", "zurueck", "zuruck").
+            Some((plain, true)) if plain.len() == 1 => {
+                out.push('[');
+                out.push(c);
+                out.push_str(plain);
+                out.push_str("]e?");
+            }
+            Some((plain, true)) => {
+                out.push_str("(?:");
+                out.push(c);
+                out.push('|');
+                out.push_str(plain);
+                out.push(')');
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// `ascii_boundaries`: the rules' words are ASCII, so `\b` can be the ASCII word boundary, which keeps
 /// the regex engine on its DFA even when the text holds emoji or accented letters (a Unicode `\b`
 /// forces a slower engine on non-ASCII text).
-fn compile(rules: &'static [Rule], case_insensitive: bool, ascii_boundaries: bool) -> Compiled {
+/// `latin_accents`: the rules' accented words also match typed without accents
+/// ([`accent_tolerant`]).
+fn compile(
+    rules: &'static [Rule],
+    case_insensitive: bool,
+    ascii_boundaries: bool,
+    latin_accents: bool,
+) -> Compiled {
     let flag = if case_insensitive { "(?i)" } else { "" };
     let pats: Vec<String> = rules
         .iter()
         .map(|r| {
-            let p = if ascii_boundaries {
-                r.pattern.replace(r"\b", r"(?-u:\b)")
+            let p = if latin_accents {
+                Cow::Owned(accent_tolerant(r.pattern))
             } else {
-                class_boundaries(r.pattern)
+                Cow::Borrowed(r.pattern)
+            };
+            let p = if ascii_boundaries {
+                p.replace(r"\b", r"(?-u:\b)")
+            } else {
+                class_boundaries(&p)
             };
             let p = cheap_classes(&p);
             format!("{flag}{p}")
@@ -1558,7 +1661,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
 fn category_patterns() -> Vec<String> {
     CATEGORY_KEYWORDS
         .iter()
-        .map(|(_, p)| format!("(?i){}", class_boundaries(p)))
+        .map(|(_, p)| format!("(?i){}", class_boundaries(&accent_tolerant(p))))
         .collect()
 }
 
@@ -1889,14 +1992,14 @@ impl SignalDetector {
 
     /// A detector with another advice model (or none): cross-validation in `earshot train`.
     pub fn with_advice_model(advice: Option<LinearModel>) -> Self {
-        let en = compile(EN, true, true);
+        let en = compile(EN, true, true, false);
         let by_lang = vec![
-            ("es", compile(ES, true, false)),
-            ("fr", compile(FR, true, false)),
-            ("de", compile(DE, true, false)),
-            ("pt", compile(PT, true, false)),
-            ("fa", compile(FA, false, false)),
-            ("ar", compile(AR, false, false)),
+            ("es", compile(ES, true, false, true)),
+            ("fr", compile(FR, true, false, true)),
+            ("de", compile(DE, true, false, true)),
+            ("pt", compile(PT, true, false, true)),
+            ("fa", compile(FA, false, false, false)),
+            ("ar", compile(AR, false, false, false)),
         ];
         // English's gate reads every text (English rules run on every language); a language's
         // own gate holds its rules' strings only and reads its texts after English's. Each
@@ -2671,6 +2774,61 @@ mod tests {
                 "{text}: {signals:?}"
             );
         }
+    }
+
+    /// Posts typed without accents, or with German umlauts written out or dropped, find the rules
+    /// written with them: "nao recomendo" had read as a recommendation ("recomendo").
+    #[test]
+    fn rules_match_words_typed_without_accents() {
+        for (accented, plain, lang) in [
+            ("não recomendo essa loja", "nao recomendo essa loja", "pt"),
+            (
+                "produto não chegou até hoje",
+                "produto nao chegou ate hoje",
+                "pt",
+            ),
+            (
+                "je déconseille ce vendeur",
+                "je deconseille ce vendeur",
+                "fr",
+            ),
+            (
+                "Rückerstattung abgelehnt, enttäuscht",
+                "Rueckerstattung abgelehnt, enttaeuscht",
+                "de",
+            ),
+            (
+                "Rückerstattung abgelehnt, enttäuscht",
+                "Ruckerstattung abgelehnt, enttauscht",
+                "de",
+            ),
+            (
+                "el envío tardó un mes, qué vergüenza",
+                "el envio tardo un mes, que verguenza",
+                "es",
+            ),
+        ] {
+            let want = kinds(accented, lang);
+            assert!(!want.is_empty(), "{accented}");
+            assert_eq!(kinds(plain, lang), want, "{plain}");
+        }
+        assert!(!kinds("nao recomendo essa loja", "pt").contains(&Recommend));
+        let d = SignalDetector::new();
+        let cats = |t: &str, lang: &str| d.categories(t, &d.detect(t, lang, &neutral()));
+        assert_eq!(
+            cats(
+                "Qualite mediocre, ca s'est casse au bout d'une semaine",
+                "fr"
+            ),
+            cats(
+                "Qualité médiocre, ça s'est cassé au bout d'une semaine",
+                "fr"
+            )
+        );
+        assert!(
+            cats("Qualite mediocre, casse en une semaine", "fr")
+                .contains(&ComplaintCategory::Quality)
+        );
     }
 
     fn kinds(text: &str, lang: &str) -> Vec<SignalKind> {
