@@ -1159,10 +1159,14 @@ impl SentimentEngine {
                 {
                     valence = 0.0;
                 }
+                // Within its clause, as the other negators ("no problems, great product").
+                let no_at = |d: usize| {
+                    i >= d
+                        && toks[i - d].sw == Sw::No
+                        && (!toks[i - d..i].iter().any(|x| x.clause_end) || en_list_item(toks, i))
+                };
                 let no_before = !negation_proof(t)
-                    && ((i > 0 && toks[i - 1].sw == Sw::No)
-                        || (i > 1 && toks[i - 2].sw == Sw::No)
-                        || (i > 2 && toks[i - 3].sw == Sw::No && toks[i - 1].sw == Sw::OrNor));
+                    && (no_at(1) || no_at(2) || (no_at(3) && toks[i - 1].sw == Sw::OrNor));
                 if no_before {
                     valence = t.info.valence.unwrap_or(valence) * N_SCALAR;
                     f |= R_NO;
@@ -2811,10 +2815,25 @@ fn sentence_end(t: &Tok) -> bool {
     t.clause_end && (!t.tpl.clause_end || t.piece.ends_with(['.', '!', '?']))
 }
 
+/// Whether the word at `i` is an item of a list that a comma just before it continues: it is
+/// followed by a comma or by "and", "or", "nor" ("not smart, handsome, nor funny", where VADER's
+/// negation reaches "handsome").
+fn en_list_item(toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && toks[i - 1].clause_end
+        && !sentence_end(&toks[i - 1])
+        && ((toks[i].clause_end && !sentence_end(&toks[i]))
+            || toks
+                .get(i + 1)
+                .is_some_and(|x| matches!(x.lower(), "and" | "or" | "nor")))
+}
+
 /// VADER's negation of the word at `i` by the word `start_i + 1` before it, and its "never so",
 /// "without doubt" idioms. Unlike VADER, not across the end of a sentence ("They still didn't
-/// arrive. You've ruined our holiday", "$2.99 for nothing. So annoying!"; commas do not stop it),
-/// nor by a negator inside a lexicon phrase ("#NotWorthIt #disappointed", see [`in_phrase`]).
+/// arrive. You've ruined our holiday", "$2.99 for nothing. So annoying!"), nor across a comma
+/// into another clause ("doesn't seal properly, leaked everywhere", "no problems, great
+/// product"), only into a list the comma continues ([`en_list_item`]); nor by a negator inside a
+/// lexicon phrase ("#NotWorthIt #disappointed", see [`in_phrase`]).
 fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f64 {
     let w = |k: usize| toks[i - k].sw;
     let changed = match start_i {
@@ -2855,6 +2874,7 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
         || toks[i - start_i..i]
             .iter()
             .any(|t| matches!(t.lower(), "how" | "what"))
+        || (toks[i - 1 - start_i..i].iter().any(|t| t.clause_end) && !en_list_item(toks, i))
     {
         valence
     } else {
@@ -4092,12 +4112,21 @@ mod tests {
         assert!(e.score("gut. nicht schlecht", "de", None).score > 0.0);
         // A clause-final booster is a word ("die Lampen sind super").
         assert!(e.score("die Lampen sind super", "de", None).score > 0.0);
-        // English keeps VADER's behaviour across commas, but not across the end of a sentence
-        // or a line.
-        assert_eq!(
-            e.score("not, good", "en", None).score,
-            e.score("not good", "en", None).score
-        );
+        // English keeps VADER's behaviour across a comma into a list ("not smart, handsome, nor
+        // funny"), but not into another clause, nor across the end of a sentence or a line.
+        assert!(e.score("not smart, handsome, or funny", "en", None).score < 0.0);
+        for text in [
+            "Lid doesn't seal properly, leaked all over my bag",
+            "It doesn't work, terrible",
+        ] {
+            let s = e.score(text, "en", None);
+            assert!(s.score < 0.0, "{text}: {s:?}");
+        }
+        for text in ["Not bad, great value", "No problems, great product"] {
+            let s = e.score(text, "en", None);
+            assert!(s.score > 0.0, "{text}: {s:?}");
+            assert!(s.hits.iter().any(|h| h.rule == "lexicon"), "{text}: {s:?}");
+        }
         for text in [
             "They still didn't arrive. You've ruined our holiday",
             "$2.99 for nothing. So annoying!!! #ripoff",
