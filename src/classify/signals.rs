@@ -664,7 +664,7 @@ const EN: &[Rule] = &[
         // "My order has been cancelled without explanation": cancelled by the company, in the
         // passive as often as in the active.
         // "Arrived three weeks late", "the train was 40 minutes late".
-        r"\b(?:delay(?:ed|s)?|late again|running late|(?:delivered|came|showed up|turned up|got here|departed|landed) late|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of) (?:mins?|minutes|hours?|hrs?|days?|weeks?|months?) late|cancell?ed (?:my|our|the) (?:flight|order|train|booking)|(?:slow|late) (?:shipping|delivery|deliveries|dispatch|refunds?|response|responses|replies|support))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
+        r"\b(?:delay(?:ed|s)?|late again|running late|(?:delivered|came|showed up|turned up|got here|departed|landed) late|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of) (?:mins?|minutes|hours?|hrs?|days?|weeks?|months?) late|cancell?ed (?:my|our|the) (?:flight|order|train|booking)|(?:slow|late) (?:shipping|delivery|deliveries|dispatch|refunds?|response|responses|replies|support)|took (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|seven|eight|a couple of|several|a few) (?:weeks|months)|took (?:over |more than |almost |nearly )?a month|paid for (?:express|expedited|next[- ]day|priority|overnight|fast) (?:shipping|delivery)[^.!?]{0,40}\b(?:took|still|days|weeks|never))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
     ),
     // Advice and suggestions to others that are not phrased as "recommend": imperatives at the start
     // of a sentence, "if you want…", "I suggest", advice and tips, and improvement proposals ("it would
@@ -3118,6 +3118,8 @@ mod tests {
             ("2 stars. Slow shipping.", "delayed"),
             ("My order arrived three weeks late", "delayed"),
             ("the parcel came 2 days late", "delayed"),
+            ("The refund took two months to arrive", "delayed"),
+            ("Paid for express shipping and it took ten days", "delayed"),
             ("HUGE props to @acme for the refund", "props_to"),
             ("Kudos to the night staff", "props_to"),
             ("The Halo is worth every penny", "exceeded"),
