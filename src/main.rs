@@ -111,6 +111,10 @@ enum Command {
         /// target 0.5, which pulls the words of neutral text towards weighing nothing.
         #[arg(long)]
         with_neutral: bool,
+        /// Also write each row's cross-validated prediction (JSON lines: input line, fold, gold
+        /// label, predicted label), to see which rows the held-out figure gets wrong.
+        #[arg(long)]
+        cv_out: Option<PathBuf>,
     },
 }
 
@@ -207,6 +211,7 @@ fn main() -> ExitCode {
             valence_per_logit,
             fill_only,
             with_neutral,
+            cv_out,
         } => {
             let task = match earshot::eval::Task::parse(&task) {
                 Ok(t) => t,
@@ -238,6 +243,7 @@ fn main() -> ExitCode {
                 lang.as_deref(),
                 &input,
                 out.as_deref(),
+                cv_out.as_deref(),
                 folds,
                 &opts,
                 table,
@@ -406,6 +412,7 @@ fn train(
     lang: Option<&str>,
     input: &std::path::Path,
     out: Option<&std::path::Path>,
+    cv_out: Option<&std::path::Path>,
     folds: usize,
     opts: &earshot::learn::FitOptions,
     table: earshot::train::TableOptions,
@@ -415,6 +422,15 @@ fn train(
     let o = earshot::train::train(task, lang, &mut BufReader::new(f), folds, opts, table)?;
     let mut stdout = std::io::stdout().lock();
     write!(stdout, "{}", earshot::train::render(&o))?;
+    if let Some(cv_out) = cv_out {
+        std::fs::write(cv_out, earshot::train::cv_lines(&o))
+            .with_context(|| format!("cannot write {}", cv_out.display()))?;
+        writeln!(
+            stdout,
+            "wrote {} (cross-validated predictions)",
+            cv_out.display()
+        )?;
+    }
     if let Some(out) = out {
         let name = input
             .file_name()

@@ -44,6 +44,12 @@ pub enum TrainError {
 
 #[derive(Deserialize)]
 struct Row {
+    /// The row's own id, when the file has one (shown with its cross-validated prediction).
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    /// The row's line in the input, from 1.
+    #[serde(skip)]
+    line: usize,
     text: String,
     label: String,
     /// Where the row was collected (hotel reviews, a software forum…), when the file says.
@@ -68,6 +74,49 @@ pub struct Outcome {
     pub cross_validated: Figures,
     pub in_sample: Figures,
     pub model: LinearModel,
+    /// Each row's cross-validated prediction, in input order.
+    pub cv_predictions: Vec<CvPrediction>,
+}
+
+/// One row's prediction by the model fitted without its fold.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CvPrediction {
+    /// The row's line in the input, from 1.
+    pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+    pub fold: usize,
+    pub label: String,
+    pub predicted: String,
+}
+
+/// Sorts `(row, predicted)` pairs into input order with each row's line, id, fold and gold label.
+fn cv_predictions(
+    rows: &[Row],
+    fold: &[usize],
+    gold: impl Fn(usize) -> String,
+    mut cv: Vec<(usize, &str)>,
+) -> Vec<CvPrediction> {
+    cv.sort_unstable_by_key(|(i, _)| *i);
+    cv.into_iter()
+        .map(|(i, p)| CvPrediction {
+            line: rows[i].line,
+            id: rows[i].id.clone(),
+            fold: fold[i],
+            label: gold(i),
+            predicted: p.to_string(),
+        })
+        .collect()
+}
+
+/// The cross-validated predictions as JSON lines (`line` is the row's line in the input, from 1).
+pub fn cv_lines(o: &Outcome) -> String {
+    let mut out = String::new();
+    for p in &o.cv_predictions {
+        out.push_str(&serde_json::to_string(p).expect("a prediction serialises"));
+        out.push('\n');
+    }
+    out
 }
 
 /// Reads labelled rows; any unreadable line fails the run (a table fitted on part of a file would
@@ -81,7 +130,7 @@ fn read_rows(input: &mut dyn BufRead) -> Result<Vec<Row>, TrainError> {
             continue;
         }
         match serde_json::from_slice::<Row>(&line) {
-            Ok(r) => rows.push(r),
+            Ok(r) => rows.push(Row { line: i + 1, ..r }),
             Err(e) => bad.push((i + 1, e.to_string())),
         }
     }
@@ -326,6 +375,7 @@ fn train_sentiment(
             binary: Some(eval::score(&binary, &[])),
         }
     };
+    let per_row = cv_predictions(&rows, &fold, |i| gold[i].to_string(), cv.clone());
     Ok(Outcome {
         task: Task::Sentiment,
         lang: Some(lang.to_string()),
@@ -336,6 +386,7 @@ fn train_sentiment(
         cross_validated: figures(cv),
         in_sample: figures(in_sample),
         model,
+        cv_predictions: per_row,
     })
 }
 
@@ -410,6 +461,7 @@ fn train_suggestion(
             binary: None,
         }
     };
+    let per_row = cv_predictions(&rows, &fold, |i| rows[i].label.clone(), cv.clone());
     Ok(Outcome {
         task: Task::Suggestion,
         lang: Some("en".into()),
@@ -420,6 +472,7 @@ fn train_suggestion(
         cross_validated: figures(cv),
         in_sample: figures(in_sample),
         model,
+        cv_predictions: per_row,
     })
 }
 

@@ -582,21 +582,42 @@ fn train_fits_a_table_and_refuses_bad_input() {
     let m = earshot::learn::LinearModel::parse(&written).unwrap();
     assert!(m.weights["should"] > 0.0, "{written}");
 
-    // A sentiment table for one language.
+    // A sentiment table for one language, with each row's cross-validated prediction (a blank
+    // line in the input, which is skipped, keeps the line numbers true).
     let senti = dir.path().join("senti.jsonl");
     let rows = rows_of(
         20,
         ("ótimo produto {i}", "positive"),
         ("péssimo produto {i}", "very_negative"),
     );
-    std::fs::write(&senti, &rows).unwrap();
-    let out = train(&["--task", "sentiment", "--lang", "pt"], &senti, None);
+    std::fs::write(&senti, format!("\n{rows}")).unwrap();
+    let cv = dir.path().join("cv.jsonl");
+    let cv_arg = cv.to_str().unwrap();
+    let out = train(
+        &["--task", "sentiment", "--lang", "pt", "--cv-out", cv_arg],
+        &senti,
+        None,
+    );
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("binary accuracy"));
+    let preds: Vec<serde_json::Value> = std::fs::read_to_string(&cv)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(preds.len(), 40);
+    assert_eq!(preds[0]["line"], 2);
+    assert_eq!(preds[1]["label"], "negative", "very_negative is its side");
+    assert!(preds.iter().all(|p| p["fold"].as_u64().unwrap() < 5));
+    // "ótimo"/"péssimo" are in the lexicons: every held-out row is read right.
+    assert!(
+        preds.iter().all(|p| p["predicted"] == p["label"]),
+        "{preds:?}"
+    );
 
     // Refusals: an unreadable line (named), an unknown language, an unknown task, bad options.
     std::fs::write(&data, format!("{rows}not json\n")).unwrap();
