@@ -673,7 +673,7 @@ const EN: &[Rule] = &[
         Recommend,
         0.65,
         "imperative_advice",
-        r"(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:try|take|bring|ask(?: for)?|book|consider|check(?: out)?|go (?:for|with|to)|use|keep|remember|stay|look (?:for|at|into)|visit|pack|request|skip|choose|opt for|note that|get|grab|avoid|beware of|don'?t (?:forget|miss|bother|expect))\b",
+        r"(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:(?:but|and|so|also|just|definitely|then|otherwise|instead|however),? )?(?:(?:while|when|once|if) (?:you'?re|you are) [^,.!?]{1,40}, )?(?:try|take|bring|ask(?: for)?|book|consider|check(?: out)?|go (?:for|with|to|between|before|after|early|late|there|at)|use|keep|remember|stay|look (?:for|at|into)|visit|pack|request|skip|choose|opt for|note that|get|grab|avoid|beware of|don'?t (?:forget|miss|bother|expect)|stop (?:at|by|in)|head (?:to|for|over|down|up)|walk (?:to|down|up|over|along|across)|be sure|watch out|make sure)\b",
     ),
     r(
         Recommend,
@@ -3277,6 +3277,30 @@ mod tests {
         assert!(suggests("The app should have a dark mode."));
         assert!(!suggests("Should have listened to the reviews about Acme."));
         assert!(!suggests("I should have followed my instincts."));
+    }
+
+    /// An imperative opening a sentence advises, also after a linking word or a "while you're
+    /// there" clause, and with the verbs of getting about. (A weak rule: the advice model decides.)
+    #[test]
+    fn imperatives_after_a_linking_word_or_clause_advise() {
+        let d = SignalDetector::new();
+        let advises = |t: &str| d.fired_rules(t, "en").contains(&"imperative_advice");
+        for t in [
+            "But get a room above the fourth floor!!",
+            "While you're there, stop at the bakery and have a pastry.",
+            "Go between 6 and 7pm when the crowds have thinned.",
+            "Great hotel. Just walk to the old town, it takes ten minutes.",
+            "The pool is small. Instead, head to the beach.",
+        ] {
+            assert!(advises(t), "{t}");
+        }
+        for t in [
+            "We got a room above the fourth floor.",
+            "While we were there, we stopped at the bakery.",
+            "They go between cities every hour.",
+        ] {
+            assert!(!advises(t), "{t}");
+        }
     }
 
     /// Leaving said the everyday way, and the complaints around an order and a device that the
