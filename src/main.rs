@@ -238,16 +238,12 @@ fn main() -> ExitCode {
                 fill_only,
                 with_neutral,
             };
-            match train(
-                task,
-                lang.as_deref(),
-                &input,
-                out.as_deref(),
-                cv_out.as_deref(),
-                folds,
-                &opts,
-                table,
-            ) {
+            let files = TrainFiles {
+                input: &input,
+                out: out.as_deref(),
+                cv_out: cv_out.as_deref(),
+            };
+            match train(task, lang.as_deref(), files, folds, &opts, table) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("earshot train: {e:#}");
@@ -407,16 +403,24 @@ fn eval(task: earshot::eval::Task, input: &std::path::Path, json: bool) -> anyho
     Ok(())
 }
 
+/// The files `earshot train` reads and writes.
+struct TrainFiles<'a> {
+    input: &'a std::path::Path,
+    /// The table.
+    out: Option<&'a std::path::Path>,
+    /// Each row's cross-validated prediction.
+    cv_out: Option<&'a std::path::Path>,
+}
+
 fn train(
     task: earshot::eval::Task,
     lang: Option<&str>,
-    input: &std::path::Path,
-    out: Option<&std::path::Path>,
-    cv_out: Option<&std::path::Path>,
+    files: TrainFiles<'_>,
     folds: usize,
     opts: &earshot::learn::FitOptions,
     table: earshot::train::TableOptions,
 ) -> anyhow::Result<()> {
+    let TrainFiles { input, out, cv_out } = files;
     let f =
         std::fs::File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
     let o = earshot::train::train(task, lang, &mut BufReader::new(f), folds, opts, table)?;
