@@ -1286,6 +1286,7 @@ impl SentimentEngine {
                 } else if !negated_once
                     && prev.info.negator
                     && !concord
+                    && !(p.lang == "ar" && prev.lower() == "غير" && ar_definite(t.lower()))
                     && !in_phrase(toks, i - (start_i + 1))
                 {
                     valence *= N_SCALAR;
@@ -2802,6 +2803,16 @@ fn en_prevented(toks: &[Tok], i: usize) -> bool {
     false
 }
 
+/// Whether an Arabic word carries the definite article (after a conjunction or preposition too):
+/// "غير" before it is "other than", not "not" ("غير الجبان", none but the coward; "غير جيد", not
+/// good).
+fn ar_definite(w: &str) -> bool {
+    ["ال", "وال", "بال", "فال", "كال", "لل"].iter().any(|pre| {
+        w.strip_prefix(pre)
+            .is_some_and(|rest| rest.chars().count() >= 2)
+    })
+}
+
 /// Whether the token at `q` lies inside a lexicon phrase (begins or continues one): its words were
 /// scored as the phrase, so a negator among them ("nicht nur", *not only*) negates nothing after
 /// it.
@@ -4310,6 +4321,15 @@ mod tests {
         assert_eq!(e.score("sur", "fr", None).score, 0.0);
         assert_eq!(e.score("schon", "de", None).score, 0.0);
         assert!(e.score("schoen", "de", None).score > 0.0);
+    }
+
+    #[test]
+    fn arabic_ghayr_before_the_article_is_other_than() {
+        // "غير جيد": not good. "غير الجبان والحقير": none but the coward and the despicable.
+        assert_reads("ar", &[], &["غير جيد", "ما يخرب البلد غير الجبان والحقير"]);
+        let e = SentimentEngine::new();
+        let s = e.score("غير الجبان", "ar", None);
+        assert!(s.hits.iter().all(|h| !h.rule.contains("negated")), "{s:?}");
     }
 
     #[test]
