@@ -1286,7 +1286,7 @@ impl SentimentEngine {
                 } else if !negated_once
                     && prev.info.negator
                     && !concord
-                    && !(p.lang == "ar" && prev.lower() == "غير" && ar_definite(t.lower()))
+                    && !ar_other_than(p, prev, t)
                     && !in_phrase(toks, i - (start_i + 1))
                 {
                     valence *= N_SCALAR;
@@ -2811,6 +2811,11 @@ fn ar_definite(w: &str) -> bool {
         w.strip_prefix(pre)
             .is_some_and(|rest| rest.chars().count() >= 2)
     })
+}
+
+/// Whether `neg` before `word` is Arabic "غير" meaning "other than" ([`ar_definite`]).
+fn ar_other_than(p: &Profile, neg: &Tok, word: &Tok) -> bool {
+    p.lang == "ar" && neg.lower() == "غير" && ar_definite(word.lower())
 }
 
 /// Whether the token at `q` lies inside a lexicon phrase (begins or continues one): its words were
