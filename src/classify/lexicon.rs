@@ -718,7 +718,7 @@ const fn is_plain_starter_by_rules(c: char) -> bool {
 /// Portuguese and French often drop them ("pessimo", "decepcao", "tres decu"), and German ones write
 /// umlauts out ("enttaeuscht", "schoen"). German umlauts are never simply dropped: "schön" would
 /// become "schon" (already), "für" stays a different word from "fur".
-pub fn unaccented(lang: &str, word: &str) -> Option<String> {
+fn unaccented(lang: &str, word: &str) -> Option<String> {
     if word.is_ascii() {
         return None;
     }
@@ -767,6 +767,15 @@ fn add_unaccented(p: &mut Profile, zeroed: &HashSet<String>) {
         return;
     }
     let lang = p.lang;
+    // Whether a spelling is a word of the tables already, or kept unknown by a supplement zero.
+    let taken = |p: &Profile, u: &str| {
+        zeroed.contains(u)
+            || p.lexicon.contains_key(u)
+            || p.phrases.contains_key(u)
+            || p.negators.contains(u)
+            || p.boosters.contains_key(u)
+            || p.contrast.contains(u)
+    };
     let plain_of = |k: &str| -> Option<String> {
         let words: Option<Vec<String>> = k
             .split(' ')
@@ -784,13 +793,7 @@ fn add_unaccented(p: &mut Profile, zeroed: &HashSet<String>) {
         let mut clash: HashSet<String> = HashSet::default();
         for k in keys {
             let Some(u) = plain_of(k) else { continue };
-            let taken = zeroed.contains(&u)
-                || p.lexicon.contains_key(&u)
-                || p.phrases.contains_key(&u)
-                || p.negators.contains(&u)
-                || p.boosters.contains_key(&u)
-                || p.contrast.contains(&u);
-            if taken {
+            if taken(p, &u) {
                 continue;
             }
             let v = table[k];
@@ -815,16 +818,9 @@ fn add_unaccented(p: &mut Profile, zeroed: &HashSet<String>) {
         }
     }
     // Roles: negators, boosters, contrast words ("nao", "tres", "tambien").
-    let known = |p: &Profile, u: &str| {
-        zeroed.contains(u)
-            || p.lexicon.contains_key(u)
-            || p.negators.contains(u)
-            || p.boosters.contains_key(u)
-            || p.contrast.contains(u)
-    };
     let negators: Vec<String> = p.negators.iter().filter_map(|k| plain_of(k)).collect();
     for u in negators {
-        if !known(p, &u) {
+        if !taken(p, &u) {
             p.negators.insert(u);
         }
     }
@@ -834,13 +830,13 @@ fn add_unaccented(p: &mut Profile, zeroed: &HashSet<String>) {
         .filter_map(|(k, b)| Some((plain_of(k)?, *b)))
         .collect();
     for (u, b) in boosters {
-        if !known(p, &u) {
+        if !taken(p, &u) {
             p.boosters.insert(u, b);
         }
     }
     let contrast: Vec<String> = p.contrast.iter().filter_map(|k| plain_of(k)).collect();
     for u in contrast {
-        if !known(p, &u) {
+        if !taken(p, &u) {
             p.contrast.insert(u);
         }
     }

@@ -1450,22 +1450,30 @@ fn cheap_classes(pattern: &str) -> String {
 /// recommendation. Each accented letter outside a class becomes a class or group of its spellings
 /// ("ã" → "[ãa]", "ü" → "[üu]e?", "ß" → "(?:ß|ss)"); inside a class the plain letter is added.
 fn accent_tolerant(pattern: &str) -> String {
-    fn spellings(c: char) -> Option<(&'static str, bool)> {
-        // (the plain spellings, whether any is longer than one letter)
+    /// How an accented letter may be typed instead.
+    enum Plain {
+        /// One plain letter: "ã" → "[ãa]".
+        Letter(char),
+        /// An umlaut, written out or dropped: "ü" → "[üu]e?" ("zurück", "zurueck", "zuruck").
+        Umlaut(char),
+        /// Several letters: "ß" → "(?:ß|ss)".
+        Letters(&'static str),
+    }
+    fn plain(c: char) -> Option<Plain> {
         Some(match c {
-            'á' | 'à' | 'â' | 'ã' => ("a", false),
-            'é' | 'è' | 'ê' | 'ë' => ("e", false),
-            'í' | 'ì' | 'î' | 'ï' => ("i", false),
-            'ó' | 'ò' | 'ô' | 'õ' => ("o", false),
-            'ú' | 'ù' | 'û' => ("u", false),
-            'ç' => ("c", false),
-            'ñ' => ("n", false),
-            'ÿ' => ("y", false),
-            'ä' => ("a", true),
-            'ö' => ("o", true),
-            'ü' => ("u", true),
-            'ß' => ("ss", true),
-            'œ' => ("oe", true),
+            'á' | 'à' | 'â' | 'ã' => Plain::Letter('a'),
+            'é' | 'è' | 'ê' | 'ë' => Plain::Letter('e'),
+            'í' | 'ì' | 'î' | 'ï' => Plain::Letter('i'),
+            'ó' | 'ò' | 'ô' | 'õ' => Plain::Letter('o'),
+            'ú' | 'ù' | 'û' => Plain::Letter('u'),
+            'ç' => Plain::Letter('c'),
+            'ñ' => Plain::Letter('n'),
+            'ÿ' => Plain::Letter('y'),
+            'ä' => Plain::Umlaut('a'),
+            'ö' => Plain::Umlaut('o'),
+            'ü' => Plain::Umlaut('u'),
+            'ß' => Plain::Letters("ss"),
+            'œ' => Plain::Letters("oe"),
             _ => return None,
         })
     }
@@ -1501,33 +1509,32 @@ fn accent_tolerant(pattern: &str) -> String {
             _ => {}
         }
         let lower = c.to_lowercase().next().unwrap_or(c);
-        match spellings(lower) {
-            Some((plain, _)) if depth > 0 => {
+        match plain(lower) {
+            // Inside a class, only a one-letter spelling fits.
+            Some(Plain::Letter(p) | Plain::Umlaut(p)) if depth > 0 => {
                 out.push(c);
-                // Only one-letter spellings fit a class.
-                out.extend(plain.split('|').filter(|p| p.len() == 1));
+                out.push(p);
             }
-            Some((plain, false)) => {
+            Some(Plain::Letter(p)) => {
                 out.push('[');
                 out.push(c);
-                out.push_str(plain);
+                out.push(p);
                 out.push(']');
             }
-            // An umlaut written out or dropped: "[üu]e?" ("zurück", "zurueck", "zuruck").
-            Some((plain, true)) if plain.len() == 1 => {
+            Some(Plain::Umlaut(p)) => {
                 out.push('[');
                 out.push(c);
-                out.push_str(plain);
+                out.push(p);
                 out.push_str("]e?");
             }
-            Some((plain, true)) => {
+            Some(Plain::Letters(p)) if depth == 0 => {
                 out.push_str("(?:");
                 out.push(c);
                 out.push('|');
-                out.push_str(plain);
+                out.push_str(p);
                 out.push(')');
             }
-            None => out.push(c),
+            _ => out.push(c),
         }
     }
     out
