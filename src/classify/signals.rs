@@ -173,7 +173,7 @@ const EN: &[Rule] = &[
         Warn,
         0.85,
         "waste_of_money",
-        r"\b(?:waste of (?:money|time)|save your (?:money|time)|not worth (?:it|the money|the price|a penny))\b",
+        r"\b(?:waste of (?:money|time)|save your (?:money|time)|save yourself (?:the |some |a lot of )?(?:headache|trouble|hassle|grief|stress|money|time|disappointment)|not worth (?:it|the money|the price|a penny))\b",
     ),
     r(
         Warn,
@@ -289,7 +289,7 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.8,
         "just_ordered",
-        r"\bjust (?:ordered|bought|purchased|pre-?ordered|got)\b",
+        r"\bjust (?:ordered|bought|purchased|pre-?ordered|got)\b|\b(?:put|putting|placed) in (?:my|a|an) pre-?order\b|\bpull(?:ing|ed)? the trigger on\b",
     ),
     r(
         PurchaseIntent,
@@ -317,7 +317,7 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.75,
         "thinking_of_buying",
-        r"\b(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get)\b|\bsaving (?:up )?for (?:a|an|the|my|one of)\b",
+        r"\b(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get|upgrade to)\b|\bsaving (?:up )?for (?:a|an|the|my|one of)\b",
     ),
     // churn_intent
     r(
@@ -349,7 +349,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.8,
         "close_account",
-        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my account\b|\bunsubscrib(?:e|ing|ed)\b",
+        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my account\b|\bunsubscrib(?:e|ing|ed)\b|\b(?:not|won'?t be|will not be|am not|i'?m not) renewing\b|\bnot (?:going to|gonna) renew\b",
     ),
     r(
         ChurnIntent,
@@ -3284,6 +3284,27 @@ mod tests {
         assert!(suggests("The app should have a dark mode."));
         assert!(!suggests("Should have listened to the reviews about Acme."));
         assert!(!suggests("I should have followed my instincts."));
+    }
+
+    /// Intents said the everyday way, from posts written before looking (fifteenth session).
+    #[test]
+    fn everyday_purchase_churn_and_warning() {
+        for (text, kind) in [
+            (
+                "About to pull the trigger on a new Fernway pack",
+                PurchaseIntent,
+            ),
+            ("Just put in my preorder for the new phone!", PurchaseIntent),
+            (
+                "Planning to upgrade to the pro plan this week",
+                PurchaseIntent,
+            ),
+            ("My contract ends in May and I'm not renewing", ChurnIntent),
+            ("Save yourself the headache and skip Acme", Warn),
+        ] {
+            assert!(kinds(text, "en").contains(&kind), "{text}: {kind:?}");
+        }
+        assert!(!kinds("Save yourself the headache and skip Acme", "en").contains(&Recommend));
     }
 
     /// An imperative opening a sentence advises, also after a linking word or a "while you're
