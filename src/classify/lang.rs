@@ -1137,7 +1137,10 @@ fn by_lexicon(text: &str) -> Option<LangGuess> {
                 *l,
                 words
                     .iter()
-                    .filter(|w| p.lexicon.contains_key(w.as_str()))
+                    // A supplement zero keeps a word known and weightless (so that no inflection
+                    // reaches into another word); it says nothing of the language ("not", need
+                    // in German, is English's "not").
+                    .filter(|w| p.lexicon.get(w.as_str()).is_some_and(|v| *v != 0.0))
                     .count(),
             )
         })
@@ -1264,6 +1267,20 @@ fn two_letter(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weightless_words_cast_no_lexicon_vote() {
+        // German "not" (need) is a supplement zero, kept known so that no inflection reaches
+        // into another word; it is English's "not" as often, and votes for no language.
+        assert_eq!(
+            crate::classify::lexicon::Lexicons::shared()
+                .profile("de")
+                .lexicon
+                .get("not"),
+            Some(&0.0)
+        );
+        assert!(by_lexicon("o man, not cool.").is_none_or(|g| g.code != "de"));
+    }
 
     #[test]
     fn the_letter_tables_agree_with_the_standard_library() {

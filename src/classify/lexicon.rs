@@ -234,7 +234,10 @@ impl Lexicons {
                     // also made known as it is, weighing nothing, so that no lookup reaches into
                     // another word: Arabic "لجنة" (committee) is not "ل" + "جنة" (paradise),
                     // "فكرة" (idea) not "ف" + "كره" (hatred), "المصري" not "مصري" scored.
-                    let stems = !(p.proclitics.is_empty() && p.suffixes.is_empty());
+                    // Spanish, Portuguese, French and German adjectives are looked up again
+                    // in another form (`inflected`): French "fois" (times) is not "foi" (faith).
+                    let stems = !(p.proclitics.is_empty() && p.suffixes.is_empty())
+                        || matches!(lang, "es" | "pt" | "fr" | "de");
                     if stems && !key.contains(' ') {
                         p.lexicon.insert(key.clone(), 0.0);
                     }

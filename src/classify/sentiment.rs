@@ -148,8 +148,9 @@ fn special_word(lower: &str) -> Sw {
         "nicht" => Sw::Nicht,
         "like" => Sw::Like,
         "be" | "been" => Sw::Be,
+        // "They replaced my broken kettle within a day": the broken thing is gone.
         "fixed" | "fixes" | "solved" | "solves" | "resolved" | "resolves" | "repaired"
-        | "sorted" => Sw::FixDone,
+        | "sorted" | "replaced" => Sw::FixDone,
         // The same, done, in Spanish, French, German and Portuguese ("me solucionaron el
         // problema", "problème résolu", "Problem wurde gelöst", "resolveram o problema").
         "solucionaron" | "solucionó" | "solucionado" | "solucionada" | "resolvieron"
@@ -1671,6 +1672,10 @@ fn request_words(lang: &str) -> &'static [&'static str] {
             "سعر",
             "بسعر",
             "معقول",
+            "كويس",
+            "كويسه",
+            "زين",
+            "حلو",
         ],
         _ => &[
             "recommend",
@@ -4288,6 +4293,27 @@ mod tests {
         for t in negative {
             assert!(e.score(t, lang, None).score < -0.05, "{lang}: {t}");
         }
+    }
+
+    #[test]
+    fn words_of_purchase_posts_the_lists_misread() {
+        let e = SentimentEngine::new();
+        let score = |t: &str, lang: &str| e.score(t, lang, None).score;
+        // "fois" (times) is not "foi" (faith) in the plural; "bezahlen" (to pay) and "arrêt"
+        // (stop) negated were praise; "بسته" (parcel) is not "بست" through its suffix.
+        assert_eq!(score("On m'a facturé deux fois", "fr"), 0.0);
+        assert_eq!(score("Bei Acme kann man nicht bezahlen", "de"), 0.0);
+        assert_eq!(score("L'application plante sans arrêt", "fr"), 0.0);
+        let parcel = normalize("fa", "بسته رسید");
+        assert_eq!(score(&parcel, "fa"), 0.0);
+        // A zero keeps the word known as itself, and says nothing of the language.
+        let de = Lexicons::shared().profile("de");
+        assert_eq!(de.lexicon.get("bezahlen"), Some(&0.0));
+        // A smart plug is a product; a shout-out is thanks; a broken thing replaced is put right.
+        assert_eq!(score("the smart plug", "en"), 0.0);
+        assert!(score("Huge shout out to the team", "en") > 0.05);
+        assert!(score("They replaced my broken kettle within a day", "en") >= 0.0);
+        assert!(score("My kettle is broken", "en") < -0.05);
     }
 
     #[test]

@@ -87,7 +87,9 @@ const EN: &[Rule] = &[
         Recommend,
         0.8,
         "go_get",
-        r"\b(?:go|run and) (?:get|buy|try|grab|order) (?:it|one|this|them|yours)\b",
+        // "If you're on the fence, just get it": an imperative opening a sentence or a clause (not
+        // "I just get it", I understand).
+        r"\b(?:go|run and) (?:get|buy|try|grab|order) (?:it|one|this|them|yours)\b|(?:^|[.!?,;:]\s*)just (?:get|buy|order|grab) (?:it|one|them|this|these)\b",
     ),
     r(
         Recommend,
@@ -205,7 +207,8 @@ const EN: &[Rule] = &[
         AskRecommendation,
         0.9,
         "can_anyone_recommend",
-        r"\b(?:can|could) (?:anyone|someone|somebody|you(?: guys| all| folks)?|y'all|u)(?: please| pls)? (?:recommend|suggest)\b",
+        // "Would you guys recommend Lumora or something cheaper?": asked, so a question.
+        r"\b(?:can|could) (?:anyone|someone|somebody|you(?: guys| all| folks)?|y'all|u)(?: please| pls)? (?:recommend|suggest)\b|\b(?:would|do|will) (?:you|y'all|u|people|folks)(?: guys| all| folks)? (?:recommend|suggest)\b[^.!?\n]*\?",
     ),
     r(
         AskRecommendation,
@@ -214,13 +217,13 @@ const EN: &[Rule] = &[
         // Also the doubt put to readers: "not sure if I should get the X or the Y, thoughts?",
         // "torn between the X and the Y, any advice" (asking: a "?" or a call for opinions after
         // it; "I was trying to decide between them and chose the Y" tells a story).
-        r"\bshould i (?:get|buy|go with|choose|pick|try|order|switch to)\b|\b(?:(?:if|whether) (?:i|we) should (?:get|buy|go with|choose|pick|try|order|switch to)|torn between|can'?t decide (?:between|whether|if|which)|trying to decide (?:between|whether|which)|debating (?:between|whether))\b[^.!?\n]*(?:\?|\b(?:thoughts|advice|help|suggestions|opinions|recommendations|ideas)\b)",
+        r"\bshould i (?:get|buy|go with|go for|choose|pick|try|order|switch to)\b|\b(?:(?:if|whether) (?:i|we) should (?:get|buy|go with|choose|pick|try|order|switch to)|torn between|can'?t decide (?:between|whether|if|which)|trying to decide (?:between|whether|which)|debating (?:between|whether))\b[^.!?\n]*(?:\?|\b(?:thoughts|advice|help|suggestions|opinions|recommendations|ideas)\b)",
     ),
     r(
         AskRecommendation,
         0.75,
         "anyone_tried",
-        r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|recommend|had experience)\b|\b(?:does |do )?(?:anyone|anybody) (?:have|has|own|owns|got) (?:one|it|this|these|them|the \w+)\b[^.!?\n]*\?|\b(?:anyone|anybody) know (?:of )?(?:where (?:to|i can) (?:get|buy|find) )?(?:a|an|any|some) (?:good|decent|better|cheap|cheaper|reliable|great|alternative|place|shop|store)\b",
+        r"\b(?:has |have )?(?:anyone|anybody) (?:tried|used|recommend|had experience)\b|\b(?:anyone|anybody)(?: here| else)? (?:have|has|got|had) (?:any )?(?:experience|luck) (?:with|using|of)\b|\b(?:does |do )?(?:anyone|anybody) (?:have|has|own|owns|got) (?:one|it|this|these|them|the \w+)\b[^.!?\n]*\?|\b(?:anyone|anybody) know (?:of )?(?:where (?:to|i can) (?:get|buy|find) )?(?:a|an|any|some) (?:good|decent|better|cheap|cheaper|reliable|great|alternative|place|shop|store)\b",
     ),
     r(
         AskRecommendation,
@@ -312,6 +315,14 @@ const EN: &[Rule] = &[
         // "switching from Kestrel to X" is no purchase for Kestrel. What it goes to is a name (or
         // "them"): "switching to dark mode" is no purchase.
         r"\b(?:switch(?:ing|ed|es)?|porting|ported|port (?:my|our)|(?:moving|moved|move) (?:my|our|over)|jump(?:ing|ed)? ship)(?: (?:my|our))?(?: (?:number|numbers|line|account|business|plan|contract|service))? (?:over )?to (?:(?-i:[A-Z0-9@#])[A-Za-z0-9.&'_-]*|them|their (?:[a-z]+ )?(?:plan|network|service|app|store|shop))\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.75,
+        "ordering_soon",
+        // A purchase dated, with the subject left out ("Ordering the Lumora Halo tonight";
+        // not "getting the kids ready tomorrow"), or a try the author will give ("I'm giving them a shot").
+        r"(?:^|[.!?]\s+)(?:ordering|buying|grabbing|pre-?ordering) (?:\S+ ){1,5}?(?:tonight|today|tomorrow|this (?:weekend|week|month|evening|afternoon|morning)|next (?:week|month)|on (?:black friday|cyber monday|prime day|payday))\b|\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|gonna|going to|finally|decided to) (?:giving|give) (?:it|them|this|these|\S+(?: \S+)?) a (?:shot|try|go|whirl)\b",
     ),
     r(
         PurchaseIntent,
@@ -573,13 +584,13 @@ const EN: &[Rule] = &[
         0.75,
         "time_lapse",
         // "Been 6 weeks." closing a post about a refund or an order: the wait is the complaint.
-        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) and (?:still )?(?:nothing|no (?:reply|response|answer|refund|order|parcel|package|delivery|update|word|sign|news))\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)",
+        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) and (?:still )?(?:nothing|no (?:reply|response|answer|refund|order|parcel|package|delivery|update|word|sign|news))\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)|\btook (?:them|you|you guys|y'all|him|her|it) long enough\b",
     ),
     r(
         Complaint,
         0.8,
         "payment_failed",
-        r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\bcharged (?:me )?twice\b|\bdouble[- ]charged\b|\b(?:won'?t|doesn'?t|didn'?t|wouldn'?t|will not|does not|did not|would not|can'?t|couldn'?t|refuses? to|refused to|keeps? refusing to) (?:accept|take|process) (?:my|the|any) (?:card|cards|payment|credit card|debit card|coupon|code|voucher|promo code|discount code|gift card|paypal)\b",
+        r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\bcharged (?:me |my (?:card|account|credit card|debit card|paypal) |us )?(?:twice|two times|double)\b|\bdouble[- ]charged\b|\b(?:won'?t|doesn'?t|didn'?t|wouldn'?t|will not|does not|did not|would not|can'?t|couldn'?t|refuses? to|refused to|keeps? refusing to) (?:accept|take|process) (?:my|the|any) (?:card|cards|payment|credit card|debit card|coupon|code|voucher|promo code|discount code|gift card|paypal)\b",
     ),
     r(
         Complaint,
@@ -614,7 +625,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "poorly_made",
-        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
+        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b|\b(?:coating|paint|finish|soles?|print|lettering|logo|leather|plating|veneer|laminate|surface|non-?stick|stitching|seams?) (?:\w+ )?(?:peels?|peeling|peeled|flakes?|flaking|flaked|chips?|chipping|chipped|comes? off|came off|coming off|coming apart|came apart|comes? apart|unravel(?:s|led|ing)?)\b|\b(?:disconnects|drops out|cuts out|crashes|freezes|restarts|reboots|shuts off|turns off) (?:constantly|all the time|every (?:\w+ )?(?:day|hour|night|time|few minutes)|randomly|non-?stop|repeatedly|at random)\b",
     ),
     r(
         Complaint,
@@ -622,7 +633,7 @@ const EN: &[Rule] = &[
         "outage",
         // "Signal is dead again in my area", "the app is unusable", "crashed again".
         // "Went down" is said of a service ("the site went down"), not of prices.
-        r"(?:^|[.!?]\s*|\b(?:is|was|it'?s|are|were|site|app|service|servers?|network|website|wi-?fi|internet|signal|system|phones?|lines?)\s+)down again\b|\b(?:outage|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b|\b(?:we|i) (?:still )?(?:don'?t|do not|can'?t|cannot) (?:have|get) (?:any )?(?:power|electricity|signal|internet|wi-?fi|network|coverage|reception)\b",
+        r"(?:^|[.!?]\s*|\b(?:is|was|it'?s|are|were|site|app|service|servers?|network|website|wi-?fi|internet|signal|system|phones?|lines?)\s+)down again\b|\b(?:outage|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:page|app|site|website|screen|checkout|cart|payment page) (?:just |completely |then |always |keeps )?(?:froze|freezes|freezing|hung|hangs)\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b|\b(?:we|i) (?:still )?(?:don'?t|do not|can'?t|cannot) (?:have|get) (?:any )?(?:power|electricity|signal|internet|wi-?fi|network|coverage|reception)\b",
     ),
     r(
         Complaint,
@@ -767,14 +778,14 @@ const ES: &[Rule] = &[
         Warn,
         0.9,
         "es_no_compren",
-        r"\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|estafa|timo)\b",
+        r"\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas))\b",
     ),
     r(
         Complaint,
         0.85,
         "es_todavia_no",
         // "Lumora me cancela el pedido", "¿alguien más tiene problemas con la señal?".
-        r"\b(?:(?:me|nos) (?:cancela|cancelan|canceló|cancelaron|ha cancelado|han cancelado|volvió a cancelar|volvieron a cancelar) (?:el|mi|los|mis|otra vez el|otra vez mi) pedidos?|(?:alguien más|alguien mas) (?:tiene|ha tenido|está teniendo|con) problemas|(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,3}(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso))|(?:perdió|perdieron|ha perdido|han perdido|extravió|extraviaron|han extraviado) (?:mi|mis|el|la|nuestro|nuestra) (?:paquete|pedido|maleta|equipaje|envío|encomienda)|(?:paquete|pedido|maleta|equipaje|envío) (?:perdido|extraviado))\b",
+        r"\b(?:(?:me|nos) (?:cancela|cancelan|canceló|cancelaron|ha cancelado|han cancelado|volvió a cancelar|volvieron a cancelar) (?:el|mi|los|mis|otra vez el|otra vez mi) pedidos?|(?:alguien más|alguien mas) (?:tiene|ha tenido|está teniendo|con) problemas|(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda)|sin respuesta|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,3}(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso))|(?:dejó|dejaron|ha dejado|han dejado|tiró|tiraron) (?:el|mi|la|nuestro) (?:paquete|pedido|envío|caja)(?: \S+){0,3}? (?:en la calle|fuera|bajo la lluvia|en el suelo|en el portal|tirado)|(?:perdió|perdieron|ha perdido|han perdido|extravió|extraviaron|han extraviado) (?:mi|mis|el|la|nuestro|nuestra) (?:paquete|pedido|maleta|equipaje|envío|encomienda)|(?:paquete|pedido|maleta|equipaje|envío) (?:perdido|extraviado))\b",
     ),
     r(
         Complaint,
@@ -795,7 +806,7 @@ const ES: &[Rule] = &[
         0.85,
         "es_me_doy_de_baja",
         // "Me doy de baja", "voy a cancelar mi plan", "me cambio a Acme", "no vuelvo a comprar".
-        r"\b(?:(?:estoy pensando en|pienso|quiero|voy a|vamos a) (?:dejar|abandonar|irme de) (?-i:[A-Z])[^\s,.!?]*|hasta aquí(?: llegué| llegamos| hemos llegado)?\s*(?:[.!]|$)|me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar))\b",
+        r"\b(?:(?:estoy pensando en|pienso|quiero|voy a|vamos a) (?:dejar|abandonar|irme de) (?-i:[A-Z])[^\s,.!?]*|hasta aquí(?: llegué| llegamos| hemos llegado)?\s*(?:[.!]|$)|me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar)|nunca más (?:compro|pido|contrato|vuelvo|volveré|compraré|pediré))\b",
     ),
     r(
         Complaint,
@@ -804,6 +815,33 @@ const ES: &[Rule] = &[
         // Being stopped by the app, the site or the till, and waiting: "la app se cuelga",
         // "imposible terminar la compra", "llevo tres semanas esperando".
         r"\b(?:no (?:puedo|consigo|me deja|me dejan) (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|iniciar sesión|hacer el pedido|contactar|hablar)|imposible (?:pagar|comprar|terminar|finalizar|completar|entrar|acceder|contactar|hablar)|se (?:cuelga|bloquea|traba|cierra sola)|(?:sigo|seguimos) esperando|(?:llevo|llevamos) (?:\S+ ){1,3}esperando|no me (?:han devuelto|devuelven|reembolsan|han reembolsado)|me (?:colgaron|colgó|cortaron)|error al (?:pagar|finalizar|iniciar sesión|entrar)|(?:lleva|llevan) (?:\S+ ){1,3}sin (?:llegar|respuesta|contestar|responder|solución)|nadie (?:\S+ ){0,4}(?:contesta|responde|atiende|me ayuda|lo soluciona)|(?:tardaron|tardó|tardan|tarda) (?:más de )?(?:un|una|dos|tres|cuatro|\d+) (?:mes|meses|semana|semanas|días) en (?:enviar|mandar|llegar|entregar|responder|contestar|devolver|reembolsar)(?:lo|la|los|las|me|nos)?)\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "es_probad",
+        // The imperative to readers: "probadlo", "pruébala", "comprad".
+        r"\b(?:probad|probadlo|probadla|probadlos|comprad|compradlo|pilladlo|pilladla|pruébalo|pruébala|pruébenlo|pruébenla)\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "es_voy_a_comprar",
+        // "Mañana me compro las botas", "estoy pensando en comprar la X", "voy a pedir otra"; a
+        // negator before it denies it ("no voy a comprar", see `denied_before`).
+        r"\b(?:(?:voy a|vamos a|pienso|quiero|estoy pensando en|estoy por|me voy a|tengo ganas de|acabo de) (?:comprar(?:me|la|lo|las|los)?|pedir(?:me|la|lo)?|encargar|contratar|pillar(?:me)?|reservar)|me (?:compro|pillo|pido) (?:el|la|los|las|un|una|otro|otra|unos|unas)|(?:mañana|hoy|esta semana|este finde|este fin de semana) (?:me )?(?:compro|pido|encargo))\b",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "es_alternativa",
+        r"\balternativas? (?:a|al|para) [^.!?\n]*\?",
+    ),
+    r(
+        Praise,
+        0.75,
+        "es_muy_contento",
+        r"\b(?:muy|súper|super|totalmente|encantad[oa]s?|feliz|felices) (?:content[oa]s?|satisfech[oa]s?|encantad[oa]s?|feliz|felices) (?:con|de)\b|\bme (?:encanta|encantó|encantan|encantaron) (?:el|la|los|las|mi|mis|este|esta)\b",
     ),
 ];
 
@@ -818,19 +856,19 @@ const FR: &[Rule] = &[
         Warn,
         0.95,
         "fr_ne_recommande_pas",
-        r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) temps|passez votre chemin|n'achetez jamais)\b",
+        r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) temps|passez votre chemin|n'achetez jamais|ne (?:le |la |les )?(?:recommande|conseille) (?:à personne|pas)|je ne conseille pas)\b",
     ),
     r(
         Complaint,
         0.85,
         "fr_toujours_pas",
-        r"\b(?:ne (?:répond|répondent|rappelle|rappellent|décroche|décrochent) (?:jamais|pas|plus)|(?:les )?prix (?:ont )?(?:encore )?(?:augmenté|grimpé|explosé|flambé)|augmentation (?:des|de|du) (?:prix|tarifs?|abonnement)|toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|sans réponse|sans nouvelles|en retard|injoignable|inexistant|inexistante|plus jamais|(?:a|ont) (?:perdu|égaré) (?:mon|ma|mes|le|la|notre) (?:colis|commande|valise|bagage|bagages|paquet)|(?:colis|commande|valise|bagage|paquet) (?:perdue?|égarée?))\b",
+        r"\b(?:ne (?:répond|répondent|rappelle|rappellent|décroche|décrochent) (?:jamais|pas|plus)|(?:les )?prix (?:ont )?(?:encore )?(?:augmenté|grimpé|explosé|flambé)|augmentation (?:des|de|du) (?:prix|tarifs?|abonnement)|toujours pas|toujours en attente|jamais reçu|jamais arrivé|pas reçu|pas encore reçu|pas arrivé|ne (?:marche|fonctionne) (?:pas|plus)|aucune réponse|aucun retour|pas de réponse|sans réponse|sans nouvelles|en retard|(?:jours?|semaines?|mois|heures?) de retard|injoignable|inexistant|inexistante|plus jamais|(?:a|ont) (?:perdu|égaré) (?:mon|ma|mes|le|la|notre) (?:colis|commande|valise|bagage|bagages|paquet)|(?:colis|commande|valise|bagage|paquet) (?:perdue?|égarée?))\b",
     ),
     r(
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tombée? en panne|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
+        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tombée? en panne|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable|médiocre|fuit|fuient|écrasée?s?|grillent|ont grillé|qualité (?:médiocre|déplorable|pourrie|nulle|bof)|(?:laissé|déposé|jeté|balancé) (?:mon|le|notre) (?:colis|paquet|carton)(?: \S+){0,3}? (?:dehors|sous la pluie|dans la rue|par terre))\b",
     ),
     r(
         AskRecommendation,
@@ -845,7 +883,34 @@ const FR: &[Rule] = &[
         0.85,
         "fr_je_resilie",
         // "Je résilie mon abonnement", "j'ai résilié", "je passe chez la concurrence".
-        r"\b(?:je (?:vais )?(?:résilie|résilier)|j'ai résilié|on a résilié|je (?:me )?désabonne|je me suis désabonné|je (?:pars|passe|vais passer) (?:chez|à) (?:la concurrence|un autre|une autre)|je change d'(?:opérateur|fournisseur|assureur|banque)|je vais changer d'(?:opérateur|fournisseur|assureur|banque)|plus jamais chez)\b",
+        r"\b(?:je (?:vais )?(?:résilie|résilier)|j'ai résilié|on a résilié|je (?:me )?désabonne|je me suis désabonné|je (?:pars|passe|vais passer) (?:chez|à) (?:la concurrence|un autre|une autre)|je change d'(?:opérateur|fournisseur|assureur|banque)|je vais changer d'(?:opérateur|fournisseur|assureur|banque)|plus jamais chez|plus jamais (?:je ne |j'|je n')?(?:commande|commanderai|achète|achèterai|rachète|rachèterai|n'achète|ne commande)|je ne (?:commanderai|commande|reviendrai|rachèterai|achèterai|rachète) plus(?: jamais)?)\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "fr_essayez",
+        // The imperative to readers with its object ("essayez Kestrel", "testez-le"), not "essayez
+        // de me joindre" (try to reach me).
+        r"\b(?:essayez|testez|adoptez)(?:-(?:le|la|les))?\s+(?:les?|la|l'|un|une|des|ce|cette|ces|donc|vraiment|absolument|sans hésiter|(?-i:[A-Z]))|\b(?:essayez|testez|adoptez)-(?:le|la|les)\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "fr_je_vais_acheter",
+        // "Je vais commander la Lumora Halo", "je compte m'offrir", "je viens de commander".
+        r"\b(?:je (?:vais|compte|pense|veux|voudrais|souhaite|dois|vais bientôt|vais enfin) (?:m'|me |l'|le |la |les )?(?:acheter|commander|offrir|réserver|précommander|craquer pour)|je (?:pense|songe|réfléchis) à (?:m'|l'|le |la |les )?(?:acheter|commander|offrir|craquer pour)|j'(?:ai (?:envie|l'intention) d'|hésite à )(?:acheter|commander|craquer)|je viens de (?:commander|acheter|précommander)|je (?:vais )?craque(?:r)? pour)\b",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "fr_alternative",
+        r"\b(?:une |des |bonne |autre |meilleure )?alternatives? (?:à|a|au|aux|pour)\b[^.!?\n]*\?",
+    ),
+    r(
+        Praise,
+        0.75,
+        "fr_tres_satisfait",
+        r"\b(?:très|super|trop|vraiment|entièrement|totalement|hyper) (?:satisfaite?s?|ravie?s?|contente?s?|conquise?s?) (?:de|du|des|par|avec)\b|\bj'adore (?:mon|ma|mes|le|la|les|ce|cette)\b",
     ),
 ];
 
@@ -860,7 +925,7 @@ const DE: &[Rule] = &[
         Warn,
         0.95,
         "de_nicht_empfehlen",
-        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es )?nicht|kauft nicht bei|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von) (?:\S+ ){0,2}(?:bestellen|kaufen))\b",
+        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von) (?:\S+ ){0,2}(?:bestellen|kaufen))\b",
     ),
     r(
         Complaint,
@@ -888,7 +953,7 @@ const DE: &[Rule] = &[
         "de_ich_kuendige",
         // "Ich kündige meinen Vertrag", "hab gekündigt", "ich wechsle zu …", "nie wieder bei …"; not
         // "ich wechsle die Batterie".
-        r"\b(?:ich (?:kündige|werde kündigen)|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei)\b",
+        r"\b(?:ich (?:kündige|werde kündigen)|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei|nie wieder (?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)|(?:(?:ich|wir) (?:bestelle|kaufe|buche|bestellen|kaufen|buchen)|(?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)) (?:\S+ ){0,3}?nie wieder)\b",
     ),
     r(
         Complaint,
@@ -898,6 +963,33 @@ const DE: &[Rule] = &[
         // "doppelt abgebucht".
         r"\b(?:(?:schon wieder|immer noch|seit tagen|seit gestern|ständig) (?:kein|keinen) (?:netz|empfang|internet|wlan|signal)|(?:kein|keinen) (?:netz|empfang|internet|wlan|signal) (?:mehr|seit)|dauert (?:ewig|ewigkeiten|schon wochen|schon tage)|seit \d+ (?:tagen|wochen|monaten) (?:unterwegs|warte|nichts|kein|keine)|warte (?:seit|immer noch|schon seit)|lädt nicht|(?:kann|konnte|können) (?:mich |ich |man )?(?:\S+ ){0,6}?(?:nicht|nie|kaum) (?:mehr )?(?:\S+ ){0,4}?(?:bezahlen|zahlen|bestellen|einloggen|anmelden|zugreifen|kündigen|erreichen|öffnen)|(?:bezahlung|zahlung|login|anmeldung) (?:geht|funktioniert|klappt) nicht|(?:doppelt|zweimal) (?:\S+ ){0,2}(?:abgebucht|berechnet|belastet)|meldet sich nicht|melden sich nicht|ruft nicht zurück|ausgefallen|geht nicht mehr an|fehlte|kam (?:beschädigt|kaputt|offen|unvollständig) an|preiserhöhung|preise erhöht|teurer geworden|(?:erstattung|rückerstattung|rücksendung) (?:wird|wurde) (?:verweigert|abgelehnt)|(?:akku|batterie) hält (?:nicht|kaum|keinen|keine)|(?:haben|hat) (?:meine|die) bestellung (?:\S+ ){0,2}storniert)\b",
     ),
+    r(
+        Recommend,
+        0.8,
+        "de_probiert",
+        // The imperative to readers: "probiert Kestrel unbedingt aus", "holt euch den X2".
+        r"\b(?:probiert|testet) (?:\S+ ){0,4}?aus\b|\b(?:probiert|testet|holt euch|kauft euch|gönnt euch|bestellt) (?:\S+ ){0,3}?(?:unbedingt|auf jeden fall|definitiv)\b|\bunbedingt (?:ausprobieren|holen|testen)\b",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "de_werde_kaufen",
+        // "Ich werde mir nächste Woche die X kaufen", "ich bestelle mir morgen", "überlege, mir
+        // die X zu holen"; not when "nicht", "nie" or "kein" stands in it (see `denied_before`).
+        r"\b(?:ich (?:werde|will|möchte|wollte|muss) (?:mir |uns )?(?:\S+ ){0,6}?(?:kaufen|bestellen|holen|zulegen|vorbestellen|gönnen)|(?:ich )?(?:kaufe|bestelle|hole|gönne) mir (?:\S+ ){0,3}?(?:morgen|heute|nächste woche|am wochenende|bald|jetzt|endlich|gleich|noch)|(?:überlege|überlegen|am überlegen),? (?:mir |ob ich mir )?(?:\S+ ){0,4}?(?:zu kaufen|zu bestellen|zuzulegen|zu holen|kaufen soll)|(?:gerade|eben|soeben) (?:\S+ ){0,3}?(?:bestellt|gekauft|vorbestellt))\b",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "de_alternative",
+        r"\b(?:eine |gute |bessere |günstigere )?alternativen? (?:zu|für)\b[^.!?\n]*\?",
+    ),
+    r(
+        Praise,
+        0.75,
+        "de_zufrieden",
+        r"\b(?:total|sehr|super|voll|echt|rundum|absolut|mega|richtig) (?:zufrieden|begeistert|glücklich) mit\b",
+    ),
 ];
 
 const PT: &[Rule] = &[
@@ -905,25 +997,25 @@ const PT: &[Rule] = &[
         Recommend,
         0.9,
         "pt_recomendo",
-        r"\b(?:(?:eu )?(?:recomendo|recomendamos)|(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)|(?:vocês|você|vcs|vc) (?:precisam|precisa|têm que|tem que|devem|deve) (?:experimentar|provar|conhecer|comprar|testar))\b",
+        r"\b(?:(?:eu )?(?:recomendo|recomendamos)|(?:recomendadíssimo|super recomendo|vale (?:muito )?a pena)|(?:vocês|você|vcs|vc) (?:precisam|precisa|têm que|tem que|devem|deve) (?:experimentar|provar|conhecer|comprar|testar)|(?:eu )?indico)\b",
     ),
     r(
         Warn,
         0.95,
         "pt_nao_recomendo",
-        r"\b(?:não (?:recomendo|recomendamos|comprem|compre)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe))\b",
+        r"\b(?:não (?:recomendo|recomendamos|comprem|compre|indico)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe))\b",
     ),
     r(
         Complaint,
         0.85,
         "pt_ainda_nao",
-        r"\b(?:(?:não|nao) resolve(?:m|ram|u)? nada|ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobraram (?:duas vezes|a mais|em dobro)|(?:perdeu|perderam|extraviou|extraviaram) (?:minha|meu|minhas|meus|a|o|nossa|nosso) (?:encomenda|pacote|pedido|mala|bagagem)|(?:encomenda|pacote|pedido|mala|bagagem) (?:perdida|perdido|extraviada|extraviado))\b",
+        r"\b(?:(?:não|nao) resolve(?:m|ram|u)? nada|ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobr(?:ou|aram)(?: \S+){0,3}? (?:duas vezes|a mais|em dobro)|(?:deixou|deixaram|jogou|jogaram) (?:o|meu|a|minha) (?:pacote|encomenda|caixa)(?: \S+){0,3}? (?:na rua|na chuva|no chão|do lado de fora|por cima do muro)|(?:perdeu|perderam|extraviou|extraviaram) (?:minha|meu|minhas|meus|a|o|nossa|nosso) (?:encomenda|pacote|pedido|mala|bagagem)|(?:encomenda|pacote|pedido|mala|bagagem) (?:perdida|perdido|extraviada|extraviado))\b",
     ),
     r(
         Complaint,
         0.75,
         "pt_pessimo",
-        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou)\b",
+        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou|queimaram|estragou|estragaram|quebraram|pifou|pifaram)\b",
     ),
     r(
         AskRecommendation,
@@ -948,6 +1040,32 @@ const PT: &[Rule] = &[
         // "O site não carrega", "não consigo finalizar a compra", "veio rasgada", "até hoje nada".
         r"\b(?:(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))|veio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)|(?:estou|tô|to) esperando (?:há|faz|desde)|até hoje nada|nada de (?:reembolso|resposta|entrega|retorno)|me cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)|queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:querem|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem|cancelaram (?:o |meu |a |minha )?(?:pedido|compra|encomenda)|demor(?:ou|aram) (?:demais|muito|mais de|um mês|semanas) (?:para|pra) (?:chegar|entregar|responder|devolver))\b",
     ),
+    r(
+        Recommend,
+        0.8,
+        "pt_testem",
+        // The imperative to readers with its object ("testem a Kestrel", "experimentem esse").
+        r"\b(?:testem|experimentem|provem|conheçam|comprem|assinem)\s+(?:o|a|os|as|um|uma|esse|essa|este|esta|(?-i:[A-Z]))",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "pt_vou_comprar",
+        // "Vou comprar a X na black friday", "estou pensando em pedir", "acabei de encomendar".
+        r"\b(?:(?:vou|vamos|quero|pretendo|estou pensando em|tô pensando em|to pensando em|penso em|tô querendo|to querendo|estou querendo) (?:comprar|pedir|encomendar|assinar|adquirir|pegar (?:o|a|os|as|um|uma)|garantir (?:o|a|os|as|um|uma|o meu|a minha))|(?:acabei de|acabo de) (?:comprar|pedir|encomendar))\b",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "pt_alternativa",
+        r"\balternativas? (?:a|à|ao|para|pra)\b[^.!?\n]*\?",
+    ),
+    r(
+        Praise,
+        0.75,
+        "pt_amei",
+        r"\b(?:amei|adorei|amo) (?:o|a|os|as|meu|minha|meus|minhas|esse|essa|este|esta)\b|\b(?:muito|super|totalmente) (?:satisfeit[oa]s?|feliz|felizes) com\b",
+    ),
 ];
 
 // Persian and Arabic rules run on normalised text (see lexicon::normalize), so they are written in
@@ -969,7 +1087,7 @@ const FA: &[Rule] = &[
         Complaint,
         0.85,
         "fa_hanooz",
-        r"منتظر (?:سفارشم|سفارش|بسته|بستم|مرسوله|پولم|پول) |هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه|گم (?:کرده|کردند|کردن|شده|شد)",
+        r"منتظر (?:سفارشم|سفارش|بسته|بستم|مرسوله|پولم|پول) |هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه|گم (?:کرده|کردند|کردن|شده|شد)|پاره (?:شد|شده)|کیفیت(?:ش)? (?:\S+ ){0,2}(?:پایینه|پایین(?: است| هست| بود)?|بده|بد(?: است| هست| بود)|افتضاح|افتضاحه)(?:\s*[.!،,؛]|\s*$)",
     ),
     r(
         Complaint,
@@ -999,6 +1117,34 @@ const FA: &[Rule] = &[
         "fa_kar_nemikone",
         // "سایت موقع پرداخت خطا می‌دهد", "اپ کار نمی‌کنه", "پولم را پس نداده‌اند".
         r"کار نمی ?(?:کنه|کند)|باز نمی ?(?:شه|شود)|(?:همش|مدام|هی|دائم) قطع می ?(?:شه|شود)|(?:هنگ|کرش) می ?(?:کنه|کند)|(?:خطا|ارور) می ?(?:ده|دهد)|پرداخت (?:نمی ?شه|انجام نشد|ناموفق)|(?:پول|وجه|پولم|پولمو|پولمون)(?: من)?(?: (?:را|رو))? پس (?:نداده|ندادن|نمی ?دن|نمی ?دهند|ندادند|نمیدن)",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "fa_mikham_bekharam",
+        // "میخوام هفته بعد بخرم" (I want to buy it next week), "قصد دارم سفارش بدم".
+        r"(?:می ?خوام|قصد دارم|تصمیم دارم|تصمیم گرفتم|دارم فکر می ?کنم) (?:\S+ ){0,4}?(?:بخرم|بخریم|سفارش بدم|سفارش بدیم|تهیه کنم)",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "fa_jaygozin",
+        // "یه جایگزین خوب برای … میشناسه؟" (anyone know a good alternative to …?).
+        r"(?:جایگزین|جانشین)[^.!?؟\n]*[؟?]|کسی[^.!?؟\n]*(?:خوب|بهتر|مطمئن)[^.!?؟\n]*(?:می ?شناسه|سراغ داره|می ?شناسید|سراغ دارید|می ?شناسین)\s*[؟?]",
+    ),
+    r(
+        ChurnIntent,
+        0.8,
+        "fa_avaz_mikonam",
+        // "خط … رو میخوام عوض کنم" (I want to change my line), "اشتراکمو لغو کردم".
+        r"(?:خط|سیم ?کارت|سیمکارت|اشتراک|اپراتور|حساب)(?:م|مو|مون|مونو)?(?: \S+){0,4}? (?:عوض|لغو|کنسل) (?:کنم|می ?کنم|کردم)",
+    ),
+    r(
+        Praise,
+        0.75,
+        "fa_razi",
+        // "خیلی راضیم" (I'm very happy with it), "عاشقش شدم" (I love it); not "ناراضی".
+        r"(?:^|\s)(?:خیلی |واقعا |کاملا |بسیار )?راضی(?:م|یم| هستم| هستیم)(?:\s|$|[.,!،])|عاشقش (?:شدم|هستم)",
     ),
 ];
 
@@ -1040,7 +1186,7 @@ const AR: &[Rule] = &[
         0.85,
         "ar_algi",
         // "راح الغي اشتراكي", "لغيت الخط", "لن اتعامل معهم مره ثانيه".
-        r"(?:راح|رح|سوف|سا|س|ح|هـ) ?(?:الغي|اغير|اترك) (?:الاشتراك|اشتراكي|الخط|خطي|الشركه|حسابي)|(?:الغيت|لغيت|كنسلت) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي)|(?:لن|مش ه|ما راح|ما رح) ?(?:اشتري|اتعامل) (?:منهم|معهم)",
+        r"(?:راح|رح|سوف|سا|س|ح|هـ) ?(?:الغي|اغير|اترك) (?:الاشتراك|اشتراكي|الخط|خطي|الشركه|حسابي)|(?:الغيت|لغيت|كنسلت) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي)|(?:لن|مش ه|ما راح|ما رح) ?(?:اشتري|اتعامل) (?:منهم|معهم)|(?:^|\s)(?:بلغي|بالغي|بكنسل|حلغي|هلغي|حكنسل|هكنسل|ابي الغي|ابغى الغي|عايز الغي|عاوز الغي|ناوي الغي) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي|العضويه|الباقه|باقتي)",
     ),
     r(
         Complaint,
@@ -1049,7 +1195,29 @@ const AR: &[Rule] = &[
         // "الموقع لا يعمل عند الدفع", "لم أستطع إتمام الطلب", "خصموا المبلغ مرتين".
         // A thing that does not work, not a person ("عاطل لا يعمل", out of work); being unable to
         // pay or order, not any "I can't" ("مش قادر افهم", I can't understand).
-        r"(?:موقع|تطبيق|برنامج|ابلكيشن) (?:\S+ ){1,3}(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|عطلان|واقف)|(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان|لا يفتح|ما يفتح|مش بيفتح|ما بيفتح|يعلق|بيعلق)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع|الغي|الغاء|الغيت)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب|اتخصم|اتخصمت|انخصم|انخصمت|خصمت|سحبت) (?:المبلغ |مني )?مرتين|رفعوا (?:الاسعار|السعر)|(?:ما|لم|مش) (?:رضوا|يرضوا|يقبلوا|رضيوا|قبلوا) (?:\S+ )?(?:يرجعوا|يرجعو|ارجاع|استرجاع|يبدلوا|تبديل|يستبدلوا)|ما رجعوا|ولا احد يرد|(?:الفلوس|فلوسي|المبلغ|مبلغي) (?:ما|لم|مش) (?:رجعت|رجع|ترجع|يرجع|وصلت|وصل)",
+        r"(?:موقع|تطبيق|برنامج|ابلكيشن) (?:\S+ ){1,3}(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|عطلان|واقف|يعلق|بيعلق|يهنج|بيهنج|يقفل|بيقفل)|(?:ما|لا|مش|مو) ?(?:يقبل|يقبلوا|بيقبل|تقبل|بتقبل|قبل) (?:الدفع|البطاقه|الفيزا|الكرت|بطاقتي|الكود|الكوبون)|(?:كل مره|دايما|دائما|على طول) (?:يطلع |يطلعلي |يعطي |يعطيني )?(?:خطا|ايرور|error)|(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان|لا يفتح|ما يفتح|مش بيفتح|ما بيفتح|يعلق|بيعلق)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع|الغي|الغاء|الغيت)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب|اتخصم|اتخصمت|انخصم|انخصمت|خصمت|سحبت) (?:المبلغ |مني )?مرتين|رفعوا (?:الاسعار|السعر)|(?:ما|لم|مش) (?:رضوا|يرضوا|يقبلوا|رضيوا|قبلوا) (?:\S+ )?(?:يرجعوا|يرجعو|ارجاع|استرجاع|يبدلوا|تبديل|يستبدلوا)|ما رجعوا|ولا احد يرد|(?:الفلوس|فلوسي|المبلغ|مبلغي) (?:ما|لم|مش) (?:رجعت|رجع|ترجع|يرجع|وصلت|وصل)",
+    ),
+    r(
+        PurchaseIntent,
+        0.8,
+        "ar_nawi_ashtari",
+        // "ناوي أشتري" (I intend to buy), "ودي أطلب", "هشتري"; a negator before it denies it
+        // ("مش ناوي اشتري", see `denied_before`).
+        r"(?:^|\s)(?:ناوي|ناويه|ناويين|بفكر|افكر|حابب|حابه|ودي|بدي|ابي|ابغى|ابغي|عايز|عاوز|عايزه|عاوزه|اريد|سوف|راح|رح) (?:اشتري|اشتريه|اشتريها|اطلب|اطلبه|اطلبها|اجيب|اجيبه|اجيبها|اشترك)(?:\s|$)|(?:^|\s)(?:هشتري|حشتري|هطلب|حطلب|هجيب|حجيب|هشترك|حشترك)(?:\s|$)",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "ar_badil",
+        // "أحد يعرف بديل كويس لـ …؟" (anyone know a good alternative to …?).
+        r"بديل[^.!?؟\n]*[؟?]|(?:^|\s)(?:احد|حد|حدا|في احد|فيه احد) (?:يعرف|بيعرف|يعرفلي|يدلني|يدل)[^.!?؟\n]*(?:مكان|محل|شركه|احسن|افضل|كويس|زين|حلو|ممتاز)[^.!?؟\n]*[؟?]",
+    ),
+    r(
+        Praise,
+        0.75,
+        "ar_mabsout",
+        // "راضي جدا" (very satisfied), "عجبني مره" (I liked it a lot).
+        r"(?:^|\s)(?:راضي|راضيه|مبسوط|مبسوطه|مرتاح|مرتاحه|عجبني|عجبتني|حبيته|حبيتها) (?:جدا|مره|كتير|اوي|خالص|كثير)(?:\s|$|[.,!،])",
     ),
 ];
 
@@ -1268,6 +1436,47 @@ fn negated_before(before: &str) -> bool {
         return true;
     }
     is(w1, DEGREE) && is(words.next(), NEGATORS)
+}
+
+/// Whether a purchase or a verdict of satisfaction matched by a rule of another language than
+/// English is denied: a negator among the two words before it ("no voy a comprar", "pas très
+/// satisfaite", "مش ناوي اشتري") or inside it ("ich werde mir das nicht kaufen"). Those rules match
+/// the intent's or the verdict's words and leave the negation to this check.
+fn denied_before(before: &str, span: &str) -> bool {
+    const NEGATORS: &[&str] = &[
+        "no", "nunca", "jamás", "jamas", "ni", "tampoco", "não", "nao", "nem", "ne", "n'", "pas",
+        "jamais", "nicht", "nie", "kein", "keine", "keinen", "niemals", "لا", "ما", "مش", "مو",
+        "لن", "مب", "نه", "هرگز",
+    ];
+    let is_negator = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        NEGATORS.iter().any(|n| w.eq_ignore_ascii_case(n))
+            || w.starts_with("n'")
+            || w.starts_with("N'")
+    };
+    let before_clause = before
+        .rsplit(['.', '!', '?', ',', ';', ':', '\n', '،', '؟'])
+        .next()
+        .unwrap_or("");
+    before_clause
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(is_negator)
+        || span.split_whitespace().any(is_negator)
+}
+
+/// Whether the sentence before byte `at` of `text` has the reader for its subject ("if you're on
+/// the fence about the X2, just get it"): the reader's doubt, answered, not the writer's.
+fn reader_is_subject(text: &str, at: usize) -> bool {
+    let from = sentence_start(text, at);
+    text[from..at]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            ["you", "u", "you're", "youre", "ur", "y'all"]
+                .iter()
+                .any(|y| w.eq_ignore_ascii_case(y))
+        })
 }
 
 /// Where the sentence around byte `at` starts: after the last sentence end before it, or about 80
@@ -1639,7 +1848,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::ReturnsRefunds,
-        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|نمی ?دن|نمی ?دهند)|برگشت پول",
+        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|remboursement|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|ندادن|نمی ?دن|نمی ?دهند)|برگشت پول|برگردوندم|برگرداندم|پس فرستادم",
     ),
     (
         ComplaintCategory::Support,
@@ -1647,7 +1856,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:versteckte (?:kosten|gebühren)|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|high (?:bills?|charges)|precio|precios|tarifa|caro|cara|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|preço|preços|preco)\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:versteckte (?:kosten|gebühren)|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|high (?:bills?|charges)|precio|precios|tarifa|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
@@ -1659,7 +1868,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         // Failing in use, as customers say it of anything sold: a device, clothes, food, a
         // utility. A second entry because the gate takes at most 64 strings for one pattern.
         ComplaintCategory::Quality,
-        r"\b(?:c[oa]m(?:e|ing) apart|fell off|(?:doesn'?t|does not|isn'?t|is not|aren'?t|are not|still not|not|won'?t|wont|didn'?t|never) work(?:ing|s|ed)?|(?:went|goes|gone) out on (?:me|us)|dead on arrival|overheat(?:s|ed|ing)?|(?:heating|overheating|charging|battery|sound|screen|display) (?:issues?|problems?)|keeps? (?:dropping|disconnecting|restarting|rebooting|freezing|shutting (?:down|off)|turning off|dying)|(?:won'?t|wont|doesn'?t|does not|will not) (?:connect|pair|start|boot|load|open|print|sync)|soggy|chewy|undercooked|moldy|mouldy|rotten|(?:don'?t|do not|doesn'?t|does not) have (?:any )?(?:power|electricity|internet|wi-?fi|signal|service|hot water)|half empty|no (?:power|electricity|broadband|internet|wi-?fi|network|connection|service|water|gas|hot water)|(?:power|internet|broadband|wi-?fi|network|service|signal|connection) (?:is |was |has been |keeps |went |goes )?(?:down|out|dropping|dead))\b",
+        r"\b(?:c[oa]m(?:e|ing) apart|fell off|(?:doesn'?t|does not|isn'?t|is not|aren'?t|are not|still not|not|won'?t|wont|didn'?t|never) work(?:ing|s|ed)?|(?:went|goes|gone) out on (?:me|us)|dead on arrival|overheat(?:s|ed|ing)?|(?:heating|overheating|charging|battery|sound|screen|display) (?:issues?|problems?)|keeps? (?:dropping|disconnecting|restarting|rebooting|freezing|shutting (?:down|off)|turning off|dying)|(?:won'?t|wont|doesn'?t|does not|will not) (?:connect|pair|start|boot|load|open|print|sync)|peel(?:s|ed|ing)? off|peeling|flaking|disconnects|grillent|ont grillé|queimaram|pifou|estragou|soggy|chewy|undercooked|moldy|mouldy|rotten|(?:don'?t|do not|doesn'?t|does not) have (?:any )?(?:power|electricity|internet|wi-?fi|signal|service|hot water)|half empty|no (?:power|electricity|broadband|internet|wi-?fi|network|connection|service|water|gas|hot water)|(?:power|internet|broadband|wi-?fi|network|service|signal|connection) (?:is |was |has been |keeps |went |goes )?(?:down|out|dropping|dead))\b",
     ),
 ];
 
@@ -1677,16 +1886,18 @@ fn category_patterns() -> Vec<String> {
 /// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
 /// down", "can't stop smiling"), a problem never had ("no problems", "still works"), speed ("within
 /// an hour", "in under two days"), a launch looked forward to ("when is the new mascara coming out",
-/// "when will it be available to order"; "when is the sauce coming back" is a complaint). A problem put
+/// "when will it be available to order"; "when is the sauce coming back" is a complaint), the search
+/// a reader is spared ("don't waste time looking at anything else, just buy this one"). A problem put
 /// right ("problem solved", "thanks for fixing my issue so fast") is [`FIXED_TROUBLE`]'s.
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
 
 /// English trouble reported put right: a done fix before the trouble it names, within four words
 /// ("fixed my internet outage", "thanks for sorting out the billing error"), or the trouble before
-/// its fix ("problem solved", "the outage has been resolved"). A negator in the three words before
+/// its fix ("problem solved", "the outage has been resolved"), or a broken thing replaced ("they
+/// replaced my broken kettle within a day"). A negator in the three words before
 /// a match ("still haven't fixed my issue") voids it (see [`SignalDetector::fixed_spans`]); one
 /// between the trouble and its fix ("the issue was not resolved") is no match.
-const FIXED_TROUBLE: &str = r"(?i)(?-u:\b)(?:(?:fixed|fixes|solved|solves|resolved|resolves|repaired|sorted(?: out)?|for (?:fixing|solving|resolving|repairing|sorting(?: out)?))\s+(?:[\w'-]+\s+){0,3}?(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)|(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)\s+(?:(?:is|was|were|are|has|have|had|been|got|now|finally|all|quickly|already|just)\s+){0,3}(?:fixed|solved|resolved|repaired|sorted))(?-u:\b)";
+const FIXED_TROUBLE: &str = r"(?i)(?-u:\b)(?:(?:fixed|fixes|solved|solves|resolved|resolves|repaired|sorted(?: out)?|for (?:fixing|solving|resolving|repairing|sorting(?: out)?))\s+(?:[\w'-]+\s+){0,3}?(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)|(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)\s+(?:(?:is|was|were|are|has|have|had|been|got|now|finally|all|quickly|already|just)\s+){0,3}(?:fixed|solved|resolved|repaired|sorted)|replaced (?:my|the|our|a|their|his|her) (?:broken|faulty|defective|damaged|cracked|dead|leaking|leaky) [\w'-]+)(?-u:\b)";
 
 /// See [`SignalDetector::not_advice`]: a subject (and up to two adverbs or modals other than
 /// "would") before "don't / never + verb", or before "avoid / stay away / steer clear / be careful",
@@ -2089,6 +2300,11 @@ impl SignalDetector {
             .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
     }
 
+    /// Whether a fired rule is one of a language's own (not English's, which run on every text).
+    fn own_rule(&self, f: &Fired<'_>) -> bool {
+        f.rule.is_some_and(|(c, _)| !std::ptr::eq(c, &self.en))
+    }
+
     /// A phrase rule's own confidence, before agreement with other rules raised the signal's.
     fn rule_confidence(&self, name: &str) -> Option<f64> {
         std::iter::once(&self.en)
@@ -2209,6 +2425,17 @@ impl SignalDetector {
         {
             self.arbitrate_advice(model, text, &mut fired);
         }
+        // Doubt put to the reader ("if you're on the fence about the X2, just get it") asks
+        // nothing: the writer answers it.
+        if fired.iter().any(|f| f.sig.rule == "not_sure_if_worth") {
+            fired.retain_mut(|f| {
+                if f.sig.rule != "not_sure_if_worth" {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span.is_some_and(|(a, _)| reader_is_subject(text, a))
+            });
+        }
         // A post asking for a recommendation gives none: the learned advice model reads its
         // words ("recommend a good lamp") as advice, and a phrase rule inside the asking sentence
         // is part of the question ("is the X2 worth it?", "I need advice on which lamp to buy").
@@ -2262,6 +2489,22 @@ impl SignalDetector {
                     || !f
                         .span
                         .is_some_and(|(a, b)| b > a && buying.contains(&sentence_start(text, a)))
+            });
+        }
+        // The other languages' purchase and satisfaction rules match the words of the intent or
+        // the verdict; a negator before them or among them denies it ("no voy a comprar").
+        if lang != "en"
+            && fired
+                .iter()
+                .any(|f| matches!(f.sig.kind, PurchaseIntent | Praise) && self.own_rule(f))
+        {
+            fired.retain_mut(|f| {
+                if !(matches!(f.sig.kind, PurchaseIntent | Praise) && self.own_rule(f)) {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span
+                    .is_some_and(|(a, b)| denied_before(&text[..a], &text[a..b]))
             });
         }
         // A warning or churn inside an idiom that says otherwise ("can't recommend them enough",
@@ -3602,6 +3845,134 @@ mod tests {
         }
     }
 
+    /// Outside English: buying, praising, advising and leaving as posts say them, and the same
+    /// words denied ("no voy a comprar", "pas très satisfaite") or aimed elsewhere.
+    #[test]
+    fn purchase_praise_and_advice_in_every_language() {
+        let purchases = [
+            ("es", "Mañana me compro la mochila de Fernway."),
+            ("es", "Estoy pensando en pedir la lámpara Lumora"),
+            ("fr", "Je compte commander la lampe la semaine prochaine"),
+            ("fr", "Je viens de commander une veste Fernway"),
+            ("de", "Ich werde mir am Wochenende die neue Lampe bestellen"),
+            ("de", "Ich bestelle mir morgen die Jacke"),
+            ("pt", "Vou comprar a mochila na black friday"),
+            ("pt", "Estou pensando em assinar o plano da Kestrel"),
+            ("fa", "قصد دارم ماه بعد یه گوشی بخرم"),
+            ("ar", "ناوي أطلب الجاكيت من Fernway"),
+            ("ar", "هشتري واحد بكرة"),
+            ("en", "Ordering the new lamp tonight, can't wait"),
+            ("en", "My sister loves hers, so I'm giving them a shot."),
+        ];
+        assert_each_in(&purchases, PurchaseIntent, true);
+        let not_purchases = [
+            ("es", "No voy a comprar nada más en esa tienda"),
+            ("fr", "Je ne vais pas commander chez eux"),
+            ("de", "Ich werde mir das sicher nicht kaufen"),
+            ("pt", "Não vou comprar de novo"),
+            ("ar", "مش ناوي اشتري منهم تاني"),
+            ("en", "Getting the kids ready for school tomorrow"),
+        ];
+        assert_each_in(&not_purchases, PurchaseIntent, false);
+        let praise = [
+            ("es", "Súper contenta con mi mochila nueva"),
+            ("fr", "Très satisfaite de ma commande"),
+            ("de", "Bin echt zufrieden mit dem Netz"),
+            ("pt", "Amei a minha jaqueta nova"),
+            ("fa", "از این گوشی خیلی راضیم."),
+            ("ar", "الجهاز عجبني مره"),
+        ];
+        assert_each_in(&praise, Praise, true);
+        let not_praise = [
+            ("fr", "Je ne suis pas très satisfaite de ma commande"),
+            ("de", "Ich bin nicht zufrieden mit dem Netz"),
+            ("es", "No estoy muy contenta con el pedido"),
+            ("fa", "از این گوشی ناراضی هستم"),
+        ];
+        assert_each_in(&not_praise, Praise, false);
+        let recommends = [
+            ("de", "Probiert Kestrel unbedingt mal aus!"),
+            ("fr", "Essayez Lumora, vous verrez."),
+            ("pt", "Testem a Fernway, qualidade ótima."),
+            ("pt", "Eu indico demais essa loja"),
+            ("es", "Pruébalo, no te vas a arrepentir"),
+            ("en", "Honestly, just get it."),
+            ("en", "If you're on the fence about the X2, just buy it."),
+        ];
+        assert_each_in(&recommends, Recommend, true);
+        // The search a reader is spared is no warning.
+        let spared = [(
+            "en",
+            "Don't waste time looking at anything else, just buy this one.",
+        )];
+        assert_each_in(&spared, Recommend, true);
+        assert_each_in(&spared, Warn, false);
+        let not_recommends = [
+            ("fr", "Essayez de me rappeler demain"),
+            ("en", "I just get it now, thanks for explaining"),
+        ];
+        assert_each_in(&not_recommends, Recommend, false);
+        let warnings = [
+            ("de", "Kauft bloß nichts bei denen"),
+            ("de", "Kann ich niemandem empfehlen"),
+            ("es", "Ni se os ocurra contratar esa compañía"),
+            ("fr", "Je ne le recommande à personne"),
+            ("pt", "Não indico essa loja"),
+        ];
+        assert_each_in(&warnings, Warn, true);
+        assert_each_in(&warnings[..2], Recommend, false);
+        let asks = [
+            ("es", "¿Conocéis alguna alternativa a Kestrel?"),
+            ("fr", "Une bonne alternative à Fernway ?"),
+            ("de", "Gibt es eine gute Alternative zu Kestrel?"),
+            ("pt", "Alguma alternativa à Kestrel?"),
+            ("fa", "یه جایگزین خوب برای این اپراتور سراغ دارید؟"),
+            ("ar", "في بديل أرخص؟"),
+            ("en", "Anyone here have experience with Kestrel Mobile?"),
+            ("en", "Would you recommend the X2 or something cheaper?"),
+        ];
+        assert_each_in(&asks, AskRecommendation, true);
+        // The reader's doubt, answered, asks nothing.
+        assert_each_in(
+            &[("en", "If you're on the fence about the X2, just buy it.")],
+            AskRecommendation,
+            false,
+        );
+        let churn = [
+            ("de", "Nie wieder bestelle ich dort."),
+            ("de", "Da kaufe ich nie wieder."),
+            ("es", "Nunca más compro en esa tienda"),
+            ("fr", "Plus jamais je ne commande chez eux."),
+            ("fr", "Je ne rachèterai plus jamais chez eux"),
+            ("fa", "سیم کارتمو میخوام عوض کنم"),
+            ("ar", "بلغي اشتراكي الشهر الجاي"),
+        ];
+        assert_each_in(&churn, ChurnIntent, true);
+        let complaints = [
+            ("en", "They charged my card twice and the page froze"),
+            ("en", "The coating peels off after a month"),
+            ("en", "It disconnects constantly"),
+            ("en", "Refund finally came. Took them long enough."),
+            ("es", "El repartidor dejó el paquete en la calle"),
+            ("fr", "Colis arrivé avec dix jours de retard"),
+            ("fr", "Qualité médiocre, la bouilloire fuit"),
+            ("pt", "A loja cobrou duas vezes no cartão"),
+            ("fa", "کیفش بعد از یک هفته پاره شد"),
+            ("fa", "کیفیتش خیلی پایینه."),
+            ("ar", "الموقع ما يقبل الدفع بالبطاقة"),
+            ("ar", "التطبيق حقهم يعلق كل شوي"),
+        ];
+        assert_each_in(&complaints, Complaint, true);
+        // "Without its quality going down" is praise of the camera.
+        assert_each_in(&[("fa", "بدون اینکه کیفیتش پایین بیاد")], Complaint, false);
+        // A broken thing replaced is trouble put right.
+        assert_each_in(
+            &[("en", "They replaced my broken kettle within a day!")],
+            Complaint,
+            false,
+        );
+    }
+
     /// Outside English: asking for a recommendation (which is not one), leaving, and the
     /// complaints of being stopped at the till or left waiting, with what only looks like them.
     #[test]
@@ -3979,6 +4350,15 @@ mod tests {
             ("fr", "Les prix ont encore augmenté", Price),
             ("fr", "Le service client ne répond jamais", Support),
             ("ar", "المنتج انكسر بعد يومين", Quality),
+            ("en", "They raised my bill again without telling me", Price),
+            ("es", "Carísimo para lo que es", Price),
+            (
+                "fa",
+                "کالا رو برگردوندم و هنوز پولم رو پس ندادن",
+                ReturnsRefunds,
+            ),
+            ("en", "Don't buy it, the coating peels off", Quality),
+            ("pt", "Não recomendo, queimaram em um mês", Quality),
         ] {
             let text = match lang {
                 "fa" | "ar" => crate::classify::lexicon::normalize(lang, text),
