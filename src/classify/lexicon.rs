@@ -1210,6 +1210,7 @@ fn build_profile(lang: &'static str) -> Profile {
                     // Behind "و" (and), written as one word: "ومش طازج" (and not fresh).
                     "ولم",
                     "ولن",
+                    "وما",
                     "وليس",
                     "ومش",
                     "ومو",
@@ -1225,6 +1226,12 @@ fn build_profile(lang: &'static str) -> Profile {
                     "قلة",
                     "بقلة",
                     "وقلة",
+                    // "Nobody": "محد رد علي" (nobody answered me), Egyptian "محدش".
+                    "محد",
+                    "ماحد",
+                    "ومحد",
+                    "محدش",
+                    "ومحدش",
                 ],
                 lang,
             );
