@@ -868,7 +868,16 @@ const FR: &[Rule] = &[
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tomb(?:e|ent|é|ée|és|ées) en panne|(?:affiche|met|donne|renvoie) (?:une |un message d')?erreur|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable|médiocre|fuit|fuient|(?:a|ont) pris feu|a cramé|coupe (?:tout le temps|sans arrêt|souvent|constamment|toutes les)|écrasée?s?|grillent|ont grillé|qualité (?:médiocre|déplorable|pourrie|nulle|bof)|(?:laissé|déposé|jeté|balancé) (?:mon|le|notre) (?:colis|paquet|carton)(?: \S+){0,3}? (?:dehors|sous la pluie|dans la rue|par terre))\b",
+        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tomb(?:e|ent|é|ée|és|ées) en panne|(?:affiche|met|donne|renvoie) (?:une |un message d')?erreur|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "fr_panne",
+        // Things failing and parcels mishandled ("la bouilloire fuit", "le chargeur a pris feu",
+        // "boîte écrasée", "colis laissé dehors"): a rule of its own, since `fr_nul` holds as many
+        // strings as the gate takes for one rule.
+        r"\b(?:médiocre|fuit|fuient|(?:a|ont) pris feu|a cramé|coupe (?:tout le temps|sans arrêt|souvent|constamment|toutes les)|écrasée?s?|grillent|ont grillé|qualité (?:médiocre|déplorable|pourrie|nulle|bof)|(?:laissé|déposé|jeté|balancé) (?:mon|le|notre) (?:colis|paquet|carton)(?: \S+){0,3}? (?:dehors|sous la pluie|dans la rue|par terre))\b",
     ),
     r(
         AskRecommendation,
