@@ -1678,6 +1678,8 @@ fn request_words(lang: &str) -> &'static [&'static str] {
             "كويسه",
             "زين",
             "حلو",
+            "الافضل",
+            "الاحسن",
         ],
         _ => &[
             "recommend",
