@@ -625,7 +625,16 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "poorly_made",
-        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b|\b(?:zip|zipper|strap|handle|buckle|button|heel|lid|hinge|clasp|clip|cable|stitching|seams?) (?:\w+ ){0,5}?(?:snapped|broke|split|came off|fell off|ripped|tore)\b|\b(?:soaked|drenched|wet through|leaked) (?:in|within|after) (?:just |only )?(?:\w+ ){0,2}(?:minutes?|hours?|days?)\b|\b(?:coating|paint|finish|soles?|print|lettering|logo|leather|plating|veneer|laminate|surface|non-?stick|stitching|seams?) (?:\w+ )?(?:peels?|peeling|peeled|flakes?|flaking|flaked|chips?|chipping|chipped|comes? off|came off|coming off|coming apart|came apart|comes? apart|unravel(?:s|led|ing)?)\b|\b(?:disconnects|drops out|cuts out|crashes|freezes|restarts|reboots|shuts off|turns off|flickers|buzzes|beeps|lags|stutters|buffers|overheats) (?:constantly|all the time|every (?:\w+ )?(?:day|hour|night|time|few minutes)|randomly|non-?stop|repeatedly|at random)\b",
+        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "parts_fail",
+        // A part that snaps, a coating that peels, soaked in minutes, a fault that never stops
+        // ("the zip on my jacket snapped", "the coating peels off", "it disconnects constantly").
+        // Its own rule so that `poorly_made`, a candidate on common words, stays cheap.
+        r"\b(?:zip|zipper|strap|handle|buckle|button|heel|lid|hinge|clasp|clip|cable|stitching|seams?)(?: \S+){0,4}? (?:snapped|broke|split|came off|fell off|ripped|tore)\b|\b(?:soaked|drenched|wet through|leaked) (?:in|within|after) (?:just |only )?(?:\S+ ){0,2}(?:minutes?|hours?|days?)\b|\b(?:coating|paint|finish|soles?|print|lettering|logo|leather|plating|veneer|laminate|surface|non-?stick|stitching|seams?) (?:\S+ )?(?:peels?|peeling|peeled|flakes?|flaking|flaked|chips?|chipping|chipped|comes? off|came off|coming off|coming apart|came apart|comes? apart|unravel(?:s|led|ing)?)\b|\b(?:disconnects|drops out|cuts out|crashes|freezes|restarts|reboots|shuts off|turns off|flickers|buzzes|beeps|lags|stutters|buffers|overheats) (?:constantly|all the time|every (?:\S+ )?(?:day|hour|night|time|few minutes)|randomly|non-?stop|repeatedly|at random)\b",
     ),
     r(
         Complaint,
@@ -633,7 +642,15 @@ const EN: &[Rule] = &[
         "outage",
         // "Signal is dead again in my area", "the app is unusable", "crashed again".
         // "Went down" is said of a service ("the site went down"), not of prices.
-        r"(?:^|[.!?]\s*|\b(?:is|was|it'?s|are|were|site|app|service|servers?|network|website|wi-?fi|internet|signal|system|phones?|lines?)\s+)down again\b|\b(?:outage|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:page|app|site|website|screen|checkout|cart|payment page) (?:just |completely |then |always |keeps )?(?:froze|freezes|freezing|hung|hangs)\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b|\b(?:we|i) (?:still )?(?:don'?t|do not|can'?t|cannot) (?:have|get) (?:any )?(?:power|electricity|signal|internet|wi-?fi|network|coverage|reception)\b|\b(?:signal|reception|coverage|wi-?fi|internet|broadband) (?:\w+ ){0,3}?(?:is|was|are|has been) (?:basically |practically |completely |totally |virtually )?(?:non-?existent|useless|unusable|a joke)\b",
+        r"(?:^|[.!?]\s*|\b(?:is|was|it'?s|are|were|site|app|service|servers?|network|website|wi-?fi|internet|signal|system|phones?|lines?)\s+)down again\b|\b(?:outage|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b|\b(?:we|i) (?:still )?(?:don'?t|do not|can'?t|cannot) (?:have|get) (?:any )?(?:power|electricity|signal|internet|wi-?fi|network|coverage|reception)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "frozen_or_dead",
+        // "The page just froze", "the signal at home is non-existent": its own rule so that
+        // `outage` stays as cheap as it was.
+        r"\b(?:page|app|site|website|screen|checkout|cart|payment page) (?:just |completely |then |always |keeps )?(?:froze|freezes|freezing|hung|hangs)\b|\b(?:signal|reception|coverage|wi-?fi|internet|broadband)(?: \S+){0,3}? (?:is|was|are|has been) (?:basically |practically |completely |totally |virtually )?(?:non-?existent|useless|unusable|a joke)\b",
     ),
     r(
         Complaint,
@@ -1213,7 +1230,17 @@ const AR: &[Rule] = &[
         // "الموقع لا يعمل عند الدفع", "لم أستطع إتمام الطلب", "خصموا المبلغ مرتين".
         // A thing that does not work, not a person ("عاطل لا يعمل", out of work); being unable to
         // pay or order, not any "I can't" ("مش قادر افهم", I can't understand).
-        r"(?:موقع|تطبيق|برنامج|ابلكيشن) (?:\S+ ){1,3}(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|عطلان|واقف|يعلق|بيعلق|يهنج|بيهنج|يقفل|بيقفل)|(?:ما|لا|مش|مو) ?(?:يقبل|يقبلوا|بيقبل|تقبل|بتقبل|قبل) (?:الدفع|البطاقه|الفيزا|الكرت|بطاقتي|الكود|الكوبون)|(?:كل مره|دايما|دائما|على طول) (?:يطلع |يطلعلي |يعطي |يعطيني )?(?:خطا|ايرور|error)|(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان|لا يفتح|ما يفتح|مش بيفتح|ما بيفتح|يعلق|بيعلق|مقطوع|مقطوعه|يقطع|بيقطع|فاصل)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع|الغي|الغاء|الغيت)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب|اتخصم|اتخصمت|انخصم|انخصمت|خصمت|سحبت) (?:المبلغ |مني )?مرتين|رفعوا (?:الاسعار|السعر)|(?:ما|لم|مش) (?:رضوا|يرضوا|يقبلوا|رضيوا|قبلوا) (?:\S+ )?(?:يرجعوا|يرجعو|ارجاع|استرجاع|يبدلوا|تبديل|يستبدلوا)|ما رجعوا|ولا احد يرد|(?:ما|محد|ما حد|ولا حد|لا احد|ولا احد) ?(?:حل|يحل|حلوا|حلو) (?:مشكلتي|المشكله|مشكلتنا)|(?:الفلوس|فلوسي|المبلغ|مبلغي) (?:ما|لم|مش) (?:رجعت|رجع|ترجع|يرجع|وصلت|وصل)",
+        r"(?:موقع|تطبيق|برنامج|ابلكيشن) (?:\S+ ){1,3}(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|عطلان|واقف)|(?:الموقع|التطبيق|البرنامج|الخط|الجهاز|النت|الانترنت|الرابط|الكود|الكرت|البطاقه|الشاحن|الدفع|الشبكه|الخدمه|الراوتر|الجوال|التلفون|الموبايل|الارسال|الابلكيشن|التطبيق) (?:\S+ )?(?:لا يعمل|ما يشتغل|مش شغال|مش بيشتغل|واقف|عطلان|لا يفتح|ما يفتح|مش بيفتح|ما بيفتح|يعلق|بيعلق)|(?:لم (?:استطع|اتمكن)(?: من)?|ما قدرت|ما اقدر|مش قادر|مو قادر) (?:اتمام|اكمال|اكمل|الدفع|ادفع|الشراء|اشتري|الدخول|ادخل|تسجيل|الطلب|اطلب|استرجاع|استرجع|الغي|الغاء|الغيت)|(?:خصموا|سحبوا|خصم|انسحب|اتسحب|اتخصم|اتخصمت|انخصم|انخصمت|خصمت|سحبت) (?:المبلغ |مني )?مرتين|رفعوا (?:الاسعار|السعر)|(?:ما|لم|مش) (?:رضوا|يرضوا|يقبلوا|رضيوا|قبلوا) (?:\S+ )?(?:يرجعوا|يرجعو|ارجاع|استرجاع|يبدلوا|تبديل|يستبدلوا)|ما رجعوا|ولا احد يرد|(?:الفلوس|فلوسي|المبلغ|مبلغي) (?:ما|لم|مش) (?:رجعت|رجع|ترجع|يرجع|وصلت|وصل)",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "ar_yaalaq",
+        // An app that hangs, a card refused, an error every time, a line cut off, nobody solving
+        // it ("التطبيق يعلق كل شوي", "ما يقبل الدفع", "كل مرة خطأ", "النت مقطوع", "محد حل مشكلتي"). A
+        // rule of its own: `ar_la_yamal` is run on a tenth of Arabic posts, and each alternative
+        // added to it made every one of those runs dearer.
+        r"(?:التطبيق|تطبيق|الموقع|موقع|البرنامج|برنامج|ابلكيشن)(?: \S+){0,3} (?:يعلق|بيعلق|يهنج|بيهنج|يقفل|بيقفل)(?:\s|$|[.,!?؟،])|(?:ما|لا|مش|مو) ?(?:يقبل|يقبلوا|بيقبل|تقبل|بتقبل|قبل) (?:الدفع|البطاقه|الفيزا|الكرت|بطاقتي|الكود|الكوبون)|(?:كل مره|دايما|دائما|على طول) (?:يطلع |يطلعلي |يعطي |يعطيني )?(?:خطا|ايرور|error)|(?:النت|الانترنت|الخط|الشبكه|الخدمه|الكهرباء|الواي فاي|الراوتر)(?: \S+)? (?:مقطوع|مقطوعه|يقطع|بيقطع|فاصل)|(?:ما|محد|ما حد|ولا حد|لا احد|ولا احد) ?(?:حل|يحل|حلوا|حلو) (?:مشكلتي|المشكله|مشكلتنا)",
     ),
     r(
         PurchaseIntent,
