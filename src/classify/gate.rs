@@ -17,6 +17,7 @@ use std::rc::Rc;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -29,7 +30,7 @@ const MAX_RULES: usize = 256;
 #[derive(Debug)]
 pub struct Gate {
     /// Every rule's required strings, ASCII letters matched in either case.
-    literals: DFA,
+    literals: Literals,
     /// The rule each of `literals`' patterns stands for.
     owner: Vec<u16>,
     /// Rules with no required strings: candidates for every text.
@@ -40,6 +41,24 @@ pub struct Gate {
     /// letter (the long s, the Kelvin sign): rare enough that a text holding one is simply given
     /// to every rule.
     folded: Vec<char>,
+}
+
+/// A gate's automaton: a DFA (a table lookup a byte) for the gate that reads every text, a
+/// contiguous NFA (a fifth of the memory or less, a little slower a byte) for the gates that read
+/// one language's posts or complaints only.
+#[derive(Debug)]
+enum Literals {
+    Dense(DFA),
+    Compact(NFA),
+}
+
+/// How a gate's automaton is built (see [`Literals`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    /// A DFA: for the gate every text goes through.
+    Dense,
+    /// A contiguous NFA: for gates that read a fraction of the texts.
+    Compact,
 }
 
 impl Gate {
@@ -53,15 +72,19 @@ impl Gate {
             .iter()
             .map(|p| required_strings(p.as_ref()))
             .collect();
-        Gate::from_required(&required)
+        Gate::from_required(&required, Build::Dense)
     }
 
-    /// Builds the gate from each rule's [`required_strings`], as a DFA: English's holds about
-    /// 4 MB and takes about 30 ms to build, and reads a byte in a table lookup.
+    /// Builds the gate from each rule's [`required_strings`], as a DFA (English's holds about
+    /// 10 MB and takes about 30 ms to build, and reads a byte in a table lookup) or a contiguous
+    /// NFA (see [`Literals`]).
     ///
     /// # Panics
     /// If there are more than 256 rules.
-    pub fn from_required<'r>(required: impl IntoIterator<Item = &'r Required>) -> Gate {
+    pub fn from_required<'r>(
+        required: impl IntoIterator<Item = &'r Required>,
+        build: Build,
+    ) -> Gate {
         let required: Vec<&Required> = required.into_iter().collect();
         assert!(
             required.len() <= MAX_RULES,
@@ -87,12 +110,23 @@ impl Gate {
                 None => always[i / 64] |= 1 << (i % 64),
             }
         }
-        let literals = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .build(&strings)
-            .expect("gate literals build");
+        let literals = match build {
+            Build::Dense => Literals::Dense(
+                DFA::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .start_kind(StartKind::Unanchored)
+                    .build(&strings)
+                    .expect("gate literals build"),
+            ),
+            Build::Compact => Literals::Compact(
+                NFA::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&strings)
+                    .expect("gate literals build"),
+            ),
+        };
         Gate {
             literals,
             owner,
@@ -108,21 +142,9 @@ impl Gate {
         if !text.is_ascii() && self.folded.iter().any(|&c| text.contains(c)) {
             bits = self.all;
         } else {
-            // Every string found, overlaps included, by walking the DFA a byte at a time: a
-            // match state lists every string that ends there (its own and its suffixes').
-            // (`find_overlapping_iter` does the same, a call per match, at twice the cost.)
-            let dfa = &self.literals;
-            let mut sid = dfa
-                .start_state(Anchored::No)
-                .expect("an unanchored DFA has an unanchored start");
-            for &b in text.as_bytes() {
-                sid = dfa.next_state(Anchored::No, sid, b);
-                if dfa.is_special(sid) && dfa.is_match(sid) {
-                    for k in 0..dfa.match_len(sid) {
-                        let r = self.owner[dfa.match_pattern(sid, k).as_usize()] as usize;
-                        bits[r / 64] |= 1 << (r % 64);
-                    }
-                }
+            match &self.literals {
+                Literals::Dense(a) => self.walk(a, text, &mut bits),
+                Literals::Compact(a) => self.walk(a, text, &mut bits),
             }
         }
         bits.into_iter().enumerate().flat_map(|(w, mut word)| {
@@ -134,6 +156,25 @@ impl Gate {
                 })
             })
         })
+    }
+
+    /// Every string of `text` found, overlaps included, by walking the automaton a byte at a time:
+    /// a match state lists every string that ends there (its own and its suffixes').
+    /// (`find_overlapping_iter` does the same, a call per match, at twice the cost.)
+    #[inline]
+    fn walk<A: Automaton>(&self, a: &A, text: &str, bits: &mut [u64; MAX_RULES / 64]) {
+        let mut sid = a
+            .start_state(Anchored::No)
+            .expect("an unanchored automaton has an unanchored start");
+        for &b in text.as_bytes() {
+            sid = a.next_state(Anchored::No, sid, b);
+            if a.is_special(sid) && a.is_match(sid) {
+                for k in 0..a.match_len(sid) {
+                    let r = self.owner[a.match_pattern(sid, k).as_usize()] as usize;
+                    bits[r / 64] |= 1 << (r % 64);
+                }
+            }
+        }
     }
 
     /// How many rules have no required strings (and so run on every text).

@@ -19,7 +19,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::{MatchKind, meta};
 
-use super::gate::{Gate, Required, required_strings};
+use super::gate::{Build, Gate, Required, required_strings};
 use super::lexicon::straight_apostrophes;
 
 use rustc_hash::FxHashMap;
@@ -2267,15 +2267,27 @@ impl SignalDetector {
         // English's gate reads every text (English rules run on every language); a language's
         // own gate holds its rules' strings only and reads its texts after English's. Each
         // language's gate held English's strings too, once: one pass a text, but six copies of
-        // English's automaton to build, a third of start-up. All seven are DFAs: the six small
-        // ones cost 0.02 s and 5 MB, and scan a non-English text faster than NFAs.
+        // English's automaton to build, a third of start-up. English's, Persian's and Arabic's
+        // are DFAs (9.7, 0.5 and 1.1 MB; a table lookup a byte); Spanish's, French's, German's,
+        // Portuguese's and the categories' are contiguous NFAs: as DFAs they had grown to 13 MB
+        // with the sixteenth session's rules (the accent-tolerant spellings multiply their
+        // strings), which with every cache at its cap put the process over 100 MB.
         let required = |c: &Compiled| -> Vec<Required> {
             c.patterns.iter().map(|p| required_strings(p)).collect()
         };
-        let en_gate = Gate::from_required(&required(&en));
+        let en_gate = Gate::from_required(&required(&en), Build::Dense);
         let lang_gates = by_lang
             .iter()
-            .map(|(_, c)| Gate::from_required(&required(c)))
+            .map(|(lang, c)| {
+                // Persian's and Arabic's gates are small as DFAs (1.6 MB together), and their
+                // posts are many: DFAs. The accent-tolerant Latin rule sets' are not.
+                let build = if matches!(*lang, "fa" | "ar") {
+                    Build::Dense
+                } else {
+                    Build::Compact
+                };
+                Gate::from_required(&required(c), build)
+            })
             .collect();
         let category_patterns = category_patterns();
         SignalDetector {
@@ -2303,6 +2315,7 @@ impl SignalDetector {
                     .iter()
                     .map(|p| required_strings(p))
                     .collect::<Vec<_>>(),
+                Build::Compact,
             ),
             categories: category_patterns
                 .iter()
