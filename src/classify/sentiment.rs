@@ -3587,6 +3587,31 @@ mod tests {
         );
     }
 
+    /// VADER reads an emoji by its description's words: "broken heart" summed to +1.1, and
+    /// "unamused face" or "person facepalming" to nothing. The supplement scores these directly.
+    #[test]
+    fn emoji_whose_description_misleads() {
+        let e = SentimentEngine::new();
+        for t in [
+            "They discontinued it 💔",
+            "Third time this week 😒",
+            "Third time this week 🤦",
+        ] {
+            let r = e.score(t, "en", None);
+            assert_eq!(r.label, SentimentLabel::Negative, "{t}: {r:?}");
+            let emoji: Vec<f64> = r
+                .hits
+                .iter()
+                .filter(|h| h.rule.contains("emoji"))
+                .map(|h| h.valence)
+                .collect();
+            assert!(
+                emoji.len() == 1 && emoji[0] < 0.0,
+                "one negative hit: {r:?}"
+            );
+        }
+    }
+
     #[test]
     fn but_makes_the_second_clause_dominant() {
         let r = SentimentEngine::new().score(
