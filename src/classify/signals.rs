@@ -253,7 +253,7 @@ const EN: &[Rule] = &[
         "what_is_best",
         // "What's the best lamp brand?", "what do you recommend for a first camera?", "where can
         // I buy a good lamp?": questions for a recommendation, not praise of "the best".
-        r"\b(?:what'?s|whats|what is|what are|which is|which are|who has|who makes|who sells) (?:the |a |your |some )?(?:best|top|most reliable|cheapest|better|decent|favou?rite|go-to)\b[^.!?\n]*\?|\b(?:what|which|who|where)(?: \w+){0,2} (?:do|would|should|can) (?:you(?: guys| all| folks)?|y'all|u|people|i|we) (?:recommend|suggest|go with|use|get|buy|swear by|prefer)\b[^.!?\n]*\?|\bwhere (?:can|should|do|could) (?:i|we|you|one) (?:buy|get|find|order)\b[^.!?\n]*\?|\bhelp me (?:pick|choose|decide|find)\b",
+        r"\b(?:what'?s|whats|what is|what are|which is|which are|who has|who makes|who sells) (?:the |a |your |some )?(?:best|top|most reliable|cheapest|better|decent|favou?rite|go-to|must[- ](?:see|have|read|try|buy|watch|visit|own))\b[^.!?\n]*\?|\b(?:what|which|who|where)(?: \w+){0,2} (?:do|would|should|can) (?:you(?: guys| all| folks)?|y'all|u|people|i|we) (?:recommend|suggest|go with|use|get|buy|swear by|prefer)\b[^.!?\n]*\?|\bwhere (?:can|should|do|could) (?:i|we|you|one) (?:buy|get|find|order)\b[^.!?\n]*\?|\bhelp me (?:pick|choose|decide|find)\b",
     ),
     r(
         AskRecommendation,
@@ -723,6 +723,15 @@ const EN: &[Rule] = &[
         // have done ("they should have made it of hard plastic"); the author's own past is regret
         // ("I should have listened to the reviews").
         r"\b(?:it )?(?:would|will|could) be (?:nice|great|good|better|helpful|awesome|cool|useful|ideal|handy)\b|\bplease (?:add|implement|make|allow|provide|include|consider|support|bring back|bring|release|enable|give|let)\b|\b(?:they|it|you|this|that|there|which) (?:should|could) have\b|\b(?:should|could) (?:be|have (?:a|an|the|more|better|some|options?|support|one|every|been|included|made|added|put|used|thrown|given|offered|provided|designed|built|kept)|add|allow|provide|include|support|make|offer|let|show|consider|get|give|use|bring)\b|\bwhy not\b|\b(?:needs?|want) (?:a|an|to be able|the ability|an option|support)\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "suggesting_question",
+        // A suggestion put as a question: "Why not try the X2?", "Have you tried Lumora?", "How
+        // about getting the daypack instead?". Its object is a thing (an article, or a name with
+        // a capital), not a deed: "have you tried answering your phone?" is a complaint's sarcasm.
+        r"\b(?:why not (?:just )?(?:try|get|buy|go with|go for|grab|order|pick up|switch to|use)|have you (?:ever )?(?:tried|considered|looked at|checked out)|(?:how|what) about (?:trying|getting|going with|going for|buying|switching to|checking out|ordering|using)) (?:(?:the|a|an|their|some|one of (?:the|their|these)) \w+|(?-i:[A-Z])\w*)",
     ),
     r(
         Recommend,
@@ -1524,6 +1533,206 @@ fn reader_is_subject(text: &str, at: usize) -> bool {
         })
 }
 
+/// The sentence of `text` holding bytes `a..b`, as a byte range: from [`sentence_start`] to its
+/// end mark (kept) or the end of the text, without surrounding white space.
+fn sentence_range(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let from = sentence_start(text, a);
+    let to = text[b..]
+        .char_indices()
+        .find(|&(i, c)| ends_sentence(text, b + i, c))
+        .map_or(text.len(), |(i, c)| b + i + c.len_utf8());
+    let s = &text[from..to];
+    let lead = s.len() - s.trim_start().len();
+    (from + lead, from + s.trim_end().len())
+}
+
+/// The words of `s`, apostrophes kept ("what's").
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+}
+
+/// Where the question in `sentence` begins (a byte offset), when it ends with a question mark
+/// and `opens` (given its first two words, lower case) takes the first words of the sentence,
+/// or those after its last comma when what comes before is a short address or an "if" clause
+/// ("Parents of Reddit, what's…?", "If you could change one thing, what would it be?"). Handles,
+/// "RT" and a leading tag ("@acme [Serious] What…") are no words of the question.
+fn question_start(sentence: &str, opens: impl Fn(&str, &str) -> bool) -> Option<usize> {
+    let s = sentence.trim_end();
+    if !(s.ends_with('?') || s.ends_with('؟')) {
+        return None;
+    }
+    let mut at = 0;
+    for w in s.split_inclusive(char::is_whitespace) {
+        let t = w.trim();
+        if !(t.starts_with('@') || t.eq_ignore_ascii_case("rt") || t.eq_ignore_ascii_case("rt:")) {
+            break;
+        }
+        at += w.len();
+    }
+    if let Some(rest) = s[at..].strip_prefix('[')
+        && let Some(i) = rest.find(']')
+    {
+        at += i + 2;
+    }
+    let first_two = |clause: &str| {
+        let mut words = words_of(clause).map(|w| w.to_ascii_lowercase());
+        let first = words.next().unwrap_or_default();
+        (first, words.next().unwrap_or_default())
+    };
+    let (w1, w2) = first_two(&s[at..]);
+    if opens(&w1, &w2) {
+        return Some(at);
+    }
+    let comma = at + s[at..].rfind(',')?;
+    let before = &s[at..comma];
+    let (after1, after2) = first_two(&s[comma + 1..]);
+    // An "if" clause is part of the question it opens; an address is not.
+    if w1 == "if" {
+        opens(&after1, &after2).then_some(at)
+    } else {
+        (words_of(before).count() <= 4 && opens(&after1, &after2)).then_some(comma + 1)
+    }
+}
+
+/// Where the question in `sentence` that asks its readers for something of theirs begins: one
+/// that opens with "what", "which", "who", "where", "when" or "how" (see [`question_start`]).
+/// "Why" and "how come" ask after a cause, and customers complain in them ("why is your app the
+/// worst?"); "who else" and "anyone else" share the writer's own view ("who else thinks their
+/// support is the worst?"); "how about" and "what about" suggest.
+fn asks_readers(sentence: &str) -> Option<usize> {
+    question_start(sentence, |first, second| {
+        matches!(
+            first.trim_end_matches("'s"),
+            "what" | "whats" | "which" | "who" | "whos" | "whose" | "where" | "when" | "how"
+        ) && !matches!(second, "come" | "else" | "about")
+    })
+}
+
+/// Whether `span` names a best or a worst ("worst", "best", "favourite", "most", …): in a question
+/// to readers, what they are asked for.
+fn superlative(span: &str) -> bool {
+    words_of(span).any(|w| {
+        [
+            "worst",
+            "best",
+            "favorite",
+            "favourite",
+            "greatest",
+            "biggest",
+            "most",
+            "least",
+        ]
+        .iter()
+        .any(|s| w.eq_ignore_ascii_case(s))
+    })
+}
+
+/// The sentences of `text` that say something: those with a word that is not a link, a hashtag
+/// or a handle ("Planning a wedding abroad? https://t.co/x" is one question).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    let mut ends = text
+        .char_indices()
+        .filter(|&(i, c)| ends_sentence(text, i, c))
+        .map(|(i, c)| i + c.len_utf8())
+        .chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        let to = ends.next()?;
+        let s = text[from..to].trim();
+        from = to;
+        Some(s)
+    })
+    .filter(|s| {
+        s.split_whitespace().any(|w| {
+            !(w.starts_with("http") || w.starts_with('#') || w.starts_with('@'))
+                && w.chars().any(char::is_alphabetic)
+        })
+    })
+}
+
+/// Whether every sentence of `text` is a question (a text with none is not).
+fn only_questions(text: &str) -> bool {
+    if !text.contains(['?', '؟']) {
+        return false;
+    }
+    let mut any = false;
+    for s in sentences(text) {
+        if !(s.ends_with('?') || s.ends_with('؟')) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Whether every sentence of `text` is a question that opens as one: with a question word, an
+/// auxiliary ("do you…", "is it…"), "if" ("if you could…, what would…?"), "anyone" or "or" (see
+/// [`question_start`]). Posts run sentences together ("love my new lamp anyone know where to get
+/// bulbs?"): a question mark at the end of one does not make all of it a question.
+fn asks_throughout(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "what", "what's", "whats", "which", "who", "who's", "whos", "whose", "where", "when",
+        "how", "why", "do", "does", "did", "is", "isn't", "are", "aren't", "was", "were", "have",
+        "has", "had", "can", "can't", "could", "would", "will", "should", "shall", "may", "if",
+        "anyone", "anybody", "or",
+    ];
+    only_questions(text)
+        && sentences(text).all(|s| question_start(s, |first, _| OPENERS.contains(&first)).is_some())
+}
+
+/// Whether a question suggests: "why not try…?", "have you tried…?", "how about…?", "could you
+/// add…?", "should we…?". Questions after a cause ("why can't I export to PDF?", asked of
+/// developers) are a feature request's usual form, and count too.
+fn suggests(question: &str) -> bool {
+    const OPENINGS: &[&[&str]] = &[
+        &["why"],
+        &["how", "about"],
+        &["what", "about"],
+        &["have", "you", "tried"],
+        &["have", "you", "considered"],
+        &["have", "you", "thought"],
+        &["have", "you", "looked"],
+        &["have", "you", "checked"],
+        &["did", "you", "try"],
+        &["could", "you"],
+        &["can", "you"],
+        &["could", "we"],
+        &["can", "we"],
+        &["would", "you", "please"],
+        &["would", "you", "mind"],
+        &["would", "you", "consider"],
+        &["should", "you"],
+        &["should", "we"],
+        &["shouldn't", "you"],
+        &["shouldn't", "we"],
+        &["would", "it", "be"],
+        &["wouldn't", "it", "be"],
+        &["is", "there", "any", "way"],
+    ];
+    let first: Vec<String> = words_of(question)
+        .take(4)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    OPENINGS
+        .iter()
+        .any(|o| o.len() <= first.len() && o.iter().zip(&first).all(|(a, b)| a == b))
+}
+
+/// Whether `text` shares its writer's view as a question: "anyone else…", "who else…", "am I the
+/// only one…".
+fn shares_view(text: &str) -> bool {
+    let mut prev = String::new();
+    words_of(text).any(|w| {
+        let w = w.to_ascii_lowercase();
+        let shared = (w == "else"
+            && matches!(prev.as_str(), "anyone" | "anybody" | "who" | "someone"))
+            || (w == "only" && prev == "the");
+        prev = w;
+        shared
+    })
+}
+
 /// Where the sentence around byte `at` starts: after the last sentence end before it, or about 80
 /// bytes back, at a word, for a long one.
 fn sentence_start(text: &str, at: usize) -> usize {
@@ -2235,14 +2444,22 @@ impl Fired<'_> {
             return;
         };
         if let Some(m) = c.regex(idx).find(text) {
-            self.span = Some((m.start(), m.end()));
-            let from = if SENTENCE_EVIDENCE.contains(&c.rules[idx].name) {
-                sentence_start(text, m.start())
-            } else {
-                m.start()
-            };
-            self.sig.evidence = span(&text[from..m.end()], !c.ascii).to_string();
+            self.place(text, m.start(), m.end());
         }
+    }
+
+    /// Sets the span and evidence of a rule signal to its rule's match at `start..end`.
+    fn place(&mut self, text: &str, start: usize, end: usize) {
+        let Some((c, idx)) = self.rule else {
+            return;
+        };
+        self.span = Some((start, end));
+        let from = if SENTENCE_EVIDENCE.contains(&c.rules[idx].name) {
+            sentence_start(text, start)
+        } else {
+            start
+        };
+        self.sig.evidence = span(&text[from..end], !c.ascii).to_string();
     }
 }
 
@@ -2413,6 +2630,12 @@ impl SignalDetector {
         if fired.iter().any(|f| is_advice(&f.sig)) {
             return;
         }
+        // A post of questions that suggest nothing ("If you could change one thing about
+        // yourself, what would it be?", "Do you consider yourself attractive?") advises no one,
+        // whatever words the model weighs.
+        if asks_throughout(text) && !sentences(text).any(suggests) {
+            return;
+        }
         // The strongest word or word pair for advice, as evidence.
         let Some(best) = best.map(|f| f.trim_start_matches("^ ").to_string()) else {
             return;
@@ -2581,6 +2804,54 @@ impl SignalDetector {
         cancel_within(&mut fired, text, &self.not_advice, |f| {
             f.sig.kind == Warn && f.rule.is_some() && f.sig.rule != ADVISE_AGAINST
         });
+        // A question asking readers for their best or worst ("What was your worst hospital
+        // experience?", "What was their best live concert?") or for what they do ("What's
+        // something you buy all the time but never use?") tells of no experience of the
+        // writer's, and warns no one.
+        // A rule that matches again outside the question stands, at that place ("What's the worst
+        // thing about the X2? For me it's the awful battery").
+        if lang == "en"
+            && text.contains('?')
+            && fired
+                .iter()
+                .any(|f| matches!(f.sig.kind, Complaint | Praise | Warn | Recommend))
+        {
+            fired.retain_mut(|f| {
+                let any_words = matches!(f.sig.kind, Warn | Recommend);
+                let Some((c, idx)) = f.rule else {
+                    return true;
+                };
+                if !(any_words || matches!(f.sig.kind, Complaint | Praise)) || f.sig.rule == SARCASM
+                {
+                    return true;
+                }
+                // Words before the question ("you have to ask yourself, how much is it worth?")
+                // are not asked.
+                let asked = |a: usize, b: usize| {
+                    let (from, to) = sentence_range(text, a, b);
+                    (any_words || superlative(&text[a..b]))
+                        && asks_readers(&text[from..to]).is_some_and(|q| from + q <= a)
+                };
+                f.resolve(text);
+                let Some((a, b)) = f.span else {
+                    return true;
+                };
+                if !asked(a, b) {
+                    return true;
+                }
+                match c
+                    .regex(idx)
+                    .find_iter(text)
+                    .find(|m| !asked(m.start(), m.end()))
+                {
+                    Some(m) => {
+                        f.place(text, m.start(), m.end());
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
         // A complaint word negated right before it ("not terrible at all", "wasn't that
         // disappointing", "never disappointed") says the opposite. English rules only: the other
         // languages' rules spell their negations out.
@@ -2696,11 +2967,16 @@ impl SignalDetector {
             });
             spans.push(word_span(text, &out[out.len() - 1].evidence));
         }
+        // A post of questions ("Who is a person that really needs a win?", "If you won an award,
+        // what would you win it for?", "Is the X2 a good gift for my dad?") praises nothing;
+        // "anyone else love theirs?" shares the writer's view.
+        let only_asks = || lang == "en" && asks_throughout(text) && !shares_view(text);
         if sentiment.score >= 0.6
             && !has(&out, Praise)
             && !has(&out, Complaint)
             && !has(&out, Warn)
             && !has(&out, AskRecommendation)
+            && !only_asks()
         {
             out.push(Signal {
                 kind: Praise,
@@ -3901,6 +4177,105 @@ mod tests {
                 "{kind:?} in {lang} {t:?}: {got:?}"
             );
         }
+    }
+
+    /// A question asking readers for their best or worst, or what they do, reports no experience
+    /// of the writer's and advises no one; the same words outside the question stand, and a
+    /// question that suggests a thing is advice (the seventeenth session's posts from Reddit).
+    #[test]
+    fn questions_to_readers_are_not_reports() {
+        expect_kind(
+            &[
+                "What was your worst customer service experience?",
+                "[Serious] What's the worst airline you've flown?",
+                "Parents of Reddit, what was your worst purchase?",
+            ],
+            Complaint,
+            false,
+        );
+        expect_kind(
+            &[
+                "Who else thinks Kestrel support is the worst?",
+                "Why is Kestrel support the worst?",
+                "Kestrel support is the worst. What was yours like?",
+                "What's the worst thing about the X2? For me it's the awful battery.",
+            ],
+            Complaint,
+            true,
+        );
+        expect_kind(
+            &["What's something you buy all the time but never use?"],
+            Warn,
+            false,
+        );
+        expect_kind(
+            &[
+                "If you could get one bag for free, which would it be?",
+                "Do you consider yourself a gadget person?",
+                "If you could change one thing about your phone, what would it be?",
+                "What is a must see movie for a teenager?",
+                "Have you tried turning it off and on again?",
+                "@kestrel have you tried answering your phone?",
+            ],
+            Recommend,
+            false,
+        );
+        expect_kind(
+            &[
+                "Why not try the Lumora X2?",
+                "Have you tried Lumora?",
+                "How about getting the daypack instead?",
+            ],
+            Recommend,
+            true,
+        );
+        expect_kind(
+            &["What is a must see movie for a teenager?"],
+            AskRecommendation,
+            true,
+        );
+        // The evidence moves to the match outside the question.
+        let d = SignalDetector::new();
+        let s = d.detect(
+            "What's the worst thing about the X2? For me it's the awful battery.",
+            "en",
+            &neutral(),
+        );
+        let c = s.iter().find(|s| s.kind == Complaint).expect("a complaint");
+        assert_eq!(c.evidence, "awful");
+    }
+
+    #[test]
+    fn where_a_question_begins() {
+        assert_eq!(asks_readers("What was your worst purchase?"), Some(0));
+        assert_eq!(
+            asks_readers("Parents of Reddit, what was your worst purchase?"),
+            Some(18)
+        );
+        assert_eq!(asks_readers("@acme [Serious] What is the best?"), Some(15));
+        assert_eq!(asks_readers("If you won, what would you buy?"), Some(0));
+        assert_eq!(asks_readers("Why is it the worst?"), None);
+        assert_eq!(asks_readers("How about the X2?"), None);
+        assert_eq!(asks_readers("Who else thinks so?"), None);
+        assert_eq!(asks_readers("What was your worst purchase."), None);
+        // A long clause before the comma is no address.
+        assert_eq!(
+            asks_readers("I bought the phone from Acme last year and the battery, what a joke?"),
+            None
+        );
+        assert!(asks_throughout(
+            "If you could change one thing, what would it be?"
+        ));
+        assert!(asks_throughout("Do you think so? Or have you met them?"));
+        assert!(asks_throughout("RT @a: Is it worth it? https://t.co/x"));
+        assert!(!asks_throughout(
+            "love my new lamp anyone know where to get bulbs?"
+        ));
+        assert!(!asks_throughout("Great lamp. Where can I get bulbs?"));
+        assert!(!asks_throughout("Planning a trip? https://t.co/x"));
+        assert!(suggests("Why not try the X2?"));
+        assert!(suggests("have you tried the X2?"));
+        assert!(!suggests("Do you consider yourself attractive?"));
     }
 
     /// Outside English: buying, praising, advising and leaving as posts say them, and the same
