@@ -571,7 +571,7 @@ const EN: &[Rule] = &[
         "why_is",
         // "so" is a complaint's degree ("why is it so slow"), not a count ("why do so many
         // people like it"): "so" followed by "man…" does not count.
-        r"\bwhy (?:is|does|do|did|are|can'?t|won'?t|isn'?t|doesn'?t|hasn'?t|would) .{0,60}\b(?:(?:not|never|still|always|no|again|keep|down)\b|so (?:[^m\s]|m[^a\s]|ma[^n\s]))",
+        r"\bwhy (?:is|does|do|did|are|can'?t|won'?t|isn'?t|doesn'?t|hasn'?t|would) .{0,60}\b(?:(?:not|never|still|always|no|again|keep|down)\b|so (?:[^m\s]|m[^a\s]|ma[^n\s])[^\s?!.,]*)",
     ),
     r(
         Complaint,
@@ -1547,7 +1547,7 @@ fn sentence_range(text: &str, a: usize, b: usize) -> (usize, usize) {
 }
 
 /// The words of `s`, apostrophes kept ("what's").
-fn words_of(s: &str) -> impl Iterator<Item = &str> {
+fn words_of(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
 }
@@ -2717,6 +2717,20 @@ impl SignalDetector {
                 !f.span.is_some_and(|(a, _)| reader_is_subject(text, a))
             });
         }
+        // "Why is Lumora so good?!" wonders at a virtue; it does not ask whether it is any good.
+        if lang == "en" && fired.iter().any(|f| f.sig.rule == "is_it_worth") {
+            fired.retain_mut(|f| {
+                if f.sig.rule != "is_it_worth" {
+                    return true;
+                }
+                f.resolve(text);
+                !f.span.is_some_and(|(a, _)| {
+                    words_of(&text[..a]).next_back().is_some_and(|w| {
+                        w.eq_ignore_ascii_case("why") || w.eq_ignore_ascii_case("how")
+                    })
+                })
+            });
+        }
         // A post asking for a recommendation gives none: the learned advice model reads its
         // words ("recommend a good lamp") as advice, and a phrase rule inside the asking sentence
         // is part of the question ("is the X2 worth it?", "I need advice on which lamp to buy").
@@ -2862,6 +2876,27 @@ impl SignalDetector {
                 }
                 f.resolve(text);
                 !f.span.is_some_and(|(a, _)| negated_before(&text[..a]))
+            });
+        }
+        // "Why is it so good?" wonders at a virtue: the degree's word weighs positive in the
+        // sentiment ("why are Fernway bags so comfy", "why is she so perfect?").
+        if lang == "en" && fired.iter().any(|f| f.sig.rule == "why_is") {
+            fired.retain_mut(|f| {
+                if f.sig.rule != "why_is" {
+                    return true;
+                }
+                f.resolve(text);
+                let Some((a, b)) = f.span else {
+                    return true;
+                };
+                let m = &text[a..b];
+                let Some(so) = m.rfind(" so ").map(|i| a + i + 4).filter(|&i| i < b) else {
+                    return true;
+                };
+                !sentiment
+                    .hits
+                    .iter()
+                    .any(|h| h.at == Some(so as u32) && h.valence > 0.0)
             });
         }
         // Trouble reported put right ("thank you for fixing my internet outage so quickly") is
@@ -4243,6 +4278,33 @@ mod tests {
         );
         let c = s.iter().find(|s| s.kind == Complaint).expect("a complaint");
         assert_eq!(c.evidence, "awful");
+    }
+
+    /// "Why is it so good?" wonders at a virtue: no complaint, and no ask whether it is any good;
+    /// "why is it so slow?" complains.
+    #[test]
+    fn why_so_good_is_no_complaint() {
+        let d = SignalDetector::new();
+        let e = crate::classify::sentiment::SentimentEngine::new();
+        let got = |t: &str| -> Vec<SignalKind> {
+            d.detect(t, "en", &e.score(t, "en", None))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect()
+        };
+        for t in ["Why are Fernway bags so comfy?", "Why is Lumora so good?!"] {
+            let k = got(t);
+            assert!(
+                !k.contains(&Complaint) && !k.contains(&AskRecommendation),
+                "{t}: {k:?}"
+            );
+        }
+        for t in [
+            "Why is Kestrel so slow today?",
+            "Why is it so hard to get a refund?",
+        ] {
+            assert!(got(t).contains(&Complaint), "{t}");
+        }
     }
 
     #[test]
