@@ -34,6 +34,9 @@ use SignalKind::*;
 /// overlapping praise here and inverts the positive words of its span in the sentiment
 /// ([`crate::classify::sentiment::invert_sarcasm`]).
 pub const SARCASM: &str = "sarcasm";
+
+/// The rule reading "good luck getting a refund" as sarcasm about service.
+const SARCASTIC_WISH: &str = "good_luck_getting";
 /// The rule of a verb of recommending whose object is a warning ("I'd recommend avoiding them"):
 /// its "recommend" is no praise ([`Detected::advised_against`]).
 const ADVISE_AGAINST: &str = "advise_against";
@@ -651,6 +654,14 @@ const EN: &[Rule] = &[
         // "The page just froze", "the signal at home is non-existent": its own rule so that
         // `outage` stays as cheap as it was.
         r"\b(?:page|app|site|website|screen|checkout|cart|payment page) (?:just |completely |then |always |keeps )?(?:froze|freezes|freezing|hung|hangs)\b|\b(?:signal|reception|coverage|wi-?fi|internet|broadband)(?: \S+){0,3}? (?:is|was|are|has been) (?:basically |practically |completely |totally |virtually )?(?:non-?existent|useless|unusable|a joke)\b",
+    ),
+    r(
+        Complaint,
+        0.7,
+        SARCASTIC_WISH,
+        // Sarcasm about service: "good luck getting a refund out of them", "good luck reaching
+        // anyone at support". "Good luck with the move" is a wish.
+        r"\bgood luck (?:ever )?(?:getting|trying to|reaching|contacting|talking to|finding (?:anyone|someone|a human)|speaking to)\b",
     ),
     r(
         Complaint,
@@ -1413,6 +1424,20 @@ fn cancel_overlapped(
     });
 }
 
+/// Words that sound like praise and praise nothing: a greeting or a wish ("Merry Christmas and
+/// happy holidays", "good luck with the move", "good morning my friend"), and a giveaway's or
+/// contest's bait ("I entered a giveaway for a chance to win…", "enter to win a free…"), which
+/// brand feeds carry by the thousand. Group 1 marks a giveaway: then no positive word of the post
+/// is praise.
+const NOT_PRAISE: &str = concat!(
+    r"(?i)\b(?:merry (?:christmas|xmas)|happy (?:holidays?|new year|birthday|bday|anniversary|",
+    r"thanksgiving|easter|hanukkah|diwali|eid|mother'?s day|father'?s day|valentine'?s(?: day)?|",
+    r"friday|monday|weekend|holiday season)|(?:good|best of) luck|good (?:morning|night|evening|",
+    r"afternoon)|best wishes|season'?s greetings)\b",
+    r"|(\b(?:give-?aways?|sweepstakes?|(?:chance|enter|entered|entry|entries)(?: \w+){0,3} to win)",
+    r"\b|#(?:win|giveaway|contest|competition|sweepstakes)\b)",
+);
+
 /// Rules whose match is a mark rather than words (a question's "?" with the character before it):
 /// their evidence is the sentence the mark ends, so that it explains something ("is this normal?",
 /// not "l?"). The match itself, and so the overlap tests, stay as matched.
@@ -2065,6 +2090,9 @@ pub struct SignalDetector {
     not_advice: Regex,
     /// A purchase given up ("going to buy it but the reviews scared me off"): no purchase intent.
     put_off: Regex,
+    /// Greetings and wishes ("Merry Christmas", "good luck", "happy birthday") and giveaways ("I
+    /// entered a giveaway for a chance to win…"): positive words that praise nothing.
+    not_praise: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
     /// Which rules could match a text (see [`Gate`]): English's, and for each of `by_lang` one over
     /// English's rules then the language's, so that a text is read once.
@@ -2523,6 +2551,7 @@ impl SignalDetector {
             not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
             put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|regret (?:buying|ordering|switching|changing|choosing|signing up|getting|going with)|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
                 .expect("put-off regex"),
+            not_praise: Regex::new(NOT_PRAISE).expect("not-praise regex"),
             en,
             by_lang,
             en_gate,
@@ -2932,9 +2961,13 @@ impl SignalDetector {
             resolved(&mut fired, text, |f| f.sig.rule == ADVISE_AGAINST)
                 .filter_map(|f| f.span)
                 .collect();
-        let sarcasm = resolved(&mut fired, text, |f| f.sig.rule == SARCASM)
-            .next()
-            .map(|f| f.sig.evidence.clone());
+        // "Good luck getting a refund" is sarcasm too: its wish is inverted like the praise of
+        // "I love waiting on hold".
+        let sarcasm = resolved(&mut fired, text, |f| {
+            f.sig.rule == SARCASM || f.sig.rule == SARCASTIC_WISH
+        })
+        .next()
+        .map(|f| f.sig.evidence.clone());
         // One signal per kind: the most confident rule, and say how many rules agreed. Only the
         // winners' spans are looked for.
         let mut merged: Vec<Fired> = Vec::new();
@@ -3012,11 +3045,12 @@ impl SignalDetector {
             && !has(&out, Warn)
             && !has(&out, AskRecommendation)
             && !only_asks()
+            && let Some(evidence) = self.praising_word(text, sentiment)
         {
             out.push(Signal {
                 kind: Praise,
                 confidence: 0.55,
-                evidence: strongest_hit(sentiment, true),
+                evidence,
                 rule: "strong_positive_sentiment".into(),
             });
             spans.push(word_span(text, &out[out.len() - 1].evidence));
@@ -3036,6 +3070,33 @@ impl SignalDetector {
             sarcasm,
             advised_against,
         }
+    }
+
+    /// The strongest positive word of a positive text that may be praise: none in a giveaway, and
+    /// none inside a greeting or a wish ("Merry Christmas!", "Good luck to you"). The text's words
+    /// are found by the sentiment's hits (their places; a hit without one counts).
+    fn praising_word(&self, text: &str, sentiment: &Sentiment) -> Option<String> {
+        let mut courtesy: Vec<(usize, usize)> = Vec::new();
+        for c in self.not_praise.captures_iter(text) {
+            if c.get(1).is_some() {
+                return None;
+            }
+            let m = c.get(0).expect("the whole match");
+            courtesy.push((m.start(), m.end()));
+        }
+        sentiment
+            .hits
+            .iter()
+            .filter(|h| h.valence > 0.0 && h.rule != "punctuation_emphasis")
+            .filter(|h| {
+                !h.at.is_some_and(|a| {
+                    courtesy
+                        .iter()
+                        .any(|&(x, y)| x <= a as usize && (a as usize) < y)
+                })
+            })
+            .max_by(|a, b| a.valence.total_cmp(&b.valence))
+            .map(|h| h.token.to_string())
     }
 
     /// The first problem word of `text` that is not part of an idiom that says the opposite
@@ -4305,6 +4366,45 @@ mod tests {
         ] {
             assert!(got(t).contains(&Complaint), "{t}");
         }
+    }
+
+    /// Greetings, wishes and giveaways are positive and praise nothing; praise beside a greeting
+    /// stands. "Good luck getting a refund" is sarcasm about service.
+    #[test]
+    fn greetings_wishes_and_giveaways_are_no_praise() {
+        let d = SignalDetector::new();
+        let e = crate::classify::sentiment::SentimentEngine::new();
+        let got = |t: &str| -> Vec<(SignalKind, String)> {
+            d.detect(t, "en", &e.score(t, "en", None))
+                .into_iter()
+                .map(|s| (s.kind, s.evidence))
+                .collect()
+        };
+        for t in [
+            "Merry Christmas and happy holidays from all of us!",
+            "Good luck to you, see you next week",
+            "I entered a giveaway for a chance to win a wonderful desk lamp!",
+            "Enter to win a free backpack #giveaway",
+        ] {
+            let k = got(t);
+            assert!(k.iter().all(|(k, _)| *k != Praise), "{t}: {k:?}");
+        }
+        let k = got("Happy holidays! The lamp is wonderful and the staff were amazing.");
+        assert!(
+            k.iter().any(|(k, ev)| *k == Praise && ev == "amazing"),
+            "{k:?}"
+        );
+        for t in [
+            "Good luck getting a refund out of them",
+            "good luck reaching anyone at support",
+        ] {
+            assert!(got(t).iter().any(|(k, _)| *k == Complaint), "{t}");
+        }
+        assert!(
+            got("Good luck with the move!")
+                .iter()
+                .all(|(k, _)| *k != Complaint)
+        );
     }
 
     #[test]
