@@ -1634,8 +1634,39 @@ fn asks_readers(sentence: &str) -> Option<usize> {
     })
 }
 
-/// Whether `span` names a best or a worst ("worst", "best", "favourite", "most", …): in a question
-/// to readers, what they are asked for.
+/// [`asks_readers`] in `lang`. Persian and Arabic put the question word anywhere ("بدترین
+/// تجربه‌تون چی بوده؟", what was your worst experience?): a sentence that ends with a question
+/// mark and holds a question word other than "why" (چرا، لماذا، ليش) asks from its start; Arabic
+/// "ما" is left out, for it negates as often as it asks. Text in normalised spelling.
+fn asks_readers_in(lang: &str, sentence: &str) -> Option<usize> {
+    const FA: &[&str] = &[
+        "چی",
+        "چیه",
+        "چه",
+        "کدوم",
+        "کدام",
+        "کدومش",
+        "کجا",
+        "چطور",
+        "چطوری",
+        "چند",
+    ];
+    const AR: &[&str] = &[
+        "ايش", "ايه", "شو", "وش", "ماهي", "ماهو", "ماذا", "كيف", "وين", "متي", "مين",
+    ];
+    let words = match lang {
+        "en" => return asks_readers(sentence),
+        "fa" => FA,
+        "ar" => AR,
+        _ => return None,
+    };
+    let s = sentence.trim_end();
+    (s.ends_with(['?', '؟']) && words_of(s).any(|w| words.contains(&w))).then_some(0)
+}
+
+/// Whether `span` names a best or a worst ("worst", "best", "favourite", "most", …; Persian
+/// "بدترین", "بهترین"; Arabic "أسوأ", "أفضل", "أحسن" in normalised spelling): in a question to
+/// readers, what they are asked for.
 fn superlative(span: &str) -> bool {
     words_of(span).any(|w| {
         [
@@ -1647,6 +1678,11 @@ fn superlative(span: &str) -> bool {
             "biggest",
             "most",
             "least",
+            "بدترین",
+            "بهترین",
+            "اسوا",
+            "افضل",
+            "احسن",
         ]
         .iter()
         .any(|s| w.eq_ignore_ascii_case(s))
@@ -2853,14 +2889,16 @@ impl SignalDetector {
         // writer's, and warns no one.
         // A rule that matches again outside the question stands, at that place ("What's the worst
         // thing about the X2? For me it's the awful battery").
-        if lang == "en"
-            && text.contains('?')
+        // In Persian and Arabic, only a best or worst asked for ("بدترین تجربه‌تون چی بوده؟",
+        // "ايش أسوأ تجربة لكم؟", what was your worst experience?).
+        if matches!(lang, "en" | "fa" | "ar")
+            && text.contains(['?', '؟'])
             && fired
                 .iter()
                 .any(|f| matches!(f.sig.kind, Complaint | Praise | Warn | Recommend))
         {
             fired.retain_mut(|f| {
-                let any_words = matches!(f.sig.kind, Warn | Recommend);
+                let any_words = lang == "en" && matches!(f.sig.kind, Warn | Recommend);
                 let Some((c, idx)) = f.rule else {
                     return true;
                 };
@@ -2873,7 +2911,7 @@ impl SignalDetector {
                 let asked = |a: usize, b: usize| {
                     let (from, to) = sentence_range(text, a, b);
                     (any_words || superlative(&text[a..b]))
-                        && asks_readers(&text[from..to]).is_some_and(|q| from + q <= a)
+                        && asks_readers_in(lang, &text[from..to]).is_some_and(|q| from + q <= a)
                 };
                 f.resolve(text);
                 let Some((a, b)) = f.span else {
@@ -4328,6 +4366,23 @@ mod tests {
         expect_kind(
             &["What is a must see movie for a teenager?"],
             AskRecommendation,
+            true,
+        );
+        // Persian and Arabic: a worst asked for, and one said.
+        assert_each_in(
+            &[
+                ("fa", "بدترین تجربه‌تون با یه فروشگاه اینترنتی چی بوده؟"),
+                ("ar", "ايش أسوأ تجربة لكم مع شركة اتصالات؟"),
+            ],
+            Complaint,
+            false,
+        );
+        assert_each_in(
+            &[
+                ("fa", "بدترین فروشگاه اینترنتی، سفارشم هنوز نرسیده"),
+                ("ar", "أسوأ شركة اتصالات، النت مقطوع من يومين"),
+            ],
+            Complaint,
             true,
         );
         // The evidence moves to the match outside the question.
