@@ -1425,17 +1425,19 @@ fn cancel_overlapped(
 }
 
 /// Words that sound like praise and praise nothing: a greeting or a wish ("Merry Christmas and
-/// happy holidays", "good luck with the move", "good morning my friend"), and a giveaway's or
-/// contest's bait ("I entered a giveaway for a chance to win…", "enter to win a free…"), which
-/// brand feeds carry by the thousand. Group 1 marks a giveaway: then no positive word of the post
-/// is praise.
-const NOT_PRAISE: &str = concat!(
+/// happy holidays", "good luck with the move", "good morning my friend").
+const GREETINGS: &str = concat!(
     r"(?i-u)\b(?:merry (?:christmas|xmas)|happy (?:holidays?|new year|birthday|bday|anniversary|",
     r"thanksgiving|easter|hanukkah|diwali|eid|mother'?s day|father'?s day|valentine'?s(?: day)?|",
     r"friday|monday|weekend|holiday season)|(?:good|best of) luck|good (?:morning|night|evening|",
     r"afternoon)|best wishes|season'?s greetings)\b",
-    r"|(\b(?:give-?aways?|sweepstakes?|(?:chance|enter|entered|entry|entries)(?: \w+){0,3} to win)",
-    r"\b|#(?:win|giveaway|contest|competition|sweepstakes)\b)",
+);
+
+/// A giveaway's or contest's bait ("I entered a giveaway for a chance to win…", "enter to win a
+/// free…"), which brand feeds carry by the thousand: no positive word of the post is praise.
+const GIVEAWAY: &str = concat!(
+    r"(?i-u)\b(?:give-?aways?|sweepstakes?|(?:chance|enter|entered|entry|entries)(?: \w+){0,3} to win)",
+    r"\b|#(?:win|giveaway|contest|competition|sweepstakes)\b",
 );
 
 /// Rules whose match is a mark rather than words (a question's "?" with the character before it):
@@ -1558,19 +1560,6 @@ fn reader_is_subject(text: &str, at: usize) -> bool {
         })
 }
 
-/// The sentence of `text` holding bytes `a..b`, as a byte range: from [`sentence_start`] to its
-/// end mark (kept) or the end of the text, without surrounding white space.
-fn sentence_range(text: &str, a: usize, b: usize) -> (usize, usize) {
-    let from = sentence_start(text, a);
-    let to = text[b..]
-        .char_indices()
-        .find(|&(i, c)| ends_sentence(text, b + i, c))
-        .map_or(text.len(), |(i, c)| b + i + c.len_utf8());
-    let s = &text[from..to];
-    let lead = s.len() - s.trim_start().len();
-    (from + lead, from + s.trim_end().len())
-}
-
 /// The words of `s`, apostrophes kept ("what's").
 fn words_of(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -1662,6 +1651,31 @@ fn asks_readers_in(lang: &str, sentence: &str) -> Option<usize> {
     };
     let s = sentence.trim_end();
     (s.ends_with(['?', '؟']) && words_of(s).any(|w| words.contains(&w))).then_some(0)
+}
+
+/// The questions of `text` that ask readers for something of theirs ([`asks_readers_in`]), as
+/// byte ranges from where the question begins to its question mark.
+fn asking_questions(text: &str, lang: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if !text.contains(['?', '؟']) {
+        return out;
+    }
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        if !ends_sentence(text, i, c) {
+            continue;
+        }
+        let to = i + c.len_utf8();
+        if matches!(c, '?' | '؟') {
+            let s = &text[from..to];
+            let lead = s.len() - s.trim_start().len();
+            if let Some(q) = asks_readers_in(lang, &s[lead..]) {
+                out.push((from + lead + q, to));
+            }
+        }
+        from = to;
+    }
+    out
 }
 
 /// Whether `span` names a best or a worst ("worst", "best", "favourite", "most", …; Persian
@@ -2126,9 +2140,11 @@ pub struct SignalDetector {
     not_advice: Regex,
     /// A purchase given up ("going to buy it but the reviews scared me off"): no purchase intent.
     put_off: Regex,
-    /// Greetings and wishes ("Merry Christmas", "good luck", "happy birthday") and giveaways ("I
-    /// entered a giveaway for a chance to win…"): positive words that praise nothing.
-    not_praise: Regex,
+    /// Greetings and wishes ("Merry Christmas", "good luck", "happy birthday"): positive words
+    /// that praise nothing.
+    greetings: Regex,
+    /// Giveaways ("I entered a giveaway for a chance to win…"): their positive words praise nothing.
+    giveaway: Regex,
     by_lang: Vec<(&'static str, Compiled)>,
     /// Which rules could match a text (see [`Gate`]): English's, and for each of `by_lang` one over
     /// English's rules then the language's, so that a text is read once.
@@ -2587,7 +2603,8 @@ impl SignalDetector {
             not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
             put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|regret (?:buying|ordering|switching|changing|choosing|signing up|getting|going with)|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
                 .expect("put-off regex"),
-            not_praise: Regex::new(NOT_PRAISE).expect("not-praise regex"),
+            greetings: Regex::new(GREETINGS).expect("greetings regex"),
+            giveaway: Regex::new(GIVEAWAY).expect("giveaway regex"),
             en,
             by_lang,
             en_gate,
@@ -2891,12 +2908,18 @@ impl SignalDetector {
         // thing about the X2? For me it's the awful battery").
         // In Persian and Arabic, only a best or worst asked for ("بدترین تجربه‌تون چی بوده؟",
         // "ايش أسوأ تجربة لكم؟", what was your worst experience?).
-        if matches!(lang, "en" | "fa" | "ar")
-            && text.contains(['?', '؟'])
+        // The asking questions are found once, before any rule's place is looked for: most
+        // questions ask nothing of the kind ("why…?", "is it…?").
+        let asking = if matches!(lang, "en" | "fa" | "ar")
             && fired
                 .iter()
                 .any(|f| matches!(f.sig.kind, Complaint | Praise | Warn | Recommend))
         {
+            asking_questions(text, lang)
+        } else {
+            Vec::new()
+        };
+        if !asking.is_empty() {
             fired.retain_mut(|f| {
                 let any_words = lang == "en" && matches!(f.sig.kind, Warn | Recommend);
                 let Some((c, idx)) = f.rule else {
@@ -2909,9 +2932,8 @@ impl SignalDetector {
                 // Words before the question ("you have to ask yourself, how much is it worth?")
                 // are not asked.
                 let asked = |a: usize, b: usize| {
-                    let (from, to) = sentence_range(text, a, b);
                     (any_words || superlative(&text[a..b]))
-                        && asks_readers_in(lang, &text[from..to]).is_some_and(|q| from + q <= a)
+                        && asking.iter().any(|&(q, end)| q <= a && b <= end)
                 };
                 f.resolve(text);
                 let Some((a, b)) = f.span else {
@@ -3083,7 +3105,7 @@ impl SignalDetector {
             && !has(&out, Warn)
             && !has(&out, AskRecommendation)
             && !only_asks()
-            && let Some(evidence) = self.praising_word(text, sentiment)
+            && let Some(evidence) = self.praising_word(text, lang, sentiment)
         {
             out.push(Signal {
                 kind: Praise,
@@ -3112,16 +3134,21 @@ impl SignalDetector {
 
     /// The strongest positive word of a positive text that may be praise: none in a giveaway, and
     /// none inside a greeting or a wish ("Merry Christmas!", "Good luck to you"). The text's words
-    /// are found by the sentiment's hits (their places; a hit without one counts).
-    fn praising_word(&self, text: &str, sentiment: &Sentiment) -> Option<String> {
-        let mut courtesy: Vec<(usize, usize)> = Vec::new();
-        for c in self.not_praise.captures_iter(text) {
-            if c.get(1).is_some() {
-                return None;
-            }
-            let m = c.get(0).expect("the whole match");
-            courtesy.push((m.start(), m.end()));
+    /// are found by the sentiment's hits (their places; a hit without one counts). The greetings
+    /// and giveaways are English's (and they are a text's whole scan, so they are looked for in
+    /// English text only).
+    fn praising_word(&self, text: &str, lang: &str, sentiment: &Sentiment) -> Option<String> {
+        if lang != "en" {
+            return Some(strongest_hit(sentiment, true)).filter(|w| !w.is_empty());
         }
+        if self.giveaway.is_match(text) {
+            return None;
+        }
+        let courtesy: Vec<(usize, usize)> = self
+            .greetings
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         sentiment
             .hits
             .iter()
