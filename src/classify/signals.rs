@@ -1658,26 +1658,28 @@ fn asks_readers_in(lang: &str, sentence: &str) -> Option<usize> {
 /// The questions of `text` that ask readers for something of theirs ([`asks_readers_in`]), as
 /// byte ranges from where the question begins to its question mark.
 fn asking_questions(text: &str, lang: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
     if !text.contains(['?', '؟']) {
-        return out;
+        return Vec::new();
     }
+    sentence_ranges(text)
+        .filter_map(|(a, b)| asks_readers_in(lang, &text[a..b]).map(|q| (a + q, b)))
+        .collect()
+}
+
+/// The sentences of `text` as byte ranges without their surrounding white space: each up to and
+/// with its end ([`ends_sentence`]), and the rest of the text.
+fn sentence_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut from = 0;
-    for (i, c) in text.char_indices() {
-        if !ends_sentence(text, i, c) {
-            continue;
-        }
-        let to = i + c.len_utf8();
-        if matches!(c, '?' | '؟') {
+    text.char_indices()
+        .filter(|&(i, c)| ends_sentence(text, i, c))
+        .map(|(i, c)| i + c.len_utf8())
+        .chain(std::iter::once(text.len()))
+        .map(move |to| {
             let s = &text[from..to];
-            let lead = s.len() - s.trim_start().len();
-            if let Some(q) = asks_readers_in(lang, &s[lead..]) {
-                out.push((from + lead + q, to));
-            }
-        }
-        from = to;
-    }
-    out
+            let start = from + (s.len() - s.trim_start().len());
+            from = to;
+            (start, start + s.trim().len())
+        })
 }
 
 /// Whether `span` names a best or a worst ("worst", "best", "favourite", "most", …; Persian
@@ -1708,19 +1710,7 @@ fn superlative(span: &str) -> bool {
 /// The sentences of `text` that say something: those with a word that is not a link, a hashtag
 /// or a handle ("Planning a wedding abroad? https://t.co/x" is one question).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut from = 0;
-    let mut ends = text
-        .char_indices()
-        .filter(|&(i, c)| ends_sentence(text, i, c))
-        .map(|(i, c)| i + c.len_utf8())
-        .chain(std::iter::once(text.len()));
-    std::iter::from_fn(move || {
-        let to = ends.next()?;
-        let s = text[from..to].trim();
-        from = to;
-        Some(s)
-    })
-    .filter(|s| {
+    sentence_ranges(text).map(|(a, b)| &text[a..b]).filter(|s| {
         s.split_whitespace().any(|w| {
             !(w.starts_with("http") || w.starts_with('#') || w.starts_with('@'))
                 && w.chars().any(char::is_alphabetic)
