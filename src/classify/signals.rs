@@ -1553,13 +1553,11 @@ fn denied_before(before: &str, span: &str) -> bool {
 /// the fence about the X2, just get it"): the reader's doubt, answered, not the writer's.
 fn reader_is_subject(text: &str, at: usize) -> bool {
     let from = sentence_start(text, at);
-    text[from..at]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| {
-            ["you", "u", "you're", "youre", "ur", "y'all"]
-                .iter()
-                .any(|y| w.eq_ignore_ascii_case(y))
-        })
+    words_of(&text[from..at]).any(|w| {
+        ["you", "u", "you're", "youre", "ur", "y'all"]
+            .iter()
+            .any(|y| w.eq_ignore_ascii_case(y))
+    })
 }
 
 /// The words of `s`, apostrophes kept ("what's").
@@ -1718,25 +1716,11 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether every sentence of `text` is a question (a text with none is not).
-fn only_questions(text: &str) -> bool {
-    if !text.contains(['?', '؟']) {
-        return false;
-    }
-    let mut any = false;
-    for s in sentences(text) {
-        if !(s.ends_with('?') || s.ends_with('؟')) {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
 /// Whether every sentence of `text` is a question that opens as one: with a question word, an
 /// auxiliary ("do you…", "is it…"), "if" ("if you could…, what would…?"), "anyone" or "or" (see
 /// [`question_start`]). Posts run sentences together ("love my new lamp anyone know where to get
-/// bulbs?"): a question mark at the end of one does not make all of it a question.
+/// bulbs?"): a question mark at the end of one does not make all of it a question. A text with no
+/// sentence is none.
 fn asks_throughout(text: &str) -> bool {
     const OPENERS: &[&str] = &[
         "what", "what's", "whats", "which", "who", "who's", "whos", "whose", "where", "when",
@@ -1744,8 +1728,14 @@ fn asks_throughout(text: &str) -> bool {
         "has", "had", "can", "can't", "could", "would", "will", "should", "shall", "may", "if",
         "anyone", "anybody", "or",
     ];
-    only_questions(text)
-        && sentences(text).all(|s| question_start(s, |first, _| OPENERS.contains(&first)).is_some())
+    if !text.contains(['?', '؟']) {
+        return false;
+    }
+    let mut any = false;
+    sentences(text).all(|s| {
+        any = true;
+        question_start(s, |first, _| OPENERS.contains(&first)).is_some()
+    }) && any
 }
 
 /// Whether a question suggests: "why not try…?", "have you tried…?", "how about…?", "could you
@@ -2846,8 +2836,7 @@ impl SignalDetector {
                     let (a, _) = f.span?;
                     let from = sentence_start(text, a);
                     // "If you thought about getting this phone, buy it": the reader's purchase.
-                    let yours = text[from..a]
-                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    let yours = words_of(&text[from..a])
                         .any(|w| w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("u"));
                     (!yours).then_some(from)
                 })
