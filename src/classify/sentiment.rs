@@ -1593,6 +1593,9 @@ fn request_words(lang: &str) -> &'static [&'static str] {
             "le",
             "coup",
             "fiable",
+            "fiables",
+            "sérieux",
+            "sérieuse",
         ],
         "de" => &[
             "empfehlen",
@@ -1611,6 +1614,8 @@ fn request_words(lang: &str) -> &'static [&'static str] {
             "bester",
             "bestes",
             "besser",
+            "besseres",
+            "besseren",
             "lohnt",
             "zuverlässig",
             "zuverlässigen",
@@ -1652,6 +1657,9 @@ fn request_words(lang: &str) -> &'static [&'static str] {
             "ارزش",
             "راضی",
             "راضیه",
+            "اعتماد",
+            "اعتماده",
+            "قابل",
         ],
         "ar" => &[
             "ينصحني",
