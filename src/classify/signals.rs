@@ -159,6 +159,22 @@ const EN: &[Rule] = &[
     r(
         Praise,
         0.8,
+        "should_have_sooner",
+        // Regret at not having switched sooner: "Should have done it years ago", "should've
+        // switched ages ago" (a switch to the brand the post praises).
+        r"\bshould(?:'?ve| have) (?:done (?:it|this|that)|switched|made the switch|moved|changed|bought (?:it|one|this)) (?:\w+ )?(?:years|months|ages|sooner|earlier|a long time ago|long ago)\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "what_you_need",
+        // "If you need a reading lamp, the Halo is exactly what you need"; Spanish "es lo que
+        // necesitáis".
+        r"\b(?:is|it'?s|are) (?:exactly |just |definitely )?what you(?:'re| are)? (?:need|want|looking for|after)\b",
+    ),
+    r(
+        Praise,
+        0.8,
         "no_reason_to_leave",
         // Loyalty: "Been with Kestrel Mobile 8 years and never had a reason to leave".
         r"\bnever (?:had|given (?:me|us)|found) (?:a|any|one) reason to (?:leave|switch|complain|go elsewhere|look elsewhere|shop elsewhere|change)\b",
@@ -736,6 +752,36 @@ const EN: &[Rule] = &[
     r(
         Complaint,
         0.8,
+        "wont_even",
+        // "It won't even connect to my lamp", "the app doesn't even open any more".
+        r"\b(?:won'?t|wont|doesn'?t|does not|will not|didn'?t|can'?t) (?:even |ever )(?:connect|pair|sync|turn on|switch on|power on|charge|load|open|start|boot|work)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "app_is_clunky",
+        // "I expected more from Lumora", "the app is clunky", "their site is so buggy".
+        r"\b(?:i|we) (?:honestly |really |definitely )?expected (?:more|better|much more|a lot more) (?:from|of)\b|\b(?:app|site|website|interface|ui|software|firmware|update|checkout)(?:'s| is| was| has been| feels)(?: (?:so|really|very|super|incredibly|still|just))? (?:clunky|buggy|glitchy|laggy|unusable|confusing|unintuitive|a mess|a nightmare|a disaster)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "price_robbery",
+        // "Roaming charges are daylight robbery", "a fake sale, the 'was' prices were never real",
+        // "they throttle you after 20GB".
+        r"\b(?:daylight|highway) robbery\b|\bfake (?:sale|discounts?|deals?|offers?|reviews?)\b|\bprices? (?:were|was) never real\b|\bthrottl(?:e|es|ed|ing) (?:you|me|us|my|your|our|the speed)\b",
+    ),
+    r(
+        Complaint,
+        0.7,
+        "explain_why",
+        // A rhetorical demand: "Can someone explain why Fernway needs my date of birth to buy a
+        // cushion?".
+        r"\b(?:can|could) (?:someone|anyone|somebody|anybody|you) (?:please )?explain (?:to me )?why\b",
+    ),
+    r(
+        Complaint,
+        0.8,
         "keeps_cancelling",
         // "Fernway keeps cancelling my orders", "they keep losing my parcels", "keeps charging me".
         // What is cancelled is an order, a booking, a card ("she keeps cancelling our plans" is
@@ -894,7 +940,9 @@ const EN: &[Rule] = &[
         Recommend,
         0.6,
         "feature_request",
-        r"(?:^|[.!?]\s+)(?:please )?(?:allow|add|support|merge|pin|provide|enable|include|expand|integrate|implement|introduce|improve|remove|offer|create|make it)\b|\bthere (?:needs to|should|must) be\b|\b(?:would|'d) (?:like|love) to (?:see|have)\b|\bi wish (?:there|it|they|you|the)\b|\bwould allow\b",
+        // "Support for …", "support dark mode" ask for a feature; "Support replied within the hour"
+        // is the help desk.
+        r"(?:^|[.!?]\s+)(?:please )?(?:allow|add|merge|pin|provide|enable|include|expand|integrate|implement|introduce|improve|remove|offer|create|make it)\b|(?:^|[.!?]\s+)(?:please )?support (?:for|of|more|multiple|other|different|the|a|an|dark|light|\w+ (?:files|formats?|devices|languages|mode|cards?|accounts?))\b|\bthere (?:needs to|should|must) be\b|\b(?:would|'d) (?:like|love) to (?:see|have)\b|\bi wish (?:there|it|they|you|the)\b|\bwould allow\b",
     ),
     r(
         Recommend,
@@ -966,6 +1014,19 @@ const ES: &[Rule] = &[
         0.75,
         "es_malo",
         r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|(?:me |nos )?(?:cobraron|han cobrado|ha cobrado|cobró)(?: \S+){0,3}? (?:dos veces|de más|doble|por duplicado)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió|despegó|despegaron|descosió|descosieron|rompieron|estropearon|deshizo|deshicieron|quemó|quemaron)|(?:gastos|cargos|costes) ocultos|(?:dejó|ha dejado) de funcionar)\b",
+    ),
+    r(
+        Recommend,
+        0.8,
+        "es_lo_que_necesitas",
+        r"\bes (?:justo |exactamente )?lo que (?:necesitas|necesitáis|necesitan|buscas|buscáis|buscan)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "es_equivocado",
+        // "Me mandaron el color equivocado", "la talla incorrecta".
+        r"\b(?:color|talla|tamaño|modelo|producto|artículo|pedido|paquete|número) (?:equivocad[oa]|incorrect[oa])\b",
     ),
     r(
         AskRecommendation,
@@ -1066,7 +1127,7 @@ const FR: &[Rule] = &[
         0.85,
         "fr_je_resilie",
         // "Je résilie mon abonnement", "j'ai résilié", "je passe chez la concurrence".
-        r"\b(?:je (?:vais )?(?:résilie|résilier)|j'ai résilié|on a résilié|je (?:me )?désabonne|je me suis désabonné|je (?:pars|passe|vais passer) (?:chez|à) (?:la concurrence|un autre|une autre)|je change d'(?:opérateur|fournisseur|assureur|banque)|je vais changer d'(?:opérateur|fournisseur|assureur|banque)|plus jamais chez|(?:je vais|on va|je vais aller) (?:voir|aller|acheter|commander) ailleurs|plus jamais (?:je ne |j'|je n')?(?:commande|commanderai|achète|achèterai|rachète|rachèterai|n'achète|ne commande)|je ne (?:commanderai|commande|reviendrai|rachèterai|achèterai|rachète) plus(?: jamais)?)\b",
+        r"\b(?:je (?:vais |compte |veux |pense )?(?:résilie|résilier)|j'ai résilié|on a résilié|je (?:me )?désabonne|je me suis désabonné|je (?:pars|passe|vais passer) (?:chez|à) (?:la concurrence|un autre|une autre)|je change d'(?:opérateur|fournisseur|assureur|banque)|je vais changer d'(?:opérateur|fournisseur|assureur|banque)|plus jamais chez|(?:je vais|on va|je vais aller) (?:voir|aller|acheter|commander) ailleurs|plus jamais (?:je ne |j'|je n')?(?:commande|commanderai|achète|achèterai|rachète|rachèterai|n'achète|ne commande)|je ne (?:commanderai|commande|reviendrai|rachèterai|achèterai|rachète) plus(?: jamais)?)\b",
     ),
     r(
         Recommend,
@@ -1147,6 +1208,13 @@ const DE: &[Rule] = &[
         r"\b(?:ich (?:kündige|werde kündigen)|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei|nie wieder (?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)|(?:(?:ich|wir) (?:bestelle|kaufe|buche|bestellen|kaufen|buchen)|(?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)) (?:\S+ ){0,3}?nie wieder)\b",
     ),
     r(
+        ChurnIntent,
+        0.8,
+        "de_bin_raus",
+        // "…, ich bin raus" (I'm out).
+        r"\b(?:ich bin|bin ich|wir sind) (?:dann |jetzt |hier |da )?raus\b",
+    ),
+    r(
         Complaint,
         0.8,
         "de_geht_nicht",
@@ -1194,7 +1262,14 @@ const PT: &[Rule] = &[
         Warn,
         0.95,
         "pt_nao_recomendo",
-        r"\b(?:não (?:recomendo|recomendamos|comprem|compre|indico|caiam|caia)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe))\b",
+        r"\b(?:não (?:recomendo|recomendamos|comprem|compre|indico|caiam|caia|assinem|contratem)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe))\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "pt_cai_toda_hora",
+        // "A internet cai toda hora", "o sinal vive caindo".
+        r"\b(?:cai|caindo|desconecta|trava) (?:toda hora|o tempo todo|direto|sempre)\b|\bvive (?:caindo|travando|desconectando)\b",
     ),
     r(
         Complaint,
@@ -1297,12 +1372,26 @@ const FA: &[Rule] = &[
         r"خراب|افتضاح|سوخت|سوخته|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف|گرون|گرانه|خیلی گران|تاخیر|دیر رسید|شکسته|معیوب|(?:خیلی|خیلی خیلی|واقعا|بشدت|به شدت) (?:کنده|کند است|کند شده)|سرعتش (?:خیلی )?(?:کمه|پایینه|افتضاحه)",
     ),
     r(
+        Complaint,
+        0.8,
+        "fa_anten_nemide",
+        // "آنتن نمیده" (no signal), "ارزشش رو نداره" (not worth it), "قیمتش خیلی بالاست".
+        r"[آا]نتن (?:نمیده|نمی ?دهد|نداره|نداریم|ضعیفه)|ارزشش? (?:رو |را )?نداره|ارزش خرید نداره|قیمتش? (?:خیلی )?بالاست",
+    ),
+    r(
         AskRecommendation,
         0.85,
         "fa_pishnahad_bedid",
         // "کسی می‌تونه یه اپراتور خوب پیشنهاد بده؟", "چی پیشنهاد می‌کنید؟", "ارزش خرید داره؟",
         // "بهترین گوشی کدومه؟".
         r"(?:پیشنهاد|توصیه|معرفی) (?:بدید|بدین|بده|بدهید|بکنید|بکنین|کنید|کنین|می ?دید|می ?دین|می ?دهید|می ?کنید|می ?کنین)\s*[؟?]|کسی (?:می ?تونه|می ?تواند|می ?شناسه)[^.!?؟\n]*(?:پیشنهاد|معرفی|توصیه)|(?:چی|چه) (?:پیشنهاد|توصیه) می ?(?:کنید|کنین|دید|دین|دهید)|ارزش (?:خریدن? )?(?:داره|دارد)\s*[؟?]|کسی[^.!?؟\n]*(?:امتحان|تست|استفاده|خرید) (?:کرده|کردن|کرده است)\s*[؟?]|بهترین[^.!?؟\n]*(?:کدومه|کدام است|کدامه|چیه)|به نظر(?:تون|ت|شما|تان) [^.!?؟\n]*(?:بخرم|بگیرم|بخریم)[^.!?؟\n]*[؟?]|(?:بخرم|بگیرم) یا [^.!?؟\n]*[؟?]|کسی[^.!?؟\n]*(?:داره|دارد|داشته|خریده)\s*[؟?]|(?:راضیه|راضی هستید|راضی هستین|راضی هستی|راضی هستن|راضی بودید|راضی بودین|راضی بوده|راضی بودن)\s*[؟?]",
+    ),
+    r(
+        AskRecommendation,
+        0.8,
+        "fa_kodoom_behtare",
+        // "کدوم مدلش بهتره؟" (which model is better?).
+        r"کدوم (?:\S+ ){0,2}بهتره",
     ),
     r(
         ChurnIntent,
@@ -1389,6 +1478,14 @@ const AR: &[Rule] = &[
         "ar_bati",
         // "النت بطيء جدا" (the net is very slow), "التوصيل بطيء" (delivery is slow).
         r"(?:النت|الانترنت|الشبكه|التطبيق|الموقع|الخدمه|التوصيل|الشحن|الرد)(?: \S+)? (?:بطيء|بطيئ|بطيئه|بطيه|بطي)(?:$|[^\p{L}])",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "ar_ma_tistahil",
+        // "الأسعار نار، ما تستاهل" (prices are fire, not worth it).
+        // Dialect judgements of a price ("لا تستحق" alone is as often a proverb's "does not deserve").
+        r"(?:الاسعار|السعر|اسعارهم|سعره|سعرها) نار|(?:ما|مو|مش) ?(?:تستاهل|يستاهل)(?:$|[^\p{L}])|(?:لا|ما) (?:تستحق|يستحق) (?:الشراء|السعر|فلوسها|فلوسه|المبلغ|سعرها|سعره)",
     ),
     r(
         AskRecommendation,
@@ -2340,19 +2437,19 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Checkout,
-        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|charging (?:me|us|my)|short ?changed|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|pagar|payer|bezahlen|zahlen|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|کارت|الدفع|البطاقه|خصموا|مرتين",
+        r"\b(?:checkout|check out|payment|pay|paid|card|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|charging (?:me|us|my)|short ?changed|pago|tarjeta|paiement|carte|zahlung|bezahlung|karte|pagamento|cartão|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|pagar|payer|bezahlen|zahlen|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|(?:^|\s)کارت|الدفع|البطاقه|خصموا|مرتين",
     ),
     (
         ComplaintCategory::Delivery,
-        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|pedí|llega|llegado|enviaron|commandé|livré|expédié|reçu|bestellt|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|نرسیده|نرسید)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه|الشحنه|(?:^|\s)(?:طلبي|طلبيتي|شحنتي)(?:\s|$)",
+        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|package|parcel|courier|order(?:s|ed)?|arriv(?:e|ed|al)|tracking|dispatch(?:ed)?|driver|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pedido|livraison|colis|commande|lieferung|paket|versand|bestellung|geliefert|encomenda|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|pedí|llega|llegado|enviaron|commandé|livré|expédié|reçu|bestellt|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|نرسیده|نرسید)\b|ارسال|تحویل|بسته|سفارش|توصيل|شحن|الطلب|الطلبيه|الشحنه|ما وصل|ماوصل|لم يصل|(?:^|\s)(?:طلبي|طلبيتي|شحنتي)(?:\s|$)",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
-        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|warranty|rembours\w*|reembols\w*|estorno|devolveram|devolveu|dinheiro de volta|geld (?:\w+ ){0,6}?zurück|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver|cambiarlo|cambiarla|cambiármelo)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|ندادن|نمی ?دن|نمی ?دهند)|برگشت پول|برگردوندم|برگرداندم|پس فرستادم",
+        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|reimburs\w*|exchange|chargeback|reembolso|devolución|devolucion|warranty|rembours\w*|reembols\w*|estorno|devolveram|devolveu|dinheiro de volta|geld (?:\w+ ){0,6}?zurück|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver(?:lo|la|los|las)?|estorn\w*|cambiarlo|cambiarla|cambiármelo)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|ندادن|نمی ?دن|نمی ?دهند)|برگشت پول|برگردوندم|برگرداندم|پس فرستادم",
     ),
     (
         ComplaintCategory::Support,
-        r"\b(?:support|customer (?:service|care)|on the phone|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ses|ded|ding)|repl(?:y|ies|ied|ying)|rep|representative|staff|rude|helpline|hotline|ticket|manager|(?:no ?one|nobody) (?:is )?(?:picking up|picks up|picking|answering|answers)|keeps? ringing|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|conseiller|hotline|atendente|responderam|respondem|contestan?|contestaron|responden|respondieron|répondent|antworten)\b|پشتیبانی|پاسخگو|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد|احد يرد|محد يرد|ماحد يرد",
+        r"\b(?:support|customer (?:service|care)|on the phone|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|e-?mail(?:ed)?|respon(?:d|se|ses|ded|ding)|repl(?:y|ies|ied|ying)|rep|representative|staff|rude|helpline|hotline|ticket|manager|(?:no ?one|nobody) (?:is )?(?:picking up|picks up|picking|answering|answers)|keeps? ringing|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|servicio técnico|au téléphone|conseiller|hotline|atendente|responderam|respondem|contestan?|contestaron|responden|respondieron|répondent|antworten)\b|پشتیبانی|پاسخگو|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد|احد يرد|محد يرد|ماحد يرد",
     ),
     (
         ComplaintCategory::Price,
@@ -2362,7 +2459,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         ComplaintCategory::Quality,
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه|انكسر|انكسرت|اتكسر|اتكسرت|مضروب|مقلد",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:e|es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه|انكسر|انكسرت|اتكسر|اتكسرت|مضروب|مقلد",
     ),
     (
         // Failing in use, as customers say it of anything sold: a device, clothes, food, a
@@ -2374,11 +2471,11 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
         // A network's coverage, said of in a complaint ("the signal at home is a joke", "la
         // cobertura es pésima", "das Netz ist eine Katastrophe", "o sinal aqui é horrível").
         ComplaintCategory::Quality,
-        r"\b(?:coverage|cobertura|señal|réseau|netz|netzabdeckung|empfang|sinal|ne (?:s'allume|marche|fonctionne|charge|démarre) plus|no enciende|ya no funciona|dejó de funcionar|geht nicht mehr an|funktioniert nicht mehr|não liga|não funciona mais|signal(?: \S+){0,3}? (?:is|was|are|has been) (?:\w+ )?(?:a joke|dire|terrible|awful|rubbish|shocking|appalling|horrible|pathetic|crap|useless|non-?existent))\b|التغطيه|تغطيه|الشبكه|النت|بطيء|بطيئ|ضعیف",
+        r"\b(?:coverage|cobertura|señal|réseau|netz|netzabdeckung|empfang|sinal|ne (?:s'allume|marche|fonctionne|charge|démarre) plus|no enciende|ya no funciona|dejó de funcionar|geht nicht mehr an|funktioniert nicht mehr|não liga|não funciona mais|signal(?: \S+){0,3}? (?:is|was|are|has been) (?:\w+ )?(?:a joke|dire|terrible|awful|rubbish|shocking|appalling|horrible|pathetic|crap|useless|non-?existent))\b|التغطيه|تغطيه|الشبكه|النت|بطيء|بطيئ|ضعیف|[آا]نتن|(?:internet|sinal) cai",
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:(?:put|puts|putting|bumped|jacked) (?:my|our|the|their|its) (?:prices?|bills?|tariffs?|subscription|premium|monthly (?:bill|payment|price|fee|charge)) up|(?:jacked|bumped|hiked) up|service (?:fee|charge)s?)\b",
+        r"\b(?:(?:put|puts|putting|bumped|jacked) (?:my|our|the|their|its) (?:prices?|bills?|tariffs?|subscription|premium|monthly (?:bill|payment|price|fee|charge)) up|(?:jacked|bumped|hiked) up|service (?:fee|charge)s?|(?:daylight|highway) robbery|fake sale)\b",
     ),
 ];
 
@@ -5696,6 +5793,96 @@ mod tests {
             let cats = d.categories(&text, &sigs);
             assert!(cats.contains(&want), "{text}: {sigs:?} {cats:?}");
         }
+    }
+
+    /// Phrasings a seventh round of fresh posts found unread (2026-12-05, eighteenth session),
+    /// with their look-alikes.
+    #[test]
+    fn seventh_round_phrasings_and_their_look_alikes() {
+        assert_each(
+            &[
+                "Since the last update it won't even connect to my lamp",
+                "Not gonna lie, I expected more from Lumora.",
+                "The app is clunky",
+                "Kestrel Mobile's roaming charges are daylight robbery.",
+                "PSA: Fernway is running a fake sale",
+                "They throttle you after 20GB",
+                "Can someone explain why Fernway needs my date of birth to buy a cushion?",
+            ],
+            Complaint,
+            true,
+        );
+        assert_each(
+            &[
+                "I expected it to arrive on Friday",
+                "The app is clean and simple",
+            ],
+            Complaint,
+            false,
+        );
+        // "Support replied" is the help desk, not a feature asked for.
+        assert_each(
+            &["My lamp arrived broken. Support replied within the hour."],
+            Recommend,
+            false,
+        );
+        assert_each(&["Support for dark mode please"], Recommend, true);
+        assert_each(
+            &["Switched from Acme to Kestrel Mobile. Should have done it years ago."],
+            Praise,
+            true,
+        );
+        assert_each(
+            &["If you read at night, the Halo is exactly what you need."],
+            Recommend,
+            true,
+        );
+        assert_each_in(
+            &[
+                ("es", "Fernway me mandó el color equivocado"),
+                ("pt", "A internet cai toda hora"),
+                ("fa", "از Kestrel Mobile سیمکارت نگیرید، آنتن نمیده."),
+                ("fa", "قیمت Lumora خیلی بالاست، ارزشش رو نداره."),
+                ("ar", "الأسعار عند Fernway نار، ما تستاهل."),
+            ],
+            Complaint,
+            true,
+        );
+        // A proverb's "does not deserve" is no verdict on a price.
+        assert_each_in(
+            &[(
+                "ar",
+                "كن شريفا لا لأن الناس يستحقون الشرف بل لأنك انت لا تستحق الخيانة",
+            )],
+            Complaint,
+            false,
+        );
+        assert_each_in(
+            &[(
+                "es",
+                "Si buscáis una lámpara buena, la Lumora Halo es lo que necesitáis.",
+            )],
+            Recommend,
+            true,
+        );
+        assert_each_in(&[("pt", "Não assinem a Kestrel Mobile")], Warn, true);
+        assert_each_in(&[("pt", "Não assinem a Kestrel Mobile")], Recommend, false);
+        assert_each_in(
+            &[
+                ("fr", "Je compte résilier mon forfait Kestrel Mobile"),
+                (
+                    "de",
+                    "Kestrel Mobile hat schon wieder die Preise erhöht, ich bin raus.",
+                ),
+            ],
+            ChurnIntent,
+            true,
+        );
+        assert_each_in(
+            &[("fa", "میخوام یه چراغ Lumora بخرم، کدوم مدلش بهتره؟")],
+            AskRecommendation,
+            true,
+        );
     }
 
     /// Complaints a fresh probe found unread or filed under `other` (2026-12-05), each with
