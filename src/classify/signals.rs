@@ -1652,15 +1652,40 @@ fn drop_overlapping(
     if spans.is_empty() {
         return;
     }
+    drop_where(fired, text, pick, |a, b| {
+        spans.iter().any(|&(x, y)| a < y && x < b)
+    });
+}
+
+/// Drops the signals `pick` chooses whose span (`a..b` of `text`, looked for only for them)
+/// `drops`; a signal whose span is not found stays.
+fn drop_where(
+    fired: &mut Vec<Fired<'_>>,
+    text: &str,
+    pick: impl Fn(&Fired<'_>) -> bool,
+    drops: impl Fn(usize, usize) -> bool,
+) {
     fired.retain_mut(|f| {
         if !pick(f) {
             return true;
         }
         f.resolve(text);
-        !f.span
-            .is_some_and(|(a, b)| spans.iter().any(|&(x, y)| a < y && x < b))
+        !f.span.is_some_and(|(a, b)| drops(a, b))
     });
 }
+
+/// Words that, between the trouble and the praise of [`SARCASTIC_VERDICT`], make the praise a real
+/// verdict ("arrived late *but* in perfect condition. Great.").
+const TURNING_WORDS: &[&str] = &[
+    "but",
+    "though",
+    "although",
+    "however",
+    "yet",
+    "luckily",
+    "thankfully",
+    "fortunately",
+];
 
 /// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
 /// searched only when both are present (a second regex search each).
@@ -3081,54 +3106,35 @@ impl SignalDetector {
         }
         // Doubt put to the reader ("if you're on the fence about the X2, just get it") asks
         // nothing: the writer answers it.
-        if fired.iter().any(|f| f.sig.rule == "not_sure_if_worth") {
-            fired.retain_mut(|f| {
-                if f.sig.rule != "not_sure_if_worth" {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span.is_some_and(|(a, _)| reader_is_subject(text, a))
-            });
-        }
-        // "Why is Lumora so good?!" wonders at a virtue; it does not ask whether it is any good.
+        drop_where(
+            &mut fired,
+            text,
+            |f| f.sig.rule == "not_sure_if_worth",
+            |a, _| reader_is_subject(text, a),
+        );
         // "Arrived late but in perfect condition. Great." is a real verdict: a contrast between the
         // trouble and the praise turns it.
-        if fired.iter().any(|f| f.sig.rule == SARCASTIC_VERDICT) {
-            fired.retain_mut(|f| {
-                if f.sig.rule != SARCASTIC_VERDICT {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span.is_some_and(|(a, b)| {
-                    words_of(&text[a..b]).any(|w| {
-                        [
-                            "but",
-                            "though",
-                            "although",
-                            "however",
-                            "yet",
-                            "luckily",
-                            "thankfully",
-                            "fortunately",
-                        ]
-                        .iter()
-                        .any(|c| w.eq_ignore_ascii_case(c))
-                    })
-                })
-            });
-        }
-        if lang == "en" && fired.iter().any(|f| f.sig.rule == "is_it_worth") {
-            fired.retain_mut(|f| {
-                if f.sig.rule != "is_it_worth" {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span.is_some_and(|(a, _)| {
+        drop_where(
+            &mut fired,
+            text,
+            |f| f.sig.rule == SARCASTIC_VERDICT,
+            |a, b| {
+                words_of(&text[a..b])
+                    .any(|w| TURNING_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            },
+        );
+        // "Why is Lumora so good?!" wonders at a virtue; it does not ask whether it is any good.
+        if lang == "en" {
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "is_it_worth",
+                |a, _| {
                     words_of(&text[..a]).next_back().is_some_and(|w| {
                         w.eq_ignore_ascii_case("why") || w.eq_ignore_ascii_case("how")
                     })
-                })
-            });
+                },
+            );
         }
         // A post asking for a recommendation gives none: the learned advice model reads its
         // words ("recommend a good lamp") as advice, and a phrase rule inside the asking sentence
@@ -3152,14 +3158,12 @@ impl SignalDetector {
             }
             requests.sort_unstable();
             requests.dedup();
-            fired.retain_mut(|f| {
-                if f.sig.kind != Recommend {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span
-                    .is_some_and(|(a, b)| requests.iter().any(|&(x, y)| x <= a && b <= y))
-            });
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.kind == Recommend,
+                |a, b| requests.iter().any(|&(x, y)| x <= a && b <= y),
+            );
         }
         // "Going to buy the X2 tomorrow": the author's own purchase is no advice to others, whatever
         // words the learned model weighs; a learned recommendation in the purchase's sentence goes
@@ -3191,14 +3195,12 @@ impl SignalDetector {
                 .iter()
                 .any(|f| matches!(f.sig.kind, PurchaseIntent | Praise) && self.own_rule(f))
         {
-            fired.retain_mut(|f| {
-                if !(matches!(f.sig.kind, PurchaseIntent | Praise) && self.own_rule(f)) {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span
-                    .is_some_and(|(a, b)| denied_before(&text[..a], &text[a..b]))
-            });
+            drop_where(
+                &mut fired,
+                text,
+                |f| matches!(f.sig.kind, PurchaseIntent | Praise) && self.own_rule(f),
+                |a, b| denied_before(&text[..a], &text[a..b]),
+            );
         }
         // A warning or churn inside an idiom that says otherwise ("can't recommend them enough",
         // "just switched on the lamp") is not one.
@@ -3275,34 +3277,33 @@ impl SignalDetector {
         // disappointing", "never disappointed") says the opposite. English rules only: the other
         // languages' rules spell their negations out.
         if lang == "en" && fired.iter().any(|f| f.sig.kind == Complaint) {
-            fired.retain_mut(|f| {
-                if f.sig.kind != Complaint || f.sig.rule == SARCASM || f.rule.is_none() {
-                    return true;
-                }
-                f.resolve(text);
-                !f.span.is_some_and(|(a, _)| negated_before(&text[..a]))
-            });
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.kind == Complaint && f.sig.rule != SARCASM && f.rule.is_some(),
+                |a, _| negated_before(&text[..a]),
+            );
         }
         // "Why is it so good?" wonders at a virtue: the degree's word weighs positive in the
         // sentiment ("why are Fernway bags so comfy", "why is she so perfect?").
-        if lang == "en" && fired.iter().any(|f| f.sig.rule == "why_is") {
-            fired.retain_mut(|f| {
-                if f.sig.rule != "why_is" {
-                    return true;
-                }
-                f.resolve(text);
-                let Some((a, b)) = f.span else {
-                    return true;
-                };
-                let m = &text[a..b];
-                let Some(so) = m.rfind(" so ").map(|i| a + i + 4).filter(|&i| i < b) else {
-                    return true;
-                };
-                !sentiment
-                    .hits
-                    .iter()
-                    .any(|h| h.at == Some(so as u32) && h.valence > 0.0)
-            });
+        if lang == "en" {
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "why_is",
+                |a, b| {
+                    text[a..b]
+                        .rfind(" so ")
+                        .map(|i| a + i + 4)
+                        .filter(|&i| i < b)
+                        .is_some_and(|so| {
+                            sentiment
+                                .hits
+                                .iter()
+                                .any(|h| h.at == Some(so as u32) && h.valence > 0.0)
+                        })
+                },
+            );
         }
         // Trouble reported put right ("thank you for fixing my internet outage so quickly") is
         // no complaint; sarcasm ("thanks for fixing nothing") keeps its own.
