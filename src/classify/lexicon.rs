@@ -46,6 +46,13 @@ pub struct Profile {
     /// First two words of the phrases (every phrase has two at least): a phrase start followed by
     /// a word that continues no phrase needs no longer lookups.
     pub phrase_pairs: HashSet<String>,
+    /// The same pairs as numbers ([`phrase_pair_key`] of the two words' [`WordInfo::phrase_id`]s):
+    /// a token knows its word's number from its template, so the pair test hashes one integer
+    /// instead of building and hashing the two words' text (most phrase starts fail it).
+    pub phrase_pair_ids: HashSet<u64>,
+    /// `phrases` keyed by their words' numbers, for the lookups of a profile without suffixes
+    /// (where a phrase's last word is always written in full).
+    pub phrase_ids: HashMap<Box<[u32]>, f64>,
     pub negators: HashSet<String>,
     pub boosters: HashMap<String, f64>,
     pub contrast: HashSet<String>,
@@ -83,9 +90,18 @@ pub struct WordInfo {
     pub negator: bool,
     pub contrast: bool,
     pub phrase_start: bool,
+    /// The word's number among the words of the phrases (0 for a word in none), for
+    /// [`Profile::phrase_pair_ids`] and [`Profile::phrase_ids`].
+    pub phrase_id: u32,
     /// English only: a word of VADER's special-case idioms or multi-word boosters. An idiom check
     /// needs two such words near the scored word, so most scored words skip building n-grams.
     pub idiom: bool,
+}
+
+/// The key of a pair of phrase words in [`Profile::phrase_pair_ids`].
+#[inline]
+pub fn phrase_pair_key(first: u32, second: u32) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
 }
 
 impl Profile {
@@ -114,6 +130,27 @@ impl Profile {
         for w in &self.phrase_starts {
             words.entry(w.clone()).or_default().phrase_start = true;
         }
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut pair_ids = HashSet::default();
+        let mut phrase_ids = HashMap::default();
+        for (key, &v) in &self.phrases {
+            let numbers: Box<[u32]> = key
+                .split(' ')
+                .map(|w| {
+                    let next = ids.len() as u32 + 1;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect();
+            if let [a, b, ..] = *numbers {
+                pair_ids.insert(phrase_pair_key(a, b));
+            }
+            phrase_ids.insert(numbers, v);
+        }
+        for (w, id) in ids {
+            words.entry(w.to_string()).or_default().phrase_id = id;
+        }
+        self.phrase_pair_ids = pair_ids;
+        self.phrase_ids = phrase_ids;
         if self.lang == "en" {
             let multi_word_boosters = self.boosters.keys().filter(|k| k.contains(' '));
             let idioms = EN_SPECIAL_CASES.iter().map(|(k, _)| *k);
@@ -959,6 +996,8 @@ fn build_profile(lang: &'static str) -> Profile {
         max_phrase_words,
         phrase_starts: HashSet::default(),
         phrase_pairs: HashSet::default(),
+        phrase_pair_ids: HashSet::default(),
+        phrase_ids: HashMap::default(),
         negators: HashSet::default(),
         boosters: HashMap::default(),
         contrast: HashSet::default(),

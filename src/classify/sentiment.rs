@@ -505,14 +505,15 @@ fn render_rules(flags: u32) -> Cow<'static, str> {
     {
         return Cow::Borrowed(name);
     }
-    let mut s = String::new();
-    for (f, name) in RULE_NAMES {
-        if flags & f != 0 {
-            if !s.is_empty() {
-                s.push('+');
-            }
-            s.push_str(name);
+    // Sized once: growing the string name by name had been a reallocation or two a hit.
+    let names = || RULE_NAMES.iter().filter(|(f, _)| flags & f != 0);
+    let len = names().map(|(_, name)| name.len() + 1).sum::<usize>();
+    let mut s = String::with_capacity(len.saturating_sub(1));
+    for &(_, name) in names() {
+        if !s.is_empty() {
+            s.push('+');
         }
+        s.push_str(name);
     }
     Cow::Owned(s)
 }
@@ -2179,6 +2180,25 @@ fn phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
 
 #[inline(never)]
 fn longest_phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    // Most phrase starts ("no", "kind", "can't") are followed by a word that continues none of
+    // their phrases: the two words' numbers say so. Where the second word may carry a suffix
+    // (Persian, Arabic) the pair as written may not be a phrase's while the stem's is: those
+    // tokens take the lookups by text below.
+    let (first, second) = (&toks[i], toks.get(i + 1)?);
+    if second.suffixes == 0
+        && (second.info.phrase_id == 0
+            || !p
+                .phrase_pair_ids
+                .contains(&crate::classify::lexicon::phrase_pair_key(
+                    first.info.phrase_id,
+                    second.info.phrase_id,
+                )))
+    {
+        return None;
+    }
+    if p.suffixes.is_empty() {
+        return longest_phrase_by_numbers(p, toks, i);
+    }
     thread_local! {
         static KEY: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     }
@@ -2186,6 +2206,24 @@ fn longest_phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)
     let found = longest_phrase_in(p, toks, i, &mut key);
     KEY.set(key);
     found
+}
+
+/// [`longest_phrase_in`] for a profile without suffixes, by the words' numbers: every word of a
+/// phrase has one, so no phrase reaches past a word without one, and a candidate is a slice of
+/// numbers to look up rather than a string to build and hash.
+fn longest_phrase_by_numbers(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let mut ids = [0u32; 16];
+    let mut n = 0;
+    for t in toks[i..].iter().take(p.max_phrase_words.min(ids.len())) {
+        if t.info.phrase_id == 0 {
+            break;
+        }
+        ids[n] = t.info.phrase_id;
+        n += 1;
+    }
+    (2..=n)
+        .rev()
+        .find_map(|len| p.phrase_ids.get(&ids[..len]).map(|v| (*v, len)))
 }
 
 /// [`longest_phrase_at`], building its keys in `key` (a buffer kept between calls).
@@ -2200,11 +2238,10 @@ fn longest_phrase_in(
         return None;
     }
     key.clear();
-    // Most phrase starts ("no", "kind", "can't") are followed by a word that continues none of
-    // their phrases: one lookup says so. Where a phrase's last word may carry a suffix (Persian,
-    // Arabic) the pair as written may not be in the table, so the pair is also asked with each
-    // suffix the second word could lose (a two-word phrase's last word is the second word; a
-    // longer phrase's second word is written in full).
+    // The pair test by text, for a second word that may carry a suffix (the caller has tested
+    // every other pair by number): the pair as written, and with each suffix the second word
+    // could lose (a two-word phrase's last word is the second word; a longer phrase's second word
+    // is written in full).
     key.push_str(toks[i].lower());
     key.push(' ');
     let first = key.len();
@@ -3923,6 +3960,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The phrase lookups by the words' numbers find what the lookups by text find, at every
+    /// token of texts made of each phrase: alone, between other words, cut short, with its last
+    /// word changed, and two phrases run together.
+    #[test]
+    fn phrases_found_by_number_are_those_found_by_text() {
+        let engine = SentimentEngine::new();
+        let mut checked = 0;
+        for lang in super::super::lexicon::LANGS {
+            let p = engine.lex.profile(lang);
+            let mut keys: Vec<&String> = p.phrases.keys().collect();
+            keys.sort();
+            let mut texts = Vec::new();
+            for (k, key) in keys.iter().enumerate() {
+                let words: Vec<&str> = key.split(' ').collect();
+                let next = keys[(k + 1) % keys.len()];
+                texts.push(format!("well {key} then"));
+                texts.push(format!("{key} {next}"));
+                texts.push(words[..words.len() - 1].join(" "));
+                texts.push(format!("{} zzz", words[..words.len() - 1].join(" ")));
+            }
+            for text in &texts {
+                engine.with_tokens(text, p, |toks| {
+                    for i in 0..toks.len() {
+                        if !toks[i].info.phrase_start {
+                            continue;
+                        }
+                        let by_text = longest_phrase_in(p, toks, i, &mut String::new());
+                        assert_eq!(
+                            longest_phrase_at(p, toks, i),
+                            by_text,
+                            "{lang} {text:?} at {i}"
+                        );
+                        checked += usize::from(by_text.is_some());
+                    }
+                });
+            }
+        }
+        // Every phrase was found where it stands whole.
+        let phrases: usize = super::super::lexicon::LANGS
+            .iter()
+            .map(|l| engine.lex.profile(l).phrases.len())
+            .sum();
+        assert!(
+            checked >= phrases,
+            "{checked} phrases found, {phrases} in the profiles"
+        );
     }
 
     /// A template keeps which suffixes its word may lose in 32 bits: no profile has more.
