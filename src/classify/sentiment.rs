@@ -2831,7 +2831,8 @@ fn trouble_fixed(toks: &[Tok], i: usize) -> bool {
 /// damage"), nor when what is avoided is no trouble ("avoid this seller": a warning).
 fn en_prevented(toks: &[Tok], i: usize) -> bool {
     let negated = |from: usize, to: usize| any_negator(&toks[from..to]);
-    let trouble = |t: &Tok| t.info.valence.is_some_and(|v| v < 0.0);
+    // "Avoid avoid avoid": a verb of keeping away is no trouble kept away.
+    let trouble = |t: &Tok| t.sw != Sw::Prevent && t.info.valence.is_some_and(|v| v < 0.0);
     if toks[i].sw == Sw::Prevent {
         // The verb: trouble follows.
         if toks[i].clause_end {
@@ -3365,6 +3366,27 @@ mod tests {
         }
         assert!(s("avoid this seller") < -0.05);
         assert!(s("it doesn't prevent the damage") < -0.05);
+        // A verb of keeping away is no trouble kept away.
+        assert!(s("Avoid avoid avoid.") < -0.05);
+    }
+
+    /// Warnings VADER reads as praise: a negated "bother" or "waste", "keep well away", "buyer
+    /// beware", "trust me" before a warning.
+    #[test]
+    fn warnings_read_negative() {
+        for t in [
+            "Wouldn't bother with Fernway",
+            "I wouldn't waste my money on it",
+            "Keep well away from Kestrel",
+            "Buyer beware, the 'solid oak' is veneer.",
+            "Trust me, avoid Fernway",
+            "Friends don't let friends buy Fernway",
+            "There are better options than Kestrel out there",
+            "Not worth the hassle",
+        ] {
+            assert!(s(t) < -0.05, "{t}: {}", s(t));
+        }
+        assert!(s("I trust them completely") > 0.05);
     }
 
     /// Trouble reported put right weighs nothing (`+fixed`); a fix asked for or denied leaves it,

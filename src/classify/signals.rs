@@ -184,14 +184,16 @@ const EN: &[Rule] = &[
         Warn,
         0.95,
         "not_recommend",
-        r"\b(?:would(?:n'?t| not)|do(?:n'?t| not)|can(?:'t|not)|never|not|wouldn'?t) (?:ever |really )?(?:recommend|suggest)\b",
+        r"\b(?:would(?:n'?t| not)|do(?:n'?t| not)|can(?:'t|not)|never|not|wouldn'?t) (?:ever |really )?(?:recommend|suggest)\b|\b(?:not|won'?t be|wouldn'?t be|will not be|would not be|never be) recommending\b",
     ),
     r(
         Warn,
         0.9,
         "dont_buy",
         // "I'd think twice before ordering from them again" warns as surely.
-        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her))\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b",
+        // "Do NOT sign up with Kestrel", "don't make the same mistake I did", "don't even think
+        // about Kestrel" (not "…about it", which may end "just buy it").
+        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|sign up (?:with|for|to)|subscribe to|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her))\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b|\bdo(?:n'?t| not) make the (?:same )?mistakes? (?:i|we) (?:did|made)\b|\bdo(?:n'?t| not) even (?:think about|consider) (?:buying|getting|ordering|signing|going|using|(?-i:[A-Z])\w*)",
     ),
     r(
         Warn,
@@ -206,7 +208,7 @@ const EN: &[Rule] = &[
         Warn,
         0.9,
         "avoid",
-        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:avoid(?: at all costs)?|stay away|steer (?:well |way |very )?clear|run away|beware|buyer beware|be warned|be careful)\b|\b(?:shop|go|look|buy|order|take your (?:business|money)) (?:somewhere )?elsewhere\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run)\b",
+        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:avoid(?: at all costs)?|(?:stay|keep) (?:well |far |right )?away|steer (?:well |way |very )?clear|run away|beware|buyer beware|be warned|(?:you'?ve|you have) been warned|be careful|friends don'?t let friends)\b|\b(?:shop|go|look|buy|order|take your (?:business|money)|better off (?:going|shopping|looking|buying|ordering)) (?:somewhere )?elsewhere\b|\bthere are (?:much |far |way |so many )?better (?:options|alternatives|choices|deals|ones) (?:out there|than)\b|(?:^|[.!?]\s+)(?:just |honestly |seriously |definitely )?(?:skip|pass on) (?:the |this |that )?(?-i:[A-Z])\w*|(?:^|[.!?]\s+)(?:just )?run(?: away)?(?:[.!]+\s|[.!]*$)|(?:^|[.!?,]\s*|\band |\bjust )(?:buy|get|choose|pick|go with|go for) (?:literally )?any(?:one|thing|where)? (?:other|else)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run|(?:buy|get|choose|pick|go with|go for) (?:literally )?any(?:one|thing|where)? (?:other|else))\b",
     ),
     r(
         Warn,
@@ -214,7 +216,7 @@ const EN: &[Rule] = &[
         "waste_of_money",
         // "Save yourself the hassle" warns where it ends, or goes on to what to shun; "save
         // yourself the hassle and grab a Lumora" recommends (`save_yourself_and_get`).
-        r"\b(?:waste of (?:money|time)|save your (?:money|time)|not worth (?:it|the money|the price|a penny))\b|\bsave yourself (?:the |some |a lot of )?(?:headache|trouble|hassle|grief|stress|money|time|disappointment)\b(?:\s*[.!,;:)]|\s*$| (?:by|with|from|if|when|-|—)\b| (?:and|&) (?:just )?(?:avoid|skip|stay|steer|pass|don'?t|do not|never) )",
+        r"\b(?:waste of (?:money|time)|save your (?:money|time)|(?:not|isn'?t|aren'?t|wasn'?t|weren'?t) worth (?:it|the money|the price|a penny|the hassle|the headache|the effort|the risk|the wait|your (?:money|time)))\b|\b(?:wouldn'?t|would not|would never|don'?t|do not) waste (?:my|your|any|a|good) (?:money|time|cash|penny|dime)\b|\bsave yourself (?:the |some |a lot of )?(?:headache|trouble|hassle|grief|stress|money|time|disappointment)\b(?:\s*[.!,;:)]|\s*$| (?:by|with|from|if|when|-|—)\b| (?:and|&) (?:just )?(?:avoid|skip|stay|steer|pass|don'?t|do not|never) )",
     ),
     r(
         Warn,
@@ -715,7 +717,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "poorly_made",
-        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|fell|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|stopped working|fell apart|died|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
+        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|comes|fell|falls|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|breaks|stopped working|stop working|stops working|fell apart|fall apart|died|die|dies|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
     ),
     r(
         Complaint,
@@ -994,7 +996,7 @@ const ES: &[Rule] = &[
         Warn,
         0.95,
         "es_no_recomiendo",
-        r"\bno (?:lo |la |los |las |se lo )?(?:recomiendo|recomendamos)\b",
+        r"\bno (?:lo |la |los |las |se lo |os |te |les |le |os lo |te lo |se la )?(?:recomiendo|recomendamos|recomendaría)\b",
     ),
     r(
         Warn,
@@ -1177,7 +1179,7 @@ const DE: &[Rule] = &[
         Warn,
         0.95,
         "de_nicht_empfehlen",
-        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|hände weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von) (?:\S+ ){0,2}(?:bestellen|kaufen))\b",
+        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|hände weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|rate (?:\S+ ){0,3}?(?:von|davon) (?:\S+ ){0,3}?ab|(?:kann|würde|muss) (?:\S+ ){0,2}?(?:nur )?(?:davon )?abraten|abzuraten|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von) (?:\S+ ){0,2}(?:bestellen|kaufen))\b",
     ),
     r(
         Complaint,
@@ -1262,7 +1264,7 @@ const PT: &[Rule] = &[
         Warn,
         0.95,
         "pt_nao_recomendo",
-        r"\b(?:não (?:recomendo|recomendamos|comprem|compre|indico|caiam|caia|assinem|contratem)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe))\b",
+        r"\b(?:não (?:recomendo|recomendamos|comprem|compre|indico|caiam|caia|assinem|contratem)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe|pense(?:m)? (?:duas|2) vezes antes de))\b",
     ),
     r(
         Complaint,
@@ -1356,7 +1358,7 @@ const FA: &[Rule] = &[
         Warn,
         0.95,
         "fa_nakharid",
-        r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|نگیرید|کلاهبرداری|دوری کنید",
+        r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|نگیرید|کلاهبرداری|دوری کنید|سمت (?:[^ ]+ ){0,2}?نرید|نرید سمت",
     ),
     r(
         Complaint,
@@ -1455,7 +1457,7 @@ const AR: &[Rule] = &[
         Warn,
         0.95,
         "ar_la_ansah",
-        r"(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو|تتعاملوا|تتعاملون|تتعاملو)|ابتعدوا|احذروا|احذر|نصب|نصابين",
+        r"(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو|تتعاملوا|تتعاملون|تتعاملو)|نصيح(?:ه|تي):? لا تتعامل|ابتعدوا|ابعدوا عن(?: |$)|احذروا|احذر|نصب|نصابين",
     ),
     r(
         Complaint,
@@ -1771,6 +1773,20 @@ fn denies(w: &str) -> bool {
     ) || w.ends_with("n't")
 }
 
+/// Whether a recommendation's or praise's evidence is denied right before it ("isn't worth the
+/// price", "not a great value"): narrower than [`negated_before`] (English), since "don't" and "no" before
+/// advice are advice too ("don't expect to swim", "no, I love it").
+fn contradicted_before(before: &str) -> bool {
+    const DENIALS: &[&str] = &[
+        "not", "never", "isn't", "wasn't", "aren't", "weren't", "ain't", "isnt", "wasnt", "arent",
+        "werent",
+    ];
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| DENIALS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
+
 /// Whether the words just before a complaint's evidence negate it: a negator as the last word
 /// ("not terrible", "wasn't disappointing", "never disappointed"), or before one degree word
 /// ("not that bad", "wasn't very helpful" is the rule's own). Punctuation between stops the
@@ -1779,7 +1795,7 @@ fn denies(w: &str) -> bool {
 fn negated_before(before: &str) -> bool {
     const NEGATORS: &[&str] = &[
         "not", "never", "isn't", "wasn't", "aren't", "weren't", "ain't", "isnt", "wasnt", "hardly",
-        "barely", "without", "nothing", "no",
+        "barely", "without", "nothing", "no", "won't", "wont", "n't",
     ];
     const DEGREE: &[&str] = &[
         "very",
@@ -2906,7 +2922,7 @@ impl SignalDetector {
         SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
             negative_advice: Regex::new(
-                r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of|(?:will|'ll) (?:be sorry|regret)|(?:wouldn'?t|would not|would never|won'?t|will not|will never) (?:be )?(?:buy|order|use|go|shop|touch|trust|fly|stay|eat|return|com)(?-u:\w)*)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of|no way|(?:neither|nor) should you|learn from my mistake|(?:will|'ll) (?:be sorry|regret)|(?:wouldn'?t|would not|would never|won'?t|will not|will never) (?:be )?(?:buy|order|use|go|shop|touch|trust|fly|stay|eat|return|com)(?-u:\w)*)(?-u:\b)",
             )
             .expect("negative advice regex"),
             addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
@@ -3284,6 +3300,39 @@ impl SignalDetector {
                 |a, _| negated_before(&text[..a]),
             );
         }
+        // So does a recommendation or praise negated right before it ("isn't worth the price",
+        // "not worth it": the warning is `waste_of_money`'s).
+        if lang == "en"
+            && fired
+                .iter()
+                .any(|f| matches!(f.sig.kind, Recommend | Praise))
+        {
+            drop_where(
+                &mut fired,
+                text,
+                |f| matches!(f.sig.kind, Recommend | Praise) && f.rule.is_some(),
+                |a, _| contradicted_before(&text[..a]),
+            );
+        }
+        // "If I could give zero stars I would": the author's own "could" or "should" asks
+        // nothing of the maker ("I want an option to…" still does).
+        if lang == "en" {
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "suggestion_to_improve",
+                |a, _| {
+                    let modal = text[a..].get(..6).is_some_and(|w| {
+                        w.eq_ignore_ascii_case("could ") || w.eq_ignore_ascii_case("should")
+                    });
+                    modal
+                        && text[..a]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| w.eq_ignore_ascii_case("i"))
+                },
+            );
+        }
         // "Why is it so good?" wonders at a virtue: the degree's word weighs positive in the
         // sentiment ("why are Fernway bags so comfy", "why is she so perfect?").
         if lang == "en" {
@@ -3330,6 +3379,22 @@ impl SignalDetector {
         }
         // A warning overlapping a recommendation ("would not recommend") cancels it.
         cancel_overlapped(&mut fired, text, |f| f.sig.kind == Warn, Recommend);
+        // So does a warning in the sentence of a weak recommendation, which prefaces it ("Trust
+        // me, avoid Fernway's outlet store").
+        let weak_advice = |f: &Fired<'_>| {
+            f.sig.kind == Recommend && f.sig.confidence < STRONG_RULE && f.rule.is_some()
+        };
+        if fired.iter().any(weak_advice) {
+            let warned: Vec<usize> = resolved(&mut fired, text, |f| f.sig.kind == Warn)
+                .filter_map(|f| f.span)
+                .map(|(a, _)| sentence_start(text, a))
+                .collect();
+            if !warned.is_empty() {
+                drop_where(&mut fired, text, weak_advice, |a, _| {
+                    warned.contains(&sentence_start(text, a))
+                });
+            }
+        }
         // Sarcasm ("I love waiting on hold") cancels the praise it overlaps: the praise was its
         // opener.
         cancel_overlapped(
@@ -4330,6 +4395,79 @@ mod tests {
         assert!(!asks("Do a wine tour, it is good to get out of town"));
         assert!(!asks("@Safaricom_Care Alright thanks"));
         assert!(!asks("@AdobeCare Printing from Adobe Acrobat"));
+    }
+
+    /// Warnings as customers word them, from posts written before looking (nineteenth session),
+    /// with the look-alikes each form was narrowed against.
+    #[test]
+    fn warnings_as_customers_word_them() {
+        for text in [
+            "I wouldn't waste my money on the Lumora Halo",
+            "Not worth the hassle. Fernway's returns process is a nightmare.",
+            "Lumora isn't worth the price, go for something cheaper.",
+            "Do NOT sign up with Kestrel, they lock you in",
+            "Don't make the same mistake I did with Kestrel Mobile.",
+            "Don't even think about Kestrel Mobile.",
+            "Skip Fernway, their boots fall apart in weeks.",
+            "Pass on the Lumora Halo.",
+            "Kestrel Mobile? Run. Just run.",
+            "You'd be better off going elsewhere than Fernway.",
+            "Keep well away from Kestrel's broadband.",
+            "You have been warned: Lumora bulbs die within weeks.",
+            "Friends don't let friends buy Fernway furniture.",
+            "There are better options than Kestrel Mobile out there.",
+            "Honestly just go with literally anyone other than Kestrel.",
+            "Do yourself a favour and buy literally any other lamp.",
+            "Not recommending Fernway to anyone after this.",
+        ] {
+            let got = kinds(text, "en");
+            assert!(got.contains(&Warn), "{text}: {got:?}");
+            assert!(!got.contains(&Recommend), "{text}: {got:?}");
+        }
+        // A weak recommendation in the warning's sentence prefaces it.
+        assert_eq!(
+            kinds("Trust me, avoid Fernway's outlet store.", "en"),
+            vec![Warn]
+        );
+        for (text, lang) in [
+            ("No os recomiendo Lumora para nada.", "es"),
+            ("Ich rate dringend von Lumora ab.", "de"),
+            ("Pensem duas vezes antes de comprar na Fernway.", "pt"),
+            ("سمت Lumora نرید، پولتون هدر میره", "fa"),
+            ("ابعدوا عن Lumora، خدمه سيئه جدا", "ar"),
+            ("نصيحه لا تتعامل مع هذا المتجر", "ar"),
+        ] {
+            let got = kinds(text, lang);
+            assert!(got.contains(&Warn), "{text}: {got:?}");
+            assert!(!got.contains(&Recommend), "{text}: {got:?}");
+        }
+        for (text, lang) in [
+            // The author's own search, not advice.
+            (
+                "I am disappointed and looking elsewhere for a sturdier bag.",
+                "en",
+            ),
+            ("There are better options for beginners, like the X2.", "en"),
+            ("Skip the queue by booking online.", "en"),
+            ("You won't get any other phone this cheap.", "en"),
+            // "أبعد" also means "farther", and "لا تتعامل" may be said of her.
+            ("اللهم ابعد عنا ما يحزننا", "ar"),
+            ("الدوله لا تتعامل معها الا باعتبارها مؤامره", "ar"),
+        ] {
+            let got = kinds(text, lang);
+            assert!(!got.contains(&Warn), "{text}: {got:?}");
+        }
+        // "Fall apart" is a complaint said of a thing, in time, not of a person.
+        let complains = |t: &str| kinds(t, "en").contains(&Complaint);
+        assert!(complains("Their boots fall apart in weeks."));
+        assert!(!complains("Never be afraid to fall apart."));
+        assert!(!complains(
+            "Everything is secure and it wo n't fall apart on you."
+        ));
+        // The author's own "could" is no suggestion to the maker.
+        assert!(
+            !kinds("If I could give zero stars I would. Stay away.", "en").contains(&Recommend)
+        );
     }
 
     /// "Should have" asks a maker for something, or regrets the author's own choice. (The rule
