@@ -193,7 +193,7 @@ const EN: &[Rule] = &[
         // "I'd think twice before ordering from them again" warns as surely.
         // "Do NOT sign up with Kestrel", "don't make the same mistake I did", "don't even think
         // about Kestrel" (not "…about it", which may end "just buy it").
-        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go to|shop at|fly with|book with|book|download|install|sign up (?:with|for|to)|subscribe to|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her))\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b|\bdo(?:n'?t| not) make the (?:same )?mistakes? (?:i|we) (?:did|made)\b|\bdo(?:n'?t| not) even (?:think about|consider) (?:buying|getting|ordering|signing|going|using|(?-i:[A-Z])\w*)",
+        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|pay|go to|shop at|fly with|book with|book|download|install|sign up (?:with|for|to)|subscribe to|get sucked in|fall for|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her))\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b|\bdo(?:n'?t| not) make the (?:same )?mistakes? (?:i|we) (?:did|made)\b|\bdo(?:n'?t| not) even (?:think about|consider) (?:buying|getting|ordering|signing|going|using|(?-i:[A-Z])\w*)",
     ),
     r(
         Warn,
@@ -208,7 +208,7 @@ const EN: &[Rule] = &[
         Warn,
         0.9,
         "avoid",
-        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:avoid(?: at all costs)?|(?:stay|keep) (?:well |far |right )?away|steer (?:well |way |very )?clear|run away|beware|buyer beware|be warned|(?:you'?ve|you have) been warned|be careful|friends don'?t let friends)\b|\b(?:shop|go|look|buy|order|take your (?:business|money)|better off (?:going|shopping|looking|buying|ordering)) (?:somewhere )?elsewhere\b|\bthere are (?:much |far |way |so many )?better (?:options|alternatives|choices|deals|ones) (?:out there|than)\b|(?:^|[.!?]\s+)(?:just |honestly |seriously |definitely )?(?:skip|pass on) (?:the |this |that )?(?-i:[A-Z])\w*|(?:^|[.!?]\s+)(?:just )?run(?: away)?(?:[.!]+\s|[.!]*$)|(?:^|[.!?,]\s*|\band |\bjust )(?:buy|get|choose|pick|go with|go for) (?:literally )?any(?:one|thing|where)? (?:other|else)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run|(?:buy|get|choose|pick|go with|go for) (?:literally )?any(?:one|thing|where)? (?:other|else))\b",
+        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:would(?:n'?t| not)|would never|won'?t|never) touch (?-i:[A-Z])\w*|\bgive (?:\S+ ){1,3}?a miss\b|\bhard pass\b|\b(?:avoid(?: at all costs)?|(?:stay|keep) (?:well |far |right )?away|(?:steer|stay|keep) (?:well |way |very )?clear|run away|beware|buyer beware|be warned|(?:you'?ve|you have) been warned|be careful|friends don'?t let friends)\b|\b(?:shop|go|look|buy|order|take your (?:business|money)|better off (?:going|shopping|looking|buying|ordering)) (?:somewhere )?elsewhere\b|\bthere are (?:much |far |way |so many )?better (?:\w+ ){1,2}?(?:out there|than)\b|(?:^|[.!?]\s+)(?:just |honestly |seriously |definitely )?(?:skip|pass on) (?:the |this |that )?(?-i:[A-Z])\w*|(?:^|[.!?]\s+)(?:just )?run(?: away)?(?:[.!]+\s|[.!]*$)|(?:^|[.!?,]\s*|\band |\bjust )(?:buy|get|choose|pick|go with|go for|go|shop|order) (?:literally )?any(?:one|thing|where)? (?:other|else|but)\b|(?:^|[.!?,]\s*)(?:just |seriously |honestly )?(?:find|get|choose|pick) (?:another|a different|a better) (?:provider|company|shop|store|supplier|brand|carrier|network|bank|seller|airline)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run|(?:buy|get|choose|pick|go with|go for) (?:literally )?any(?:one|thing|where)? (?:other|else))\b",
     ),
     r(
         Warn,
@@ -4419,6 +4419,16 @@ mod tests {
             "Honestly just go with literally anyone other than Kestrel.",
             "Do yourself a favour and buy literally any other lamp.",
             "Not recommending Fernway to anyone after this.",
+            // A second round, written after the first's fixes.
+            "Honestly wouldn't touch Kestrel's fibre deal.",
+            "Save yourself the grief and go anywhere but Fernway.",
+            "I'd give Lumora a miss if I were you.",
+            "Stay clear of Kestrel's prepaid plans.",
+            "Learn from me: never pay Fernway upfront.",
+            "Don't get sucked in by Kestrel's cheap first month.",
+            "Seriously, find another provider than Kestrel.",
+            "Lumora? Hard pass.",
+            "Honestly there are way better lamps than Lumora for the price.",
         ] {
             let got = kinds(text, "en");
             assert!(got.contains(&Warn), "{text}: {got:?}");
@@ -4450,6 +4460,8 @@ mod tests {
             ("There are better options for beginners, like the X2.", "en"),
             ("Skip the queue by booking online.", "en"),
             ("You won't get any other phone this cheap.", "en"),
+            ("I would never touch it again, it was that good.", "en"),
+            ("The lamp is anything but cheap.", "en"),
             // "أبعد" also means "farther", and "لا تتعامل" may be said of her.
             ("اللهم ابعد عنا ما يحزننا", "ar"),
             ("الدوله لا تتعامل معها الا باعتبارها مؤامره", "ar"),
