@@ -46,9 +46,12 @@ pub struct Profile {
     /// First two words of the phrases (every phrase has two at least): a phrase start followed by
     /// a word that continues no phrase needs no longer lookups.
     pub phrase_pairs: HashSet<String>,
-    /// The same pairs as numbers ([`phrase_pair_key`] of the two words' [`WordInfo::phrase_id`]s):
-    /// a token knows its word's number from its template, so the pair test hashes one integer
-    /// instead of building and hashing the two words' text (most phrase starts fail it).
+    /// The number of each word of the phrases (from 1), which a token's template keeps: a
+    /// separate map, not a field of [`WordInfo`], which every word of the lexicons carries.
+    pub phrase_word_ids: HashMap<String, u32>,
+    /// The same pairs as numbers ([`phrase_pair_key`] of the two words' numbers): a token knows
+    /// its word's number from its template, so the pair test hashes one integer instead of
+    /// building and hashing the two words' text (most phrase starts fail it).
     pub phrase_pair_ids: HashSet<u64>,
     /// `phrases` keyed by their words' numbers, for the lookups of a profile without suffixes
     /// (where a phrase's last word is always written in full).
@@ -90,9 +93,6 @@ pub struct WordInfo {
     pub negator: bool,
     pub contrast: bool,
     pub phrase_start: bool,
-    /// The word's number among the words of the phrases (0 for a word in none), for
-    /// [`Profile::phrase_pair_ids`] and [`Profile::phrase_ids`].
-    pub phrase_id: u32,
     /// English only: a word of VADER's special-case idioms or multi-word boosters. An idiom check
     /// needs two such words near the scored word, so most scored words skip building n-grams.
     pub idiom: bool,
@@ -146,9 +146,7 @@ impl Profile {
             }
             phrase_ids.insert(numbers, v);
         }
-        for (w, id) in ids {
-            words.entry(w.to_string()).or_default().phrase_id = id;
-        }
+        self.phrase_word_ids = ids.into_iter().map(|(w, id)| (w.to_string(), id)).collect();
         self.phrase_pair_ids = pair_ids;
         self.phrase_ids = phrase_ids;
         if self.lang == "en" {
@@ -998,6 +996,7 @@ fn build_profile(lang: &'static str) -> Profile {
         phrase_pairs: HashSet::default(),
         phrase_pair_ids: HashSet::default(),
         phrase_ids: HashMap::default(),
+        phrase_word_ids: HashMap::default(),
         negators: HashSet::default(),
         boosters: HashMap::default(),
         contrast: HashSet::default(),

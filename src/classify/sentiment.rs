@@ -238,6 +238,9 @@ struct PieceTemplate {
     /// Which of the profile's suffixes the word may lose (bit k: `p.suffixes[k]` leaves a stem
     /// long enough), for the phrase lookups, which ask it of a phrase's last word.
     suffixes: u32,
+    /// The word's number among the words of the profile's phrases (0: it is in none; see
+    /// [`Profile::phrase_word_ids`]).
+    phrase_id: u32,
 }
 
 impl PieceTemplate {
@@ -257,6 +260,7 @@ impl PieceTemplate {
             .fold(0, |m, (k, _)| m | 1 << k);
         PieceTemplate {
             suffixes,
+            phrase_id: p.phrase_word_ids.get(&*t.lower).copied().unwrap_or(0),
             raw: Part::new(&t.raw, piece),
             lower: Part::new(&t.lower, piece),
             emoji: t.emoji,
@@ -285,8 +289,10 @@ impl PieceTemplate {
 
 /// Memory the piece cache may hold (all profiles together) before it is cleared, and the longest
 /// piece remembered. A stream's words recur (Zipf): on 200,000 stream texts in seven languages a
-/// piece is read once for every 80 times it is met.
-const PIECE_CACHE_BYTES: usize = 16 << 20;
+/// piece is read once for every 80 times it is met. 14 MB since the phrase numbers took start-up
+/// from 39 to 41 MB: the caps with start-up stay under 100 MB, and the first 20,000 stream texts
+/// cost the same instructions as with 16 MB (their pieces fit in either).
+const PIECE_CACHE_BYTES: usize = 14 << 20;
 /// What a remembered piece costs beyond its templates and its bytes: the map's bucket (at most
 /// half full after the table grows), its control byte and the key's allocation. A short piece's
 /// key is a number in a 32-byte bucket, with no allocation: counted the same, a little over.
@@ -2186,12 +2192,12 @@ fn longest_phrase_at(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64, usize)
     // tokens take the lookups by text below.
     let (first, second) = (&toks[i], toks.get(i + 1)?);
     if second.suffixes == 0
-        && (second.info.phrase_id == 0
+        && (second.phrase_id == 0
             || !p
                 .phrase_pair_ids
                 .contains(&crate::classify::lexicon::phrase_pair_key(
-                    first.info.phrase_id,
-                    second.info.phrase_id,
+                    first.phrase_id,
+                    second.phrase_id,
                 )))
     {
         return None;
@@ -2215,10 +2221,10 @@ fn longest_phrase_by_numbers(p: &Profile, toks: &[Tok], i: usize) -> Option<(f64
     let mut ids = [0u32; 16];
     let mut n = 0;
     for t in toks[i..].iter().take(p.max_phrase_words.min(ids.len())) {
-        if t.info.phrase_id == 0 {
+        if t.phrase_id == 0 {
             break;
         }
-        ids[n] = t.info.phrase_id;
+        ids[n] = t.phrase_id;
         n += 1;
     }
     (2..=n)
