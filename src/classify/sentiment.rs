@@ -289,9 +289,10 @@ impl PieceTemplate {
 
 /// Memory the piece cache may hold (all profiles together) before it is cleared, and the longest
 /// piece remembered. A stream's words recur (Zipf): on 200,000 stream texts in seven languages a
-/// piece is read once for every 80 times it is met. 14 MB since the phrase numbers took start-up
-/// from 39 to 41 MB: the caps with start-up stay under 100 MB, and the first 20,000 stream texts
-/// cost the same instructions as with 16 MB (their pieces fit in either).
+/// piece is read once for every 80 times it is met. 14 MB since the phrase numbers and the
+/// warning rules' gate strings took start-up from 39 to 40 MB: the caps with start-up stay under
+/// 100 MB, and the first 20,000 stream texts cost the same instructions as with 16 MB (their pieces
+/// fit in either).
 const PIECE_CACHE_BYTES: usize = 14 << 20;
 /// What a remembered piece costs beyond its templates and its bytes: the map's bucket (at most
 /// half full after the table grows), its control byte and the key's allocation. A short piece's
