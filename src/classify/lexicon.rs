@@ -54,7 +54,7 @@ pub struct Profile {
     /// building and hashing the two words' text (most phrase starts fail it).
     pub phrase_pair_ids: HashSet<u64>,
     /// `phrases` keyed by their words' numbers, for the lookups of a profile without suffixes
-    /// (where a phrase's last word is always written in full).
+    /// (where a phrase's last word is always written in full); empty in one with suffixes.
     pub phrase_ids: HashMap<Box<[u32]>, f64>,
     pub negators: HashSet<String>,
     pub boosters: HashMap<String, f64>,
@@ -144,7 +144,11 @@ impl Profile {
             if let [a, b, ..] = *numbers {
                 pair_ids.insert(phrase_pair_key(a, b));
             }
-            phrase_ids.insert(numbers, v);
+            // A profile with suffixes looks its phrases up by text (a phrase's last word may
+            // carry one), so it keeps no numbered copy.
+            if self.suffixes.is_empty() {
+                phrase_ids.insert(numbers, v);
+            }
         }
         self.phrase_word_ids = ids.into_iter().map(|(w, id)| (w.to_string(), id)).collect();
         self.phrase_pair_ids = pair_ids;
