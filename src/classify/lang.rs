@@ -529,6 +529,14 @@ const PERSIAN_WORDS: &[&str] = &[
     "های",
     "کنه",
     "کنم",
+    // First-person verbs of intent ("قصد دارم … بخرم", I mean to buy; "دارم میرم", I'm leaving):
+    // no letter only Persian uses, and no Arabic word.
+    "دارم",
+    "داریم",
+    "بخرم",
+    "بگیرم",
+    "میخوام",
+    "میرم",
 ];
 const ARABIC_WORDS: &[&str] = &[
     "جدا",
@@ -1056,6 +1064,11 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "tudo",
             "sempre",
             "nunca",
+            // Verbs of intent no other language here spells so ("vou trocar de operadora, chega
+            // de…" had been French by its trigrams, "de" tying three ways).
+            "vou",
+            "vai",
+            "chega",
         ],
     ),
 ];

@@ -338,7 +338,7 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.85,
         "going_to_buy",
-        r"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna|about to|planning to|planning on|thinking (?:of|about)|ready to|finally) (?:buy|order|get|purchase|upgrade|pre-?order|buying|ordering|getting|purchasing|(?:pick|picking) up (?:a|an|the|one|some|my)|grab (?:a|an|the|one|some|my))\b",
+        r"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna|about to|planning to|planning on|thinking (?:of|about)|ready to|finally) (?:buy|order|get|purchase|upgrade|pre-?order|buying|ordering|getting|purchasing|(?:pick|picking) up (?:a|an|the|one|some|my)|grab (?:a|an|the|one|some|my))\b|\b(?:i'?m|i am|we'?re|we are|(?:and|&) i are) (?:buying|ordering) (?:a|an|the|one|some|two|(?-i:[A-Z]))|\b(?:i'?m|i am|we'?re|we are|(?:and|&) i are) getting (?-i:[A-Z])\w*",
     ),
     // The same with the subject left out, as posts do ("Going to buy the X2 this weekend"): only
     // where a sentence starts, so that "you're going to buy" and "are they gonna order" stay out.
@@ -346,19 +346,19 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.75,
         "going_to_buy_no_subject",
-        r"(?:^|[.!?]\s+)(?:going to|gonna|about to|planning to|planning on|finally) (?:buy|order|purchase|pre-?order|buying|ordering|purchasing|(?:pick|picking) up (?:a|an|the|one|some)|grab (?:a|an|the|one)|try (?:the|a|an|out|their|some|them|it|this|these|(?-i:[A-Z])))\b",
+        r"(?:^|[.!?]\s+)(?:going to|gonna|about to|planning to|planning on|finally) (?:buy|order|purchase|pre-?order|buying|ordering|purchasing|(?:pick|picking) up (?:a|an|the|one|some)|grab (?:a|an|the|one)|try (?:the|a|an|out|their|some|them|it|this|these|(?-i:[A-Z])))\b|(?:(?:^|[.!?]\s+)(?:will be |definitely |probably )|\b(?:i|we)(?:'ll| will) be )(?:definitely |probably )?(?:picking up|buying|ordering|grabbing) (?:a|an|the|one|some|my|(?-i:[A-Z]))",
     ),
     r(
         PurchaseIntent,
         0.8,
         "will_buy",
-        r"\b(?:i|we)(?:'ll| will| want to| wanna| need to| must) (?:buy|order|get|purchase|pre-?order)\b",
+        r"\b(?:i|we)(?:'ll| will| want to| wanna| need to| must|'d like to| would like to) (?:buy|order|get|purchase|pre-?order)\b|(?:^|[.!?]\s+)(?:would like to|want to|wanna|need to) (?:buy|order|purchase|pre-?order)\b",
     ),
     r(
         PurchaseIntent,
         0.8,
         "just_ordered",
-        r"\bjust (?:ordered|bought|purchased|pre-?ordered|got)\b|\b(?:put|putting|placed|placing) in (?:my|a|an) (?:pre-?)?order (?:for|on)\b|\b(?:put|putting|placed|placing) in (?:my|a|an) pre-?order\b|\bpull(?:ing|ed)? the trigger on\b",
+        r"\bjust (?:ordered|bought|purchased|pre-?ordered|got)\b|\b(?:put|putting|placed|placing) in (?:my|a|an) (?:pre-?)?order (?:for|on)\b|\b(?:put|putting|placed|placing) in (?:my|a|an) pre-?order\b|\bpull(?:ing|ed)? the trigger on\b|\bjust (?:placed|put in) (?:an|my|a) (?:pre-?)?order\b",
     ),
     r(
         PurchaseIntent,
@@ -390,7 +390,7 @@ const EN: &[Rule] = &[
         "ordering_soon",
         // A purchase dated, with the subject left out ("Ordering the Lumora Halo tonight";
         // not "getting the kids ready tomorrow"), or a try the author will give ("I'm giving them a shot").
-        r"(?:^|[.!?]\s+)(?:ordering|buying|grabbing|pre-?ordering) (?:\S+ ){1,5}?(?:tonight|today|tomorrow|this (?:weekend|week|month|evening|afternoon|morning)|next (?:week|month)|on (?:black friday|cyber monday|prime day|payday))\b|\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|gonna|going to|finally|decided to) (?:giving|give) (?:it|them|this|these|\S+(?: \S+)?) a (?:shot|try|go|whirl)\b",
+        r"(?:^|[.!?,;]\s+)(?:ordering|buying|grabbing|pre-?ordering|signing up (?:with|for|to)) (?:\S+ ){0,5}?(?:tonight|today|tomorrow|this (?:weekend|week|month|evening|afternoon|morning)|next (?:week|month)|on (?:black friday|cyber monday|prime day|payday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\btreat(?:ing)? (?:myself|ourselves|(?:my|our) (?:\w+ )?(?:wife|husband|partner|mum|mom|dad|kids?|son|daughter|girlfriend|boyfriend|family)) to (?:a|an|the|some|one|new|(?-i:[A-Z]))|\bheading (?:over |down |out )?to (?-i:[A-Z])\S*(?: \S+){0,4}? to (?:buy|get|pick up|grab|order|try on)\b|\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|gonna|going to|finally|decided to) (?:giving|give) (?:it|them|this|these|\S+(?: \S+)?) a (?:shot|try|go|whirl)\b|\b(?:ordering|buying|getting|grabbing|(?:i'?ll|i will|we'?ll|will) (?:order|buy|get|grab)) (?:one |it |them |mine )?(?:once|when|as soon as) (?:it'?s|it is|they'?re|they are) back in stock\b",
     ),
     r(
         PurchaseIntent,
@@ -404,7 +404,7 @@ const EN: &[Rule] = &[
         "might_buy",
         // A purchase weighed by the writer: "Might grab a Lumora Halo for my sister's birthday",
         // "I'll probably order one" (not "you might buy a lemon").
-        r"(?:^|[.!?]\s+|\b(?:i|we)(?:'ll| will)? )(?:might|may|will probably|probably|could) (?:grab|pick up|buy|order) (?:a|an|the|one|some|myself|another)\b",
+        r"(?:^|[.!?]\s+|\b(?:i|we)(?:'ll| will)? )(?:might|may|will probably|probably|could) (?:grab|pick up|buy|order) (?:a|an|the|one|some|myself|another)\b|(?:^|[.!?]\s+|\b(?:i|we)(?:'ve| have)? |\bbeen )eyeing (?:up )?(?:a|an|the|this|that|those|these|(?-i:[A-Z]))|(?:^|[.!?]\s+|\b(?:i'?m|i am|we'?re|we are) )(?:so |seriously |very |really |sorely |pretty )?tempted (?:by (?:a|an|the|this|that|those|these|(?-i:[A-Z]))|to (?:buy|get|order|grab|try|pick up))|\b(?:decided|settled) on (?:getting|buying|ordering|the (?-i:[A-Z]))",
     ),
     // churn_intent
     r(
@@ -430,19 +430,19 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|purchasing|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this (?:company|bank|provider|app|service|store|shop|airline|carrier|network)|(?-i:[A-Z])\w*)\b|\bmoving my (?:money|account|savings|business|number)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|purchase|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
+        r"\b(?:never|not) (?:buying|purchasing|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\b(?:won'?t|will not|will never|never)(?: be)? (?:get(?:ting)?|see(?:ing)?) (?:any more of |anymore of |any more |another (?:penny|cent|dime|dollar|pound|euro) (?:of |from )?|a (?:single )?(?:penny|cent|dime) (?:more )?(?:of |from )?)?(?:my|our) (?:money|business|custom)\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this (?:company|bank|provider|app|service|store|shop|airline|carrier|network)|(?-i:[A-Z])\w*)\b|\bmoving my (?:money|account|savings|business|number)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|purchase|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
     ),
     r(
         ChurnIntent,
         0.8,
         "close_account",
-        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my account\b|\bunsubscrib(?:e|ing|ed)\b|\b(?:not|won'?t be|will not be|am not|i'?m not) renewing\b|\bnot (?:going to|gonna) renew\b",
+        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my (?:(?-i:[A-Z])\S* ){0,2}account\b|\b(?:gave|given|put in|handed in|giving|putting in|handing in) (?:my|our) notice (?:with|to) (?-i:[A-Z])|\bunsubscrib(?:e|ing|ed)\b|\b(?:not|won'?t be|will not be|am not|i'?m not) renewing\b|\bnot (?:going to|gonna) renew\b",
     ),
     r(
         ChurnIntent,
         0.75,
         "last_time",
-        r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b",
+        r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b|\b(?:my|our) last (?:order|purchase|booking|flight|stay|visit)(?: (?:from|with|at) \S+)?[.!,]+\s*ever\b|\b(?:this|that|it) (?:is|was|will be|'s) (?:my|our) (?:very )?last (?:order|purchase|booking|flight|stay|visit) (?:from|with|at)\b|\btime to (?:find|look for|get|start looking for) (?:a |an )?(?:new|another|different) (?:carrier|provider|network|bank|isp|supplier|broadband|insurer|phone company)\b|\blooking (?:into|at|for) (?:other|another|different|new) (?:carriers?|providers?|networks?|banks?|isps?|suppliers?|insurers?|airlines?)\b|\b(?:goodbye|bye bye|bye-bye|so long|farewell),? \S+(?: \S+)?,? hello\b",
     ),
     r(
         ChurnIntent,
@@ -450,13 +450,13 @@ const EN: &[Rule] = &[
         "switching_from",
         // Posts drop the subject: "Switching from Acme to Lumora next month", "Ditching Acme for
         // Lumora" (not "leaving the house for work": only verbs that mean dropping a supplier).
-        r"(?:^|[.!?]\s+)(?:finally |officially |just |so )?(?:switching|switched|moving|moved|porting|ported) (?:over )?(?:from|away from)\b|\b(?:ditching|ditched|dumping|dumped) (?:\S+ ){1,3}for\b|\b(?:moving|switching|taking|porting) (?:my|our) (?:\w+ ){0,2}?away from\b",
+        r"(?:^|[.!?]\s+)(?:finally |officially |just |so )?(?:switching|switched|moving|moved|porting|ported) (?:over )?(?:from|away from)\b|\b(?:ditching|ditched|dumping|dumped) (?:\S+ ){1,3}for\b|\b(?:moving|switching|taking|porting) (?:my|our) (?:\w+ ){0,2}?away from\b|\b(?:moving|switching|porting) (?:my|our) (?:\w+ ){0,2}?off (?-i:[A-Z])|\bjump(?:ing|ed)? ship (?:from|away from)\b|\b(?:ready to|about to|going to|gonna|want to|thinking (?:about|of)) jump(?:ing)? ship\b",
     ),
     r(
         ChurnIntent,
         0.8,
         "moving_to_another",
-        r"\b(?:moving|switching|going|changing|porting|taking my business) (?:over )?to (?:another|a different|a new|a better|a real) (?:\w+ )?(?:carrier|provider|network|bank|company|brand|shop|store|service|supplier|airline|app|isp)\b|\b(?:has|have|just) lost (?:me|a customer|my business)\b",
+        r"\b(?:moving|switching|going|changing|porting|taking my business) (?:over )?to (?:another|a different|a new|a better|a real) (?:\w+ )?(?:carrier|provider|network|bank|company|brand|shop|store|service|supplier|airline|app|isp)\b|\b(?:has|have|just) lost (?:me|my business|(?:a|another) (?:loyal |long-?time )?customer)\b|\bport(?:ing|ed)? (?:my number |our numbers? )?out\b|\btak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere\b",
     ),
     // praise
     r(
@@ -1043,7 +1043,7 @@ const ES: &[Rule] = &[
         0.85,
         "es_me_doy_de_baja",
         // "Me doy de baja", "voy a cancelar mi plan", "me cambio a Acme", "no vuelvo a comprar".
-        r"\b(?:(?:estoy pensando en|pienso|quiero|voy a|vamos a) (?:dejar|abandonar|irme de) (?-i:[A-Z])[^\s,.!?]*|hasta aquí(?: llegué| llegamos| hemos llegado)?\s*(?:[.!]|$)|me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar)|(?:pienso|voy a|quiero|me voy a) cambiar(?:me)? (?:de \S+(?: \S+){0,2} )?a otr[ao] (?:compañía|operador|operadora|empresa|marca|tienda|banco|proveedor)|nunca más (?:compro|pido|contrato|vuelvo|volveré|compraré|pediré))\b",
+        r"\b(?:(?:estoy pensando en|pienso|quiero|voy a|vamos a) (?:dejar|abandonar|irme de) (?-i:[A-Z])[^\s,.!?]*|hasta aquí(?: llegué| llegamos| hemos llegado)?\s*(?:[.!]|$)|me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|he cambiado) de (?:compañía|operador|operadora|proveedor|banco|tarifa)|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar)|(?:pienso|voy a|quiero|me voy a|estoy pensando en|estamos pensando en) cambiar(?:me|nos)? (?:de \S+(?: \S+){0,2} )?a otr[ao] (?:compañía|operador|operadora|empresa|marca|tienda|banco|proveedor)|nunca más (?:compro|pido|contrato|vuelvo|volveré|compraré|pediré))\b",
     ),
     r(
         Complaint,
@@ -1129,7 +1129,7 @@ const FR: &[Rule] = &[
         0.85,
         "fr_je_resilie",
         // "Je résilie mon abonnement", "j'ai résilié", "je passe chez la concurrence".
-        r"\b(?:je (?:vais |compte |veux |pense )?(?:résilie|résilier)|j'ai résilié|on a résilié|je (?:me )?désabonne|je me suis désabonné|je (?:pars|passe|vais passer) (?:chez|à) (?:la concurrence|un autre|une autre)|je change d'(?:opérateur|fournisseur|assureur|banque)|je vais changer d'(?:opérateur|fournisseur|assureur|banque)|plus jamais chez|(?:je vais|on va|je vais aller) (?:voir|aller|acheter|commander) ailleurs|plus jamais (?:je ne |j'|je n')?(?:commande|commanderai|achète|achèterai|rachète|rachèterai|n'achète|ne commande)|je ne (?:commanderai|commande|reviendrai|rachèterai|achèterai|rachète) plus(?: jamais)?)\b",
+        r"\b(?:je (?:vais |compte |veux |pense )?(?:résilie|résilier)|j'ai résilié|on a résilié|je (?:me )?désabonne|je me suis désabonné|je (?:pars|passe|vais passer) (?:chez|à) (?:la concurrence|un autre|une autre)|je change d'(?:opérateur|fournisseur|assureur|banque)|je vais changer d'(?:opérateur|fournisseur|assureur|banque)|plus jamais chez|je (?:quitte|vais quitter|quitterai) (?:cet opérateur|cette banque|ce fournisseur|cette assurance|(?-i:[A-Z])\S*(?: (?-i:[A-Z])\S*)?[,.!]*\s*(?:plus jamais|adieu|bon débarras|c'est fini))|(?:je vais|on va|je vais aller) (?:voir|aller|acheter|commander) ailleurs|plus jamais (?:je ne |j'|je n')?(?:commande|commanderai|achète|achèterai|rachète|rachèterai|n'achète|ne commande)|je ne (?:commanderai|commande|reviendrai|rachèterai|achèterai|rachète) plus(?: jamais)?)\b",
     ),
     r(
         Recommend,
@@ -1207,7 +1207,7 @@ const DE: &[Rule] = &[
         "de_ich_kuendige",
         // "Ich kündige meinen Vertrag", "hab gekündigt", "ich wechsle zu …", "nie wieder bei …"; not
         // "ich wechsle die Batterie".
-        r"\b(?:ich (?:kündige|werde kündigen)|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei|nie wieder (?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)|(?:(?:ich|wir) (?:bestelle|kaufe|buche|bestellen|kaufen|buchen)|(?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)) (?:\S+ ){0,3}?nie wieder)\b",
+        r"\b(?:ich (?:kündige|werde kündigen)|(?:kurz davor|überlege|überlegen|plane|planen),?(?: \S+){0,4} zu kündigen|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei|nie wieder (?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)|(?:(?:ich|wir) (?:bestelle|kaufe|buche|bestellen|kaufen|buchen)|(?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)) (?:\S+ ){0,3}?nie wieder)\b",
     ),
     r(
         ChurnIntent,
@@ -1237,7 +1237,7 @@ const DE: &[Rule] = &[
         "de_werde_kaufen",
         // "Ich werde mir nächste Woche die X kaufen", "ich bestelle mir morgen", "überlege, mir
         // die X zu holen"; not when "nicht", "nie" or "kein" stands in it (see `denied_before`).
-        r"\b(?:ich (?:werde|will|möchte|wollte|muss) (?:mir |uns )?(?:\S+ ){0,6}?(?:kaufen|bestellen|holen|zulegen|vorbestellen|gönnen)|(?:ich )?(?:kaufe|bestelle|hole|gönne) mir (?:\S+ ){0,3}?(?:morgen|heute|nächste woche|am wochenende|bald|jetzt|endlich|gleich|noch)|(?:überlege|überlegen|am überlegen),? (?:mir |ob ich mir )?(?:\S+ ){0,4}?(?:zu kaufen|zu bestellen|zuzulegen|zu holen|kaufen soll)|(?:gerade|eben|soeben) (?:\S+ ){0,3}?(?:bestellt|gekauft|vorbestellt)|(?:habe|hab) mir (?:\S+ ){0,4}?(?:bestellt|gekauft|gegönnt|geholt|vorbestellt))\b",
+        r"\b(?:ich (?:werde|will|möchte|wollte|muss) (?:mir |uns )?(?:\S+ ){0,6}?(?:kaufen|bestellen|holen|zulegen|vorbestellen|gönnen)|(?:ich )?(?:kaufe|bestelle|hole|gönne) mir (?:\S+ ){0,3}?(?:morgen|heute|nächste woche|am wochenende|bald|jetzt|endlich|gleich|noch)|(?:kaufe|bestelle|hole|gönne) ich mir|(?:überlege|überlegen|am überlegen),? (?:mir |ob ich mir )?(?:\S+ ){0,4}?(?:zu kaufen|zu bestellen|zuzulegen|zu holen|kaufen soll)|(?:gerade|eben|soeben) (?:\S+ ){0,3}?(?:bestellt|gekauft|vorbestellt)|(?:habe|hab) mir (?:\S+ ){0,4}?(?:bestellt|gekauft|gegönnt|geholt|vorbestellt))\b",
     ),
     r(
         AskRecommendation,
@@ -1299,7 +1299,7 @@ const PT: &[Rule] = &[
         "pt_vou_cancelar",
         // "Vou cancelar meu plano", "cancelei minha assinatura", "vou trocar de operadora"; not "vou
         // trocar de roupa".
-        r"\b(?:(?:vou|quero|vamos) (?:cancelar|(?:trocar|mudar) de (?:operadora|plano|banco|loja|empresa|provedor|marca)|migrar para)|cancelei (?:meu|minha|o|a)|nunca mais compro)\b",
+        r"\b(?:(?:vou|quero|vamos) (?:cancelar|(?:trocar|mudar) de (?:operadora|plano|banco|loja|empresa|provedor|marca)|migrar para)|cancelei (?:meu|minha|o|a)|nunca mais compro|(?:vou|quero|vamos) sair d[ao] (?:operadora|banco|plano|\S+(?: \S+)? (?:assim que|quando) (?:acabar|terminar) (?:a fidelidade|o contrato|o plano)))\b",
     ),
     r(
         Complaint,
@@ -1501,7 +1501,7 @@ const AR: &[Rule] = &[
         0.85,
         "ar_algi",
         // "راح الغي اشتراكي", "لغيت الخط", "لن اتعامل معهم مره ثانيه".
-        r"(?:راح|رح|سوف|سا|س|ح|هـ) ?(?:الغي|اغير|اترك) (?:الاشتراك|اشتراكي|الخط|خطي|الشركه|حسابي)|(?:الغيت|لغيت|كنسلت) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي)|(?:بطلت|وقفت|تركت) (?:اتعامل|التعامل|اشتري)|(?:رحت|انتقلت|حولت) (?:ل|الى|على) ?(?:شركه|شبكه) (?:ثانيه|تانيه|اخرى|غيرها)|(?:لن|مش ه|ما راح|ما رح) ?(?:اشتري|اتعامل) (?:منهم|معهم)|(?:^|\s)(?:بلغي|بالغي|بكنسل|حلغي|هلغي|حكنسل|هكنسل|ابي الغي|ابغى الغي|عايز الغي|عاوز الغي|ناوي الغي) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي|العضويه|الباقه|باقتي)",
+        r"(?:راح|رح|سوف|سا|س|ح|هـ|قررت|ناوي|بفكر) ?(?:الغي|اغير|اترك) (?:الاشتراك|اشتراكي|الخط|خطي|الشركه|حسابي)|(?:الغيت|لغيت|كنسلت) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي)|(?:بطلت|وقفت|تركت) (?:اتعامل|التعامل|اشتري)|(?:رحت|انتقلت|حولت) (?:ل|الى|على) ?(?:شركه|شبكه) (?:ثانيه|تانيه|اخرى|غيرها)|(?:لن|مش ه|ما راح|ما رح) ?(?:اشتري|اتعامل) (?:منهم|معهم)|(?:^|\s)(?:بلغي|بالغي|بكنسل|حلغي|هلغي|حكنسل|هكنسل|ابي الغي|ابغى الغي|عايز الغي|عاوز الغي|ناوي الغي) (?:الاشتراك|اشتراكي|الخط|خطي|حسابي|العضويه|الباقه|باقتي)",
     ),
     r(
         Complaint,
@@ -2456,6 +2456,9 @@ pub struct SignalDetector {
     not_advice: Regex,
     /// A purchase given up ("going to buy it but the reviews scared me off"): no purchase intent.
     put_off: Regex,
+    /// Loyalty the author states ("I'd never leave Kestrel", "we won't switch from Lumora"): the
+    /// author's own stance, which the advice model read as a warning by its "never".
+    loyal: Regex,
     /// Greetings and wishes ("Merry Christmas", "good luck", "happy birthday"): positive words
     /// that praise nothing.
     greetings: Regex,
@@ -2935,6 +2938,8 @@ impl SignalDetector {
             not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
             put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|regret (?:buying|ordering|switching|changing|choosing|signing up|getting|going with)|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
                 .expect("put-off regex"),
+            loyal: Regex::new(r"(?i)(?-u:\b)(?:i|we)(?:'d| would|'ll| will)? (?:never|not) (?:ever )?(?:leave|switch (?:from|away from)|give up)(?-u:\b)|(?-u:\b)(?:i|we) (?:wouldn'?t|won'?t|would not|will not) (?:ever )?(?:leave|switch (?:from|away from)|give up)(?-u:\b)")
+                .expect("loyalty regex"),
             greetings: Regex::new(GREETINGS).expect("greetings regex"),
             giveaway: Regex::new(GIVEAWAY).expect("giveaway regex"),
             en,
@@ -3067,6 +3072,10 @@ impl SignalDetector {
             None if end > start => text[start..end].to_string(),
             None => best,
         };
+        // Loyalty stated ("I'd never leave Kestrel, the coverage is unbeatable") advises no one.
+        if self.loyal.is_match(text) {
+            return;
+        }
         let kind = if self.negative_advice.is_match(text) {
             Warn
         } else {
@@ -4480,6 +4489,137 @@ mod tests {
         assert!(
             !kinds("If I could give zero stars I would. Stay away.", "en").contains(&Recommend)
         );
+    }
+
+    /// Churn and purchase intent as customers word them, from posts written before looking
+    /// (twentieth session), with the look-alikes each form was narrowed against.
+    #[test]
+    fn intents_as_customers_word_them() {
+        for (text, lang) in [
+            (
+                "Just put in my notice with Kestrel Mobile, porting my number tomorrow.",
+                "en",
+            ),
+            ("Closing my Fernway account today.", "en"),
+            ("My last order from Fernway. Ever.", "en"),
+            ("Going to take my business elsewhere, Fernway.", "en"),
+            (
+                "Time to find a new carrier, Kestrel Mobile has been down three days.",
+                "en",
+            ),
+            (
+                "Kestrel Mobile just lost another customer, porting out on Monday.",
+                "en",
+            ),
+            (
+                "Looking into other carriers because Kestrel keeps dropping my calls.",
+                "en",
+            ),
+            (
+                "Goodbye Lumora, hello cheap bulbs from the supermarket.",
+                "en",
+            ),
+            ("Fernway won't be getting any more of my money.", "en"),
+            (
+                "Ready to jump ship from Kestrel Mobile the second my contract is up.",
+                "en",
+            ),
+            (
+                "Switching my whole family off Kestrel Mobile next month.",
+                "en",
+            ),
+            ("Me cambio de compañía, adiós Kestrel Mobile.", "es"),
+            ("Estoy pensando en cambiarme a otra operadora.", "es"),
+            ("Je quitte Fernway, plus jamais.", "fr"),
+            ("Ich bin kurz davor, Kestrel Mobile zu kündigen.", "de"),
+            (
+                "Vou sair da Kestrel Mobile assim que acabar a fidelidade.",
+                "pt",
+            ),
+            ("قررت الغي اشتراكي مع Kestrel Mobile.", "ar"),
+        ] {
+            let got = kinds(text, lang);
+            assert!(got.contains(&ChurnIntent), "{text}: {got:?}");
+        }
+        for (text, lang) in [
+            ("Will be picking up a Kestrel Mobile SIM tomorrow.", "en"),
+            (
+                "Definitely buying a Fernway sleeping bag before our trip.",
+                "en",
+            ),
+            (
+                "My wife and I are getting Lumora lights for the new house.",
+                "en",
+            ),
+            (
+                "Been eyeing the Fernway backpack for months, think it's time.",
+                "en",
+            ),
+            ("Signing up with Kestrel Mobile next week.", "en"),
+            (
+                "Shortlisted the Lumora Halo, ordering once it's back in stock.",
+                "en",
+            ),
+            ("Treating myself to a Lumora Halo this Christmas.", "en"),
+            (
+                "Heading to Fernway on Saturday to get fitted for hiking boots.",
+                "en",
+            ),
+            ("Just placed an order for two Lumora Halos.", "en"),
+            ("Seriously tempted by the Lumora Halo in the sale.", "en"),
+            (
+                "Would like to buy the Fernway down jacket, is it warm enough?",
+                "en",
+            ),
+            (
+                "Decided on the Lumora Halo over the cheaper ones, ordering Friday.",
+                "en",
+            ),
+            ("Nächste Woche bestelle ich mir die Lumora Halo.", "de"),
+        ] {
+            let got = kinds(text, lang);
+            assert!(got.contains(&PurchaseIntent), "{text}: {got:?}");
+        }
+        for (text, kind) in [
+            // A duplicate account deleted, not a provider left.
+            ("Can u help me to delete my new account", ChurnIntent),
+            // Notice given at work, a place left, a greeting.
+            ("Handed in my notice at work today!", ChurnIntent),
+            (
+                "Leaving for the Alps tomorrow with my Fernway pack!",
+                ChurnIntent,
+            ),
+            ("Goodbye 2025, you were rough.", ChurnIntent),
+            ("My last order from Fernway was the best ever.", ChurnIntent),
+            ("Taking my shoes off Monday night.", ChurnIntent),
+            // Trouble got, a past narrative, a refund on its way.
+            ("I'm getting an error every time I log in", PurchaseIntent),
+            (
+                "Buying a tent was the best decision of the trip.",
+                PurchaseIntent,
+            ),
+            ("I'll be getting a refund, they said.", PurchaseIntent),
+            ("The Fernway sale ends tomorrow.", PurchaseIntent),
+            ("We decided on the date for the trip.", PurchaseIntent),
+        ] {
+            let got = kinds(text, "en");
+            assert!(!got.contains(&kind), "{text}: {got:?}");
+        }
+        // German: considering a switch *to* a brand is no churn from it.
+        assert!(
+            !kinds("Ich überlege, zu Kestrel Mobile zu wechseln.", "de").contains(&ChurnIntent)
+        );
+        // Loyalty stated advises no one, for all its "never".
+        for text in [
+            "I'd never leave Kestrel Mobile, the coverage out here is unbeatable.",
+            "We won't switch from Lumora, ever.",
+        ] {
+            let got = kinds(text, "en");
+            assert!(
+                !got.contains(&Warn) && !got.contains(&ChurnIntent),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     /// "Should have" asks a maker for something, or regrets the author's own choice. (The rule
