@@ -1787,6 +1787,86 @@ fn contradicted_before(before: &str) -> bool {
         .is_some_and(|w| DENIALS.iter().any(|d| w.eq_ignore_ascii_case(d)))
 }
 
+/// Whether the words after a "you should" are a counterfactual ("…have seen the queue", "…'ve told
+/// me"): said of what is past, not advice.
+fn counterfactual_after(after: &str) -> bool {
+    const PARTICIPLES: &[&str] = &[
+        "seen",
+        "been",
+        "known",
+        "told",
+        "heard",
+        "done",
+        "gone",
+        "got",
+        "gotten",
+        "bought",
+        "thought",
+        "taken",
+        "given",
+        "made",
+        "left",
+        "kept",
+        "brought",
+        "had",
+        "come",
+        "sent",
+        "spent",
+        "paid",
+        "said",
+        "read",
+        "worn",
+        "won",
+        "lost",
+        "found",
+        "felt",
+        "chosen",
+        "written",
+        "driven",
+        "eaten",
+        "flown",
+        "shown",
+        "spoken",
+        "caught",
+        "sold",
+        "held",
+        "stood",
+        "understood",
+        "let",
+        "put",
+        "set",
+        "quit",
+    ];
+    let rest = match after.strip_prefix("'ve ") {
+        Some(rest) => rest,
+        None => {
+            let t = after.trim_start();
+            match t.get(..5) {
+                Some(h) if h.eq_ignore_ascii_case("have ") => &t[5..],
+                _ => return false,
+            }
+        }
+    };
+    let Some(w) = rest.split_whitespace().next() else {
+        return false;
+    };
+    let w = w
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    (w.len() > 3 && w.ends_with("ed")) || PARTICIPLES.contains(&w.as_str())
+}
+
+/// Whether an "if you need…" is an offer ("I'm here if you need to talk", "let me know if you
+/// want one", "call me if you need a hand"), not the condition of advice.
+fn offered_before(before: &str) -> bool {
+    // A sentence's end between them ("…work for me. If you want a cool player, get…") is none.
+    before.split_whitespace().next_back().is_some_and(|w| {
+        ["here", "know", "me", "around", "available", "free"]
+            .iter()
+            .any(|o| w.eq_ignore_ascii_case(o))
+    })
+}
+
 /// Whether the words just before a complaint's evidence negate it: a negator as the last word
 /// ("not terrible", "wasn't disappointing", "never disappointed"), or before one degree word
 /// ("not that bad", "wasn't very helpful" is the rule's own). Punctuation between stops the
@@ -3343,6 +3423,37 @@ impl SignalDetector {
                 |a, _| contradicted_before(&text[..a]),
             );
         }
+        // "You should have seen the queue" looks back; "I'm here if you need to talk" offers.
+        // Neither advises.
+        if lang == "en" {
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "you_should" && f.rule.is_some(),
+                |_, b| counterfactual_after(&text[b..]),
+            );
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "if_you_want" && f.rule.is_some(),
+                |a, _| offered_before(&text[..a]),
+            );
+            // "…should have" asks a maker for what it should have done ("it should have been
+            // cheaper"); only the idioms of having been there look back.
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "suggestion_to_improve" && f.rule.is_some(),
+                |a, b| {
+                    let evidence = text[a..b].to_ascii_lowercase();
+                    let rest = text[b..].trim_start().to_ascii_lowercase();
+                    evidence.ends_with("should have")
+                        && (rest.starts_with("seen ")
+                            || rest.starts_with("heard ")
+                            || rest.starts_with("been there"))
+                },
+            );
+        }
         // "If I could give zero stars I would": the author's own "could" or "should" asks
         // nothing of the maker ("I want an option to…" still does).
         if lang == "en" {
@@ -4640,6 +4751,46 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    /// "You should have seen…" looks back and "I'm here if you need…" offers: neither is the
+    /// advice its rule's words begin.
+    #[test]
+    fn counterfactuals_and_offers_advise_no_one() {
+        let d = SignalDetector::new();
+        let rules = |t: &str| -> Vec<String> {
+            d.detect(t, "en", &neutral())
+                .into_iter()
+                .map(|s| s.rule)
+                .collect()
+        };
+        for (t, rule) in [
+            (
+                "You should have seen the queue at Fernway today.",
+                "you_should",
+            ),
+            (
+                "You should've told me the Halo was discontinued.",
+                "you_should",
+            ),
+            (
+                "You should have been there, Fernway's launch was mad.",
+                "suggestion_to_improve",
+            ),
+            ("I'm here if you need to talk :)", "if_you_want"),
+            ("Let me know if you need anything else.", "if_you_want"),
+        ] {
+            assert!(!rules(t).iter().any(|r| r == rule), "{t}: {:?}", rules(t));
+        }
+        assert!(counterfactual_after(" have seen the queue"));
+        assert!(counterfactual_after("'ve tried harder"));
+        assert!(!counterfactual_after(" have a look at the sale"));
+        assert!(!counterfactual_after(" try the pasta"));
+        assert!(offered_before("I'm here"));
+        assert!(offered_before("let me know"));
+        // A sentence's end between the two: "…work for me. If you want…" still advises.
+        assert!(!offered_before("it didn't work for me."));
+        assert!(!offered_before("Honestly,"));
     }
 
     /// "Should have" asks a maker for something, or regrets the author's own choice. (The rule
