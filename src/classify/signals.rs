@@ -390,7 +390,7 @@ const EN: &[Rule] = &[
         "ordering_soon",
         // A purchase dated, with the subject left out ("Ordering the Lumora Halo tonight";
         // not "getting the kids ready tomorrow"), or a try the author will give ("I'm giving them a shot").
-        r"(?:^|[.!?,;]\s+)(?:ordering|buying|grabbing|pre-?ordering|signing up (?:with|for|to)) (?:\S+ ){0,5}?(?:tonight|today|tomorrow|this (?:weekend|week|month|evening|afternoon|morning)|next (?:week|month)|on (?:black friday|cyber monday|prime day|payday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\btreat(?:ing)? (?:myself|ourselves|(?:my|our) (?:\w+ )?(?:wife|husband|partner|mum|mom|dad|kids?|son|daughter|girlfriend|boyfriend|family)) to (?:a|an|the|some|one|new|(?-i:[A-Z]))|\bheading (?:over |down |out )?to (?-i:[A-Z])\S*(?: \S+){0,4}? to (?:buy|get|pick up|grab|order|try on)\b|\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|gonna|going to|finally|decided to) (?:giving|give) (?:it|them|this|these|\S+(?: \S+)?) a (?:shot|try|go|whirl)\b|\b(?:ordering|buying|getting|grabbing|(?:i'?ll|i will|we'?ll|will) (?:order|buy|get|grab)) (?:one |it |them |mine )?(?:once|when|as soon as) (?:it'?s|it is|they'?re|they are) back in stock\b",
+        r"(?:^|[.!?,;]\s+|\b(?:i'?m|i am|we'?re|we are) )(?:ordering|buying|grabbing|pre-?ordering|signing up (?:with|for|to)|picking up (?:my|a|an|the|our) (?:new )?(?-i:[A-Z])\S*) (?:\S+ ){0,5}?(?:tonight|today|tomorrow|this (?:weekend|week|month|evening|afternoon|morning)|next (?:week|month|payday)|on (?:black friday|cyber monday|prime day|payday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|(?:^|[.!?]\s+)(?:ordering|buying|grabbing) (?:two|three|another|(?:a )?couple more|some more|one more|\d+ more)(?: \S+){0,3} (?:for|from|to go|now|today|tonight)\b|\b(?:caving|caved|giving in|gave in) and (?:buying|ordering|getting|bought|ordered|got)\b|\btreat(?:ing)? (?:myself|ourselves|(?:my|our) (?:\w+ )?(?:wife|husband|partner|mum|mom|dad|kids?|son|daughter|girlfriend|boyfriend|family)) to (?:a|an|the|some|one|new|(?-i:[A-Z]))|\bheading (?:over |down |out )?to (?-i:[A-Z])\S*(?: \S+){0,4}? to (?:buy|get|pick up|grab|order|try on)\b|\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|gonna|going to|finally|decided to) (?:giving|give) (?:it|them|this|these|\S+(?: \S+)?) a (?:shot|try|go|whirl)\b|\b(?:ordering|buying|getting|grabbing|(?:i'?ll|i will|we'?ll|will) (?:order|buy|get|grab)) (?:one |it |them |mine )?(?:once|when|as soon as) (?:it'?s|it is|they'?re|they are) back in stock\b",
     ),
     r(
         PurchaseIntent,
@@ -404,7 +404,7 @@ const EN: &[Rule] = &[
         "might_buy",
         // A purchase weighed by the writer: "Might grab a Lumora Halo for my sister's birthday",
         // "I'll probably order one" (not "you might buy a lemon").
-        r"(?:^|[.!?]\s+|\b(?:i|we)(?:'ll| will)? )(?:might|may|will probably|probably|could) (?:grab|pick up|buy|order) (?:a|an|the|one|some|myself|another)\b|(?:^|[.!?]\s+|\b(?:i|we)(?:'ve| have)? |\bbeen )eyeing (?:up )?(?:a|an|the|this|that|those|these|(?-i:[A-Z]))|(?:^|[.!?]\s+|\b(?:i'?m|i am|we'?re|we are) )(?:so |seriously |very |really |sorely |pretty )?tempted (?:by (?:a|an|the|this|that|those|these|(?-i:[A-Z]))|to (?:buy|get|order|grab|try|pick up))|\b(?:decided|settled) on (?:getting|buying|ordering|the (?-i:[A-Z]))",
+        r"(?:^|[.!?]\s+|\b(?:i|we)(?:'ll| will)? )(?:might|may|will probably|probably|could) (?:grab|pick up|buy|order) (?:a|an|the|one|some|myself|another)\b|(?:^|[.!?]\s+|\b(?:i|we)(?:'ve| have)? |\bbeen )eyeing (?:up )?(?:a|an|the|this|that|those|these|(?-i:[A-Z]))|(?:^|[.!?]\s+|\b(?:i'?m|i am|we'?re|we are) )(?:so |seriously |very |really |sorely |pretty )?tempted (?:by (?:a|an|the|this|that|those|these|(?-i:[A-Z]))|to (?:buy|get|order|grab|try|pick up))|\b(?:decided|settled) on (?:getting|buying|ordering|the (?-i:[A-Z]))|\b(?:on|onto) (?:my|our) (?:christmas|xmas|birthday|wish) ?list\b",
     ),
     // churn_intent
     r(
@@ -436,13 +436,13 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.8,
         "close_account",
-        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my (?:(?-i:[A-Z])\S* ){0,2}account\b|\b(?:gave|given|put in|handed in|giving|putting in|handing in) (?:my|our) notice (?:with|to) (?-i:[A-Z])|\bunsubscrib(?:e|ing|ed)\b|\b(?:not|won'?t be|will not be|am not|i'?m not) renewing\b|\bnot (?:going to|gonna) renew\b",
+        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my (?:(?-i:[A-Z])\S* ){0,2}account\b|\b(?:gave|given|put in|handed in|giving|putting in|handing in) (?:my|our) notice (?:with|to) (?-i:[A-Z])|\bconsider this (?:my|our) notice\b|\bunsubscrib(?:e|ing|ed)\b|\b(?:not|won'?t be|will not be|am not|i'?m not) renewing\b|\bnot (?:going to|gonna) renew\b",
     ),
     r(
         ChurnIntent,
         0.75,
         "last_time",
-        r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b|\b(?:my|our) last (?:order|purchase|booking|flight|stay|visit)(?: (?:from|with|at) \S+)?[.!,]+\s*ever\b|\b(?:this|that|it) (?:is|was|will be|'s) (?:my|our) (?:very )?last (?:order|purchase|booking|flight|stay|visit) (?:from|with|at)\b|\btime to (?:find|look for|get|start looking for) (?:a |an )?(?:new|another|different) (?:carrier|provider|network|bank|isp|supplier|broadband|insurer|phone company)\b|\blooking (?:into|at|for) (?:other|another|different|new) (?:carriers?|providers?|networks?|banks?|isps?|suppliers?|insurers?|airlines?)\b|\b(?:goodbye|bye bye|bye-bye|so long|farewell),? \S+(?: \S+)?,? hello\b",
+        r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b|\b(?:my|our) last (?:order|purchase|booking|flight|stay|visit)(?: (?:from|with|at) \S+)?[.!,]+\s*ever\b|\b(?:this|that|it) (?:is|was|will be|'s) (?:my|our) (?:very )?last (?:order|purchase|booking|flight|stay|visit) (?:from|with|at)\b|\btime to (?:find|look for|get|start looking for) (?:a |an )?(?:new|another|different) (?:carrier|provider|network|bank|isp|supplier|broadband|insurer|phone company)\b|\b(?:looking|shopping around|searching) (?:into|at|for) (?:other|another|different|new|a new) (?:carriers?|providers?|networks?|banks?|isps?|suppliers?|insurers?|airlines?)\b|\b(?:goodbye|bye bye|bye-bye|so long|farewell),? \S+(?: \S+)?,? hello\b",
     ),
     r(
         ChurnIntent,
@@ -1043,7 +1043,7 @@ const ES: &[Rule] = &[
         0.85,
         "es_me_doy_de_baja",
         // "Me doy de baja", "voy a cancelar mi plan", "me cambio a Acme", "no vuelvo a comprar".
-        r"\b(?:(?:estoy pensando en|pienso|quiero|voy a|vamos a) (?:dejar|abandonar|irme de) (?-i:[A-Z])[^\s,.!?]*|hasta aquí(?: llegué| llegamos| hemos llegado)?\s*(?:[.!]|$)|me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|he cambiado) de (?:compañía|operador|operadora|proveedor|banco|tarifa)|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar)|(?:pienso|voy a|quiero|me voy a|estoy pensando en|estamos pensando en) cambiar(?:me|nos)? (?:de \S+(?: \S+){0,2} )?a otr[ao] (?:compañía|operador|operadora|empresa|marca|tienda|banco|proveedor)|nunca más (?:compro|pido|contrato|vuelvo|volveré|compraré|pediré))\b",
+        r"\b(?:(?:estoy pensando en|pienso|quiero|voy a|vamos a) (?:dejar|abandonar|irme de) (?-i:[A-Z])[^\s,.!?]*|hasta aquí(?: llegué| llegamos| hemos llegado)?\s*(?:[.!]|$)|(?:acabe|termine|se acabe|se termine|finalice) (?:la|mi) permanencia|me (?:doy|di|voy a dar|he dado) de baja|(?:voy|vamos) a (?:cancelar|dar de baja|darme de baja|cambiar(?:me)? de (?:compañía|operador|operadora|proveedor|banco|tarifa))|(?:cancelé|he cancelado|cancelo) (?:mi|mis|la|el) (?:plan|suscripción|cuenta|contrato|línea|pedido|tarifa)|me (?:cambio|cambié|pasé|he pasado) (?:a|con) (?:la competencia|otr[oa])|me (?:cambio|cambié|he cambiado) de (?:compañía|operador|operadora|proveedor|banco|tarifa)|me (?:cambio|cambié|pasé) a (?-i:[A-Z])\w*|no (?:vuelvo|volveré|vuelvo nunca) a (?:comprar|pedir|contratar)|(?:pienso|voy a|quiero|me voy a|estoy pensando en|estamos pensando en) cambiar(?:me|nos)? (?:de \S+(?: \S+){0,2} )?a otr[ao] (?:compañía|operador|operadora|empresa|marca|tienda|banco|proveedor)|nunca más (?:compro|pido|contrato|vuelvo|volveré|compraré|pediré))\b",
     ),
     r(
         Complaint,
@@ -1144,7 +1144,7 @@ const FR: &[Rule] = &[
         0.8,
         "fr_je_vais_acheter",
         // "Je vais commander la Lumora Halo", "je compte m'offrir", "je viens de commander".
-        r"\b(?:je (?:vais|compte|pense|veux|voudrais|souhaite|dois|vais bientôt|vais enfin) (?:m'|me |l'|le |la |les )?(?:acheter|commander|offrir|réserver|précommander|craquer pour)|je (?:pense|songe|réfléchis) à (?:m'|l'|le |la |les )?(?:acheter|commander|offrir|craquer pour)|j'(?:ai (?:envie|l'intention) d'|hésite à )(?:acheter|commander|craquer)|je viens de (?:commander|acheter|précommander)|je (?:vais|compte|pense) (?:prendre|souscrire) (?:un|une|le|la) (?:forfait|abonnement|offre|box)|je (?:vais )?craque(?:r)? pour)\b",
+        r"\b(?:je (?:vais|compte|pense|veux|voudrais|souhaite|dois|vais bientôt|vais enfin) (?:m'|me |l'|le |la |les )?(?:acheter|commander|offrir|réserver|précommander|craquer pour)|je (?:pense|songe|réfléchis) à (?:m'|l'|le |la |les )?(?:acheter|commander|offrir|craquer pour)|j'(?:ai (?:envie|l'intention) d'|hésite à )(?:acheter|commander|craquer)|je viens de (?:commander|acheter|précommander)|je (?:vais|compte|pense) (?:prendre|souscrire) (?:un|une|le|la) (?:forfait|abonnement|offre|box)|je (?:vais )?craque(?:r)? pour|je (?:me laisse|vais me laisser|me suis laissée?) tenter par)\b",
     ),
     r(
         PurchaseIntent,
@@ -1207,7 +1207,7 @@ const DE: &[Rule] = &[
         "de_ich_kuendige",
         // "Ich kündige meinen Vertrag", "hab gekündigt", "ich wechsle zu …", "nie wieder bei …"; not
         // "ich wechsle die Batterie".
-        r"\b(?:ich (?:kündige|werde kündigen)|(?:kurz davor|überlege|überlegen|plane|planen),?(?: \S+){0,4} zu kündigen|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei|nie wieder (?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)|(?:(?:ich|wir) (?:bestelle|kaufe|buche|bestellen|kaufen|buchen)|(?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)) (?:\S+ ){0,3}?nie wieder)\b",
+        r"\b(?:ich (?:kündige|werde kündigen)|(?:hat|haben) (?:mich|uns) als (?:kunden|kundin|kunde) verloren|(?:kurz davor|überlege|überlegen|plane|planen),?(?: \S+){0,4} zu kündigen|(?:habe|hab|haben) (?:\S+ ){0,2}gekündigt|(?:wechsle|wechsele|wechseln) (?:jetzt |bald |endlich )?(?:zu|den anbieter|den tarif|den vertrag|das netz)|nie wieder bei|nie wieder (?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)|(?:(?:ich|wir) (?:bestelle|kaufe|buche|bestellen|kaufen|buchen)|(?:bestelle|kaufe|buche|bestellen|kaufen|buchen) (?:ich|wir)) (?:\S+ ){0,3}?nie wieder)\b",
     ),
     r(
         ChurnIntent,
@@ -1329,7 +1329,7 @@ const PT: &[Rule] = &[
         0.8,
         "pt_vou_comprar",
         // "Vou comprar a X na black friday", "estou pensando em pedir", "acabei de encomendar".
-        r"\b(?:(?:vou|vamos|quero|pretendo|estou pensando em|tô pensando em|to pensando em|penso em|tô querendo|to querendo|estou querendo) (?:comprar|pedir|encomendar|assinar|adquirir|pegar (?:o|a|os|as|um|uma)|garantir (?:o|a|os|as|um|uma|o meu|a minha))|(?:acabei de|acabo de) (?:comprar|pedir|encomendar))\b",
+        r"\b(?:(?:vou|vamos|quero|pretendo|estou pensando em|tô pensando em|to pensando em|penso em|tô querendo|to querendo|estou querendo) (?:comprar|pedir|encomendar|assinar|adquirir|pegar (?:o|a|os|as|um|uma)|garantir (?:o|a|os|as|um|uma|o meu|a minha))|(?:acabei de|acabo de) (?:comprar|pedir|encomendar)|(?:separei|juntei|guardei|tô juntando|estou juntando|to juntando) (?:o |um )?dinheiro (?:pra|para) (?:comprar|pegar|pedir))\b",
     ),
     r(
         AskRecommendation,
@@ -4668,6 +4668,17 @@ mod tests {
                 "pt",
             ),
             ("قررت الغي اشتراكي مع Kestrel Mobile.", "ar"),
+            // A third round, written after the second's fixes.
+            ("Kestrel Mobile, consider this my notice.", "en"),
+            (
+                "Already shopping around for a new network, Kestrel is hopeless.",
+                "en",
+            ),
+            (
+                "En cuanto acabe la permanencia me voy de Kestrel Mobile.",
+                "es",
+            ),
+            ("Kestrel Mobile hat mich als Kunden verloren.", "de"),
         ] {
             let got = kinds(text, lang);
             assert!(got.contains(&ChurnIntent), "{text}: {got:?}");
@@ -4707,6 +4718,12 @@ mod tests {
                 "en",
             ),
             ("Nächste Woche bestelle ich mir die Lumora Halo.", "de"),
+            ("Lumora Halo is going straight on my Christmas list.", "en"),
+            ("Finally caving and buying the Lumora Halo.", "en"),
+            ("Ordering two more Lumora bulbs for the hallway.", "en"),
+            ("Picking up my Kestrel Mobile phone this afternoon.", "en"),
+            ("Je me laisse tenter par la Lumora Halo.", "fr"),
+            ("Já separei o dinheiro pra comprar a Lumora Halo.", "pt"),
         ] {
             let got = kinds(text, lang);
             assert!(got.contains(&PurchaseIntent), "{text}: {got:?}");
@@ -4732,6 +4749,8 @@ mod tests {
             ("I'll be getting a refund, they said.", PurchaseIntent),
             ("The Fernway sale ends tomorrow.", PurchaseIntent),
             ("We decided on the date for the trip.", PurchaseIntent),
+            ("Buying another one was a mistake.", PurchaseIntent),
+            ("Picking up the kids this afternoon.", PurchaseIntent),
         ] {
             let got = kinds(text, "en");
             assert!(!got.contains(&kind), "{text}: {got:?}");
