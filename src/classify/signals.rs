@@ -1841,10 +1841,10 @@ fn counterfactual_after(after: &str) -> bool {
         Some(rest) => rest,
         None => {
             let t = after.trim_start();
-            match t.get(..5) {
-                Some(h) if h.eq_ignore_ascii_case("have ") => &t[5..],
-                _ => return false,
+            if !starts_with_ignore_case(t, "have ") {
+                return false;
             }
+            &t[5..]
         }
     };
     let Some(w) = rest.split_whitespace().next() else {
@@ -1854,6 +1854,19 @@ fn counterfactual_after(after: &str) -> bool {
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
     (w.len() > 3 && w.ends_with("ed")) || PARTICIPLES.contains(&w.as_str())
+}
+
+/// `s` starts with the ASCII `prefix`, in either case (no copy of `s`).
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `s` ends with the ASCII `suffix`, in either case (no copy of `s`).
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Whether an "if you need…" is an offer ("I'm here if you need to talk", "let me know if you
@@ -3445,12 +3458,11 @@ impl SignalDetector {
                 text,
                 |f| f.sig.rule == "suggestion_to_improve" && f.rule.is_some(),
                 |a, b| {
-                    let evidence = text[a..b].to_ascii_lowercase();
-                    let rest = text[b..].trim_start().to_ascii_lowercase();
-                    evidence.ends_with("should have")
-                        && (rest.starts_with("seen ")
-                            || rest.starts_with("heard ")
-                            || rest.starts_with("been there"))
+                    let rest = text[b..].trim_start();
+                    ends_with_ignore_case(&text[a..b], "should have")
+                        && ["seen ", "heard ", "been there"]
+                            .iter()
+                            .any(|w| starts_with_ignore_case(rest, w))
                 },
             );
         }
