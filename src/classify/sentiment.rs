@@ -66,6 +66,13 @@ impl<'a> Tok<'a> {
     fn lower(&self) -> &'a str {
         self.tpl.lower.resolve(self.piece)
     }
+
+    /// The normalised word as phrase lookups read it: without the punctuation VADER leaves on a
+    /// short word ([`PieceTemplate::phrase_trail`]).
+    fn phrase_lower(&self) -> &'a str {
+        let w = self.lower();
+        &w[..w.len() - usize::from(self.tpl.phrase_trail)]
+    }
 }
 
 impl std::ops::Deref for Tok<'_> {
@@ -239,8 +246,14 @@ struct PieceTemplate {
     /// long enough), for the phrase lookups, which ask it of a phrase's last word.
     suffixes: u32,
     /// The word's number among the words of the profile's phrases (0: it is in none; see
-    /// [`Profile::phrase_word_ids`]).
+    /// [`Profile::phrase_word_ids`]), read without [`Self::phrase_trail`].
     phrase_id: u32,
+    /// Bytes of punctuation at the end of the normalised word that phrase lookups leave out. VADER
+    /// keeps a word of two letters or fewer whole ("it!", "by."), so without this a phrase ending
+    /// in one ("nailed it", "spot on", "swear by", "stürzt ab") went unfound before punctuation,
+    /// where such phrases mostly stand ("Lumora nailed it!" scored 0). Longer words lose their
+    /// punctuation when read, and phrases already run across it.
+    phrase_trail: u8,
 }
 
 impl PieceTemplate {
@@ -258,9 +271,17 @@ impl PieceTemplate {
             .enumerate()
             .filter(|(_, suf)| suffix_stem(p, &t.lower, suf).is_some())
             .fold(0, |m, (k, _)| m | 1 << k);
+        let core = t.lower.trim_end_matches(|c| is_punct(c, false));
+        let phrase_trail = if core.is_empty() {
+            0
+        } else {
+            u8::try_from(t.lower.len() - core.len()).unwrap_or(0)
+        };
+        let core = &t.lower[..t.lower.len() - usize::from(phrase_trail)];
         PieceTemplate {
             suffixes,
-            phrase_id: p.phrase_word_ids.get(&*t.lower).copied().unwrap_or(0),
+            phrase_id: p.phrase_word_ids.get(core).copied().unwrap_or(0),
+            phrase_trail,
             raw: Part::new(&t.raw, piece),
             lower: Part::new(&t.lower, piece),
             emoji: t.emoji,
@@ -2252,7 +2273,7 @@ fn longest_phrase_in(
     key.push_str(toks[i].lower());
     key.push(' ');
     let first = key.len();
-    let second = toks[i + 1].lower();
+    let second = toks[i + 1].phrase_lower();
     key.push_str(second);
     let any = p.phrase_pairs.contains(key.as_str())
         || suffixes_of(p, &toks[i + 1]).any(|suf| {
@@ -2270,7 +2291,7 @@ fn longest_phrase_in(
         if k > 0 {
             key.push(' ');
         }
-        key.push_str(t.lower());
+        key.push_str(t.phrase_lower());
         ends[k] = key.len();
     }
     for len in (2..=max.min(ends.len())).rev() {
@@ -4010,6 +4031,9 @@ mod tests {
                 texts.push(format!("{key} {next}"));
                 texts.push(words[..words.len() - 1].join(" "));
                 texts.push(format!("{} zzz", words[..words.len() - 1].join(" ")));
+                // Before punctuation, which a short last word keeps ("nailed it!").
+                texts.push(format!("well {key}!"));
+                texts.push(format!("{key}. {next}"));
             }
             for text in &texts {
                 engine.with_tokens(text, p, |toks| {
@@ -4037,6 +4061,32 @@ mod tests {
             checked >= phrases,
             "{checked} phrases found, {phrases} in the profiles"
         );
+    }
+
+    /// A phrase whose last word has two letters or fewer is found before punctuation, which VADER
+    /// leaves on such a word ("it!" stays "it!"); before, "Lumora nailed it!" scored 0.
+    #[test]
+    fn a_phrase_ending_in_a_short_word_is_found_before_punctuation() {
+        let engine = SentimentEngine::new();
+        for (lang, text, phrase) in [
+            ("en", "Lumora nailed it!", "nailed it!"),
+            ("en", "The fit is spot on.", "spot on."),
+            ("en", "A stove they swear by?", "swear by?"),
+            ("en", "Fernway is not worth it.", "not worth it."),
+            ("de", "Die App stürzt ab.", "stürzt ab."),
+        ] {
+            let out = engine.score(text, lang, None);
+            assert!(
+                out.hits
+                    .iter()
+                    .any(|h| h.rule == "phrase" && h.token == phrase),
+                "{text}: {:?}",
+                out.hits
+            );
+        }
+        assert!(s("Lumora nailed it!") > 0.5);
+        // The punctuation still ends the word for every other rule: "it!" is no phrase's start.
+        assert_eq!(s("nailed it! it"), s("nailed it!"));
     }
 
     /// A template keeps which suffixes its word may lose in 32 bits: no profile has more.
