@@ -719,7 +719,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "poorly_made",
-        r"\b(?:poorly|cheaply|badly) made\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|comes|fell|falls|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|breaks|stopped working|stop working|stops working|fell apart|fall apart|died|die|dies|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
+        r"\b(?:poorly|cheaply|badly) made\b|\blasted (?:a whole|all of|only|just|barely|less than) (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?)\b|\bbattery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?\b|\b(?:came|coming|comes|fell|falls|falling) apart\b|\b(?:gone|went|going|has gone|have gone) (?:\w+ )?downhill\b|\b(?:broke|breaks|stopped working|stop working|stops working|fell apart|fall apart|died|die|dies|ripped|tore|cracked|peeled|faded) (?:after|within|in) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|uses?|washes?|wears?)\b",
     ),
     r(
         Complaint,
@@ -736,7 +736,7 @@ const EN: &[Rule] = &[
         "outage",
         // "Signal is dead again in my area", "the app is unusable", "crashed again".
         // "Went down" is said of a service ("the site went down"), not of prices.
-        r"(?:^|[.!?]\s*|\b(?:is|was|it'?s|are|were|site|app|service|servers?|network|website|wi-?fi|internet|signal|system|phones?|lines?)\s+)down again\b|\b(?:outage|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b|\b(?:we|i) (?:still )?(?:don'?t|do not|can'?t|cannot) (?:have|get) (?:any )?(?:power|electricity|signal|internet|wi-?fi|network|coverage|reception)\b",
+        r"(?:^|[.!?]\s*|\b(?:is|was|it'?s|are|were|site|app|service|servers?|network|website|wi-?fi|internet|signal|system|phones?|lines?)\s+)down again\b|\b(?:outage|is down|(?:site|app|server|servers|service|network|website|system|platform|api|internet|wi-?fi|it|everything|checkout|payments?|the whole thing) (?:just |completely |totally )?went down|keeps crashing|error message|glitch(?:y|es)?|bug(?:gy)?|not loading)\b|\b(?:has been|have been|'s been|went|is|are) down (?:all (?:day|night|morning|afternoon|evening|week|weekend)|for (?:\w+ ){0,2}(?:hours?|days?)|since (?:this morning|last night|yesterday|\d))|\b(?:signal|reception|wi-?fi|internet|network|service|connection|app|site|website|server|servers) (?:is |was |went |keeps |has been |'s )?(?:(?:completely|totally|still|constantly|basically) )?(?:dead|offline|unusable)\b|\b(?:dead|offline|broken|crashing|crashed|freezing|froze|not working) again\b|\b(?:signal|reception|connection|calls?|wi-?fi|internet|network|data) (?:keeps |keep |is |are |has been |have been |constantly |always )*(?:dropping|cutting out|dropping out)\b|\b(?:we|i) (?:still )?(?:don'?t|do not|can'?t|cannot) (?:have|get) (?:any )?(?:power|electricity|signal|internet|wi-?fi|network|coverage|reception)\b",
     ),
     r(
         Complaint,
@@ -832,7 +832,7 @@ const EN: &[Rule] = &[
         // only to be cut off. Brilliant.", "Parcel lost again. Great job."): the praise is the
         // verdict on the trouble, said sarcastically. A contrast in between ("arrived late but in
         // perfect condition. Great.") is a real verdict (see `detect_with_requests`).
-        r"\b(?:cut off|hung up(?: on)?|on hold|(?:got|was|were|been|is|has been) cancell?ed|cancell?ed (?:my|our|the) (?:flight|order|train|booking|appointment|delivery)|crashed|crashing|(?:'s|is|was|went|goes|are|been) down|broke (?:again|down)|broken again|still (?:waiting|no|not|nothing|broken|down)|no (?:reply|response|refund|signal|service|answer|update|show)s?|never (?:arrived|came|turned up|showed up)|not (?:working|delivered|arrived|fixed|refunded)|delayed|overcharged|charged twice|ignored|calls? dropped|dropped (?:my |the )?calls?)\b[^.!?\n]{0,40}[.!]+\s+(?:oh |just |well |simply |absolutely |how |so )?(?:brilliant|great|fantastic|perfect|lovely|wonderful|terrific|awesome|marvell?ous|superb|amazing|excellent|nice one|great job|good job|well done)(?: (?:service|stuff|work|customer service|job|one))?(?:,? @?\w+(?: \w+)?)?(?:\s*[.!…]+)?(?:\s*[#@]\S+)*\s*$",
+        r"\b(?:cut off|hung up(?: on)?|on hold|(?:got|was|were|been|is|has been) cancell?ed|cancell?ed (?:my|our|the) (?:flight|order|train|booking|appointment|delivery)|crashed|crashing|(?:'s|is|was|went|goes|are|been) down|broke (?:again|down)|broken again|still (?:waiting|no|not|nothing|broken|down)|no (?:reply|response|refund|signal|service|answer|update|show)s?|never (?:arrived|came|turned up|showed up)|not (?:working|delivered|arrived|fixed|refunded)|lasted (?:a whole|all of|only|just|barely)|delayed|overcharged|charged twice|ignored|calls? dropped|dropped (?:my |the )?calls?)\b[^.!?\n]{0,40}[.!]+\s+(?:oh |just |well |simply |absolutely |how |so )?(?:brilliant|great|fantastic|perfect|lovely|wonderful|terrific|awesome|marvell?ous|superb|amazing|excellent|impressive|nice one|great job|good job|well done)(?: (?:service|stuff|work|customer service|job|one))?(?:,? @?\w+(?: \w+)?)?(?:\s*[.!…]+)?(?:\s*[#@]\S+)*\s*$",
     ),
     r(
         Complaint,
@@ -1082,6 +1082,14 @@ const ES: &[Rule] = &[
         "es_muy_contento",
         r"\b(?:muy|súper|super|totalmente|encantad[oa]s?|feliz|felices) (?:content[oa]s?|satisfech[oa]s?|encantad[oa]s?|feliz|felices) (?:con|de)\b|\bas[ií] da gusto\b|\bme (?:encanta|encantó|encantan|encantaron) (?:el|la|los|las|mi|mis|su|sus|tu|tus|este|esta|estos|estas)\b",
     ),
+    r(
+        Complaint,
+        0.85,
+        SARCASTIC_VERDICT,
+        // Trouble, then a lone word of praise to end the post ("Ni una sola respuesta en tres días. Genial."): the
+        // praise is the verdict on the trouble, said sarcastically (see the English rule).
+        r"(?:^|\b)(?:ni una (?:sola )?respuesta|sin respuesta|nadie (?:contesta|responde)|no (?:funciona|llega|llegó|contestan|responden|me devuelven)|otra vez|de nuevo|cancelad[oa]|se (?:cayó|cae)|caíd[oa]|me colgaron|en espera|todavía no|aún no|perdid[oa]|rot[oa]|retrasad[oa]|sin (?:señal|servicio|cobertura))\b[^.!?\n]{0,40}[.!]+\s+(?:qué |muy |simplemente )?(?:genial|perfecto|estupendo|maravilloso|fantástico|excelente|bravo|olé|de lujo|chapó|qué bien|muy bien|gracias)(?:,? @?\w+(?: \w+)?)?(?:\s*[.!…]+)?(?:\s*[#@]\S+)*\s*$",
+    ),
 ];
 
 const FR: &[Rule] = &[
@@ -1168,6 +1176,14 @@ const FR: &[Rule] = &[
         "fr_tres_satisfait",
         r"\b(?:très|super|trop|vraiment|entièrement|totalement|hyper) (?:satisfaite?s?|ravie?s?|contente?s?|conquise?s?) (?:de|du|des|par|avec)\b|\bj'adore (?:mon|ma|mes|le|la|les|ce|cette)\b|\b(?:je ne (?:le |la |les )?regrette pas|aucun regret|vaut (?:largement |bien )?son prix)\b|\b(?:service(?: client)?|sav|livraison|accueil|équipe) (?:\S+ ){0,2}?(?:au top|impeccable|parfait|parfaite|excellent|excellente|génial|géniale|irréprochable)\b",
     ),
+    r(
+        Complaint,
+        0.85,
+        SARCASTIC_VERDICT,
+        // Trouble, then a lone word of praise to end the post ("Colis perdu, toujours pas de réponse. Génial."): the
+        // praise is the verdict on the trouble, said sarcastically (see the English rule).
+        r"(?:^|\b)(?:aucune (?:réponse|nouvelle)|sans (?:réponse|nouvelles|réseau)|personne ne (?:répond|rappelle)|ne (?:marche|fonctionne|répond) (?:pas|plus)|toujours pas|encore (?:en panne|une fois)|en panne|annulée?|perdue?|cassée?|en retard|raccroché)\b[^.!?\n]{0,40}[.!]+\s+(?:vraiment |franchement |tout simplement )?(?:génial|parfait|super|bravo|formidable|excellent|magnifique|top|chapeau|merci)(?:,? @?\w+(?: \w+)?)?(?:\s*[.!…]+)?(?:\s*[#@]\S+)*\s*$",
+    ),
 ];
 
 const DE: &[Rule] = &[
@@ -1187,7 +1203,7 @@ const DE: &[Rule] = &[
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:(?:keiner|niemand) (?:hilft|antwortet|meldet sich|reagiert|ruft zurück)|rechnung (?:ist |war )?falsch|immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|seit (?:\S+ ){0,2}(?:tagen|wochen|monaten) (?:\S+ ){0,2}?(?:unterwegs|in bearbeitung|in zustellung)|(?:warte|warten) (?:\S+ ){0,3}?seit (?:\S+ ){0,2}(?:tagen|wochen|monaten)|keine sendungsverfolgung|(?:funktioniert|geht|läuft|lädt|startet|klappt) (?:\S+ ){1,4}?(?:nicht|nie)(?: mehr)?(?: richtig)?(?:\s*[.!?,;:)]|\s*$)|funktioniert (?:immer noch )?nicht(?: mehr)?(?:\s*$|\s*[.!?,;:)]|\s+(?:[^\sn]|n[^\su]|nu[^\sr]|nur\S)\S*)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
+        r"\b(?:(?:keiner|niemand) (?:hilft|antwortet|meldet sich|reagiert|ruft zurück)|rechnung (?:ist |war )?falsch|immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|seit (?:\S+ ){0,2}(?:tagen|wochen|monaten) (?:\S+ ){0,2}?(?:unterwegs|in bearbeitung|in zustellung)|(?:warte|warten) (?:\S+ ){0,3}?seit (?:\S+ ){0,2}(?:tagen|wochen|monaten)|keine sendungsverfolgung|(?:kein|keinen|null) (?:empfang|netz)|(?:funktioniert|geht|läuft|lädt|startet|klappt) (?:\S+ ){1,4}?(?:nicht|nie)(?: mehr)?(?: richtig)?(?:\s*[.!?,;:)]|\s*$)|funktioniert (?:immer noch )?nicht(?: mehr)?(?:\s*$|\s*[.!?,;:)]|\s+(?:[^\sn]|n[^\su]|nu[^\sr]|nur\S)\S*)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
     ),
     r(
         Complaint,
@@ -1252,6 +1268,14 @@ const DE: &[Rule] = &[
         0.75,
         "de_zufrieden",
         r"\b(?:total|sehr|super|voll|echt|rundum|absolut|mega|richtig) (?:zufrieden|begeistert|glücklich) mit\b|\b(?:super|toller|top|klasse|spitzen|erstklassiger|hervorragender|schneller|freundlicher) (?:service|kundenservice|support)\b",
+    ),
+    r(
+        Complaint,
+        0.85,
+        SARCASTIC_VERDICT,
+        // Trouble, then a lone word of praise to end the post ("Paket verloren, keine Antwort. Super."): the
+        // praise is the verdict on the trouble, said sarcastically (see the English rule).
+        r"(?:^|\b)(?:keine (?:antwort|rückmeldung)|(?:keiner|niemand) (?:antwortet|meldet sich|ruft zurück)|funktioniert (?:schon wieder |immer noch )?nicht|geht (?:schon wieder )?nicht|immer noch nicht|schon wieder|kaputt|verloren|storniert|verspätet|kein (?:netz|empfang)|aufgelegt)\b[^.!?\n]{0,40}[.!]+\s+(?:echt |wirklich |einfach )?(?:super|toll|klasse|spitze|großartig|grossartig|prima|bravo|herzlichen glückwunsch|danke|vielen dank)(?:,? @?\w+(?: \w+)?)?(?:\s*[.!…]+)?(?:\s*[#@]\S+)*\s*$",
     ),
 ];
 
@@ -1345,6 +1369,14 @@ const PT: &[Rule] = &[
         "pt_amei",
         r"\b(?:amei|adorei|amo) (?:o|a|os|as|meu|minha|meus|minhas|esse|essa|este|esta)\b|\bnota (?:mil|dez|10|1000)\b|\b(?:muito|super|totalmente) (?:satisfeit[oa]s?|feliz|felizes) com\b",
     ),
+    r(
+        Complaint,
+        0.85,
+        SARCASTIC_VERDICT,
+        // Trouble, then a lone word of praise to end the post ("Pedido atrasado, ninguém responde. Parabéns."): the
+        // praise is the verdict on the trouble, said sarcastically (see the English rule).
+        r"(?:^|\b)(?:nenhuma resposta|sem resposta|ninguém (?:responde|atende)|não (?:funciona|chegou|responde|atende)|de novo|outra vez|cancelad[oa]|caiu|quebrad[oa]|perdid[oa]|atrasad[oa]|ainda não|sem (?:sinal|serviço))\b[^.!?\n]{0,40}[.!]+\s+(?:muito |simplesmente )?(?:ótimo|otimo|perfeito|maravilha|maravilhoso|excelente|parabéns|parabens|show|top|que beleza|obrigad[oa])(?:,? @?\w+(?: \w+)?)?(?:\s*[.!…]+)?(?:\s*[#@]\S+)*\s*$",
+    ),
 ];
 
 // Persian and Arabic rules run on normalised text (see lexicon::normalize), so they are written in
@@ -1380,7 +1412,7 @@ const FA: &[Rule] = &[
         0.8,
         "fa_anten_nemide",
         // "آنتن نمیده" (no signal), "ارزشش رو نداره" (not worth it), "قیمتش خیلی بالاست".
-        r"[آا]نتن (?:نمیده|نمی ?دهد|نداره|نداریم|ضعیفه)|ارزشش? (?:رو |را )?نداره|ارزش خرید نداره|قیمتش? (?:خیلی )?بالاست",
+        r"[آا]نتن (?:\S+ ){0,5}?(?:اصلا |هیچ )?(?:نمیده|نمی ?دهد|نداره|نداریم|ضعیفه)|ارزشش? (?:رو |را )?نداره|ارزش خرید نداره|قیمتش? (?:خیلی )?بالاست",
     ),
     r(
         AskRecommendation,
@@ -1679,7 +1711,8 @@ fn drop_where(
 }
 
 /// Words that, between the trouble and the praise of [`SARCASTIC_VERDICT`], make the praise a real
-/// verdict ("arrived late *but* in perfect condition. Great.").
+/// verdict ("arrived late *but* in perfect condition. Great.", "llegó tarde *pero* en perfecto
+/// estado. Genial."; German "zum" stands for "zum Glück", luckily).
 const TURNING_WORDS: &[&str] = &[
     "but",
     "though",
@@ -1689,6 +1722,21 @@ const TURNING_WORDS: &[&str] = &[
     "luckily",
     "thankfully",
     "fortunately",
+    "pero",
+    "aunque",
+    "afortunadamente",
+    "mais",
+    "pourtant",
+    "heureusement",
+    "aber",
+    "doch",
+    "trotzdem",
+    "glücklicherweise",
+    "zum",
+    "mas",
+    "porém",
+    "felizmente",
+    "embora",
 ];
 
 /// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
@@ -1918,6 +1966,34 @@ fn negated_before(before: &str) -> bool {
         return true;
     }
     is(w1, DEGREE) && is(words.next(), NEGATORS)
+}
+
+/// Whether a one-word verdict of Spanish, French, German or Portuguese is denied by the words just
+/// before it, in its clause: a negator as the last word ("pas déçu", "nicht enttäuscht", "jamais
+/// déçu"), or before one verb of being or degree word ("no es malo", "não é ruim", "nicht so
+/// schlecht"). "Kein"/"sin"/"sem" are left out: "keine Erstattung", "sin reembolso" (no refund)
+/// are the complaint itself; so is French "plus" ("plus nul que jamais", worse than ever).
+fn verdict_negated_before(before: &str) -> bool {
+    const NEGATORS: &[&str] = &[
+        "no", "nunca", "jamás", "jamas", "ni", "não", "nao", "nem", "pas", "jamais", "nicht",
+        "nie", "niemals",
+    ];
+    const BETWEEN: &[&str] = &[
+        "es", "está", "esta", "estaba", "era", "fue", "son", "ha", "sido", "muy", "tan", "nada",
+        "est", "était", "etait", "été", "si", "très", "tres", "trop", "ist", "war", "sind", "bin",
+        "sehr", "so", "gar", "wirklich", "é", "foi", "muito", "tão", "tao", "estou", "estoy",
+        "suis",
+    ];
+    let clause = before
+        .rsplit(['.', '!', '?', ',', ';', ':', '\n'])
+        .next()
+        .unwrap_or("");
+    let mut words = clause.split_whitespace().rev();
+    let is = |w: Option<&str>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    };
+    let w1 = words.next();
+    is(w1, NEGATORS) || (is(w1, BETWEEN) && is(words.next(), NEGATORS))
 }
 
 /// Whether a purchase or a verdict of satisfaction matched by a rule of another language than
@@ -3424,6 +3500,46 @@ impl SignalDetector {
                 |a, _| negated_before(&text[..a]),
             );
         }
+        // In Spanish, French, German and Portuguese the rules spell out the negations that make a
+        // complaint ("no funciona", "ne marche plus", "nicht angekommen"), but their one-word
+        // verdicts ("déçu", "enttäuscht", "malo", "kaputt") are denied by a negator just before
+        // them: "Pas déçu du tout", "ne m'a jamais déçu", "bin echt nicht enttäuscht", "no es
+        // malo" praise. A match of the rule elsewhere that no negator denies stands, at that place.
+        if matches!(lang, "es" | "fr" | "de" | "pt")
+            && fired.iter().any(|f| f.sig.kind == Complaint)
+        {
+            // A match may hold the boundary characters around an accented word (" déçu ").
+            let denied = |a: usize, b: usize| {
+                !text[a..b].trim().contains(char::is_whitespace)
+                    && verdict_negated_before(&text[..a])
+            };
+            fired.retain_mut(|f| {
+                let Some((c, idx)) = f.rule else {
+                    return true;
+                };
+                if f.sig.kind != Complaint || f.sig.rule == SARCASM {
+                    return true;
+                }
+                f.resolve(text);
+                let Some((a, b)) = f.span else {
+                    return true;
+                };
+                if !denied(a, b) {
+                    return true;
+                }
+                match c
+                    .regex(idx)
+                    .find_iter(text)
+                    .find(|m| !denied(m.start(), m.end()))
+                {
+                    Some(m) => {
+                        f.place(text, m.start(), m.end());
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
         // So does a recommendation or praise negated right before it ("isn't worth the price",
         // "not worth it": the warning is `waste_of_money`'s).
         if lang == "en"
@@ -4692,6 +4808,65 @@ mod tests {
         ] {
             let got = kinds(text, lang);
             assert!(!got.contains(&kind), "{text}: {got:?}");
+        }
+    }
+
+    /// Round 15: a one-word verdict negated is praise in Spanish, French, German and Portuguese,
+    /// and trouble that ends on a lone word of praise is sarcasm in each of them.
+    #[test]
+    fn negated_verdicts_and_sarcastic_ones_in_four_languages() {
+        for (text, lang) in [
+            ("Pas déçu du tout par ma tente Fernway !", "fr"),
+            ("Lumora ne m'a jamais déçu.", "fr"),
+            ("Bin echt nicht enttäuscht von Fernway, top Zelt.", "de"),
+            ("La lámpara no es mala para el precio.", "es"),
+        ] {
+            let got = kinds(text, lang);
+            assert!(!got.contains(&Complaint), "{text}: {got:?}");
+        }
+        // The complaint itself, negated noun or comparison: still complaints.
+        for (text, lang) in [
+            ("Immer noch keine Erstattung von Fernway, Frechheit.", "de"),
+            ("Kestrel Mobile est plus nul que jamais.", "fr"),
+            // A match that no negator denies stands: "nul" after "pas déçu".
+            ("Pas déçu par la livraison, mais le produit est nul.", "fr"),
+        ] {
+            let got = kinds(text, lang);
+            assert!(got.contains(&Complaint), "{text}: {got:?}");
+        }
+        let d = SignalDetector::new();
+        // The verdict is inverted in the sentiment whichever complaint rule won the signal.
+        let sarcastic = |text: &str, lang: &str| {
+            d.detect_with_requests(text, lang, &neutral())
+                .sarcasm
+                .is_some()
+        };
+        for (text, lang) in [
+            (
+                "Ni una sola respuesta de Kestrel Mobile en tres días. Genial.",
+                "es",
+            ),
+            (
+                "Colis Fernway perdu, toujours pas de réponse. Génial.",
+                "fr",
+            ),
+            (
+                "Kestrel Mobile funktioniert schon wieder nicht. Super.",
+                "de",
+            ),
+            (
+                "Pedido da Fernway atrasado, ninguém responde. Parabéns.",
+                "pt",
+            ),
+        ] {
+            assert!(sarcastic(text, lang), "{text}");
+        }
+        for (text, lang) in [
+            ("Llegó tarde pero en perfecto estado. Genial.", "es"),
+            ("Paket von Fernway kam pünktlich. Super!", "de"),
+            ("A Lumora chegou antes do prazo. Parabéns!", "pt"),
+        ] {
+            assert!(!sarcastic(text, lang), "{text}");
         }
     }
 
