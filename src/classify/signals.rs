@@ -413,7 +413,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.9,
         "switching",
-        r"\b(?:i'?m|i am|we'?re|we are|i'?ve|i have|just) (?:finally |officially |seriously |definitely )?(?:switching|switched|moving|moved|leaving|left|cancell?ing|cancell?ed|done with|going back to|porting)\b",
+        r"\b(?:i'?m|im|i am|we'?re|we are|i'?ve|i have|just) (?:finally |officially |seriously |definitely |so |completely |totally |absolutely )?(?:switching|switched|moving|moved|leaving|left|cancell?ing|cancell?ed|done with|going back to|porting)\b",
     ),
     r(
         ChurnIntent,
@@ -494,7 +494,7 @@ const EN: &[Rule] = &[
         Praise,
         0.8,
         "best_ever",
-        r"\b(?:best|greatest|finest) (?:\w+ )?(?:ever|in town|on the market|i'?ve (?:ever )?(?:had|used|seen|tried))\b",
+        r"\b(?:best|greatest|finest) (?:\w+ )?(?:ever|in town|on the market|i'?ve (?:ever )?(?:had|used|seen|tried))\b|(?:^|\s)>{2,} ?(?:literally )?(?:every|any|all) other\b",
     ),
     r(
         Praise,
@@ -535,7 +535,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.85,
         "still_waiting",
-        r"\b(?:still|yet to|been) (?:waiting|no|not|haven'?t|hasn'?t|nothing|can'?t)\b|\bwaiting (?:for|on) (?:my|a|the|your|over|almost|\d)",
+        r"\b(?:still|yet to|been) (?:waiting|no|not|haven'?t|hasn'?t|nothing|can'?t)\b|\bwaiting (?:for|on) (?:my|a|the|your|over|almost|\d)|\bwaiting (?:over |almost |nearly |about )?(?:\d+|two|three|four|five|six|several|a few|a couple of) (?:days|weeks|months|hours) (?:for|on)\b",
     ),
     r(
         Complaint,
@@ -742,9 +742,10 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "frozen_or_dead",
-        // "The page just froze", "the signal at home is non-existent": its own rule so that
+        // "The page just froze", "the signal at home is non-existent", "tech support is literally
+        // nonexistent": its own rule so that
         // `outage` stays as cheap as it was.
-        r"\b(?:page|app|site|website|screen|checkout|cart|payment page) (?:just |completely |then |always |keeps )?(?:froze|freezes|freezing|hung|hangs)\b|\b(?:signal|reception|coverage|wi-?fi|internet|broadband)(?: \S+){0,3}? (?:is|was|are|has been) (?:basically |practically |completely |totally |virtually )?(?:non-?existent|useless|unusable|a joke)\b",
+        r"\b(?:page|app|site|website|screen|checkout|cart|payment page) (?:just |completely |then |always |keeps )?(?:froze|freezes|freezing|hung|hangs)\b|\b(?:signal|reception|coverage|wi-?fi|internet|broadband|support|service|help|communication|aftercare)(?: \S+){0,3}? (?:is|was|are|has been) (?:basically |practically |completely |totally |virtually |literally |pretty much )?(?:[-–—] )?(?:non-?existent|non existent|useless|unusable|a joke)\b",
     ),
     r(
         Complaint,
@@ -838,7 +839,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.7,
         "negative_experience",
-        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|annoying|infuriating|maddening|fed up|sick of|tired of|discriminat(?:e|es|ed|ing) against|(?:is|are|was|were) (?:even |way |much |far |so much )?worse than|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
+        r"\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|annoying|infuriating|maddening|fed up|sick of|tired of|discriminat(?:e|es|ed|ing) against|(?:is|are|was|were) (?:even |way |much |far |so much )?worse than|(?:^|\s)<{1,3} ?(?:literally )?(?:every|any|all) other\b|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -2680,7 +2681,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, &str)] = &[
     ),
     (
         ComplaintCategory::Price,
-        r"\b(?:versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|high (?:bills?|charges)|precio|precios|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:charging (?:[$£€] ?\d|\d+ ?(?:dollars|pounds|euros|bucks|quid))|versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|high (?:bills?|charges)|precio|precios|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
@@ -4808,6 +4809,36 @@ mod tests {
         ] {
             let got = kinds(text, lang);
             assert!(!got.contains(&kind), "{text}: {got:?}");
+        }
+    }
+
+    /// Round 16: social posts' shorthand, written before running; each missed before its fix.
+    #[test]
+    fn social_shorthand_signals() {
+        for (text, kind) in [
+            ("Lumora Halo >>> every other lamp", Praise),
+            ("Kestrel Mobile < literally any other network", Complaint),
+            ("im so done with Kestrel Mobile fr", ChurnIntent),
+            ("not me waiting 3 weeks for my Fernway order 🙃", Complaint),
+            (
+                "tech support from Kestrel is literally - nonexistent.",
+                Complaint,
+            ),
+            ("Kestrel Mobile has been down all day, again.", Complaint),
+        ] {
+            let got = kinds(text, "en");
+            assert!(got.contains(&kind), "{text}: {got:?}");
+        }
+        // Quoted replies and arrows compare nothing.
+        for text in [
+            "> any other ideas?",
+            "Settings > Network > any other option",
+        ] {
+            let got = kinds(text, "en");
+            assert!(
+                !got.contains(&Praise) && !got.contains(&Complaint),
+                "{text}: {got:?}"
+            );
         }
     }
 
