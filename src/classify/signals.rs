@@ -277,7 +277,7 @@ const EN: &[Rule] = &[
         // The reader asked to choose: "Would you go for the Lumora Halo or save up for something
         // fancier?", "what would you get, the X2 or the X3?" (a choice, and a question mark; "did
         // you buy it online or in a store?" asks what happened).
-        r"\b(?:would|should) (?:you|y'?all|you guys|u) (?:go (?:for|with)|get|buy|pick|choose|take)\b[^.!?\n]{1,60}\bor\b[^.!?\n]{0,60}\?|\bwhat would (?:you|y'?all|you guys|u) (?:get|buy|pick|choose|go (?:for|with))\b[^.!?\n]{0,60}\?|(?:^|[.!?]\s+)(?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)? (?:or|vs\.?|versus) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?(?: for [^.!?\n]{1,40})?\s*\?",
+        r"\b(?:would|should) (?:you|y'?all|you guys|u) (?:go (?:for|with)|get|buy|pick|choose|take)\b[^.!?\n]{1,60}\bor\b[^.!?\n]{0,60}\?|\bwhat would (?:you|y'?all|you guys|u) (?:get|buy|pick|choose|go (?:for|with))\b[^.!?\n]{0,60}\?|(?:^|[.!?]\s+)(?-i:[A-Z][A-Za-z0-9&'-]*)(?: (?-i:[A-Z][A-Za-z0-9&'-]*))? (?:or|vs\.?|versus) (?-i:[A-Z][A-Za-z0-9&'-]*)(?: (?-i:[A-Z][A-Za-z0-9&'-]*))?(?: for [^.!?\n]{1,40})?\s*\?",
     ),
     r(
         AskRecommendation,
