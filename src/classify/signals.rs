@@ -1696,6 +1696,42 @@ fn drop_overlapping(
     });
 }
 
+/// Moves each rule signal `pick` chooses whose match is `bad` to the rule's first match in `text`
+/// that is not, and drops it when there is none; a signal whose span is not found stays.
+fn relocate_or_drop(
+    fired: &mut Vec<Fired<'_>>,
+    text: &str,
+    pick: impl Fn(&Fired<'_>) -> bool,
+    bad: impl Fn(&Fired<'_>, usize, usize) -> bool,
+) {
+    fired.retain_mut(|f| {
+        let Some((c, idx)) = f.rule else {
+            return true;
+        };
+        if !pick(f) {
+            return true;
+        }
+        f.resolve(text);
+        let Some((a, b)) = f.span else {
+            return true;
+        };
+        if !bad(f, a, b) {
+            return true;
+        }
+        match c
+            .regex(idx)
+            .find_iter(text)
+            .find(|m| !bad(f, m.start(), m.end()))
+        {
+            Some(m) => {
+                f.place(text, m.start(), m.end());
+                true
+            }
+            None => false,
+        }
+    });
+}
+
 /// Drops the signals `pick` chooses whose span (`a..b` of `text`, looked for only for them)
 /// `drops`; a signal whose span is not found stays.
 fn drop_where(
@@ -3520,40 +3556,21 @@ impl SignalDetector {
             Vec::new()
         };
         if !asking.is_empty() {
-            fired.retain_mut(|f| {
-                let any_words = lang == "en" && matches!(f.sig.kind, Warn | Recommend);
-                let Some((c, idx)) = f.rule else {
-                    return true;
-                };
-                if !(any_words || matches!(f.sig.kind, Complaint | Praise)) || f.sig.rule == SARCASM
-                {
-                    return true;
-                }
+            let any_words = |f: &Fired<'_>| lang == "en" && matches!(f.sig.kind, Warn | Recommend);
+            relocate_or_drop(
+                &mut fired,
+                text,
+                |f| {
+                    (any_words(f) || matches!(f.sig.kind, Complaint | Praise))
+                        && f.sig.rule != SARCASM
+                },
                 // Words before the question ("you have to ask yourself, how much is it worth?")
                 // are not asked.
-                let asked = |a: usize, b: usize| {
-                    (any_words || superlative(&text[a..b]))
+                |f, a, b| {
+                    (any_words(f) || superlative(&text[a..b]))
                         && asking.iter().any(|&(q, end)| q <= a && b <= end)
-                };
-                f.resolve(text);
-                let Some((a, b)) = f.span else {
-                    return true;
-                };
-                if !asked(a, b) {
-                    return true;
-                }
-                match c
-                    .regex(idx)
-                    .find_iter(text)
-                    .find(|m| !asked(m.start(), m.end()))
-                {
-                    Some(m) => {
-                        f.place(text, m.start(), m.end());
-                        true
-                    }
-                    None => false,
-                }
-            });
+                },
+            );
         }
         // A complaint word negated right before it ("not terrible at all", "wasn't that
         // disappointing", "never disappointed") says the opposite. English rules only: the other
@@ -3574,38 +3591,17 @@ impl SignalDetector {
         if matches!(lang, "es" | "fr" | "de" | "pt")
             && fired.iter().any(|f| f.sig.kind == Complaint)
         {
-            // A match may hold the boundary characters around an accented word (" déçu ").
-            let denied = |a: usize, b: usize| {
-                let word = text[a..b].trim();
-                !word.contains(char::is_whitespace)
-                    && verdict_negated_before(&text[..a], word, lang)
-            };
-            fired.retain_mut(|f| {
-                let Some((c, idx)) = f.rule else {
-                    return true;
-                };
-                if f.sig.kind != Complaint || f.sig.rule == SARCASM {
-                    return true;
-                }
-                f.resolve(text);
-                let Some((a, b)) = f.span else {
-                    return true;
-                };
-                if !denied(a, b) {
-                    return true;
-                }
-                match c
-                    .regex(idx)
-                    .find_iter(text)
-                    .find(|m| !denied(m.start(), m.end()))
-                {
-                    Some(m) => {
-                        f.place(text, m.start(), m.end());
-                        true
-                    }
-                    None => false,
-                }
-            });
+            relocate_or_drop(
+                &mut fired,
+                text,
+                |f| f.sig.kind == Complaint && f.sig.rule != SARCASM,
+                // A match may hold the boundary characters around an accented word (" déçu ").
+                |_, a, b| {
+                    let word = text[a..b].trim();
+                    !word.contains(char::is_whitespace)
+                        && verdict_negated_before(&text[..a], word, lang)
+                },
+            );
         }
         // So does a recommendation or praise negated right before it ("isn't worth the price",
         // "not worth it": the warning is `waste_of_money`'s).
