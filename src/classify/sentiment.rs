@@ -142,7 +142,8 @@ fn special_word(lower: &str) -> Sw {
     match lower {
         // "Zero regrets", "zero help": a "no" (VADER's negator list has neither).
         "no" | "zero" => Sw::No,
-        "super" => Sw::Super,
+        // "Pretty" is an intensifier before a word that weighs something (see `score_tokens`).
+        "super" | "pretty" => Sw::Super,
         "kind" => Sw::Kind,
         "of" => Sw::Of,
         "least" => Sw::Least,
@@ -499,8 +500,10 @@ const R_NEG_CIRCUMFIX: u32 = 1 << 21;
 const R_SUPERLATIVE: u32 = 1 << 22;
 /// A word typed without its accents ("pessimo", "decu"), found under the accented entry.
 const R_UNACCENTED: u32 = 1 << 23;
+/// Trouble spared someone ("save yourself the hassle").
+const R_SPARED: u32 = 1 << 24;
 
-const RULE_NAMES: [(u32, &str); 24] = [
+const RULE_NAMES: [(u32, &str); 25] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -525,6 +528,7 @@ const RULE_NAMES: [(u32, &str); 24] = [
     (R_NEG_CIRCUMFIX, "negating_circumfix"),
     (R_SUPERLATIVE, "superlative"),
     (R_UNACCENTED, "unaccented"),
+    (R_SPARED, "spared"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1181,11 +1185,16 @@ impl SentimentEngine {
 
             if is_en && f & (R_LEXICON | R_LEARNED | R_ELONGATED) != 0 {
                 // "no" as a negator of the next lexicon word rather than a word of its own; and
-                // "super" as an intensifier of it ("super annoying", "super helpful": VADER's
-                // +2.9 for "super" made the first positive). Alone, "super" keeps its valence.
+                // "super" and "pretty" as intensifiers of it ("super annoying", "pretty crap":
+                // VADER's +2.9 and +2.2 for them made both positive). Alone they keep their
+                // valence ("the box is pretty"); "pretty much" is "almost" and weighs nothing.
+                // On the English reviews "pretty" as an intensifier took weighted F1 from
+                // 0.6738 to 0.6753 (every label it changed was a "pretty <bad word>").
                 if matches!(t.sw, Sw::No | Sw::Super)
                     && !t.clause_end
-                    && toks.get(i + 1).is_some_and(is_lex)
+                    && toks.get(i + 1).is_some_and(|x| {
+                        is_lex(x) || (x.lower() == "much" && t.lower() == "pretty")
+                    })
                 {
                     valence = 0.0;
                 }
@@ -1387,6 +1396,9 @@ impl SentimentEngine {
             if is_en && valence < 0.0 && en_prevented(toks, i) {
                 valence = 0.0;
                 f |= R_PREVENTED;
+            } else if is_en && valence < 0.0 && en_spared(toks, i) {
+                valence = 0.0;
+                f |= R_SPARED;
             }
             toks[i].valence = valence;
             toks[i].flags = f;
@@ -2757,6 +2769,18 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
         "far", "extra", "also", "too",
     ];
     const MODAL: &[&str] = &["would", "could", "should", "might"];
+    // "Could use a better app", "would really use some nicer lighting": the lack "could be
+    // better" names, said with "use".
+    let word = |k: usize| toks.get(k).filter(|t| !t.clause_end).map(|t| t.lower());
+    if i >= 3 && matches!(word(i - 1), Some("a" | "an" | "some")) && word(i - 2) == Some("use") {
+        let modal = match word(i - 3) {
+            Some("really" | "definitely" | "seriously" | "certainly") if i >= 4 => word(i - 4),
+            m => m,
+        };
+        if modal.is_some_and(|m| MODAL.contains(&m) || m.ends_with("'d")) {
+            return true;
+        }
+    }
     // Most positive words have no "be" / "been" right before them: one look at the few words
     // rules compare against says so.
     if !toks[i.saturating_sub(4)..i].iter().any(|t| t.sw == Sw::Be) {
@@ -2855,19 +2879,37 @@ fn trouble_fixed(toks: &[Tok], i: usize) -> bool {
 
 /// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
 /// within three words and one clause ("helps avoid the problem", "prevents damage"), or such a
-/// verb with trouble for its object. Not when the prevention is denied ("doesn't prevent the
-/// damage"), nor when what is avoided is no trouble ("avoid this seller": a warning).
+/// verb with trouble for its object (or a queue or crowd). Not when the prevention is denied
+/// ("doesn't prevent the damage"), nor when what is avoided is no trouble ("avoid this seller": a
+/// warning).
 fn en_prevented(toks: &[Tok], i: usize) -> bool {
     let negated = |from: usize, to: usize| any_negator(&toks[from..to]);
     // "Avoid avoid avoid": a verb of keeping away is no trouble kept away.
     let trouble = |t: &Tok| t.sw != Sw::Prevent && t.info.valence.is_some_and(|v| v < 0.0);
     if toks[i].sw == Sw::Prevent {
-        // The verb: trouble follows.
+        // The verb: trouble follows. Queues and crowds are trouble no lexicon weighs ("go early
+        // to avoid the queue" advises; it warns against nothing).
         if toks[i].clause_end {
             return false;
         }
+        let unweighed_trouble = |t: &Tok| {
+            matches!(
+                t.lower(),
+                "queue"
+                    | "queues"
+                    | "crowd"
+                    | "crowds"
+                    | "lines"
+                    | "traffic"
+                    | "rush"
+                    | "wait"
+                    | "tourists"
+                    | "fees"
+                    | "surprises"
+            )
+        };
         for t in toks.iter().skip(i + 1).take(3) {
-            if trouble(t) {
+            if trouble(t) || unweighed_trouble(t) {
                 return !negated(i.saturating_sub(3), i);
             }
             if t.clause_end {
@@ -2882,6 +2924,26 @@ fn en_prevented(toks: &[Tok], i: usize) -> bool {
         }
         if toks[k].sw == Sw::Prevent {
             return !negated(k.saturating_sub(3), k);
+        }
+    }
+    false
+}
+
+/// Whether the negative word at `i` is trouble spared someone: "save yourself the hassle", "it
+/// saved me the trouble of a return", within three words and one clause. Kept apart from
+/// [`en_prevented`]: a warning that spares trouble ("save yourself the hassle and skip Fernway")
+/// still warns, where an "avoid" whose object is trouble does not.
+fn en_spared(toks: &[Tok], i: usize) -> bool {
+    for k in (i.saturating_sub(3)..i).rev() {
+        if toks[k].clause_end {
+            break;
+        }
+        if matches!(toks[k].lower(), "save" | "saves" | "saved")
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower(), "yourself" | "you" | "me" | "us"))
+        {
+            return !any_negator(&toks[k.saturating_sub(3)..k]);
         }
     }
     false
@@ -4750,6 +4812,46 @@ mod tests {
         }
         // Stems shorter than three letters are not looked up ("mes", month, is not "me").
         assert_eq!(e.score("mes", "es", None).score, 0.0);
+    }
+
+    #[test]
+    fn pretty_boosts_the_word_after_it_and_is_praise_alone() {
+        let e = SentimentEngine::new();
+        // VADER's +2.2 for "pretty" made "pretty crap" and "pretty useless" positive.
+        for t in [
+            "the earbuds are pretty crap",
+            "the case is pretty useless",
+            "pretty much useless",
+        ] {
+            assert!(e.score(t, "en", None).score < -0.05, "{t}");
+        }
+        let good = e.score("pretty good", "en", None);
+        assert_eq!(good.hits.len(), 1);
+        assert_eq!(good.hits[0].token, "good");
+        assert!(good.hits[0].valence > 1.9, "{:?}", good.hits);
+        assert!(e.score("the packaging is pretty", "en", None).score > 0.3);
+        assert_eq!(
+            e.score("pretty much the same as before", "en", None).score,
+            0.0
+        );
+    }
+
+    #[test]
+    fn a_better_thing_wished_for_and_a_queue_avoided_weigh_nothing() {
+        let e = SentimentEngine::new();
+        for t in [
+            "The Kestrel app could really use some better maps.",
+            "Lumora could use a better app.",
+            "Go early to avoid the queue.",
+            "Save yourself the trouble.",
+        ] {
+            let s = e.score(t, "en", None);
+            assert!(s.score <= 0.0, "{t}: {s:?}");
+        }
+        assert!(e.score("Go early to avoid the queue.", "en", None).score == 0.0);
+        assert!(e.score("Avoid Fernway.", "en", None).score < 0.0);
+        // A better thing that is not wished for is praise.
+        assert!(e.score("Lumora uses a better bulb.", "en", None).score > 0.3);
     }
 
     #[test]
