@@ -66,7 +66,8 @@ const EN: &[Rule] = &[
         Recommend,
         0.9,
         "i_recommend",
-        r"\b(?:i|we)(?:'d| would)? (?:highly |strongly |totally |definitely |really |100% )?(?:recommend|suggest)\b",
+        // "I still recommend", "I can only recommend", "we do recommend": a modal or "still" before it.
+        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest)\b",
     ),
     r(
         Recommend,
@@ -95,8 +96,9 @@ const EN: &[Rule] = &[
         // "If you're on the fence, just get it": an imperative opening a sentence or a clause (not
         // "I just get it", I understand). Also "Go with Kestrel Mobile, best coverage I've had": a
         // name chosen for the reader at a sentence's start ("I was going to go with Kestrel" is no
-        // advice).
-        r"\b(?:go|run and) (?:get|buy|try|grab|order) (?:it|one|this|them|yours)\b|(?:^|[.!?,;:]\s*)just (?:get|buy|order|grab) (?:it|one|them|this|these)\b|(?:^|[.!?;:]\s*)(?:just |definitely |honestly |seriously )?(?:go with|go for) (?-i:[A-Z])\w*",
+        // advice); "Go for it!" opening a sentence or clause ("I went for it" is not), "get yourself
+        // a …", and an emphatic "Do try the …", "do visit …".
+        r"\b(?:go|run and) (?:get|buy|try|grab|order) (?:it|one|this|them|yours)\b|(?:^|[.!?,;:]\s*)just (?:get|buy|order|grab) (?:it|one|them|this|these)\b|(?:^|[.!?;:]\s*)(?:just |definitely |honestly |seriously )?(?:go with|go for) (?-i:[A-Z])\w*|(?:^|[.!?,;:]\s*)(?:so |just |honestly |seriously |definitely )?go for it\b|\bget yourself (?:a|an|one|some|the|this|these|that)\b|(?:^|[.!?,;:(]\s*)do (?:try|visit|book|check out|grab|order)\b",
     ),
     r(
         Recommend,
@@ -218,7 +220,7 @@ const EN: &[Rule] = &[
         "waste_of_money",
         // "Save yourself the hassle" warns where it ends, or goes on to what to shun; "save
         // yourself the hassle and grab a Lumora" recommends (`save_yourself_and_get`).
-        r"\b(?:waste of (?:money|time)|save your (?:money|time)|(?:not|isn'?t|aren'?t|wasn'?t|weren'?t) worth (?:it|the money|the price|a penny|the hassle|the headache|the effort|the risk|the wait|your (?:money|time)))\b|\b(?:wouldn'?t|would not|would never|don'?t|do not) waste (?:my|your|any|a|good) (?:money|time|cash|penny|dime)\b|\bsave yourself (?:the |some |a lot of )?(?:headache|trouble|hassle|grief|stress|money|time|disappointment)\b(?:\s*[.!,;:)]|\s*$| (?:by|with|from|if|when|-|—)\b| (?:and|&) (?:just )?(?:avoid|skip|stay|steer|pass|don'?t|do not|never) )",
+        r"\b(?:waste of (?:money|time)|save your (?:money|time)|(?:not|isn'?t|aren'?t|wasn'?t|weren'?t) worth (?:it|the money|the price|a penny|the hassle|the headache|the effort|the risk|the wait|your (?:money|time)))\b|\b(?:wouldn'?t|would not|would never|don'?t|do not) waste (?:my|your|any|a|good) (?:money|time|cash|penny|dime)\b|\bsave yourself (?:the |some |a lot of )?(?:headache|trouble|hassle|grief|stress|money|time|disappointment|aggravation|frustration|bother)\b(?:\s*[.!,;:)]|\s*$| (?:by|with|from|if|when|-|—)\b| (?:and|&) (?:just )?(?:avoid|skip|stay|steer|pass|don'?t|do not|never) )",
     ),
     r(
         Warn,
@@ -864,6 +866,8 @@ const EN: &[Rule] = &[
             r"|taking (?:\S+ ){0,4}?in for (?:repairs?|recalls?|service)",
             r"|(?:\S+ )?when (?:\S+ ){1,3}(?:breaks|crashes|dies|stops working|goes down|is late|gets cancell?ed|drops|loses|cancels)",
             r")",
+            // "It would be nice if they answered the phone for once": a wish for the least.
+            r"|\b(?:would|'d) be (?:nice|great|lovely|good|refreshing) (?:if|to) [^.!?\n]{3,80}? for (?:once|a change)\b",
             r"|\bwho (?:thought|decided) (?:it was |that was |this was |it'?d be |it would be )?(?:a )?(?:good|great|smart|brilliant|clever) idea\b",
             r"|\bthank(?:s| you)(?: so much| a lot)?(?: again)?(?: @\w+)* for (?:nothing|(?:fixing|doing|solving|resolving|helping(?: with)?) (?:absolutely )?nothing|(?:\w+ )?ignoring|losing|cancell?ing|delaying|(?:over)?charging|ruining|breaking|wasting|the (?:delay|runaround|outage)|(?:never|not) (?:responding|replying|answering|getting back|helping|fixing|delivering|showing))",
             r"|(?:^|[.!?]\s+)(?:oh |just |so )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|terrific|awesome|nice)(?: job)?(?:,|!+|\.{3}|…) [^.!?]{0,80}?\b(?:again|dropped|lost|cancell?ed|delayed|broke|broken|crashed|is down|went down|stuck|outage|another (?:outage|delay|price (?:hike|increase|rise)|fee|charge|error|crash|bug|cancell?ation|breakdown|dropped call|late delivery)|no (?:signal|service|power|internet|wifi|response|reply))\b",
@@ -885,7 +889,7 @@ const EN: &[Rule] = &[
         Recommend,
         0.65,
         "imperative_advice",
-        r"(?:^|[.!?]\s+)(?:\s*@\w+\s*)*(?:(?:but|and|so|also|just|definitely|then|otherwise|instead|however),? )?(?:(?:while|when|once|if) (?:you'?re|you are) [^,.!?]{1,40}, )?(?:try|take|bring|ask(?: for)?|book|consider|check(?: out)?|go (?:for|with|to|between|before|after|early|late|there|at)|use|keep|remember|stay|look (?:for|at|into)|visit|pack|request|skip|choose|opt for|note that|get|grab|avoid|beware of|don'?t (?:forget|miss|bother|expect)|stop (?:at|by|in)|head (?:to|for|over|down|up)|walk (?:to|down|up|over|along|across)|be sure|watch out|make sure)\b",
+        r"(?:^|[.!?]\s+|\(\s*)(?:\s*@\w+\s*)*(?:(?:but|and|so|also|just|definitely|then|otherwise|instead|however),? )?(?:(?:while|when|once|if) (?:you'?re|you are) [^,.!?]{1,40}, )?(?:try|take|bring|ask(?: for)?|book|consider|check(?: out)?|go (?:for|with|to|between|before|after|early|late|there|at)|use|keep|remember|stay|look (?:for|at|into)|visit|pack|request|skip|choose|opt for|note that|get|grab|avoid|beware of|don'?t (?:forget|miss|bother|expect)|stop (?:at|by|in)|head (?:to|for|over|down|up)|walk (?:to|down|up|over|along|across)|be sure|watch out|make sure)\b",
     ),
     r(
         Recommend,
@@ -893,7 +897,7 @@ const EN: &[Rule] = &[
         "save_yourself_and_get",
         // "If you're shopping for a desk lamp, save yourself the hassle and grab a Lumora": the
         // trouble spared is the search (with "buy elsewhere" it is a warning, which wins).
-        r"\bsave yourself (?:the |some |a lot of )?(?:headache|trouble|hassle|grief|stress|time|research|searching)(?:,| and| &) (?:just )?(?:get|grab|buy|order|go (?:with|for)|pick up|try|use)\b",
+        r"\bsave yourself (?:the |some |a lot of )?(?:headache|trouble|hassle|grief|stress|time|research|searching|aggravation|frustration|bother)(?:,| and| &) (?:just )?(?:get|grab|buy|order|go (?:with|for)|pick up|try|use)\b",
     ),
     r(
         Recommend,
@@ -922,7 +926,7 @@ const EN: &[Rule] = &[
         // "should have" asks for a thing ("should have a dark mode") or says what a maker should
         // have done ("they should have made it of hard plastic"); the author's own past is regret
         // ("I should have listened to the reviews").
-        r"\b(?:it )?(?:would|will|could) be (?:nice|great|good|better|helpful|awesome|cool|useful|ideal|handy)\b|\bplease (?:add|implement|make|allow|provide|include|consider|support|bring back|bring|release|enable|give|let)\b|\b(?:they|it|you|this|that|there|which) (?:should|could) have\b|\b(?:should|could) (?:be|have (?:a|an|the|more|better|some|options?|support|one|every|been|included|made|added|put|used|thrown|given|offered|provided|designed|built|kept)|add|allow|provide|include|support|make|offer|let|show|consider|get|give|use|bring)\b|\bwhy not\b|\b(?:needs?|want) (?:a|an|to be able|the ability|an option|support)\b",
+        r"\b(?:it )?(?:would|will|could) be (?:really |very |so |super |much |even |also |extremely |incredibly )?(?:nice|great|good|better|helpful|awesome|cool|useful|ideal|handy)\b|\bcould (?:really |definitely |seriously |certainly )?(?:use|do with) (?:some |a little |a bit of |a lot of |more |an? )?(?:work|improvement|polish|tweaking|updating|update|love|attention|tlc|refresh|facelift|makeover|revamp|overhaul|upgrade|better|bigger|faster|clearer|brighter|longer|stronger|newer|proper|decent|simpler)\b|\bin (?:desperate |serious |dire |urgent )?need of (?:a |an |some )?(?:renovation|renewal|refurbishment|refresh|update|updating|upgrade|makeover|facelift|repairs?|redecorating|redecoration|tlc|work|maintenance)\b|\b(?:please|pls|plz) (?:add|implement|make|allow|provide|include|consider|support|bring back|bring|release|enable|give|let)\b|\b(?:they|it|you|this|that|there|which) (?:should|could) have\b|\b(?:should|could) (?:be|have (?:a|an|the|more|better|some|options?|support|one|every|been|included|made|added|put|used|thrown|given|offered|provided|designed|built|kept)|add|allow|provide|include|support|make|offer|let|show|consider|get|give|use|bring)\b|\bwhy not\b|\b(?:needs?|want) (?:a|an|to be able|the ability|an option|support)\b",
     ),
     r(
         Recommend,
@@ -948,13 +952,13 @@ const EN: &[Rule] = &[
         "feature_request",
         // "Support for …", "support dark mode" ask for a feature; "Support replied within the hour"
         // is the help desk.
-        r"(?:^|[.!?]\s+)(?:please )?(?:allow|add|merge|pin|provide|enable|include|expand|integrate|implement|introduce|improve|remove|offer|create|make it)\b|(?:^|[.!?]\s+)(?:please )?support (?:for|of|more|multiple|other|different|the|a|an|dark|light|\w+ (?:files|formats?|devices|languages|mode|cards?|accounts?))\b|\bthere (?:needs to|should|must) be\b|\b(?:would|'d) (?:like|love) to (?:see|have)\b|\bi wish (?:there|it|they|you|the)\b|\bwould allow\b",
+        r"(?:^|[.!?]\s+)(?:please |pls |plz |kindly )?(?:allow|add|merge|pin|provide|enable|include|expand|integrate|implement|introduce|improve|remove|offer|create|make it)\b|\bcan (?:we|you|you guys) (?:please |pls )?(?:have|get|add) (?:an? |the |some |more )?(?:[a-z]+ ){0,2}(?:option|button|mode|setting|toggle|feature|shortcut|widget|filter|view)s?\b|(?:^|[.!?]\s+)ideally,? [^.!?\n]{0,60}?\b(?:would|should|could)\b|(?:^|[.!?]\s+)(?:please |pls |plz |kindly )?support (?:for|of|more|multiple|other|different|the|a|an|dark|light|\w+ (?:files|formats?|devices|languages|mode|cards?|accounts?))\b|\bthere (?:needs to|should|must) be\b|\b(?:would|'d) (?:like|love) to (?:see|have)\b|\bi wish (?:there|it|they|you|the)\b|\bwould allow\b",
     ),
     r(
         Recommend,
         0.6,
         "practical_tip",
-        r"\b(?:double[- ]check|trust me|be prepared|expect to|forget it|don'?t get fooled|the bottom line)\b",
+        r"\b(?:double[- ]check|trust me|be prepared|expect to|forget it|don'?t (?:get|be) fooled|the bottom line)\b",
     ),
     r(
         Warn,
@@ -2823,6 +2827,34 @@ fn category_patterns() -> Vec<String> {
         .collect()
 }
 
+/// Whether "don't be fooled by …" warns or reassures, read from what follows it: "don't get fooled
+/// by the ads, the boxes are tiny" warns; "don't be fooled by the small size, it's really bright"
+/// recommends; before words that weigh nothing it is the warning it says. `None` when the
+/// phrase is absent.
+fn fooled_turn(text: &str, sentiment: &Sentiment) -> Option<SignalKind> {
+    if !text.contains("fooled") && !text.contains("FOOLED") && !text.contains("Fooled") {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let end = [
+        "don't be fooled",
+        "don't get fooled",
+        "do not be fooled",
+        "dont be fooled",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+    .min()?;
+    let after: f64 = sentiment
+        .hits
+        .iter()
+        .filter(|h| h.at.is_some_and(|a| a as usize >= end))
+        .map(|h| h.valence)
+        .sum();
+    // Alone, or before words that weigh nothing, it is the warning it says.
+    Some(if after > 0.0 { Recommend } else { Warn })
+}
+
 /// The shipped advice model (`earshot train --task suggestion`, see the README).
 /// English idioms made of words the addressed-problem rule reads as trouble, which mean the
 /// opposite: eagerness ("can't wait"), agreement ("couldn't agree more"), delight ("couldn't put it
@@ -3422,6 +3454,17 @@ impl SignalDetector {
         {
             self.arbitrate_advice(model, text, &mut fired);
         }
+        if lang == "en"
+            && let Some(kind) = fooled_turn(text, sentiment)
+        {
+            for f in fired.iter_mut() {
+                if matches!(f.sig.kind, Recommend | Warn)
+                    && matches!(f.sig.rule.as_str(), "practical_tip" | "learned_advice")
+                {
+                    f.sig.kind = kind;
+                }
+            }
+        }
         // Doubt put to the reader ("if you're on the fence about the X2, just get it") asks
         // nothing: the writer answers it.
         drop_where(
@@ -3633,17 +3676,22 @@ impl SignalDetector {
                 |a, _| offered_before(&text[..a]),
             );
             // "…should have" asks a maker for what it should have done ("it should have been
-            // cheaper"); only the idioms of having been there look back.
+            // cheaper"); only the idioms of having been there look back. A wish "for once" or
+            // "for a change" is sarcasm (the complaint's rule reads it).
             drop_where(
                 &mut fired,
                 text,
                 |f| f.sig.rule == "suggestion_to_improve" && f.rule.is_some(),
                 |a, b| {
                     let rest = text[b..].trim_start();
-                    ends_with_ignore_case(&text[a..b], "should have")
+                    let sentence = &rest[..rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len())];
+                    (ends_with_ignore_case(&text[a..b], "should have")
                         && ["seen ", "heard ", "been there"]
                             .iter()
-                            .any(|w| starts_with_ignore_case(rest, w))
+                            .any(|w| starts_with_ignore_case(rest, w)))
+                        || [" for once", " for a change"]
+                            .iter()
+                            .any(|w| sentence.to_ascii_lowercase().contains(w))
                 },
             );
         }
@@ -4871,6 +4919,97 @@ mod tests {
         ] {
             let got = kinds(text, lang);
             assert!(!got.contains(&kind), "{text}: {got:?}");
+        }
+    }
+
+    /// Round 21: advice to others in English as reviews and forums word it (21 of 32 right before
+    /// the round's fixes), found by reading the suggestion set's cross-validated misses, and the
+    /// look-alikes the fixes must leave alone.
+    #[test]
+    fn advice_as_reviewers_word_it() {
+        for (text, kind) in [
+            (
+                "Battery is meh but I still recommend the Lumora Halo.",
+                Recommend,
+            ),
+            (
+                "I can only recommend Kestrel Mobile, switched last year and never looked back.",
+                Recommend,
+            ),
+            ("the Halo lamp is great . go for it !", Recommend),
+            ("Seriously, get yourself a Lumora Halo.", Recommend),
+            (
+                "If you're in town, do visit the Lumora store on King Street.",
+                Recommend,
+            ),
+            (
+                "Pls add a pause button to Fernway subscriptions.",
+                Recommend,
+            ),
+            ("Can we have an export button in the Lumora app?", Recommend),
+            (
+                "Ideally Fernway would let you pick the delivery day.",
+                Recommend,
+            ),
+            (
+                "Lumora could use a better app, the current one is clunky.",
+                Recommend,
+            ),
+            (
+                "Don't get fooled by the Fernway ads, the boxes are tiny.",
+                Warn,
+            ),
+        ] {
+            let got = kinds(text, "en");
+            assert!(got.contains(&kind), "{text}: {got:?}");
+        }
+        for (text, kind) in [
+            ("I went for it and bought the Halo last week.", Recommend),
+            (
+                "We still recommended them to my dad before the outage.",
+                Recommend,
+            ),
+            (
+                "Could use a hand here, Kestrel support hasn't replied in days.",
+                Recommend,
+            ),
+            (
+                "It would be nice if they answered the phone for once.",
+                Recommend,
+            ),
+            ("Do you have the Halo in white?", Recommend),
+        ] {
+            let got = kinds(text, "en");
+            assert!(!got.contains(&kind), "{text}: {got:?}");
+        }
+        // A wish "for once" is sarcasm, a complaint.
+        let got = kinds(
+            "It would be nice if they answered the phone for once.",
+            "en",
+        );
+        assert!(got.contains(&Complaint), "{got:?}");
+        // "Don't be fooled by …" takes its side from what follows it.
+        let e = crate::classify::sentiment::SentimentEngine::new();
+        let d = SignalDetector::new();
+        for (text, kind) in [
+            (
+                "Don't be fooled by the small size, the Halo is really bright.",
+                Recommend,
+            ),
+            (
+                "Don't be fooled by the glossy photos, the lamp feels cheap and flimsy.",
+                Warn,
+            ),
+        ] {
+            let s = e.score(text, "en", None);
+            let got: Vec<_> = d
+                .detect(text, "en", &s)
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert!(got.contains(&kind), "{text}: {got:?}");
+            let other = if kind == Warn { Recommend } else { Warn };
+            assert!(!got.contains(&other), "{text}: {got:?}");
         }
     }
 
