@@ -202,6 +202,15 @@ impl LangDetector {
                 if let Some(i) = &info
                     && tally.ties_for_most(iso639_1(i.lang))
                 {
+                    // A very weak guess against English, which ties too ("Lumora refunded me
+                    // today": "me" is English, Spanish and Portuguese), is no evidence.
+                    if i.confidence < EN_TIE_MIN_CONFIDENCE && tally.ties_for_most("en") {
+                        return LangGuess {
+                            code: "en".into(),
+                            confidence: 0.3,
+                            method: "function_words".into(),
+                        };
+                    }
                     return LangGuess {
                         code: iso639_1(i.lang).into(),
                         confidence: round2(i.confidence),
@@ -242,6 +251,9 @@ impl LangDetector {
         }
     }
 }
+
+/// Below this trigram confidence a guess does not take a tie of function words from English.
+const EN_TIE_MIN_CONFIDENCE: f64 = 0.25;
 
 /// A whatlang answer as a [`Guess`].
 fn guess(info: whatlang::Info) -> Guess {
@@ -1692,6 +1704,12 @@ mod tests {
         assert_eq!(code("I highly recommend Kestrel Mobile!!"), "en");
         assert_eq!(code("No compren @lumora, es una estafa"), "es");
         assert_eq!(code("Je recommande Fernway"), "fr");
+        // "me" is English, Spanish and Portuguese: a very weak trigram guess does not take the
+        // tie from English; a Portuguese or Spanish verb still decides.
+        assert_eq!(code("Update: Lumora refunded me today."), "en");
+        assert_eq!(code("o man, not cool."), "en");
+        assert_eq!(code("Fernway me cobrou duas vezes"), "pt");
+        assert_eq!(code("me devolvieron el dinero"), "es");
     }
 
     /// Two function words more than any other language's decide, however long the post: trigram

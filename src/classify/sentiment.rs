@@ -1306,7 +1306,9 @@ impl SentimentEngine {
                     // "They never fixed the broken screen", "it doesn't prevent the damage":
                     // the negator denies the fix, not the trouble.
                     let fix_denied = valence < 0.0 && en_fix_between(toks, i - (start_i + 1), i);
-                    if !no_limit && !negation_proof(t) && !fix_denied {
+                    // "Wouldn't hesitate to recommend": the negator denies the hesitation.
+                    let hesitation_denied = en_hesitation_between(toks, i - (start_i + 1), i);
+                    if !no_limit && !negation_proof(t) && !fix_denied && !hesitation_denied {
                         valence = en_negation_check(valence, toks, start_i, i);
                     }
                     if before != valence && valence.signum() != before.signum() {
@@ -2781,6 +2783,10 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
             return true;
         }
     }
+    // "Room needs better plugs", "the app needs improvement": what is needed is missing.
+    if i >= 1 && matches!(word(i - 1), Some("needs" | "need")) {
+        return true;
+    }
     // Most positive words have no "be" / "been" right before them: one look at the few words
     // rules compare against says so.
     if !toks[i.saturating_sub(4)..i].iter().any(|t| t.sw == Sw::Be) {
@@ -2823,6 +2829,14 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
         },
         _ => false,
     }
+}
+
+/// Whether "hesitate" stands between the negator at `neg` and the word at `i` ("would not hesitate
+/// to recommend", "don't hesitate to buy"): the negation is the hesitation's.
+fn en_hesitation_between(toks: &[Tok], neg: usize, i: usize) -> bool {
+    toks[neg + 1..i]
+        .iter()
+        .any(|t| matches!(t.lower(), "hesitate" | "hesitated" | "hesitating"))
 }
 
 /// Whether a verb of fixing or preventing stands between the negator at `neg` and the word at `i`:
@@ -4834,6 +4848,22 @@ mod tests {
             e.score("pretty much the same as before", "en", None).score,
             0.0
         );
+    }
+
+    #[test]
+    fn a_denied_hesitation_and_to_die_for_praise() {
+        let e = SentimentEngine::new();
+        // The negator denies the hesitation, not the recommendation.
+        let s = e.score("I would not hesitate to recommend this hotel.", "en", None);
+        assert!(s.score > 0.3, "{s:?}");
+        assert!(
+            e.score("I would not recommend this hotel.", "en", None)
+                .score
+                < 0.0
+        );
+        // VADER's idiom check never sees "to die for" around "die".
+        assert!(e.score("the beef is to die for", "en", None).score > 0.5);
+        assert!(e.score("I could die waiting for them", "en", None).score < 0.0);
     }
 
     #[test]
