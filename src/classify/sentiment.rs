@@ -314,7 +314,8 @@ impl PieceTemplate {
 /// piece is read once for every 80 times it is met. 14 MB since the phrase numbers and the
 /// warning rules' gate strings took start-up from 39 to 40 MB: the caps with start-up stay under
 /// 100 MB, and the first 20,000 stream texts cost the same instructions as with 16 MB (their pieces
-/// fit in either).
+/// fit in either). 13 MB since two rules' lazy-DFA caches doubled (twenty-second session, see
+/// `BIG_CACHE_RULES` in `signals.rs`).
 const PIECE_CACHE_BYTES: usize = 14 << 20;
 /// What a remembered piece costs beyond its templates and its bytes: the map's bucket (at most
 /// half full after the table grows), its control byte and the key's allocation. A short piece's
