@@ -2864,6 +2864,7 @@ fn wished_for_once(rest: &str) -> bool {
 /// recommends; before words that weigh nothing it is the warning it says. `None` when the
 /// phrase is absent.
 fn fooled_turn(text: &str, sentiment: &Sentiment) -> Option<SignalKind> {
+    // Every English text comes here: a few substring scans (the word's usual cases) before any copy.
     if !text.contains("fooled") && !text.contains("FOOLED") && !text.contains("Fooled") {
         return None;
     }
