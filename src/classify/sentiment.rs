@@ -314,8 +314,8 @@ impl PieceTemplate {
 /// piece is read once for every 80 times it is met. 14 MB since the phrase numbers and the
 /// warning rules' gate strings took start-up from 39 to 40 MB: the caps with start-up stay under
 /// 100 MB, and the first 20,000 stream texts cost the same instructions as with 16 MB (their pieces
-/// fit in either). 13 MB since two rules' lazy-DFA caches doubled (twenty-second session, see
-/// `BIG_CACHE_RULES` in `signals.rs`).
+/// fit in either). 13 MB made the dev texts × 5 clear it again and again (twenty-second session:
+/// reading pieces rose from 5.2 k to 9.4 k instructions a text).
 const PIECE_CACHE_BYTES: usize = 14 << 20;
 /// What a remembered piece costs beyond its templates and its bytes: the map's bucket (at most
 /// half full after the table grows), its control byte and the key's allocation. A short piece's
@@ -2933,12 +2933,18 @@ fn en_prevented(toks: &[Tok], i: usize) -> bool {
         }
         return false;
     }
+    governed_by(toks, i, |k| toks[k].sw == Sw::Prevent)
+}
+
+/// Whether a word that `is_verb` picks stands within three words before `i`, in its clause, and is
+/// not negated in the three words before it: the verb whose object the word at `i` is.
+fn governed_by(toks: &[Tok], i: usize, is_verb: impl Fn(usize) -> bool) -> bool {
     for k in (i.saturating_sub(3)..i).rev() {
         if toks[k].clause_end {
             break;
         }
-        if toks[k].sw == Sw::Prevent {
-            return !negated(k.saturating_sub(3), k);
+        if is_verb(k) {
+            return !any_negator(&toks[k.saturating_sub(3)..k]);
         }
     }
     false
@@ -2949,19 +2955,12 @@ fn en_prevented(toks: &[Tok], i: usize) -> bool {
 /// [`en_prevented`]: a warning that spares trouble ("save yourself the hassle and skip Fernway")
 /// still warns, where an "avoid" whose object is trouble does not.
 fn en_spared(toks: &[Tok], i: usize) -> bool {
-    for k in (i.saturating_sub(3)..i).rev() {
-        if toks[k].clause_end {
-            break;
-        }
-        if matches!(toks[k].lower(), "save" | "saves" | "saved")
+    governed_by(toks, i, |k| {
+        matches!(toks[k].lower(), "save" | "saves" | "saved")
             && toks
                 .get(k + 1)
                 .is_some_and(|t| matches!(t.lower(), "yourself" | "you" | "me" | "us"))
-        {
-            return !any_negator(&toks[k.saturating_sub(3)..k]);
-        }
-    }
-    false
+    })
 }
 
 /// Whether an Arabic word carries the definite article (after a conjunction or preposition too):

@@ -3242,31 +3242,17 @@ impl SignalDetector {
     /// A detector with another advice model (or none): cross-validation in `earshot train`.
     pub fn with_advice_model(advice: Option<LinearModel>) -> Self {
         let en = compile(EN, true, true, false, RULE_DFA_CACHE_BYTES, BIG_CACHE_RULES);
+        // The other languages' rules: Latin-script ones case-insensitive and accent-tolerant.
+        let other = |rules: &'static [Rule], latin: bool| {
+            compile(rules, latin, false, latin, OTHER_RULE_DFA_CACHE_BYTES, &[])
+        };
         let by_lang = vec![
-            (
-                "es",
-                compile(ES, true, false, true, OTHER_RULE_DFA_CACHE_BYTES, &[]),
-            ),
-            (
-                "fr",
-                compile(FR, true, false, true, OTHER_RULE_DFA_CACHE_BYTES, &[]),
-            ),
-            (
-                "de",
-                compile(DE, true, false, true, OTHER_RULE_DFA_CACHE_BYTES, &[]),
-            ),
-            (
-                "pt",
-                compile(PT, true, false, true, OTHER_RULE_DFA_CACHE_BYTES, &[]),
-            ),
-            (
-                "fa",
-                compile(FA, false, false, false, OTHER_RULE_DFA_CACHE_BYTES, &[]),
-            ),
-            (
-                "ar",
-                compile(AR, false, false, false, OTHER_RULE_DFA_CACHE_BYTES, &[]),
-            ),
+            ("es", other(ES, true)),
+            ("fr", other(FR, true)),
+            ("de", other(DE, true)),
+            ("pt", other(PT, true)),
+            ("fa", other(FA, false)),
+            ("ar", other(AR, false)),
         ];
         // English's gate reads every text (English rules run on every language); a language's
         // own gate holds its rules' strings only and reads its texts after English's. Each
