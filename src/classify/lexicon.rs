@@ -301,7 +301,19 @@ impl Lexicons {
                 continue;
             };
             let (p, zeroed) = (&mut profiles[i], &zeroed[i]);
-            for (w, coef) in &t.model.weights {
+            // The curated lists' words under a clitic or suffix, as the scorer derives them
+            // ("مرعبة" is "مرعب" + "ة"): a filling weight would shadow that derivation with
+            // whatever the word's few training rows happened to say.
+            let derivable: Vec<bool> = t
+                .model
+                .weights
+                .iter()
+                .map(|(w, _)| t.fill_only && derives_from_lexicon(p, w))
+                .collect();
+            for ((w, coef), derivable) in t.model.weights.iter().zip(derivable) {
+                if derivable {
+                    continue;
+                }
                 if p.negators.contains(w) || p.boosters.contains_key(w) || p.contrast.contains(w) {
                     continue;
                 }
@@ -1488,6 +1500,27 @@ pub const EN_SPECIAL_CASES: &[(&str, f64)] = &[
     ("beating heart", 3.5),
 ];
 
+/// Whether `w`, unknown as written, is a curated word of `p` behind a proclitic, a suffix, or
+/// both, with a valence: the forms the scorer derives (`derive_valence` in the sentiment module).
+fn derives_from_lexicon(p: &Profile, w: &str) -> bool {
+    let known = |x: &str| p.lexicon.get(x).is_some_and(|v| *v != 0.0);
+    let behind_clitic = |x: &str| {
+        p.proclitics.iter().any(|pre| {
+            x.strip_prefix(pre)
+                .is_some_and(|rest| rest.chars().count() >= 3 && known(rest))
+        })
+    };
+    if p.lexicon.contains_key(w) {
+        return false;
+    }
+    behind_clitic(w)
+        || p.suffixes.iter().any(|suf| {
+            w.strip_suffix(suf).is_some_and(|rest| {
+                rest.chars().count() >= p.min_stem_chars && (known(rest) || behind_clitic(rest))
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1772,6 +1805,20 @@ mod tests {
                 "{w} is a rule word"
             );
         }
+    }
+
+    #[test]
+    fn a_learned_weight_does_not_shadow_a_curated_word_behind_a_suffix() {
+        let lex = Lexicons::shared();
+        let ar = lex.profile("ar");
+        // "مرعب" (terrifying) is curated; its feminine "مرعبة" is derived from it, whatever a
+        // few tweets gave the feminine form.
+        assert!(ar.lexicon.get("مرعب").is_some_and(|v| *v < 0.0));
+        assert!(derives_from_lexicon(ar, "مرعبه"));
+        assert!(!ar.learned.contains("مرعبه"));
+        // A word the curated lists cannot reach is still filled.
+        assert!(ar.learned.contains("ربنا"));
+        assert!(!derives_from_lexicon(ar, "ربنا"));
     }
 
     #[test]

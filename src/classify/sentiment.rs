@@ -503,8 +503,10 @@ const R_SUPERLATIVE: u32 = 1 << 22;
 const R_UNACCENTED: u32 = 1 << 23;
 /// Trouble spared someone ("save yourself the hassle").
 const R_SPARED: u32 = 1 << 24;
+/// Arabic "لا لـ…" ("لا للظلم", no to injustice): a stance against what follows, not a negation.
+const R_OPPOSED: u32 = 1 << 25;
 
-const RULE_NAMES: [(u32, &str); 25] = [
+const RULE_NAMES: [(u32, &str); 26] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -530,6 +532,7 @@ const RULE_NAMES: [(u32, &str); 25] = [
     (R_SUPERLATIVE, "superlative"),
     (R_UNACCENTED, "unaccented"),
     (R_SPARED, "spared"),
+    (R_OPPOSED, "opposed"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1170,6 +1173,9 @@ impl SentimentEngine {
             } else if let Some((v, rule)) = t.derived {
                 valence = v;
                 f = rule;
+            } else if p.lang == "ar" && ar_no_to(toks, i) {
+                valence = AR_OPPOSED;
+                f = R_OPPOSED;
             } else {
                 continue;
             }
@@ -1329,6 +1335,8 @@ impl SentimentEngine {
                     && prev.info.negator
                     && !concord
                     && !ar_other_than(p, prev, t)
+                    && !(p.lang == "ar" && ar_no_to(toks, i - (start_i + 1)))
+                    && !(p.lang == "ar" && start_i > 0 && ar_what(toks, i - (start_i + 1)))
                     && !in_phrase(toks, i - (start_i + 1))
                 {
                     valence *= N_SCALAR;
@@ -2974,6 +2982,96 @@ fn ar_definite(w: &str) -> bool {
 }
 
 /// Whether `neg` before `word` is Arabic "غير" meaning "other than" ([`ar_definite`]).
+/// The valence of Arabic "لا" in "لا لـ…": VADER's "no" (−1.2) a little stronger, as a slogan of
+/// protest is ("لا للمحاكمات العسكرية", no to military trials; "لا لرفع الأسعار", no to price
+/// rises).
+const AR_OPPOSED: f64 = -1.5;
+
+/// Whether the token at `i` is Arabic "لا" saying "no to" what follows: the next word, in the
+/// same clause, opens with the preposition "لـ" ("للظلم", to the injustice; "لرفع", to raising).
+/// What follows is opposed, not negated: "لا للظلم" is not praise of injustice's absence but a
+/// protest, and VADER's negation would make the injustice positive. Words that open with the
+/// letter "ل" of their own (negators, conjunctions, "لقيت" I found) are no preposition.
+fn ar_no_to(toks: &[Tok], i: usize) -> bool {
+    const NOT_TO: &[&str] = &[
+        "لم",
+        "لن",
+        "ليس",
+        "ليست",
+        "لست",
+        "لسنا",
+        "لكن",
+        "لاكن",
+        "لماذا",
+        "ليه",
+        "ليش",
+        "لسه",
+        "لازم",
+        "لما",
+        "لان",
+        "لقد",
+        "لدي",
+        "لدينا",
+        "لذلك",
+        "لعل",
+        "لولا",
+        "لكي",
+        "لقيت",
+        "لقينا",
+        "لقيته",
+        "لقيتها",
+        "لو",
+        "لا",
+    ];
+    let t = &toks[i];
+    !t.clause_end
+        && t.lower() == "لا"
+        && toks.get(i + 1).is_some_and(|x| {
+            let w = x.lower();
+            w.strip_prefix('ل')
+                .is_some_and(|rest| rest.chars().count() >= 3 && !NOT_TO.contains(&w))
+        })
+}
+
+/// Whether the "ما" at `k` is read as "what" by the words after the next: "ما يحدث عار" (what is
+/// happening is a disgrace) is no negated disgrace. "ما" negates the word right after it ("ما
+/// عجبني", I didn't like it), and across a copula, "anymore" or a word of having ("ما كانت الخدمة
+/// جيدة", the service was not good; "ما عاد يستاهل", it is no longer worth it; "ما عندي أي
+/// مشكلة", I have no problem), but before any other word it is as often the relative pronoun,
+/// which reaches nothing: on the Arabic dev tweets, cross-validated binary accuracy 0.741 ->
+/// 0.744 (0.745 with "ما" no negator at all, which would lose "ما عجبني").
+fn ar_what(toks: &[Tok], k: usize) -> bool {
+    toks[k].lower() == "ما"
+        && !toks.get(k + 1).is_some_and(|x| {
+            matches!(
+                x.lower(),
+                "كان"
+                    | "كانت"
+                    | "كانوا"
+                    | "كانو"
+                    | "كنت"
+                    | "كنا"
+                    | "يكون"
+                    | "تكون"
+                    | "صار"
+                    | "صارت"
+                    | "عاد"
+                    | "عادت"
+                    | "عدت"
+                    | "عندي"
+                    | "عنده"
+                    | "عندها"
+                    | "عندنا"
+                    | "عندهم"
+                    | "عندك"
+                    | "عندكم"
+                    | "فيه"
+                    | "فيها"
+                    | "في"
+            )
+        })
+}
+
 fn ar_other_than(p: &Profile, neg: &Tok, word: &Tok) -> bool {
     p.lang == "ar" && neg.lower() == "غير" && ar_definite(word.lower())
 }
@@ -4547,6 +4645,35 @@ mod tests {
             assert!(!rules(t).iter().any(|r| r.contains("circumfix")), "{t}");
         }
         assert_eq!(derive_valence(e.lex.profile("fa"), "مخوبش"), None);
+    }
+
+    #[test]
+    fn arabic_no_to_and_what() {
+        let e = SentimentEngine::new();
+        let rules = |t: &str| -> Vec<String> {
+            e.score(t, "ar", None)
+                .hits
+                .iter()
+                .map(|h| format!("{} {}", h.token, h.rule))
+                .collect()
+        };
+        // "No to X" opposes X: the injustice stays negative and the slogan is, too.
+        let s = e.score("لا للظلم", "ar", None);
+        assert!(s.score < -0.5, "{s:?}");
+        assert_eq!(rules("لا للظلم"), ["لا opposed", "للظلم proclitic"]);
+        assert!(e.score("لا لرفع الاسعار", "ar", None).score < 0.0);
+        // Not a preposition: "لا لم يعجبني" (no, I did not like it) is the phrase's own negation,
+        // and "لا، للأسف" is an answer followed by regret.
+        assert!(!rules("لا لم يعجبني")[0].contains("opposed"));
+        assert!(!rules("لا، للأسف").iter().any(|r| r.contains("opposed")));
+        // "ما" two words before: "what", not "not".
+        assert_eq!(rules("ما يحدث عار")[1], "عار lexicon");
+        assert!(e.score("ما زال المنتج جيد", "ar", None).score > 0.0);
+        // Right before the word, or across a copula, "anymore" or a word of having, it negates.
+        assert!(e.score("ما عجبني المنتج", "ar", None).score < 0.0);
+        assert!(e.score("ما كانت الخدمة جيدة", "ar", None).score < 0.0);
+        assert!(e.score("ما عندي أي مشكلة", "ar", None).score > 0.0);
+        assert!(e.score("خدمة ما بعد البيع معدومة", "ar", None).score < 0.0);
     }
 
     #[test]

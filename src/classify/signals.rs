@@ -1511,10 +1511,11 @@ const AR: &[Rule] = &[
         Complaint,
         0.75,
         "ar_sayi",
-        // "التطبيق بيهنج" (the app hangs), "الشاشه انكسرت" (the screen broke), "السعر مرتفع".
+        // "التطبيق بيهنج" (the app hangs), "الشاشه انكسرت" (the screen broke), "السعر مرتفع",
+        // "الطلب بايظ" (the order is broken), "زهقت من" (I'm fed up with).
         // "اسوا" (worst) ends its word: "اسواق" (markets, and a chain's name), "اسوان" (Aswan)
         // and the name "الاسواني" hold it.
-        r"سيء|سيئه|زفت|خربان|(?:بي|ي)سرقو(?:ا|ن|نا)?(?:\s|$)|سرقونا|سرقوني|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا(?:$|[^\p{L}])|فاشل|تاخر|تاخرت|اتاخر|مكسور|مكسوره|خربت|عطلان|غالي جدا|غالي اوي|غاليه جدا|السعر غالي|الاسعار غاليه|اسعار غاليه|(?:^|\s)(?:يهنج|بيهنج|انكسر|انكسرت|اتكسر|اتكسرت|تعطل|تعطلت|خرب|اتخرب|انخرب)(?:\s|$|[.,،])|(?:السعر|الاسعار|سعره|سعرها) (?:مرتفع|مرتفعه|عالي|غالي)",
+        r"سيء|سيئه|زفت|خربان|(?:بي|ي)سرقو(?:ا|ن|نا)?(?:\s|$)|سرقونا|سرقوني|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا(?:$|[^\p{L}])|فاشل|تاخر|تاخرت|اتاخر|مكسور|مكسوره|خربت|عطلان|غالي جدا|غالي اوي|غاليه جدا|السعر غالي|الاسعار غاليه|اسعار غاليه|(?:^|\s)(?:يهنج|بيهنج|انكسر|انكسرت|اتكسر|اتكسرت|تعطل|تعطلت|خرب|اتخرب|انخرب)(?:\s|$|[.,،])|(?:السعر|الاسعار|سعره|سعرها) (?:مرتفع|مرتفعه|عالي|غالي)|بايظ|(?:^|\s)باظت?(?:\s|$|[.,،])|(?:زهقت|زهقنا) من",
     ),
     r(
         Complaint,
@@ -1527,9 +1528,10 @@ const AR: &[Rule] = &[
         Complaint,
         0.75,
         "ar_ma_tistahil",
-        // "الأسعار نار، ما تستاهل" (prices are fire, not worth it).
+        // "الأسعار نار، ما تستاهل" (prices are fire, not worth it); "ما عاد يستاهل", "لم يعد
+        // يستحق" (no longer worth it).
         // Dialect judgements of a price ("لا تستحق" alone is as often a proverb's "does not deserve").
-        r"(?:الاسعار|السعر|اسعارهم|سعره|سعرها) نار|(?:ما|مو|مش) ?(?:تستاهل|يستاهل)(?:$|[^\p{L}])|(?:لا|ما) (?:تستحق|يستحق) (?:الشراء|السعر|فلوسها|فلوسه|المبلغ|سعرها|سعره)",
+        r"(?:الاسعار|السعر|اسعارهم|سعره|سعرها) نار|(?:ما|مو|مش) ?(?:عاد |عادت )?(?:تستاهل|يستاهل)(?:$|[^\p{L}])|(?:لم|ما) (?:يعد|تعد) (?:\S+ )?(?:يستحق|تستحق|يستاهل|تستاهل)|(?:لا|ما) (?:تستحق|يستحق) (?:الشراء|السعر|فلوسها|فلوسه|المبلغ|سعرها|سعره)",
     ),
     r(
         AskRecommendation,
@@ -1889,6 +1891,24 @@ fn contradicted_before(before: &str) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| DENIALS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
+
+/// Whether an Arabic recommendation's or praise's evidence is denied right before it, in its
+/// clause: a negator as the last word ("ما يستاهل", "مش حلو"), or a negator before "anymore"
+/// ("ما عاد يستاهل", "لم يعد يستحق": no longer worth it).
+fn ar_denied_before(before: &str) -> bool {
+    const NEGATORS: &[&str] = &["ما", "مش", "مو", "لا", "لم", "مب", "ماهو", "مهو"];
+    const ANYMORE: &[&str] = &["عاد", "عادت", "عدت", "يعد", "تعد", "بقى", "بقا"];
+    let clause = before
+        .rsplit(['.', '!', '?', ',', ';', ':', '\n', '،', '؟', '؛'])
+        .next()
+        .unwrap_or("");
+    let mut words = clause.split_whitespace().rev();
+    match words.next() {
+        Some(w) if NEGATORS.contains(&w) => true,
+        Some(w) if ANYMORE.contains(&w) => words.next().is_some_and(|w| NEGATORS.contains(&w)),
+        _ => false,
+    }
 }
 
 /// Whether the words after a "you should" are a counterfactual ("…have seen the queue", "…'ve told
@@ -3723,6 +3743,20 @@ impl SignalDetector {
                 |a, _| contradicted_before(&text[..a]),
             );
         }
+        // Arabic too: "ما يستاهل", "صراحة ما عاد يستاهل" (it is no longer worth it) are the
+        // complaint `ar_ma_tistahil` reads, not a recommendation.
+        if lang == "ar"
+            && fired
+                .iter()
+                .any(|f| matches!(f.sig.kind, Recommend | Praise))
+        {
+            drop_where(
+                &mut fired,
+                text,
+                |f| matches!(f.sig.kind, Recommend | Praise) && f.rule.is_some(),
+                |a, _| ar_denied_before(&text[..a]),
+            );
+        }
         // "You should have seen the queue" looks back; "I'm here if you need to talk" offers.
         // Neither advises.
         if lang == "en" {
@@ -5366,6 +5400,29 @@ mod tests {
         // "يسرقون" inside a longer word is no theft.
         let text = crate::classify::lexicon::normalize("ar", "مسلسل يسرقونهم الليلة");
         assert!(!kinds(&text, "ar").contains(&Complaint));
+    }
+
+    /// Round 23 (Arabic): "worth it" denied is no recommendation but the complaint that it is
+    /// not worth it, also "no longer"; a broken order and being fed up are complaints.
+    #[test]
+    fn arabic_worth_it_denied_and_broken_orders() {
+        let of = |t: &str| {
+            let text = crate::classify::lexicon::normalize("ar", t);
+            kinds(&text, "ar")
+        };
+        for t in [
+            "ما يستاهل",
+            "صراحة ما عاد يستاهل",
+            "لم يعد Kestrel يستحق السعر",
+        ] {
+            let got = of(t);
+            assert!(got.contains(&Complaint), "{t}: {got:?}");
+            assert!(!got.contains(&Recommend), "{t}: {got:?}");
+        }
+        assert!(of("منتج ممتاز يستاهل").contains(&Recommend));
+        for t in ["الطلب بايظ", "زهقت من الشركة"] {
+            assert!(of(t).contains(&Complaint), "{t}");
+        }
     }
 
     /// Round 16: social posts' shorthand, written before running; each missed before its fix.
