@@ -307,8 +307,8 @@ impl Lexicons {
             let derivable: Vec<bool> = t
                 .model
                 .weights
-                .iter()
-                .map(|(w, _)| t.fill_only && derives_from_lexicon(p, w))
+                .keys()
+                .map(|w| t.fill_only && derives_from_lexicon(p, w))
                 .collect();
             for ((w, coef), derivable) in t.model.weights.iter().zip(derivable) {
                 if derivable {

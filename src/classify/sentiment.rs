@@ -1334,9 +1334,7 @@ impl SentimentEngine {
                 } else if !negated_once
                     && prev.info.negator
                     && !concord
-                    && !ar_other_than(p, prev, t)
-                    && !(p.lang == "ar" && ar_no_to(toks, i - (start_i + 1)))
-                    && !(p.lang == "ar" && start_i > 0 && ar_what(toks, i - (start_i + 1)))
+                    && !ar_negates_not(p, toks, i - (start_i + 1), i)
                     && !in_phrase(toks, i - (start_i + 1))
                 {
                     valence *= N_SCALAR;
@@ -3070,6 +3068,15 @@ fn ar_what(toks: &[Tok], k: usize) -> bool {
                     | "في"
             )
         })
+}
+
+/// Whether the Arabic negator at `neg` leaves the word at `i` unnegated: "غير" before a definite
+/// word ("other than"), "لا" saying "no to" ([`ar_no_to`]), or "ما" as "what" ([`ar_what`]).
+fn ar_negates_not(p: &Profile, toks: &[Tok], neg: usize, i: usize) -> bool {
+    p.lang == "ar"
+        && (ar_other_than(p, &toks[neg], &toks[i])
+            || ar_no_to(toks, neg)
+            || (i > neg + 1 && ar_what(toks, neg)))
 }
 
 fn ar_other_than(p: &Profile, neg: &Tok, word: &Tok) -> bool {
