@@ -1393,9 +1393,9 @@ impl SentimentEngine {
             }
             // "Thanks for fixing my problem", "the outage was resolved in an hour": the trouble
             // is over. Shown, weighing nothing.
-            if (is_en || matches!(p.lang, "es" | "fr" | "de" | "pt"))
+            if (is_en || matches!(p.lang, "es" | "fr" | "de" | "pt" | "fa" | "ar"))
                 && valence < 0.0
-                && trouble_fixed(toks, i)
+                && trouble_fixed(toks, i, p.lang == "fa")
             {
                 valence = 0.0;
                 f |= R_FIXED;
@@ -2869,8 +2869,8 @@ fn any_negator(toks: &[Tok]) -> bool {
 /// their weight). A fix asked for ("please fix the bug", "can you resolve this issue") is not one.
 /// Spanish, French, German and Portuguese have their done-fix words too ("me solucionaron el
 /// problema", "Problem wurde schnell gelöst"), and their own negators.
-fn trouble_fixed(toks: &[Tok], i: usize) -> bool {
-    let done = |t: &Tok| t.sw == Sw::FixDone;
+fn trouble_fixed(toks: &[Tok], i: usize, verb_final: bool) -> bool {
+    let done = |k: usize| toks[k].sw == Sw::FixDone || fix_done_fa_ar(toks, k);
     // "for fixing": what one thanks someone for.
     let doing = |k: usize| toks[k].sw == Sw::FixDoing && k > 0 && toks[k - 1].lower() == "for";
     let negated = |from: usize, to: usize| any_negator(&toks[from..to]);
@@ -2879,7 +2879,7 @@ fn trouble_fixed(toks: &[Tok], i: usize) -> bool {
         if toks[k].clause_end {
             break;
         }
-        if done(&toks[k]) || doing(k) {
+        if done(k) || doing(k) {
             return !negated(k.saturating_sub(3), i);
         }
     }
@@ -2887,8 +2887,11 @@ fn trouble_fixed(toks: &[Tok], i: usize) -> bool {
     if toks[i].clause_end {
         return false;
     }
-    for (k, t) in toks.iter().enumerate().take(i + 4).skip(i + 1) {
-        if done(t) {
+    // Persian puts its verb last, after the clause's other words ("مشکل باتری با آپدیت برطرف
+    // شد", the battery problem was fixed with the update).
+    let reach = if verb_final { 6 } else { 3 };
+    for (k, t) in toks.iter().enumerate().take(i + 1 + reach).skip(i + 1) {
+        if done(k) {
             return !negated(i.saturating_sub(1), k);
         }
         if t.clause_end {
@@ -2896,6 +2899,26 @@ fn trouble_fixed(toks: &[Tok], i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the token at `k` is a Persian or Arabic fix, done: Persian "حل شد" (was solved),
+/// "برطرف شده", "رفع شد", "درست شد" (a noun or adjective and "شد", became; "نشد", did not
+/// become, is the fix denied), Arabic "اتحلت", "انحلت" (got solved), "اتصلح" (got repaired).
+fn fix_done_fa_ar(toks: &[Tok], k: usize) -> bool {
+    let w = toks[k].phrase_lower();
+    if matches!(w, "حل" | "برطرف" | "رفع" | "درست") {
+        return !toks[k].clause_end
+            && toks.get(k + 1).is_some_and(|x| {
+                matches!(
+                    x.phrase_lower(),
+                    "شد" | "شده" | "شدند" | "شدن" | "شد،" | "شده،"
+                )
+            });
+    }
+    matches!(
+        w,
+        "اتحلت" | "اتحل" | "انحلت" | "انحل" | "اتصلح" | "اتصلحت" | "تصلحت" | "اتحلت،"
+    )
 }
 
 /// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
@@ -4652,6 +4675,25 @@ mod tests {
             assert!(!rules(t).iter().any(|r| r.contains("circumfix")), "{t}");
         }
         assert_eq!(derive_valence(e.lex.profile("fa"), "مخوبش"), None);
+    }
+
+    #[test]
+    fn persian_and_arabic_trouble_put_right() {
+        let e = SentimentEngine::new();
+        let fixed = |t: &str, lang: &str| {
+            e.score(t, lang, None)
+                .hits
+                .iter()
+                .any(|h| h.rule.contains("fixed"))
+        };
+        assert!(fixed("مشکلم حل شد، ممنون از پشتیبانی", "fa"));
+        // The verb last, four words after the trouble.
+        assert!(fixed("مشکل باتری با آپدیت برطرف شد", "fa"));
+        assert!(fixed("المشكلة اتحلت الحمد لله", "ar"));
+        // Not solved: the trouble keeps its weight.
+        assert!(!fixed("مشکل هنوز حل نشده", "fa"));
+        assert!(e.score("مشکل هنوز حل نشده", "fa", None).score < 0.0);
+        assert!(!fixed("المشكلة لم تحل", "ar"));
     }
 
     #[test]
