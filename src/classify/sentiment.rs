@@ -130,6 +130,11 @@ enum Sw {
     Be,
     /// A fix done ("fixed", "solved", "resolved", "repaired", "sorted" and their -s forms).
     FixDone,
+    /// Persian nouns and adjectives of a fix ("حل", "برطرف", "رفع", "درست"), done when "شد"
+    /// (became) follows: "حل شد", was solved.
+    FixFa,
+    /// Persian "شد" (became) and its forms.
+    Became,
     /// A fix named or asked for ("fix", "solve", "resolve", "repair").
     FixAsk,
     /// A fix under way ("fixing", "solving", "resolving", "repairing", "sorting").
@@ -167,6 +172,12 @@ fn special_word(lower: &str) -> Sw {
         | "réparé" | "réparée" | "gelöst" | "behoben" | "repariert" | "resolveram" | "resolveu"
         | "resolvido" | "resolvida" | "solucionaram" | "solucionou" | "consertaram"
         | "consertou" | "consertado" | "consertada" => Sw::FixDone,
+        // Arabic, done: "اتحلت", "انحلت" (got solved), "اتصلح" (got repaired).
+        "اتحلت" | "اتحل" | "انحلت" | "انحل" | "اتصلح" | "اتصلحت" | "تصلحت" => {
+            Sw::FixDone
+        }
+        "حل" | "برطرف" | "رفع" | "درست" => Sw::FixFa,
+        "شد" | "شده" | "شدند" | "شدن" | "شد،" | "شده،" => Sw::Became,
         "fix" | "solve" | "resolve" | "repair" => Sw::FixAsk,
         "fixing" | "solving" | "resolving" | "repairing" | "sorting" => Sw::FixDoing,
         "avoid" | "avoids" | "avoiding" | "prevent" | "prevents" | "preventing" | "eliminate"
@@ -1173,7 +1184,7 @@ impl SentimentEngine {
             } else if let Some((v, rule)) = t.derived {
                 valence = v;
                 f = rule;
-            } else if p.lang == "ar" && ar_no_to(toks, i) {
+            } else if p.lang == "ar" && t.info.negator && ar_no_to(toks, i) {
                 valence = AR_OPPOSED;
                 f = R_OPPOSED;
             } else {
@@ -2870,7 +2881,7 @@ fn any_negator(toks: &[Tok]) -> bool {
 /// Spanish, French, German and Portuguese have their done-fix words too ("me solucionaron el
 /// problema", "Problem wurde schnell gelöst"), and their own negators.
 fn trouble_fixed(toks: &[Tok], i: usize, verb_final: bool) -> bool {
-    let done = |k: usize| toks[k].sw == Sw::FixDone || fix_done_fa_ar(toks, k);
+    let done = |k: usize| toks[k].sw == Sw::FixDone || fix_done_fa(toks, k);
     // "for fixing": what one thanks someone for.
     let doing = |k: usize| toks[k].sw == Sw::FixDoing && k > 0 && toks[k - 1].lower() == "for";
     let negated = |from: usize, to: usize| any_negator(&toks[from..to]);
@@ -2901,24 +2912,13 @@ fn trouble_fixed(toks: &[Tok], i: usize, verb_final: bool) -> bool {
     false
 }
 
-/// Whether the token at `k` is a Persian or Arabic fix, done: Persian "حل شد" (was solved),
-/// "برطرف شده", "رفع شد", "درست شد" (a noun or adjective and "شد", became; "نشد", did not
-/// become, is the fix denied), Arabic "اتحلت", "انحلت" (got solved), "اتصلح" (got repaired).
-fn fix_done_fa_ar(toks: &[Tok], k: usize) -> bool {
-    let w = toks[k].phrase_lower();
-    if matches!(w, "حل" | "برطرف" | "رفع" | "درست") {
-        return !toks[k].clause_end
-            && toks.get(k + 1).is_some_and(|x| {
-                matches!(
-                    x.phrase_lower(),
-                    "شد" | "شده" | "شدند" | "شدن" | "شد،" | "شده،"
-                )
-            });
-    }
-    matches!(
-        w,
-        "اتحلت" | "اتحل" | "انحلت" | "انحل" | "اتصلح" | "اتصلحت" | "تصلحت" | "اتحلت،"
-    )
+/// Whether the token at `k` is a Persian fix, done: "حل شد" (was solved), "برطرف شده", "رفع شد",
+/// "درست شد" (a noun or adjective and "شد", became; "نشد", did not become, is the fix denied).
+/// Arabic's done fixes ("اتحلت", got solved) are words of their own ([`Sw::FixDone`]).
+fn fix_done_fa(toks: &[Tok], k: usize) -> bool {
+    toks[k].sw == Sw::FixFa
+        && !toks[k].clause_end
+        && toks.get(k + 1).is_some_and(|x| x.sw == Sw::Became)
 }
 
 /// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
