@@ -3731,8 +3731,14 @@ impl SignalDetector {
             );
         }
         // So does a recommendation or praise negated right before it ("isn't worth the price",
-        // "not worth it": the warning is `waste_of_money`'s).
-        if lang == "en"
+        // "not worth it": the warning is `waste_of_money`'s); in Arabic "ما يستاهل", "صراحة ما عاد
+        // يستاهل" (it is no longer worth it) are the complaint `ar_ma_tistahil` reads.
+        let denied_before: Option<fn(&str) -> bool> = match lang {
+            "en" => Some(contradicted_before),
+            "ar" => Some(ar_denied_before),
+            _ => None,
+        };
+        if let Some(denied_before) = denied_before
             && fired
                 .iter()
                 .any(|f| matches!(f.sig.kind, Recommend | Praise))
@@ -3741,21 +3747,7 @@ impl SignalDetector {
                 &mut fired,
                 text,
                 |f| matches!(f.sig.kind, Recommend | Praise) && f.rule.is_some(),
-                |a, _| contradicted_before(&text[..a]),
-            );
-        }
-        // Arabic too: "ما يستاهل", "صراحة ما عاد يستاهل" (it is no longer worth it) are the
-        // complaint `ar_ma_tistahil` reads, not a recommendation.
-        if lang == "ar"
-            && fired
-                .iter()
-                .any(|f| matches!(f.sig.kind, Recommend | Praise))
-        {
-            drop_where(
-                &mut fired,
-                text,
-                |f| matches!(f.sig.kind, Recommend | Praise) && f.rule.is_some(),
-                |a, _| ar_denied_before(&text[..a]),
+                |a, _| denied_before(&text[..a]),
             );
         }
         // "You should have seen the queue" looks back; "I'm here if you need to talk" offers.
