@@ -1501,24 +1501,13 @@ pub const EN_SPECIAL_CASES: &[(&str, f64)] = &[
 ];
 
 /// Whether `w`, unknown as written, is a curated word of `p` behind a proclitic, a suffix, or
-/// both, with a valence: the forms the scorer derives (`derive_valence` in the sentiment module).
+/// both, with a valence: a form the scorer derives, looked up as it looks it up.
 fn derives_from_lexicon(p: &Profile, w: &str) -> bool {
-    let known = |x: &str| p.lexicon.get(x).is_some_and(|v| *v != 0.0);
-    let behind_clitic = |x: &str| {
-        p.proclitics.iter().any(|pre| {
-            x.strip_prefix(pre)
-                .is_some_and(|rest| rest.chars().count() >= 3 && known(rest))
-        })
-    };
-    if p.lexicon.contains_key(w) {
-        return false;
-    }
-    behind_clitic(w)
-        || p.suffixes.iter().any(|suf| {
-            w.strip_suffix(suf).is_some_and(|rest| {
-                rest.chars().count() >= p.min_stem_chars && (known(rest) || behind_clitic(rest))
-            })
-        })
+    use super::sentiment::{strip_proclitic, strip_suffix};
+    !p.lexicon.contains_key(w)
+        && strip_proclitic(p, w)
+            .or_else(|| strip_suffix(p, w))
+            .is_some_and(|v| v != 0.0)
 }
 
 #[cfg(test)]

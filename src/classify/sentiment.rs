@@ -2548,7 +2548,7 @@ fn strip_suffix_fast<'w>(w: &'w str, suf: &str) -> Option<&'w str> {
     w.strip_suffix(suf)
 }
 
-fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
+pub(super) fn strip_proclitic(p: &Profile, w: &str) -> Option<f64> {
     for pre in p.proclitics {
         if let Some(rest) = strip_prefix_fast(w, pre)
             && rest.chars().count() >= 3
@@ -2568,7 +2568,7 @@ fn suffix_stem<'w>(p: &Profile, w: &'w str, suf: &str) -> Option<&'w str> {
 }
 
 /// A word known without its suffix (and possibly its proclitic too).
-fn strip_suffix(p: &Profile, w: &str) -> Option<f64> {
+pub(super) fn strip_suffix(p: &Profile, w: &str) -> Option<f64> {
     for suf in p.suffixes {
         if let Some(rest) = suffix_stem(p, w, suf) {
             if let Some(v) = p.lexicon.get(rest) {
@@ -3002,7 +3002,6 @@ fn ar_definite(w: &str) -> bool {
     })
 }
 
-/// Whether `neg` before `word` is Arabic "غير" meaning "other than" ([`ar_definite`]).
 /// The valence of Arabic "لا" in "لا لـ…": VADER's "no" (−1.2) a little stronger, as a slogan of
 /// protest is ("لا للمحاكمات العسكرية", no to military trials; "لا لرفع الأسعار", no to price
 /// rises).
@@ -3102,6 +3101,7 @@ fn ar_negates_not(p: &Profile, toks: &[Tok], neg: usize, i: usize) -> bool {
             || (i > neg + 1 && ar_what(toks, neg)))
 }
 
+/// Whether `neg` before `word` is Arabic "غير" meaning "other than" ([`ar_definite`]).
 fn ar_other_than(p: &Profile, neg: &Tok, word: &Tok) -> bool {
     p.lang == "ar" && neg.lower() == "غير" && ar_definite(word.lower())
 }
