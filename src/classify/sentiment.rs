@@ -3096,14 +3096,14 @@ fn ar_what(toks: &[Tok], k: usize) -> bool {
 /// word ("other than"), "لا" saying "no to" ([`ar_no_to`]), or "ما" as "what" ([`ar_what`]).
 fn ar_negates_not(p: &Profile, toks: &[Tok], neg: usize, i: usize) -> bool {
     p.lang == "ar"
-        && (ar_other_than(p, &toks[neg], &toks[i])
+        && (ar_other_than(&toks[neg], &toks[i])
             || ar_no_to(toks, neg)
             || (i > neg + 1 && ar_what(toks, neg)))
 }
 
 /// Whether `neg` before `word` is Arabic "غير" meaning "other than" ([`ar_definite`]).
-fn ar_other_than(p: &Profile, neg: &Tok, word: &Tok) -> bool {
-    p.lang == "ar" && neg.lower() == "غير" && ar_definite(word.lower())
+fn ar_other_than(neg: &Tok, word: &Tok) -> bool {
+    neg.lower() == "غير" && ar_definite(word.lower())
 }
 
 /// Whether the token at `q` lies inside a lexicon phrase (begins or continues one): its words were
