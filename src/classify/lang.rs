@@ -481,6 +481,7 @@ static ASCII_CLASS: [u8; 256] = {
 };
 
 const PERSIAN_WORDS: &[&str] = &[
+    "در",
     "است",
     "این",
     "را",
@@ -717,7 +718,11 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
     // The word being read: its first bytes, its length in bytes and in characters.
     let mut buf = [0u8; KEY_BYTES];
     let (mut len, mut chars) = (0usize, 0usize);
-    let mut vote = |buf: &[u8; KEY_BYTES], len: usize, chars: usize| {
+    // Whether the word being read has a Persian ی or ک as typed: an Arabic keyboard has neither,
+    // so such a word is no vote for Arabic ("در کل راضیم": "کل" is Persian "whole" as much as
+    // Arabic "all", and only a Persian writer types it this way).
+    let mut persian_typed = false;
+    let mut vote = |buf: &[u8; KEY_BYTES], len: usize, chars: usize, persian_typed: bool| {
         let start = &buf[..len.min(KEY_BYTES)];
         // Longer words are in neither list: no lookup.
         let bits = if len <= *longest {
@@ -731,7 +736,7 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
         if bits & 1 != 0 || start.starts_with(MI_ZWNJ) {
             fa += 1;
         }
-        if bits & 2 != 0 || (start.starts_with(AL) && chars > 3) {
+        if !persian_typed && (bits & 2 != 0 || (start.starts_with(AL) && chars > 3)) {
             ar += 1;
         }
     };
@@ -745,8 +750,8 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
             i += 1;
             if !b.is_ascii_alphabetic() {
                 if len > 0 {
-                    vote(&buf, len, chars);
-                    (len, chars) = (0, 0);
+                    vote(&buf, len, chars, persian_typed);
+                    (len, chars, persian_typed) = (0, 0, false);
                 }
                 continue;
             }
@@ -757,8 +762,8 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
             if f & ALPHA == 0 && c != '\u{200C}' {
                 i += n;
                 if len > 0 {
-                    vote(&buf, len, chars);
-                    (len, chars) = (0, 0);
+                    vote(&buf, len, chars, persian_typed);
+                    (len, chars, persian_typed) = (0, 0, false);
                 }
                 continue;
             }
@@ -768,7 +773,10 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
                 let two = match (b, bytes[i + 1]) {
                     (0xD9, 0x8A) => [0xDB, 0x8C],
                     (0xD9, 0x83) => [0xDA, 0xA9],
-                    pair => [pair.0, pair.1],
+                    pair => {
+                        persian_typed |= matches!(pair, (0xDB, 0x8C) | (0xDA, 0xA9));
+                        [pair.0, pair.1]
+                    }
                 };
                 i += 2;
                 (two, 2)
@@ -796,7 +804,7 @@ fn arabic_script_votes(text: &str) -> (usize, usize) {
         chars += 1;
     }
     if len > 0 {
-        vote(&buf, len, chars);
+        vote(&buf, len, chars, persian_typed);
     }
     (fa, ar)
 }
@@ -1598,13 +1606,15 @@ mod tests {
         let (mut f, mut a) = (0, 0);
         let words = text
             .split(|c: char| !(c.is_alphabetic() || c == '\u{200C}'))
-            .filter(|w| !w.is_empty())
-            .map(|w| w.chars().map(persian_spelling).collect::<String>());
-        for w in words {
+            .filter(|w| !w.is_empty());
+        for typed in words {
+            let w: String = typed.chars().map(persian_spelling).collect();
             if fa.contains(&w) || w.starts_with("می\u{200C}") {
                 f += 1;
             }
-            if ar.contains(&w) || (w.starts_with("ال") && w.chars().count() > 3) {
+            let persian_typed = typed.contains(['ی', 'ک']);
+            if !persian_typed && (ar.contains(&w) || (w.starts_with("ال") && w.chars().count() > 3))
+            {
                 a += 1;
             }
         }
@@ -1751,6 +1761,13 @@ mod tests {
         assert_eq!(code("ازش راضيم.."), "fa");
         assert_eq!(code("من راضي هستم."), "fa");
         assert_eq!(code("قصد خريد آنرا داشته باشد."), "fa");
+        // A word typed with Persian ی or ک is no vote for Arabic, which types ي and ك: "کل" is
+        // Persian "whole" here, not Arabic "all"; typed "كل", it is Arabic's.
+        assert_eq!(code("در کل راضیم"), "fa");
+        assert_eq!(arabic_script_votes("کل"), (0, 0));
+        assert_eq!(arabic_script_votes("كل"), (0, 1));
+        assert_eq!(arabic_script_votes("الکترونیکی"), (0, 0));
+        assert_eq!(code("كل شي تمام"), "ar");
     }
 
     /// Words English shares with Spanish ("no") and Portuguese ("as", "do") count for English too,
