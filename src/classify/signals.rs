@@ -42,6 +42,19 @@ const SARCASTIC_VERDICT: &str = "sarcastic_verdict";
 /// The rule of a verb of recommending whose object is a warning ("I'd recommend avoiding them"):
 /// its "recommend" is no praise ([`Detected::advised_against`]).
 const ADVISE_AGAINST: &str = "advise_against";
+/// The rules of that kind in every language: "I recommend not buying it", "os recomiendo no
+/// comprarlo", "je vous conseille de ne pas acheter", "ich empfehle, es nicht zu kaufen",
+/// "recomendo não comprar", "انصحكم لا تشتروا", "توصیه میکنم نخرید". Their warning overlaps the
+/// recommendation the verb alone fires, which it cancels.
+const ADVISE_AGAINST_RULES: &[&str] = &[
+    ADVISE_AGAINST,
+    "es_aconsejo_no",
+    "fr_conseille_de_ne_pas",
+    "de_empfehle_nicht_zu",
+    "pt_recomendo_nao",
+    "ar_ansah_la",
+    "fa_tosie_nakharid",
+];
 
 struct Rule {
     kind: SignalKind,
@@ -206,9 +219,10 @@ const EN: &[Rule] = &[
         0.9,
         ADVISE_AGAINST,
         // The verb of recommending with a warning for its object: "I recommend that you don't
-        // purchase it", "I'd recommend avoiding Lumora", "I'd advise against it" (not the news'
-        // "issues warning against").
-        r"\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:do(?:n'?t| not)|never|not to|to never|to not) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:to )?(?:avoid(?:ing)?|stay(?:ing)? away|steer(?:ing)? clear|run(?:ning)? away)\b|\b(?:recommend|advise|suggest)(?:s|ed|ing)? (?:strongly |highly )?against\b",
+        // purchase it", "I'd recommend avoiding Lumora", "I recommend not buying it", "I'd advise
+        // against it" (not the news' "issues warning against"). Each language has its own rule
+        // of this kind: see [`ADVISE_AGAINST_RULES`].
+        r"\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:do(?:n'?t| not)|never|not to|to never|to not) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:to )?(?:avoid(?:ing)?|stay(?:ing)? away|steer(?:ing)? clear|run(?:ning)? away)\b|\b(?:recommend|advise|suggest)(?:s|ed|ing)? (?:strongly |highly )?against\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:not|never) (?:ever )?(?:buying|purchasing|ordering|using|bothering|wasting|trusting|going|shopping|flying|booking|downloading|installing|getting)\b",
     ),
     r(
         Warn,
@@ -1015,6 +1029,14 @@ const ES: &[Rule] = &[
         r"\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|(?:huid|huyan|huye|huyas) de|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas|perdáis (?:el|vuestro) (?:tiempo|dinero)|os fiéis|te fíes|se fíen|confiéis|confíes|confíen))\b",
     ),
     r(
+        Warn,
+        0.9,
+        "es_aconsejo_no",
+        // "Os recomiendo no comprarlo", "les aconsejo que no contraten": the verb of
+        // recommending with a warning for its object (see `advise_against`).
+        r"\b(?:recomiendo|recomendamos|recomendaría|aconsejo|aconsejamos|sugiero)(?: a todos| a todo el mundo| encarecidamente)?,? (?:que )?(?:no|nunca|jamás) (?:comprar|compren|compres|usar|usen|contratar|contraten|pedir|pidan|ir|vayan|confiar|confíen|perder|pierdan)[a-záéíóúñ]*|\b(?:recomiendo|aconsejo|sugiero) (?:evitar|huir de|alejarse de)\b",
+    ),
+    r(
         Complaint,
         0.85,
         "es_todavia_no",
@@ -1114,6 +1136,13 @@ const FR: &[Rule] = &[
         r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) (?:temps|argent)|passez votre chemin|n'achetez jamais|ne (?:le |la |les )?(?:recommande|conseille) (?:à personne|pas)|je ne conseille pas)\b",
     ),
     r(
+        Warn,
+        0.9,
+        "fr_conseille_de_ne_pas",
+        // "Je vous conseille de ne pas acheter", "je recommande d'éviter" (see `advise_against`).
+        r"\b(?:conseille|recommande|suggère|conseillons|recommandons)(?: vivement| fortement)?(?: à tout le monde| à tous)? (?:de ne (?:surtout )?(?:pas|jamais)|d'éviter|d’éviter|de fuir)\b",
+    ),
+    r(
         Complaint,
         0.85,
         "fr_toujours_pas",
@@ -1208,6 +1237,14 @@ const DE: &[Rule] = &[
         r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|hände weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|rate (?:\S+ ){0,3}?(?:von|davon) (?:\S+ ){0,3}?ab|(?:kann|würde|muss) (?:\S+ ){0,2}?(?:nur )?(?:davon )?abraten|abzuraten|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von|zu) (?:\S+ ){0,2}(?:bestellen|kaufen|abschließen|abschliessen|buchen|wechseln|gehen))\b",
     ),
     r(
+        Warn,
+        0.9,
+        "de_empfehle_nicht_zu",
+        // "Ich empfehle euch, es nicht zu kaufen", "… bei Acme nicht zu bestellen", "ich
+        // empfehle, die Finger davon zu lassen" (see `advise_against`).
+        r"\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? (?:\S+ ){0,3}?(?:nicht|keinesfalls|auf keinen fall|niemals) (?:mehr )?zu (?:kaufen|bestellen|nutzen|benutzen|buchen|abschließen|verwenden)\b|\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? die finger davon zu lassen\b",
+    ),
+    r(
         Complaint,
         0.85,
         "de_immer_noch",
@@ -1299,6 +1336,13 @@ const PT: &[Rule] = &[
         0.95,
         "pt_nao_recomendo",
         r"\b(?:não (?:recomendo|recomendamos|comprem|compre|indico|caiam|caia|assinem|contratem)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe|pense(?:m)? (?:duas|2) vezes antes de))\b",
+    ),
+    r(
+        Warn,
+        0.9,
+        "pt_recomendo_nao",
+        // "Recomendo não comprar", "aconselho a não contratarem" (see `advise_against`).
+        r"\b(?:recomendo|recomendamos|aconselho|aconselhamos|sugiro|indico)(?: a todos)?(?: a| que)? (?:não|nunca|jamais) (?:comprar|comprem|compre|usar|usem|contratar|contratem|pedir|peçam|ir|confiar|confiem|assinar|assinem)[a-záéíóúâêôãõç]*|\b(?:recomendo|aconselho|sugiro) (?:a )?(?:evitar|fugir)\b",
     ),
     r(
         Complaint,
@@ -1403,6 +1447,14 @@ const FA: &[Rule] = &[
         r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|نگیرید|کلاهبرداری|دوری کنید|سمت (?:[^ ]+ ){0,2}?نرید|نرید سمت",
     ),
     r(
+        Warn,
+        0.9,
+        "fa_tosie_nakharid",
+        // "بهتون توصیه میکنم نخرید" (I advise you not to buy), "پیشنهاد میکنم اصلا سمتش نرید"
+        // (see `advise_against`).
+        r"(?:پیشنهاد|توصیه)(?:ش|شون)? می ?کنم (?:\S+ ){0,3}?(?:نخرید|نخرین|نگیرید|نگیرین|خرید نکنید|استفاده نکنید|نرید)",
+    ),
+    r(
         Complaint,
         0.85,
         "fa_hanooz",
@@ -1502,6 +1554,15 @@ const AR: &[Rule] = &[
         0.95,
         "ar_la_ansah",
         r"(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو|تتعاملوا|تتعاملون|تتعاملو)|نصيح(?:ه|تي):? لا تتعامل|ابتعدوا|ابعدوا عن(?: |$)|احذروا|احذر|نصب|نصابين",
+    ),
+    r(
+        Warn,
+        0.9,
+        "ar_ansah_la",
+        // "انصحكم لا تشتروا" (I advise you not to buy), "ننصح بعدم التعامل" (we advise against
+        // dealing with them): the verb of advising with a warning for its object (see
+        // `advise_against`); not "انصحكم ما تترددون" (don't hesitate).
+        r"(?:^|\s)و?(?:انصح|انصحكم|ننصح|ننصحكم|انصحك)(?: \S+)? (?:(?:لا|ما|مش) (?:تشتر|تتعامل|تطلب|تجرب|تستخدم|تنزل|تحمل|تروح|تدفع)\S*|بعدم (?:الشراء|شراء|التعامل|استخدام|الطلب|طلب|تجربه|تحميل|الاشتراك))",
     ),
     r(
         Complaint,
@@ -3905,10 +3966,11 @@ impl SignalDetector {
             Praise,
         );
 
-        let advised_against: Vec<(usize, usize)> =
-            resolved(&mut fired, text, |f| f.sig.rule == ADVISE_AGAINST)
-                .filter_map(|f| f.span)
-                .collect();
+        let advised_against: Vec<(usize, usize)> = resolved(&mut fired, text, |f| {
+            ADVISE_AGAINST_RULES.contains(&f.sig.rule.as_str())
+        })
+        .filter_map(|f| f.span)
+        .collect();
         // "Good luck getting a refund" is sarcasm too: its wish is inverted like the praise of
         // "I love waiting on hold".
         let sarcasm = resolved(&mut fired, text, |f| {
@@ -4581,6 +4643,65 @@ mod tests {
         assert_eq!(kinds("No lo recomiendo", "es"), vec![Warn]);
         assert_eq!(kinds("Ich kann es nur empfehlen", "de"), vec![Recommend]);
         assert_eq!(kinds("Finger weg von diesem Shop", "de"), vec![Warn]);
+    }
+
+    /// The verb of recommending with a warning for its object, in every language: a warning, and
+    /// not also a recommendation (each was both, or a recommendation alone, before its rule).
+    /// "Don't hesitate" after the verb is a recommendation still.
+    #[test]
+    fn advising_against_in_every_language() {
+        for (t, lang, rule) in [
+            ("I recommend not buying Acme", "en", "advise_against"),
+            ("I'd suggest never using them", "en", "advise_against"),
+            ("Os recomiendo no comprarlo", "es", "es_aconsejo_no"),
+            ("Recomiendo evitar esta tienda", "es", "es_aconsejo_no"),
+            (
+                "Je vous conseille de ne pas acheter",
+                "fr",
+                "fr_conseille_de_ne_pas",
+            ),
+            (
+                "Je recommande d'éviter ce magasin",
+                "fr",
+                "fr_conseille_de_ne_pas",
+            ),
+            (
+                "Ich empfehle euch, es nicht zu kaufen",
+                "de",
+                "de_empfehle_nicht_zu",
+            ),
+            (
+                "Ich empfehle, die Finger davon zu lassen",
+                "de",
+                "de_empfehle_nicht_zu",
+            ),
+            ("Recomendo não comprar na Acme", "pt", "pt_recomendo_nao"),
+            ("أنصحكم لا تشتروا من Acme", "ar", ""),
+            ("ننصح بعدم التعامل مع Acme", "ar", "ar_ansah_la"),
+            ("اشتريت منهم وانصحكم ما تشترون", "ar", ""),
+            ("بهتون توصیه میکنم نخرید", "fa", ""),
+            ("پیشنهاد میکنم اصلا سمتش نرید", "fa", "fa_tosie_nakharid"),
+        ] {
+            let text = crate::classify::lexicon::normalize(lang, t);
+            let fired = SignalDetector::new().fired_rules(&text, lang);
+            let got = kinds(&text, lang);
+            assert_eq!(got, vec![Warn], "{t}: {fired:?}");
+            assert!(
+                fired.iter().any(|r| ADVISE_AGAINST_RULES.contains(r)),
+                "{t}: {fired:?}"
+            );
+            if !rule.is_empty() {
+                assert!(fired.contains(&rule), "{t}: {fired:?}");
+            }
+        }
+        for (t, lang) in [
+            ("انصحكم ما تترددون", "ar"),
+            ("پیشنهاد میکنم حتما بخرید", "fa"),
+            ("Os recomiendo que no lo dudéis", "es"),
+        ] {
+            let text = crate::classify::lexicon::normalize(lang, t);
+            assert_eq!(kinds(&text, lang), vec![Recommend], "{t}");
+        }
     }
 
     #[test]
