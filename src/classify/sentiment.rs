@@ -1347,6 +1347,7 @@ impl SentimentEngine {
                     && !concord
                     && !ar_negates_not(p, toks, i - (start_i + 1), i)
                     && !in_phrase(toks, i - (start_i + 1))
+                    && !fa_post_negator(p.lang, prev)
                 {
                     valence *= N_SCALAR;
                     negated_once = true;
@@ -2671,11 +2672,20 @@ const AR_ELATIVES: &[&str] = &[
 ];
 
 fn is_negated_verb_fa(w: &str) -> bool {
-    // ن + verb stem forms that negate the preceding predicate: نیست، نبود، ندارد، نشد، نمی…
+    // ن + verb stem forms that negate the preceding predicate: نیست، نبود، ندارد، نشد، نباشد،
+    // نمی…
     w.starts_with("نمی")
-        || ["نیست", "نبود", "ندار", "نشد", "نکرد", "نداشت"]
+        || ["نیست", "نبود", "ندار", "نشد", "نکرد", "نداشت", "نباش"]
             .iter()
             .any(|s| w.starts_with(s))
+}
+
+/// A Persian negated verb or copula ("نیست", "ندارد", "نشد") negates the predicate before it,
+/// which the post-positive check reads; it does not negate the next clause's words ("پایدار نیست
+/// و مرتبا قطع می‌شود": it is not stable and keeps cutting out, where "cutting out" had read as
+/// denied). "نمی", split from its stem by a ZWNJ, stands before the verb it negates.
+fn fa_post_negator(lang: &str, t: &Tok) -> bool {
+    lang == "fa" && t.lower() != "نمی" && is_negated_verb_fa(t.lower())
 }
 
 fn scalar_inc_dec(t: &Tok, valence: f64, is_cap_diff: bool) -> f64 {
@@ -5018,6 +5028,45 @@ mod tests {
         );
         let e = SentimentEngine::new();
         assert_eq!(e.score("مصرف سوخت", "fa", None).score, 0.0);
+    }
+
+    /// Persian product reviews written before running them (twenty-fourth session); each read
+    /// neutral or the wrong way before its fix.
+    #[test]
+    fn persian_reviews_read_right() {
+        assert_reads(
+            "fa",
+            &[
+                "لپ تاپ هیچ لگی نداره",
+                "ارزششو داره",
+                "صفحه نمایشش خیلی شفافه",
+                "این لپ تاپ از کیفیت ساخت بالایی برخوردار است.",
+                "نقطه قوت این گوشی دوربین آن است",
+                "داغ نمیکنه حتی موقع بازی",
+                "کار با آن خسته کننده نباشد",
+            ],
+            &[
+                "انتظار بیشتری ازش داشتم",
+                "باتریش اصلا دووم نمیاره",
+                "صفحه اش بعد از یک ماه خط افتاد",
+                "وای فایش مدام قطع و وصل میشه",
+                "فن لپ تاپ خیلی صدا میده",
+                "بزرگترین نقطه ضعف این محصول قیمت بالای آن است",
+                "با اینکه نو بود ولی باتریش باد کرده بود",
+                "سیستم عاملش خیلی کند و قدیمیه",
+            ],
+        );
+        // A negated verb negates the predicate before it, not the next clause's words: "it is
+        // not stable, and keeps cutting out" has "cutting out" as said.
+        let e = SentimentEngine::new();
+        let s = e.score("اتصال بلوتوث پایدار نیست و مرتبا قطع می شود", "fa", None);
+        assert!(s.score < 0.0, "{s:?}");
+        let cut = s.hits.iter().find(|h| h.token == "قطع").expect("a hit");
+        assert!(cut.valence < 0.0 && !cut.rule.contains("negated"), "{s:?}");
+        // "نمی", split from its verb by a ZWNJ, still negates the verb after it ("نمی‌ارزه",
+        // isn't worth it).
+        let s = e.score("نمی‌ارزه", "fa", None);
+        assert!(s.score < 0.0 && s.hits[0].rule.contains("negated"), "{s:?}");
     }
 
     #[test]
