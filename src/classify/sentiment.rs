@@ -5030,6 +5030,28 @@ mod tests {
         assert_eq!(e.score("مصرف سوخت", "fa", None).score, 0.0);
     }
 
+    /// English product reviews written before running them (twenty-fourth session): each read
+    /// neutral or the wrong way before its fix. "The fan" of a device is no admirer; a fan of a
+    /// brand still is.
+    #[test]
+    fn english_reviews_of_devices_read_right() {
+        assert_reads(
+            "en",
+            &[
+                "I've dropped it several times and it still works like new.",
+                "I have been a big Nokia fan for years.",
+            ],
+            &[
+                "The buttons feel cheap and one of them already sticks.",
+                "Way too loud, the fan sounds like a jet engine.",
+                "The app constantly disconnects from the device.",
+                "The included memory card is too small.",
+            ],
+        );
+        let e = SentimentEngine::new();
+        assert_eq!(e.score("the fan runs all day", "en", None).score, 0.0);
+    }
+
     /// Persian product reviews written before running them (twenty-fourth session); each read
     /// neutral or the wrong way before its fix.
     #[test]
