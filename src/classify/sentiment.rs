@@ -5030,6 +5030,40 @@ mod tests {
         assert_eq!(e.score("مصرف سوخت", "fa", None).score, 0.0);
     }
 
+    /// Spanish, French, German and Portuguese reviews written before running them (twenty-fourth
+    /// session): each read neutral, or the wrong way, before its fix. German "würde" is "would":
+    /// "Würde ich nicht empfehlen" had read positive for the "dignity" it was scored as.
+    #[test]
+    fn latin_script_reviews_read_right() {
+        assert_reads(
+            "es",
+            &["Calidad precio inmejorable, lo volvería a comprar."],
+            &[
+                "Hace un ruido insoportable cuando está encendido.",
+                "No lo volvería a comprar",
+            ],
+        );
+        assert_reads(
+            "fr",
+            &["Je le rachèterais sans hésiter"],
+            &["Ça chauffe énormément et la batterie ne tient pas."],
+        );
+        assert_reads(
+            "de",
+            &["Würde ich immer wieder kaufen"],
+            &[
+                "Viel zu laut und das Display ist kaum lesbar.",
+                "Leider hält der Akku nur ein paar Stunden.",
+                "Würde ich nicht empfehlen",
+            ],
+        );
+        assert_reads(
+            "pt",
+            &["Compraria de novo, sem dúvida"],
+            &["Não compraria de novo"],
+        );
+    }
+
     /// English product reviews written before running them (twenty-fourth session): each read
     /// neutral or the wrong way before its fix. "The fan" of a device is no admirer; a fan of a
     /// brand still is.
