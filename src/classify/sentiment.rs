@@ -2099,56 +2099,59 @@ pub fn discount_courtesy(s: &mut Sentiment, text: &str, lang: &str) {
     }
 }
 
+/// The verbs of recommending (and, for Persian's "توصیه می کنم", its auxiliary's words) that a
+/// warning can open: see [`discount_advice_verbs`].
+pub(super) const ADVICE_VERBS: &[&str] = &[
+    "recommend",
+    "suggest",
+    "advise",
+    "urge",
+    "recomiendo",
+    "recomendamos",
+    "recomendaría",
+    "aconsejo",
+    "aconsejamos",
+    "sugiero",
+    "conseille",
+    "conseillons",
+    "recommande",
+    "recommandons",
+    "suggère",
+    "empfehle",
+    "empfehlen",
+    "recomendo",
+    "recomendamos",
+    "aconselho",
+    "aconselhamos",
+    "sugiro",
+    "indico",
+    "انصح",
+    "انصحكم",
+    "انصحك",
+    "ننصح",
+    "ننصحكم",
+    "وانصح",
+    "وانصحكم",
+    "وننصح",
+    "توصیه",
+    "پیشنهاد",
+    "می",
+    "کنم",
+    "میکنم",
+];
+
 /// The verb of recommending that introduces a warning ("I'd *recommend* avoiding Lumora", "I
 /// *recommend* that you don't purchase it"; `spans` are the warning rule's matches) weighs nothing
 /// and shows `+warning` in its rule: VADER's +1.5 for "recommend" made such warnings neutral or
 /// positive. The same in every language ("os *recomiendo* no comprarlo", "*توصیه می‌کنم*
 /// نخرید", whose phrase's words are all listed).
 pub fn discount_advice_verbs(s: &mut Sentiment, spans: &[&str], lang: &str) {
-    const VERBS: &[&str] = &[
-        "recommend",
-        "suggest",
-        "advise",
-        "urge",
-        "recomiendo",
-        "recomendamos",
-        "recomendaría",
-        "aconsejo",
-        "aconsejamos",
-        "sugiero",
-        "conseille",
-        "conseillons",
-        "recommande",
-        "recommandons",
-        "suggère",
-        "empfehle",
-        "empfehlen",
-        "recomendo",
-        "recomendamos",
-        "aconselho",
-        "aconselhamos",
-        "sugiro",
-        "indico",
-        "انصح",
-        "انصحكم",
-        "انصحك",
-        "ننصح",
-        "ننصحكم",
-        "وانصح",
-        "وانصحكم",
-        "وننصح",
-        "توصیه",
-        "پیشنهاد",
-        "می",
-        "کنم",
-        "میکنم",
-    ];
     rework_hits(
         s,
         lang,
         spans,
         "warning",
-        |h, words| h.valence > 0.0 && words.iter().all(|w| VERBS.contains(w)),
+        |h, words| h.valence > 0.0 && words.iter().all(|w| ADVICE_VERBS.contains(w)),
         |_| 0.0,
     );
 }

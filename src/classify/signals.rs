@@ -40,21 +40,10 @@ const SARCASTIC_WISH: &str = "good_luck_getting";
 /// The rule reading a lone "Brilliant." after trouble as sarcasm ("…only to be cut off. Brilliant.").
 const SARCASTIC_VERDICT: &str = "sarcastic_verdict";
 /// The rule of a verb of recommending whose object is a warning ("I'd recommend avoiding them"):
-/// its "recommend" is no praise ([`Detected::advised_against`]).
+/// its "recommend" is no praise ([`Detected::advised_against`]). The other languages' forms ("os
+/// recomiendo no comprarlo", "توصیه میکنم نخرید") open their main warning rule (each rule of its
+/// own would have taken the rules' lazy-DFA caches past the memory bound).
 const ADVISE_AGAINST: &str = "advise_against";
-/// The rules of that kind in every language: "I recommend not buying it", "os recomiendo no
-/// comprarlo", "je vous conseille de ne pas acheter", "ich empfehle, es nicht zu kaufen",
-/// "recomendo não comprar", "انصحكم لا تشتروا", "توصیه میکنم نخرید". Their warning overlaps the
-/// recommendation the verb alone fires, which it cancels.
-const ADVISE_AGAINST_RULES: &[&str] = &[
-    ADVISE_AGAINST,
-    "es_aconsejo_no",
-    "fr_conseille_de_ne_pas",
-    "de_empfehle_nicht_zu",
-    "pt_recomendo_nao",
-    "ar_ansah_la",
-    "fa_tosie_nakharid",
-];
 
 struct Rule {
     kind: SignalKind,
@@ -221,7 +210,8 @@ const EN: &[Rule] = &[
         // The verb of recommending with a warning for its object: "I recommend that you don't
         // purchase it", "I'd recommend avoiding Lumora", "I recommend not buying it", "I'd advise
         // against it" (not the news' "issues warning against"). Each language has its own rule
-        // of this kind: see [`ADVISE_AGAINST_RULES`].
+        // of this kind, first in its main warning rule; the sentiment discounts the verb inside
+        // any warning's span.
         r"\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:do(?:n'?t| not)|never|not to|to never|to not) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:to )?(?:avoid(?:ing)?|stay(?:ing)? away|steer(?:ing)? clear|run(?:ning)? away)\b|\b(?:recommend|advise|suggest)(?:s|ed|ing)? (?:strongly |highly )?against\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:not|never) (?:ever )?(?:buying|purchasing|ordering|using|bothering|wasting|trusting|going|shopping|flying|booking|downloading|installing|getting)\b",
     ),
     r(
@@ -1027,15 +1017,9 @@ const ES: &[Rule] = &[
         Warn,
         0.9,
         "es_no_compren",
-        r"\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|(?:huid|huyan|huye|huyas) de|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas|perdáis (?:el|vuestro) (?:tiempo|dinero)|os fiéis|te fíes|se fíen|confiéis|confíes|confíen))\b",
-    ),
-    r(
-        Warn,
-        0.9,
-        "es_aconsejo_no",
-        // "Os recomiendo no comprarlo", "les aconsejo que no contraten": the verb of
-        // recommending with a warning for its object (see `advise_against`).
-        r"\b(?:recomiendo|recomendamos|recomendaría|aconsejo|aconsejamos|sugiero)(?: a todos| a todo el mundo| encarecidamente)?,? (?:que )?(?:no|nunca|jamás) (?:comprar|compren|compres|usar|usen|contratar|contraten|pedir|pidan|ir|vayan|confiar|confíen|perder|pierdan)[a-záéíóúñ]*|\b(?:recomiendo|aconsejo|sugiero) (?:evitar|huir de|alejarse de)\b",
+        // First, the verb of recommending with a warning for its object ("os recomiendo no
+        // comprarlo", "les aconsejo que no contraten"; see `advise_against`).
+        r"\b(?:recomiendo|recomendamos|recomendaría|aconsejo|aconsejamos|sugiero)(?: a todos| a todo el mundo| encarecidamente)?,? (?:que )?(?:no|nunca|jamás) (?:comprar|compren|compres|usar|usen|contratar|contraten|pedir|pidan|ir|vayan|confiar|confíen|perder|pierdan)[a-záéíóúñ]*|\b(?:recomiendo|aconsejo|sugiero) (?:evitar|huir de|alejarse de)\b|\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|(?:huid|huyan|huye|huyas) de|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas|perdáis (?:el|vuestro) (?:tiempo|dinero)|os fiéis|te fíes|se fíen|confiéis|confíes|confíen))\b",
     ),
     r(
         Complaint,
@@ -1134,14 +1118,9 @@ const FR: &[Rule] = &[
         Warn,
         0.95,
         "fr_ne_recommande_pas",
-        r"\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) (?:temps|argent)|passez votre chemin|n'achetez jamais|ne (?:le |la |les )?(?:recommande|conseille) (?:à personne|pas)|je ne conseille pas)\b",
-    ),
-    r(
-        Warn,
-        0.9,
-        "fr_conseille_de_ne_pas",
-        // "Je vous conseille de ne pas acheter", "je recommande d'éviter" (see `advise_against`).
-        r"\b(?:conseille|recommande|suggère|conseillons|recommandons)(?: vivement| fortement)?(?: à tout le monde| à tous)? (?:de ne (?:surtout )?(?:pas|jamais)|d'éviter|d’éviter|de fuir)\b",
+        // First, the verb of recommending with a warning for its object ("je vous conseille de
+        // ne pas acheter", "je recommande d'éviter"; see `advise_against`).
+        r"\b(?:conseille|recommande|suggère|conseillons|recommandons)(?: vivement| fortement)?(?: à tout le monde| à tous)? (?:de ne (?:surtout )?(?:pas|jamais)|d'éviter|d’éviter|de fuir)\b|\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) (?:temps|argent)|passez votre chemin|n'achetez jamais|ne (?:le |la |les )?(?:recommande|conseille) (?:à personne|pas)|je ne conseille pas)\b",
     ),
     r(
         Complaint,
@@ -1235,15 +1214,10 @@ const DE: &[Rule] = &[
         Warn,
         0.95,
         "de_nicht_empfehlen",
-        r"\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|hände weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|rate (?:\S+ ){0,3}?(?:von|davon) (?:\S+ ){0,3}?ab|(?:kann|würde|muss) (?:\S+ ){0,2}?(?:nur )?(?:davon )?abraten|abzuraten|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von|zu) (?:\S+ ){0,2}(?:bestellen|kaufen|abschließen|abschliessen|buchen|wechseln|gehen))\b",
-    ),
-    r(
-        Warn,
-        0.9,
-        "de_empfehle_nicht_zu",
-        // "Ich empfehle euch, es nicht zu kaufen", "… bei Acme nicht zu bestellen", "ich
-        // empfehle, die Finger davon zu lassen" (see `advise_against`).
-        r"\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? (?:\S+ ){0,3}?(?:nicht|keinesfalls|auf keinen fall|niemals) (?:mehr )?zu (?:kaufen|bestellen|nutzen|benutzen|buchen|abschließen|verwenden)\b|\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? die finger davon zu lassen\b",
+        // First, the verb of recommending with a warning for its object ("ich empfehle euch, es
+        // nicht zu kaufen", "… bei Acme nicht zu bestellen", "ich empfehle, die Finger davon zu
+        // lassen"; see `advise_against`).
+        r"\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? (?:\S+ ){0,3}?(?:nicht|keinesfalls|auf keinen fall|niemals) (?:mehr )?zu (?:kaufen|bestellen|nutzen|benutzen|buchen|abschließen|verwenden)\b|\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? die finger davon zu lassen\b|\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|hände weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|rate (?:\S+ ){0,3}?(?:von|davon) (?:\S+ ){0,3}?ab|(?:kann|würde|muss) (?:\S+ ){0,2}?(?:nur )?(?:davon )?abraten|abzuraten|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von|zu) (?:\S+ ){0,2}(?:bestellen|kaufen|abschließen|abschliessen|buchen|wechseln|gehen))\b",
     ),
     r(
         Complaint,
@@ -1336,14 +1310,9 @@ const PT: &[Rule] = &[
         Warn,
         0.95,
         "pt_nao_recomendo",
-        r"\b(?:não (?:recomendo|recomendamos|comprem|compre|indico|caiam|caia|assinem|contratem)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe|pense(?:m)? (?:duas|2) vezes antes de))\b",
-    ),
-    r(
-        Warn,
-        0.9,
-        "pt_recomendo_nao",
-        // "Recomendo não comprar", "aconselho a não contratarem" (see `advise_against`).
-        r"\b(?:recomendo|recomendamos|aconselho|aconselhamos|sugiro|indico)(?: a todos)?(?: a| que)? (?:não|nunca|jamais) (?:comprar|comprem|compre|usar|usem|contratar|contratem|pedir|peçam|ir|confiar|confiem|assinar|assinem)[a-záéíóúâêôãõç]*|\b(?:recomendo|aconselho|sugiro) (?:a )?(?:evitar|fugir)\b",
+        // First, the verb of recommending with a warning for its object ("recomendo não
+        // comprar", "aconselho a não contratarem"; see `advise_against`).
+        r"\b(?:recomendo|recomendamos|aconselho|aconselhamos|sugiro|indico)(?: a todos)?(?: a| que)? (?:não|nunca|jamais) (?:comprar|comprem|compre|usar|usem|contratar|contratem|pedir|peçam|ir|confiar|confiem|assinar|assinem)[a-záéíóúâêôãõç]*|\b(?:recomendo|aconselho|sugiro) (?:a )?(?:evitar|fugir)\b|\b(?:não (?:recomendo|recomendamos|comprem|compre|indico|caiam|caia|assinem|contratem)|(?:fujam|evitem|golpe|cuidado com|não percam (?:seu |o )?tempo|passem longe|fiquem longe|pense(?:m)? (?:duas|2) vezes antes de))\b",
     ),
     r(
         Complaint,
@@ -1445,15 +1414,9 @@ const FA: &[Rule] = &[
         Warn,
         0.95,
         "fa_nakharid",
-        r"(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|نگیرید|کلاهبرداری|دوری کنید|سمت (?:[^ ]+ ){0,2}?نرید|نرید سمت",
-    ),
-    r(
-        Warn,
-        0.9,
-        "fa_tosie_nakharid",
-        // "بهتون توصیه میکنم نخرید" (I advise you not to buy), "پیشنهاد میکنم اصلا سمتش نرید"
-        // (see `advise_against`).
-        r"(?:پیشنهاد|توصیه)(?:ش|شون)? می ?کنم (?:\S+ ){0,3}?(?:نخرید|نخرین|نگیرید|نگیرین|خرید نکنید|استفاده نکنید|نرید)",
+        // First, the verb of recommending with a warning for its object ("بهتون توصیه میکنم
+        // نخرید", I advise you not to buy; "پیشنهاد میکنم اصلا سمتش نرید"; see `advise_against`).
+        r"(?:پیشنهاد|توصیه)(?:ش|شون)? می ?کنم (?:\S+ ){0,3}?(?:نخرید|نخرین|نگیرید|نگیرین|خرید نکنید|استفاده نکنید|نرید)|(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|نگیرید|کلاهبرداری|دوری کنید|سمت (?:[^ ]+ ){0,2}?نرید|نرید سمت",
     ),
     r(
         Complaint,
@@ -1554,16 +1517,10 @@ const AR: &[Rule] = &[
         Warn,
         0.95,
         "ar_la_ansah",
-        r"(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو|تتعاملوا|تتعاملون|تتعاملو)|نصيح(?:ه|تي):? لا تتعامل|ابتعدوا|ابعدوا عن(?: |$)|احذروا|احذر|نصب|نصابين",
-    ),
-    r(
-        Warn,
-        0.9,
-        "ar_ansah_la",
-        // "انصحكم لا تشتروا" (I advise you not to buy), "ننصح بعدم التعامل" (we advise against
-        // dealing with them): the verb of advising with a warning for its object (see
-        // `advise_against`); not "انصحكم ما تترددون" (don't hesitate).
-        r"(?:^|\s)و?(?:انصح|انصحكم|ننصح|ننصحكم|انصحك)(?: \S+)? (?:(?:لا|ما|مش) (?:تشتر|تتعامل|تطلب|تجرب|تستخدم|تنزل|تحمل|تروح|تدفع)\S*|بعدم (?:الشراء|شراء|التعامل|استخدام|الطلب|طلب|تجربه|تحميل|الاشتراك))",
+        // First, the verb of advising with a warning for its object ("انصحكم لا تشتروا", I advise
+        // you not to buy; "ننصح بعدم التعامل", we advise against dealing with them; see
+        // `advise_against`), not with "don't hesitate" ("انصحكم ما تترددون").
+        r"(?:^|\s)و?(?:انصح|انصحكم|ننصح|ننصحكم|انصحك)(?: \S+)? (?:(?:لا|ما|مش) (?:تشتر|تتعامل|تطلب|تجرب|تستخدم|تنزل|تحمل|تروح|تدفع)\S*|بعدم (?:الشراء|شراء|التعامل|استخدام|الطلب|طلب|تجربه|تحميل|الاشتراك))|(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو|تتعاملوا|تتعاملون|تتعاملو)|نصيح(?:ه|تي):? لا تتعامل|ابتعدوا|ابعدوا عن(?: |$)|احذروا|احذر|نصب|نصابين",
     ),
     r(
         Complaint,
@@ -1742,6 +1699,21 @@ pub struct Detected {
     /// Where a verb of recommending introduces a warning ("I'd recommend avoiding them", rule
     /// `advise_against`), whichever warning rule won the signal: that "recommend" is no praise.
     pub advised_against: Vec<(usize, usize)>,
+}
+
+/// Whether a warning's matched text opens with a verb of recommending ("recommend not buying",
+/// "Recomendo não comprar", " وانصحكم ما تشترون", the proclitic "و" read through).
+fn opens_with_advice_verb(span: &str) -> bool {
+    let first = span
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let verbs = super::sentiment::ADVICE_VERBS;
+    verbs.contains(&first.as_str())
+        || first
+            .strip_prefix('و')
+            .is_some_and(|rest| verbs.contains(&rest))
 }
 
 /// Drops the signals `pick` chooses whose span overlaps a match of `idioms` (an idiom or a
@@ -3968,11 +3940,14 @@ impl SignalDetector {
             Praise,
         );
 
-        let advised_against: Vec<(usize, usize)> = resolved(&mut fired, text, |f| {
-            ADVISE_AGAINST_RULES.contains(&f.sig.rule.as_str())
-        })
-        .filter_map(|f| f.span)
-        .collect();
+        // The warnings a verb of recommending opens ("I recommend not buying it", "os recomiendo
+        // no comprarlo", "توصیه میکنم نخرید"), in any language's rule: that verb is the warning's
+        // own. Not "would not recommend", whose verb its negator already turned.
+        let advised_against: Vec<(usize, usize)> =
+            resolved(&mut fired, text, |f| f.sig.kind == Warn)
+                .filter_map(|f| f.span)
+                .filter(|&(a, b)| opens_with_advice_verb(&text[a..b]))
+                .collect();
         // "Good luck getting a refund" is sarcasm too: its wish is inverted like the praise of
         // "I love waiting on hold".
         let sarcasm = resolved(&mut fired, text, |f| {
@@ -4655,43 +4630,39 @@ mod tests {
         for (t, lang, rule) in [
             ("I recommend not buying Acme", "en", "advise_against"),
             ("I'd suggest never using them", "en", "advise_against"),
-            ("Os recomiendo no comprarlo", "es", "es_aconsejo_no"),
-            ("Recomiendo evitar esta tienda", "es", "es_aconsejo_no"),
+            ("Os recomiendo no comprarlo", "es", "es_no_compren"),
+            ("Recomiendo evitar esta tienda", "es", "es_no_compren"),
             (
                 "Je vous conseille de ne pas acheter",
                 "fr",
-                "fr_conseille_de_ne_pas",
+                "fr_ne_recommande_pas",
             ),
             (
                 "Je recommande d'éviter ce magasin",
                 "fr",
-                "fr_conseille_de_ne_pas",
+                "fr_ne_recommande_pas",
             ),
             (
                 "Ich empfehle euch, es nicht zu kaufen",
                 "de",
-                "de_empfehle_nicht_zu",
+                "de_nicht_empfehlen",
             ),
             (
                 "Ich empfehle, die Finger davon zu lassen",
                 "de",
-                "de_empfehle_nicht_zu",
+                "de_nicht_empfehlen",
             ),
-            ("Recomendo não comprar na Acme", "pt", "pt_recomendo_nao"),
+            ("Recomendo não comprar na Acme", "pt", "pt_nao_recomendo"),
             ("أنصحكم لا تشتروا من Acme", "ar", ""),
-            ("ننصح بعدم التعامل مع Acme", "ar", "ar_ansah_la"),
+            ("ننصح بعدم التعامل مع Acme", "ar", "ar_la_ansah"),
             ("اشتريت منهم وانصحكم ما تشترون", "ar", ""),
             ("بهتون توصیه میکنم نخرید", "fa", ""),
-            ("پیشنهاد میکنم اصلا سمتش نرید", "fa", "fa_tosie_nakharid"),
+            ("پیشنهاد میکنم اصلا سمتش نرید", "fa", "fa_nakharid"),
         ] {
             let text = crate::classify::lexicon::normalize(lang, t);
             let fired = SignalDetector::new().fired_rules(&text, lang);
             let got = kinds(&text, lang);
             assert_eq!(got, vec![Warn], "{t}: {fired:?}");
-            assert!(
-                fired.iter().any(|r| ADVISE_AGAINST_RULES.contains(r)),
-                "{t}: {fired:?}"
-            );
             if !rule.is_empty() {
                 assert!(fired.contains(&rule), "{t}: {fired:?}");
             }
