@@ -4503,6 +4503,14 @@ mod tests {
         );
     }
 
+    /// The rule names of the signals `d` finds in an English text.
+    fn en_rules(d: &SignalDetector, text: &str) -> Vec<String> {
+        d.detect(text, "en", &neutral())
+            .into_iter()
+            .map(|s| s.rule)
+            .collect()
+    }
+
     fn kinds(text: &str, lang: &str) -> Vec<SignalKind> {
         SignalDetector::new()
             .detect(text, lang, &neutral())
@@ -4682,12 +4690,7 @@ mod tests {
     #[test]
     fn fresh_customer_service_tweets() {
         let d = SignalDetector::new();
-        let rules = |t: &str| -> Vec<String> {
-            d.detect(t, "en", &neutral())
-                .into_iter()
-                .map(|s| s.rule)
-                .collect()
-        };
+        let rules = |t: &str| en_rules(&d, t);
         // A screen gone green, a phone dead, then a lone "great job": sarcasm.
         for t in [
             "@SamsungMobile my S21 screen went green after the latest update. great job",
@@ -7608,12 +7611,7 @@ mod tests {
     #[test]
     fn idioms_of_problem_words_are_not_addressed_problems() {
         let d = SignalDetector::new();
-        let rule = |text: &str| -> Vec<String> {
-            d.detect(text, "en", &neutral())
-                .into_iter()
-                .map(|s| s.rule)
-                .collect()
-        };
+        let rule = |text: &str| en_rules(&d, text);
         for text in [
             "@acme can't wait for the new release",
             "@acme I couldn't agree more",
