@@ -2099,8 +2099,7 @@ pub fn discount_courtesy(s: &mut Sentiment, text: &str, lang: &str) {
     }
 }
 
-/// The verbs of recommending (and, for Persian's "توصیه می کنم", its auxiliary's words) that a
-/// warning can open: see [`discount_advice_verbs`].
+/// The verbs of recommending that a warning can open: see [`discount_advice_verbs`].
 pub(super) const ADVICE_VERBS: &[&str] = &[
     "recommend",
     "suggest",
@@ -2120,7 +2119,6 @@ pub(super) const ADVICE_VERBS: &[&str] = &[
     "empfehle",
     "empfehlen",
     "recomendo",
-    "recomendamos",
     "aconselho",
     "aconselhamos",
     "sugiro",
@@ -2135,10 +2133,11 @@ pub(super) const ADVICE_VERBS: &[&str] = &[
     "وننصح",
     "توصیه",
     "پیشنهاد",
-    "می",
-    "کنم",
-    "میکنم",
 ];
+
+/// The words of the Persian auxiliary that makes a noun a verb of recommending ("توصیه می کنم",
+/// I recommend): a phrase hit of the verb and these is the verb.
+const FA_ADVICE_AUXILIARY: &[&str] = &["می", "کنم", "میکنم"];
 
 /// The verb of recommending that introduces a warning ("I'd *recommend* avoiding Lumora", "I
 /// *recommend* that you don't purchase it"; `spans` are the warning rule's matches) weighs nothing
@@ -2151,7 +2150,13 @@ pub fn discount_advice_verbs(s: &mut Sentiment, spans: &[&str], lang: &str) {
         lang,
         spans,
         "warning",
-        |h, words| h.valence > 0.0 && words.iter().all(|w| ADVICE_VERBS.contains(w)),
+        |h, words| {
+            h.valence > 0.0
+                && words.iter().any(|w| ADVICE_VERBS.contains(w))
+                && words
+                    .iter()
+                    .all(|w| ADVICE_VERBS.contains(w) || FA_ADVICE_AUXILIARY.contains(w))
+        },
         |_| 0.0,
     );
 }
