@@ -209,9 +209,9 @@ const EN: &[Rule] = &[
         ADVISE_AGAINST,
         // The verb of recommending with a warning for its object: "I recommend that you don't
         // purchase it", "I'd recommend avoiding Lumora", "I recommend not buying it", "I'd advise
-        // against it" (not the news' "issues warning against"). Each language has its own rule
-        // of this kind, first in its main warning rule; the sentiment discounts the verb inside
-        // any warning's span.
+        // against it" (not the news' "issues warning against"). The other languages have the form
+        // first in their main warning rule; the sentiment discounts the verb that opens any
+        // warning.
         r"\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:do(?:n'?t| not)|never|not to|to never|to not) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|go|shop|fly|book|download|install|get)\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:to )?(?:avoid(?:ing)?|stay(?:ing)? away|steer(?:ing)? clear|run(?:ning)? away)\b|\b(?:recommend|advise|suggest)(?:s|ed|ing)? (?:strongly |highly )?against\b|\b(?:recommend|suggest|advise|urge)(?:s|ed)? (?:that )?(?:you |everyone |people |anyone |others )?(?:not|never) (?:ever )?(?:buying|purchasing|ordering|using|bothering|wasting|trusting|going|shopping|flying|booking|downloading|installing|getting)\b",
     ),
     r(
@@ -1696,8 +1696,9 @@ pub struct Detected {
     /// more confident complaint rule won the complaint signal ("…, still haven't fixed it"): its
     /// positive words are inverted in the sentiment.
     pub sarcasm: Option<String>,
-    /// Where a verb of recommending introduces a warning ("I'd recommend avoiding them", rule
-    /// `advise_against`), whichever warning rule won the signal: that "recommend" is no praise.
+    /// The warnings a verb of recommending opens ("I'd recommend avoiding them", "os recomiendo
+    /// no comprarlo"), in any language and whichever warning rule won the signal: that verb is no
+    /// praise.
     pub advised_against: Vec<(usize, usize)>,
 }
 
