@@ -198,6 +198,143 @@ pub fn required_strings(pattern: &str) -> Required {
     (set, finder.folded)
 }
 
+/// Required strings worked out ahead of time, one line a pattern: `gate_strings.txt`, beside this
+/// file, written by the test `signals::tests::gate_strings_file_is_current` (which fails, saying
+/// how to rewrite it, when a rule changes and the file was not rewritten).
+///
+/// Why: working them out from each rule's syntax tree (a parse with Unicode case folding, then
+/// the search below) for the 255 gated patterns took about 100 ms, over half of the start-up of
+/// `earshot classify` and of the service. A pattern the file lacks (a rule edited, the file not
+/// yet rewritten) is worked out as before, so a stale file costs start-up time, never a match.
+pub struct Precomputed {
+    by_key: HashMap<PatternKey, Required>,
+}
+
+/// A pattern's FNV-1a hash and length: how `gate_strings.txt` names a pattern without spelling
+/// it out (the patterns are 300 KB).
+type PatternKey = (u64, usize);
+
+fn pattern_key(pattern: &str) -> PatternKey {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in pattern.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h, pattern.len())
+}
+
+/// The file the build carries (see [`Precomputed`]).
+const PRECOMPUTED_FILE: &str = include_str!("gate_strings.txt");
+
+impl Precomputed {
+    /// The file compiled into the binary. A line that does not read (the file is written by a
+    /// test, never by hand) is skipped: its pattern is worked out at start-up instead.
+    pub fn load() -> Precomputed {
+        Precomputed::parse(PRECOMPUTED_FILE)
+    }
+
+    fn parse(file: &str) -> Precomputed {
+        let by_key = file
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(parse_line)
+            .collect();
+        Precomputed { by_key }
+    }
+
+    /// `pattern`'s required strings: the file's, taken out of it, or worked out.
+    pub fn take(&mut self, pattern: &str) -> Required {
+        self.by_key
+            .remove(&pattern_key(pattern))
+            .unwrap_or_else(|| required_strings(pattern))
+    }
+}
+
+/// One line of `gate_strings.txt`: the rule's label (for the reader of a diff), the pattern's
+/// key, the characters left out (see [`required_strings`]), then `-` for no set, or `+` and the
+/// set's strings; fields apart by tabs, bytes other than printable text written `\xHH`.
+pub fn precomputed_line(label: &str, pattern: &str, required: &Required) -> String {
+    let (hash, len) = pattern_key(pattern);
+    let folded: String = required.1.iter().collect();
+    let mut line = format!(
+        "{label}\t{hash:016x}:{len}\t{}\t",
+        escape(folded.as_bytes())
+    );
+    match &required.0 {
+        None => line.push('-'),
+        Some(set) => {
+            line.push('+');
+            for s in set {
+                line.push('\t');
+                line.push_str(&escape(s));
+            }
+        }
+    }
+    line
+}
+
+fn parse_line(line: &str) -> Option<(PatternKey, Required)> {
+    let mut fields = line.split('\t');
+    let _label = fields.next()?;
+    let (hash, len) = fields.next()?.split_once(':')?;
+    let key = (u64::from_str_radix(hash, 16).ok()?, len.parse().ok()?);
+    let folded = String::from_utf8(unescape(fields.next()?)?).ok()?;
+    let set = match fields.next()? {
+        "-" => None,
+        "+" => Some(fields.map(unescape).collect::<Option<Vec<_>>>()?),
+        _ => return None,
+    };
+    Some((key, (set, folded.chars().collect())))
+}
+
+/// Text as it is, but for `\`, control characters and bytes that are not UTF-8: `\xHH`.
+fn escape(bytes: &[u8]) -> String {
+    let hex = |out: &mut String, b: u8| out.push_str(&format!("\\x{b:02x}"));
+    let mut out = String::new();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            for c in text.chars() {
+                if c == '\\' || c.is_control() {
+                    let mut buf = [0; 4];
+                    c.encode_utf8(&mut buf)
+                        .bytes()
+                        .for_each(|b| hex(&mut out, b));
+                } else {
+                    out.push(c);
+                }
+            }
+        }
+        Err(_) => {
+            for &b in bytes {
+                if b.is_ascii_graphic() && b != b'\\' || b == b' ' {
+                    out.push(char::from(b));
+                } else {
+                    hex(&mut out, b);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn unescape(field: &str) -> Option<Vec<u8>> {
+    let bytes = field.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            let hex = std::str::from_utf8(bytes.get(i + 2..i + 4)?).ok()?;
+            (bytes.get(i + 1) == Some(&b'x')).then_some(())?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 4;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
 /// A set of strings, shared: [`Finder`] remembers each node's exact strings and hands them out
 /// without copying.
 type Strings = Rc<[Vec<u8>]>;
@@ -524,6 +661,39 @@ mod tests {
         }
         assert_eq!(gate.candidates("nothing here").count(), 0);
         assert_eq!(gate.candidates("I recommend it").collect::<Vec<_>>(), [0]);
+    }
+
+    /// A line of `gate_strings.txt` reads back as written: no set, folded characters, strings
+    /// with a backslash, a tab, a control character, Arabic letters and a byte that is not UTF-8.
+    #[test]
+    fn precomputed_lines_read_back_as_written() {
+        let cases: [Required; 3] = [
+            (None, vec![]),
+            (
+                Some(vec![
+                    b"a\\b".to_vec(),
+                    b"tab\there".to_vec(),
+                    "\u{1}ctl".as_bytes().to_vec(),
+                    "لا انصح".as_bytes().to_vec(),
+                    vec![b'x', 0xd9, b' '],
+                ]),
+                vec!['\u{17F}', '\u{212A}'],
+            ),
+            (Some(vec![b" recommend".to_vec()]), vec![]),
+        ];
+        let mut file = String::from("# a comment\n\n");
+        for (i, r) in cases.iter().enumerate() {
+            file += &precomputed_line(&format!("rule{i}"), &format!("pattern {i}"), r);
+            file.push('\n');
+        }
+        file += "broken\tline\n";
+        let mut pre = Precomputed::parse(&file);
+        assert_eq!(pre.by_key.len(), cases.len());
+        for (i, r) in cases.iter().enumerate() {
+            assert_eq!(&pre.take(&format!("pattern {i}")), r);
+        }
+        // A pattern the file lacks is worked out.
+        assert_eq!(pre.take(r"(?i)\bscam\b"), required_strings(r"(?i)\bscam\b"));
     }
 
     /// A class of an accented letter and its plain letter (rules made accent-tolerant) is a set of

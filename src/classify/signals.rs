@@ -19,7 +19,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::{MatchKind, meta};
 
-use super::gate::{Build, Gate, Required, required_strings};
+use super::gate::{Build, Gate, Precomputed, Required};
 use super::lexicon::straight_apostrophes;
 
 use rustc_hash::FxHashMap;
@@ -3354,8 +3354,10 @@ impl SignalDetector {
         // Portuguese's and the categories' are contiguous NFAs: as DFAs they had grown to 13 MB
         // with the sixteenth session's rules (the accent-tolerant spellings multiply their
         // strings), which with every cache at its cap put the process over 100 MB.
-        let required = |c: &Compiled| -> Vec<Required> {
-            c.patterns.iter().map(|p| required_strings(p)).collect()
+        // Each pattern's required strings, as the build carries them (see `Precomputed`).
+        let mut precomputed = Precomputed::load();
+        let mut required = |c: &Compiled| -> Vec<Required> {
+            c.patterns.iter().map(|p| precomputed.take(p)).collect()
         };
         let en_gate = Gate::from_required(&required(&en), Build::Dense);
         let lang_gates = by_lang
@@ -3399,7 +3401,7 @@ impl SignalDetector {
             category_gate: Gate::from_required(
                 &category_patterns
                     .iter()
-                    .map(|p| required_strings(p))
+                    .map(|p| precomputed.take(p))
                     .collect::<Vec<_>>(),
                 Build::Compact,
             ),
@@ -4243,6 +4245,44 @@ mod tests {
         assert!(
             checked > 5_000 && fired > 2_000,
             "{checked} texts, {fired} rules fired"
+        );
+    }
+
+    /// `gate_strings.txt` holds every gated pattern's required strings as worked out from its
+    /// syntax tree now, and nothing else: the start-up reads them from it (see
+    /// [`super::super::gate::Precomputed`]). After a rule changes, rewrite it with
+    /// `EARSHOT_WRITE_GATE_STRINGS=1 cargo test --lib gate_strings_file_is_current`.
+    #[test]
+    fn gate_strings_file_is_current() {
+        use super::super::gate::{precomputed_line, required_strings};
+        let d = SignalDetector::new();
+        let mut want = String::from(
+            "# The strings each gated pattern requires (src/classify/gate.rs, `Precomputed`): rule, pattern key,\n\
+             # characters left out, then `-` or `+` and the strings. Written by the test\n\
+             # `gate_strings_file_is_current`: EARSHOT_WRITE_GATE_STRINGS=1 cargo test --lib gate_strings_file_is_current\n",
+        );
+        let all = std::iter::once(("en", &d.en)).chain(d.by_lang.iter().map(|(l, c)| (*l, c)));
+        for (lang, c) in all {
+            for (r, p) in c.rules.iter().zip(&c.patterns) {
+                let label = format!("{lang}:{}", r.name);
+                want += &precomputed_line(&label, p, &required_strings(p));
+                want.push('\n');
+            }
+        }
+        for ((category, _), p) in CATEGORY_KEYWORDS.iter().zip(category_patterns()) {
+            let label = format!("category:{}", category.as_str());
+            want += &precomputed_line(&label, &p, &required_strings(&p));
+            want.push('\n');
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/classify/gate_strings.txt");
+        if std::env::var_os("EARSHOT_WRITE_GATE_STRINGS").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap();
+        assert!(
+            have == want,
+            "{path} is stale: rewrite it with \
+             `EARSHOT_WRITE_GATE_STRINGS=1 cargo test --lib gate_strings_file_is_current`"
         );
     }
 
