@@ -76,8 +76,8 @@ impl Gate {
     }
 
     /// Builds the gate from each rule's [`required_strings`], as a DFA (English's holds about
-    /// 10 MB and takes about 30 ms to build, and reads a byte in a table lookup) or a contiguous
-    /// NFA (see [`Literals`]).
+    /// 13.5 MB with 3,998 strings, takes about 40 ms to build, and reads a byte in a table
+    /// lookup) or a contiguous NFA (see [`Literals`]).
     ///
     /// # Panics
     /// If there are more than 256 rules.
