@@ -1626,6 +1626,8 @@ const RULE_DFA_CACHE_BYTES: usize = 256 << 10;
 /// 128 KB make it about 99 MB, for 4.0 % more instructions on 40,000 stream texts (two in five of
 /// them Arabic; 192 KB for every rule cost 4.7 %, the English rules reading every post). 83 rules
 /// (twenty-first session: a sarcastic verdict each for es, fr, de and pt) make it about 99.5 MB.
+/// (Those sums counted the ten category patterns' caches as 3.5 MB; they are 5 MB, and the sum is
+/// about 102.5 MB: see the README's Benchmarks for the measured peaks.)
 const OTHER_RULE_DFA_CACHE_BYTES: usize = 128 << 10;
 /// Rules whose states do not fit their language's cache ([`RULE_DFA_CACHE_BYTES`], [`OTHER_RULE_DFA_CACHE_BYTES`]): they get twice as much. Timed
 /// rule by rule on the 18,720 dev texts (twenty-second session, each rule on the texts its gate
