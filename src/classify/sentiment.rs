@@ -5137,6 +5137,33 @@ mod tests {
         assert!(s.score < 0.0 && s.hits[0].rule.contains("negated"), "{s:?}");
     }
 
+    /// A fifth round of Persian reviews, written before running them (twenty-fifth session; 24 of
+    /// 30 right before its lexicon entries).
+    #[test]
+    fn fifth_round_of_persian_reviews() {
+        assert_reads(
+            "fa",
+            &[
+                "این گوشی واقعا کاربردیه و همه کارامو راه میندازه.",
+                "با این قیمت، رقیب نداره.",
+                "سرعت شارژش فوق العادست.",
+                "این تبلت کم مصرف و سبک وزن است",
+                "یه طراحی کم نظیر داره",
+            ],
+            &[
+                "باتریش خیلی زود تموم میشه.",
+                "این محصول به درد نمیخوره، پولتونو دور نریزید.",
+                "این قاب خیلی شکننده است",
+                "امکانات کمی داره",
+                "از وزن بالایی برخوردار است",
+            ],
+        );
+        // "اشغال" (a busy line) is no "آشغال" (garbage), which normalises to it.
+        let e = SentimentEngine::new();
+        let s = e.score("دیگه بوق اشغال نمی زنه", "fa", None);
+        assert_eq!(s.label, crate::model::SentimentLabel::Neutral, "{s:?}");
+    }
+
     #[test]
     fn inflected_forms_find_their_lexicon_word() {
         let e = SentimentEngine::new();
