@@ -5137,6 +5137,25 @@ mod tests {
         assert!(s.score < 0.0 && s.hits[0].rule.contains("negated"), "{s:?}");
     }
 
+    /// Arabic posts about shops and devices, written before running them (twenty-fifth session;
+    /// 23 of 30 right before its lexicon entries).
+    #[test]
+    fn arabic_posts_about_shops_and_devices() {
+        assert_reads(
+            "ar",
+            &[
+                "اول مرة اطلب منهم والطلب وصل في نفس اليوم، تسلم ايديكم",
+                "ما في اروع من كذا",
+                "مفيش احسن من كده",
+            ],
+            &[
+                "الجهاز سخن جدا وبيفصل لوحده",
+                "دفعت الفلوس ولحد دلوقتي ما وصلني شي",
+                "خدمة العملاء ما تفهم شي",
+            ],
+        );
+    }
+
     /// A fifth round of Persian reviews, written before running them (twenty-fifth session; 24 of
     /// 30 right before its lexicon entries).
     #[test]
