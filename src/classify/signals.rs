@@ -69,7 +69,9 @@ const EN: &[Rule] = &[
         0.9,
         "i_recommend",
         // "I still recommend", "I can only recommend", "we do recommend": a modal or "still" before it.
-        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest)\b",
+        // "I'd advise anyone with small hands to try it first" too ("I'd advise against it" is
+        // `advise_against`'s, which overrules it).
+        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest|advise)\b",
     ),
     r(
         Recommend,
@@ -950,8 +952,10 @@ const EN: &[Rule] = &[
         "you_should",
         // "You have to / need to" advises with a verb of choosing or going ("you have to try the
         // pasta", "you need to read this"); with another it says what a product makes you do ("you
-        // have to add every song by hand", "you need to restart it after each update").
-        r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|ought to|can'?t miss|won'?t regret)\b|\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:really |just |definitely |absolutely |seriously )?(?:need to|have to|gotta|got to) (?:really |definitely |absolutely )?(?:try|get|buy|check|see|visit|go (?:to|for|with|there|early|late|and|see|check)|order|book|stay|eat|read|watch|listen|download|consider|ask|avoid|bring|pack|experience|know|remember|look|call|use|switch|make sure|be careful|beware|keep|plan|arrive|reserve|request|take|have a look|limit|allow|add an?|let|make it)\b",
+        // have to add every song by hand", "you need to restart it after each update"). Readers
+        // named by what they are about to do ("anyone thinking about this phone should wait"),
+        // and "buy it, you'll love it".
+        r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|ought to|can'?t miss|won'?t regret)\b|\b(?:anyone|anybody|people|those|buyers|shoppers) (?:who'?s |who is |who are |who |that |thinking |looking |considering |planning |interested |wanting )(?:\S+ ){0,5}?(?:should|must|ought to|might want to|would do well to)\b|\b(?:you|u)(?:'ll| will) (?:absolutely |definitely |surely |totally |really )?(?:love (?:it|them|this|these|that)|thank me)\b|\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:really |just |definitely |absolutely |seriously )?(?:need to|have to|gotta|got to) (?:really |definitely |absolutely )?(?:try|get|buy|check|see|visit|go (?:to|for|with|there|early|late|and|see|check)|order|book|stay|eat|read|watch|listen|download|consider|ask|avoid|bring|pack|experience|know|remember|look|call|use|switch|make sure|be careful|beware|keep|plan|arrive|reserve|request|take|have a look|limit|allow|add an?|let|make it)\b",
     ),
     r(
         Recommend,
@@ -5344,6 +5348,32 @@ mod tests {
             "Kestrel Mobile needs to fix their billing, charged twice again.",
             "Update: Lumora refunded me today.",
             "We found an 8.2 p.p. increase in the seat share.",
+        ] {
+            let got = kinds(text, "en");
+            assert!(!got.contains(&Recommend), "{text}: {got:?}");
+        }
+    }
+
+    /// Advice to other buyers as electronics reviews word it, written before running them
+    /// (twenty-fifth session; 27 of 30 right before), and look-alikes.
+    #[test]
+    fn advice_to_other_buyers_in_device_reviews() {
+        for text in [
+            "I'd advise anyone with small hands to try it in a store first.",
+            "Anyone thinking about this phone should wait for the next version.",
+            "People who travel a lot should get the bigger battery.",
+            "Get one, you'll love it.",
+        ] {
+            let got = kinds(text, "en");
+            assert!(got.contains(&Recommend), "{text}: {got:?}");
+        }
+        // Advising against stays a warning, not a recommendation too.
+        let got = kinds("I'd advise against buying the Lumora Halo.", "en");
+        assert!(got.contains(&Warn) && !got.contains(&Recommend), "{got:?}");
+        for text in [
+            "I bought one for my wife and I think she will love it.",
+            "Anyone who knows me knows I hate waiting.",
+            "I was advised to restart it by support.",
         ] {
             let got = kinds(text, "en");
             assert!(!got.contains(&Recommend), "{text}: {got:?}");
