@@ -5137,6 +5137,29 @@ mod tests {
         assert!(s.score < 0.0 && s.hits[0].rule.contains("negated"), "{s:?}");
     }
 
+    /// Film reviews, written before running them (twenty-fifth session; 22 of 30 right, as
+    /// VADER, before the entries): credits, novels and parts played are no praise.
+    #[test]
+    fn film_reviews_read_right() {
+        let e = SentimentEngine::new();
+        for t in [
+            "It is based on a novel published in 1988.",
+            "The lead actress plays a nurse in a rural hospital.",
+            "The end credits run over a montage of the cast.",
+        ] {
+            assert_eq!(e.score(t, "en", None).score, 0.0, "{t}");
+        }
+        assert_reads(
+            "en",
+            &["A novel idea, brilliantly done."],
+            &[
+                "Two hours of my life I'll never get back.",
+                "It wants to be profound but ends up merely pretentious.",
+                "By the time the credits rolled I had stopped caring.",
+            ],
+        );
+    }
+
     /// Arabic posts about shops and devices, written before running them (twenty-fifth session;
     /// 23 of 30 right before its lexicon entries).
     #[test]
