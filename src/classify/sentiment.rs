@@ -5137,6 +5137,26 @@ mod tests {
         assert!(s.score < 0.0 && s.hits[0].rule.contains("negated"), "{s:?}");
     }
 
+    /// Everyday tweets, written before running them (twenty-fifth session; 20 of 30 right, VADER
+    /// 13, before the entries).
+    #[test]
+    fn everyday_tweets_read_right() {
+        assert_reads(
+            "en",
+            &[
+                "finally got tickets!!! so hyped",
+                "nothing beats homemade pizza",
+                "they really outdid themselves with this one",
+                "that ending had me screaming, what a show",
+                "love that for you, congrats!",
+            ],
+            &[
+                "the new season is such a letdown",
+                "my flight got delayed again, love that for me",
+            ],
+        );
+    }
+
     /// Film reviews, written before running them (twenty-fifth session; 22 of 30 right, as
     /// VADER, before the entries): credits, novels and parts played are no praise.
     #[test]
