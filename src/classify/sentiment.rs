@@ -3229,11 +3229,19 @@ fn en_negation_check(valence: f64, toks: &[Tok], start_i: usize, i: usize) -> f6
     };
     // Asked only when a rule fired (most words have no negator before them). Nor does the
     // negator reach past "how" or "what", which open a clause of their own: "can't believe how
-    // bad the quality has gotten", "don't know what good it does".
+    // bad the quality has gotten", "don't know what good it does"; nor past the "believe" of
+    // amazement, which asserts the clause after it ("can't believe I won", "still can't believe
+    // we got the house"; "don't believe it's good" still denies).
     if toks[i - 1 - start_i..i].iter().any(sentence_end)
         || toks[i - start_i..i]
             .iter()
             .any(|t| matches!(t.lower(), "how" | "what"))
+        || (start_i >= 1
+            && toks[i - start_i].lower() == "believe"
+            && matches!(
+                toks[i - 1 - start_i].lower(),
+                "can't" | "cant" | "cannot" | "couldn't" | "couldnt"
+            ))
         || (toks[i - 1 - start_i..i].iter().any(|t| t.clause_end) && !en_list_item(toks, i))
     {
         valence
@@ -5153,6 +5161,19 @@ mod tests {
             &[
                 "the new season is such a letdown",
                 "my flight got delayed again, love that for me",
+            ],
+        );
+    }
+
+    /// The "believe" of amazement asserts the clause after it; "don't believe" still denies.
+    #[test]
+    fn cant_believe_asserts_what_follows() {
+        assert_reads(
+            "en",
+            &["can't believe I won", "I couldn't believe how good it was"],
+            &[
+                "can't believe they lost my bag again",
+                "I don't believe it's good",
             ],
         );
     }

@@ -2997,9 +2997,11 @@ fn fooled_turn(text: &str, sentiment: &Sentiment) -> Option<SignalKind> {
 /// an hour", "in under two days"), a launch looked forward to ("when is the new mascara coming out",
 /// "when will it be available to order", "when is the S24 coming to Canada"; "when is the sauce
 /// coming back" is a complaint), the search
-/// a reader is spared ("don't waste time looking at anything else, just buy this one"). A problem put
+/// a reader is spared ("don't waste time looking at anything else, just buy this one"), good news
+/// hardly believed ("got the job!!! still can't believe it", "still can't believe I won"; not "I
+/// still can't believe I heard this", outrage). A problem put
 /// right ("problem solved", "thanks for fixing my issue so fast") is [`FIXED_TROUBLE`]'s.
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
 
 /// English trouble reported put right: a done fix before the trouble it names, within four words
 /// ("fixed my internet outage", "thanks for sorting out the billing error"), or the trouble before
@@ -3744,6 +3746,7 @@ impl SignalDetector {
         // "just switched on the lamp") is not one.
         cancel_within(&mut fired, text, &self.benign, |f| {
             matches!(f.sig.kind, Warn | ChurnIntent)
+                || (f.sig.kind == Complaint && f.sig.rule == "still_waiting")
         });
         // A purchase given up ("the reviews scared me off") is none.
         if fired.iter().any(|f| f.sig.kind == PurchaseIntent) && self.put_off.is_match(text) {
@@ -4821,9 +4824,12 @@ mod tests {
             "@FileBox the latest update wiped all my settings, how do I get them back",
             "@PowerGrid been without electricity since 6am, any update?",
             "We've been without heating for three days now",
+            "I still can't believe I heard this from your manager",
         ] {
             assert!(kinds(t, "en").contains(&Complaint), "{t}");
         }
+        // Good news hardly believed is no complaint.
+        assert!(!kinds("got the job!!!! still can't believe it", "en").contains(&Complaint));
         for t in [
             "@PowerGrid power's back, thanks to the engineers working in the rain",
             "@NorthBank how do I add my partner to a joint account?",
