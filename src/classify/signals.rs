@@ -682,7 +682,9 @@ const EN: &[Rule] = &[
         0.75,
         "time_lapse",
         // "Been 6 weeks." closing a post about a refund or an order: the wait is the complaint.
-        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|without|of waiting|on hold|to get)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) and (?:still )?(?:nothing|no (?:reply|response|answer|refund|order|parcel|package|delivery|update|word|sign|news))\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)|\btook (?:them|you|you guys|y'all|him|her|it) long enough\b",
+        // "3 days without internet" is one, "30 days without a cigarette!" a milestone: without
+        // what a supplier gives.
+        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|of waiting|on hold|to get)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) without (?:a |any |my |our )?(?:reply|response|answer|refund|update|internet|wi-?fi|power|electricity|heating|heat|hot water|water|gas|service|signal|phone (?:service|line)|landline|tv|broadband|connection|delivery|order|parcel|package|money|word|news|help|contact|a working)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) and (?:still )?(?:nothing|no (?:reply|response|answer|refund|order|parcel|package|delivery|update|word|sign|news))\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)|\btook (?:them|you|you guys|y'all|him|her|it) long enough\b",
     ),
     r(
         Complaint,
@@ -4825,6 +4827,7 @@ mod tests {
             "@PowerGrid been without electricity since 6am, any update?",
             "We've been without heating for three days now",
             "I still can't believe I heard this from your manager",
+            "5 hours without power now",
         ] {
             assert!(kinds(t, "en").contains(&Complaint), "{t}");
         }
@@ -4834,6 +4837,8 @@ mod tests {
             "@PowerGrid power's back, thanks to the engineers working in the rain",
             "@NorthBank how do I add my partner to a joint account?",
             "A weekend without internet at the cabin was wonderful",
+            "30 days without a cigarette!",
+            "Three days without my phone and I feel great",
         ] {
             assert!(!kinds(t, "en").contains(&Complaint), "{t}");
         }
