@@ -5201,8 +5201,8 @@ mod tests {
         );
     }
 
-    /// Arabic posts about shops and devices, written before running them (twenty-fifth session;
-    /// 23 of 30 right before its lexicon entries).
+    /// Arabic posts about shops and devices, written before running them (twenty-fifth session,
+    /// two rounds: 23 and 25 of 30 right before their lexicon entries).
     #[test]
     fn arabic_posts_about_shops_and_devices() {
         assert_reads(
@@ -5211,8 +5211,12 @@ mod tests {
                 "اول مرة اطلب منهم والطلب وصل في نفس اليوم، تسلم ايديكم",
                 "ما في اروع من كذا",
                 "مفيش احسن من كده",
+                "التوصيل كان في الموعد بالضبط",
             ],
             &[
+                "الطلب اتلغى من غير سبب",
+                "الباقة بتخلص بسرعة غريبة",
+                "كل شهر زيادة في الاسعار",
                 "الجهاز سخن جدا وبيفصل لوحده",
                 "دفعت الفلوس ولحد دلوقتي ما وصلني شي",
                 "خدمة العملاء ما تفهم شي",
