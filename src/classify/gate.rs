@@ -252,7 +252,9 @@ impl Precomputed {
 
 /// One line of `gate_strings.txt`: the rule's label (for the reader of a diff), the pattern's
 /// key, the characters left out (see [`required_strings`]), then `-` for no set, or `+` and the
-/// set's strings; fields apart by tabs, bytes other than printable text written `\xHH`.
+/// set's strings; fields apart by tabs, bytes other than printable text written `\xHH`. Only the
+/// test that writes the file calls it.
+#[cfg(test)]
 pub fn precomputed_line(label: &str, pattern: &str, required: &Required) -> String {
     let (hash, len) = pattern_key(pattern);
     let folded: String = required.1.iter().collect();
@@ -288,6 +290,7 @@ fn parse_line(line: &str) -> Option<(PatternKey, Required)> {
 }
 
 /// Text as it is, but for `\`, control characters and bytes that are not UTF-8: `\xHH`.
+#[cfg(test)]
 fn escape(bytes: &[u8]) -> String {
     let hex = |out: &mut String, b: u8| out.push_str(&format!("\\x{b:02x}"));
     let mut out = String::new();

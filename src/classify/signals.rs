@@ -4784,64 +4784,69 @@ mod tests {
     /// them (twenty-fifth session; 21 of 24 right before).
     #[test]
     fn latin_script_signals_fresh_round() {
-        for (text, lang, kind) in [
+        assert_each_in(
+            &[
+                (
+                    "es",
+                    "Si buscáis unos auriculares baratos, id a por estos, no os arrepentiréis.",
+                ),
+                ("es", "Pruébalo, no te vas a arrepentir."),
+            ],
+            Recommend,
+            true,
+        );
+        assert_each_in(
+            &[
+                (
+                    "fr",
+                    "On m'a facturé un abonnement que je n'ai jamais demandé.",
+                ),
+                ("pt", "Fui cobrado duas vezes pela mesma compra."),
+                ("pt", "Cobraram a mais na fatura deste mês."),
+            ],
+            Complaint,
+            true,
+        );
+        let look_alikes = [
+            ("es", "Voy a por pan y vuelvo."),
             (
-                "Si buscáis unos auriculares baratos, id a por estos, no os arrepentiréis.",
-                "es",
-                Recommend,
-            ),
-            ("Pruébalo, no te vas a arrepentir.", "es", Recommend),
-            (
-                "On m'a facturé un abonnement que je n'ai jamais demandé.",
                 "fr",
-                Complaint,
-            ),
-            ("Fui cobrado duas vezes pela mesma compra.", "pt", Complaint),
-            ("Cobraram a mais na fatura deste mês.", "pt", Complaint),
-        ] {
-            let got = kinds(text, lang);
-            assert!(got.contains(&kind), "{text}: {got:?}");
-        }
-        for (text, lang) in [
-            ("Voy a por pan y vuelvo.", "es"),
-            (
                 "Je n'ai jamais commandé chez eux, mais on m'en dit du bien.",
-                "fr",
             ),
-        ] {
-            let got = kinds(text, lang);
-            assert!(
-                !got.contains(&Recommend) && !got.contains(&Complaint),
-                "{text}: {got:?}"
-            );
-        }
+        ];
+        assert_each_in(&look_alikes, Recommend, false);
+        assert_each_in(&look_alikes, Complaint, false);
     }
 
     /// A second round of customer-service tweets, written before running them (twenty-fifth
     /// session; 27 of 30 right before): a card declined, settings wiped, hours without power.
     #[test]
     fn second_round_of_customer_service_tweets() {
-        for t in [
-            "@NorthBank why has my card been declined three times today when there's money in the account",
-            "@FileBox the latest update wiped all my settings, how do I get them back",
-            "@PowerGrid been without electricity since 6am, any update?",
-            "We've been without heating for three days now",
-            "I still can't believe I heard this from your manager",
-            "5 hours without power now",
-        ] {
-            assert!(kinds(t, "en").contains(&Complaint), "{t}");
-        }
-        // Good news hardly believed is no complaint.
-        assert!(!kinds("got the job!!!! still can't believe it", "en").contains(&Complaint));
-        for t in [
-            "@PowerGrid power's back, thanks to the engineers working in the rain",
-            "@NorthBank how do I add my partner to a joint account?",
-            "A weekend without internet at the cabin was wonderful",
-            "30 days without a cigarette!",
-            "Three days without my phone and I feel great",
-        ] {
-            assert!(!kinds(t, "en").contains(&Complaint), "{t}");
-        }
+        assert_each(
+            &[
+                "@NorthBank why has my card been declined three times today when there's money in the account",
+                "@FileBox the latest update wiped all my settings, how do I get them back",
+                "@PowerGrid been without electricity since 6am, any update?",
+                "We've been without heating for three days now",
+                "I still can't believe I heard this from your manager",
+                "5 hours without power now",
+            ],
+            Complaint,
+            true,
+        );
+        // Good news hardly believed is no complaint; nor a milestone "without".
+        assert_each(
+            &[
+                "got the job!!!! still can't believe it",
+                "@PowerGrid power's back, thanks to the engineers working in the rain",
+                "@NorthBank how do I add my partner to a joint account?",
+                "A weekend without internet at the cabin was wonderful",
+                "30 days without a cigarette!",
+                "Three days without my phone and I feel great",
+            ],
+            Complaint,
+            false,
+        );
     }
 
     #[test]
@@ -5428,26 +5433,28 @@ mod tests {
     /// (twenty-fifth session; 27 of 30 right before), and look-alikes.
     #[test]
     fn advice_to_other_buyers_in_device_reviews() {
-        for text in [
-            "I'd advise anyone with small hands to try it in a store first.",
-            "Anyone thinking about this phone should wait for the next version.",
-            "People who travel a lot should get the bigger battery.",
-            "Get one, you'll love it.",
-        ] {
-            let got = kinds(text, "en");
-            assert!(got.contains(&Recommend), "{text}: {got:?}");
-        }
+        assert_each(
+            &[
+                "I'd advise anyone with small hands to try it in a store first.",
+                "Anyone thinking about this phone should wait for the next version.",
+                "People who travel a lot should get the bigger battery.",
+                "Get one, you'll love it.",
+            ],
+            Recommend,
+            true,
+        );
         // Advising against stays a warning, not a recommendation too.
         let got = kinds("I'd advise against buying the Lumora Halo.", "en");
         assert!(got.contains(&Warn) && !got.contains(&Recommend), "{got:?}");
-        for text in [
-            "I bought one for my wife and I think she will love it.",
-            "Anyone who knows me knows I hate waiting.",
-            "I was advised to restart it by support.",
-        ] {
-            let got = kinds(text, "en");
-            assert!(!got.contains(&Recommend), "{text}: {got:?}");
-        }
+        assert_each(
+            &[
+                "I bought one for my wife and I think she will love it.",
+                "Anyone who knows me knows I hate waiting.",
+                "I was advised to restart it by support.",
+            ],
+            Recommend,
+            false,
+        );
     }
 
     /// Round 21: advice to others in English as reviews and forums word it (21 of 32 right before
