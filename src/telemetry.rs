@@ -21,6 +21,8 @@ pub const SOURCE_POLLS: &str = "earshot_source_polls_total";
 pub const SOURCE_FRESHNESS: &str = "earshot_source_freshness_seconds";
 pub const CONSUMER_LAG: &str = "earshot_consumer_lag";
 pub const RELOADS: &str = "earshot_config_reloads_total";
+pub const CLASSIFIER_CACHE_BYTES: &str = "earshot_classifier_regex_cache_bytes";
+pub const CLASSIFIER_CACHE_EVICTIONS: &str = "earshot_classifier_regex_cache_evictions_total";
 
 /// Installs the global Prometheus recorder and describes every metric.
 pub fn install() -> Result<PrometheusHandle, String> {
@@ -74,6 +76,14 @@ pub fn install() -> Result<PrometheusHandle, String> {
     describe_gauge!(
         SOURCE_FRESHNESS,
         "Seconds since a source last produced a mention (since start-up when it has not yet)."
+    );
+    describe_gauge!(
+        CLASSIFIER_CACHE_BYTES,
+        "Bytes the signal rules' regex search caches hold (bounded by their budget)."
+    );
+    describe_counter!(
+        CLASSIFIER_CACHE_EVICTIONS,
+        "Regex search caches dropped to keep the classifier under its memory budget."
     );
     Ok(handle)
 }
@@ -133,6 +143,12 @@ pub fn reload(outcome: &'static str) {
 
 pub fn consumer_lag(group: &str, topic: &str, lag: f64) {
     gauge!(CONSUMER_LAG, "group" => group.to_string(), "topic" => topic.to_string()).set(lag);
+}
+
+/// The classifier's regex caches: what they hold, and `dropped` more evictions since last told.
+pub fn classifier_caches(bytes: usize, dropped: u64) {
+    gauge!(CLASSIFIER_CACHE_BYTES).set(bytes as f64);
+    counter!(CLASSIFIER_CACHE_EVICTIONS).increment(dropped);
 }
 
 pub fn latency(secs: f64) {

@@ -71,6 +71,18 @@ fn end_to_end(brokers: Option<&str>) {
             })
         },
     );
+    // The rules' regex caches are exported with the lag (every 5 s): some held, within budget.
+    let m3 = e.wait_for(Duration::from_secs(20), "the regex cache gauge", |m| {
+        m.get("earshot_classifier_regex_cache_bytes") > 0.0
+    });
+    assert!(m3.get("earshot_classifier_regex_cache_bytes") <= f64::from(24u32 << 20));
+    assert!(
+        m3.0.contains_key("earshot_classifier_regex_cache_evictions_total"),
+        "{:?}",
+        m3.0.keys()
+            .filter(|k| k.contains("classifier"))
+            .collect::<Vec<_>>()
+    );
     let (code, brands) = http_get(e.port, "/api/brands").unwrap();
     assert_eq!(code, 200);
     assert!(brands.contains("\"brand\":\"Lumora\""), "{brands}");

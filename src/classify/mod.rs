@@ -8,6 +8,7 @@ pub mod gate;
 pub mod lang;
 pub mod lexicon;
 pub mod query;
+pub mod regex_caches;
 pub mod sentiment;
 pub mod signals;
 pub mod trigrams;
@@ -124,6 +125,17 @@ impl Classifier {
                 .collect(),
             max_text_bytes: cfg.max_text_bytes,
         })
+    }
+
+    /// What the signal rules' search caches hold, against their budget (see
+    /// [`regex_caches::RegexCaches`]).
+    pub fn regex_cache_stats(&self) -> regex_caches::CacheStats {
+        self.signals.cache_stats()
+    }
+
+    /// Compiles every signal rule's regex now (see [`SignalDetector::compile_all`]).
+    pub fn compile_all_rules(&self) {
+        self.signals.compile_all();
     }
 
     /// Classifies a text. `declared_lang` is the feed's own language tag, if any.

@@ -10,9 +10,8 @@
 //! at a lower confidence, and say so in their rule name.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use regex::Regex;
 #[cfg(test)]
 use regex::RegexSet;
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -21,6 +20,7 @@ use regex_automata::{MatchKind, meta};
 
 use super::gate::{Build, Gate, Precomputed, Required};
 use super::lexicon::straight_apostrophes;
+use super::regex_caches::{CacheStats, RegexCaches};
 
 use rustc_hash::FxHashMap;
 
@@ -1650,6 +1650,15 @@ const BIG_CACHE_RULES: &[&str] = &["suggestion_to_improve", "ar_la_yamal"];
 /// Lazy-DFA cache limit of each complaint category's regex (run on complaints only). 256 KB
 /// doubled the categories' instructions on the dev texts × 5 (78 to 148 M).
 const CATEGORY_DFA_CACHE_BYTES: usize = 512 << 10;
+/// What a detector's regexes' search caches may hold together (see [`RegexCaches`]). Unbounded,
+/// they held 8.2 MB on the demo corpus × 30, 20.5 MB on the dev texts × 5, 22.8 MB on 40,000
+/// stream texts and 24.7 MB on 200,000 (twenty-sixth session). At 24 MB the 200,000 cost 275
+/// evictions and peak resident memory was unchanged (93.5 MB); at 20 MB, 40,000 stream texts took
+/// 5.9 % more instructions (whole caches are dropped and their states built again), at 16 MB
+/// 200,000 took 17,308 evictions. With the tables and every rule compiled (54.1 MiB resident), the
+/// piece cache (14 MiB) and one search's overshoot (at most a cache, 1.5 MiB), 24 MiB bounds the
+/// classifier at 93.6 MiB (98.2 MB). The per-rule caps above still hold each cache.
+const REGEX_CACHE_BUDGET_BYTES: usize = 24 << 20;
 
 struct Compiled {
     /// The patterns as compiled.
@@ -1663,12 +1672,70 @@ struct Compiled {
     ascii: bool,
     /// Each regex's lazy-DFA cache limit.
     dfa_cache_bytes: Vec<usize>,
+    /// The detector's search caches, and the slot of the first rule's (the others follow).
+    caches: Arc<RegexCaches>,
+    first_slot: usize,
 }
 
 impl Compiled {
     fn regex(&self, idx: usize) -> &meta::Regex {
         self.regexes[idx]
             .get_or_init(|| gated_regex(&self.patterns[idx], self.dfa_cache_bytes[idx]))
+    }
+
+    /// Whether rule `idx` matches `text`.
+    fn is_match(&self, idx: usize, text: &str) -> bool {
+        self.caches
+            .is_match(self.first_slot + idx, self.regex(idx), text)
+    }
+
+    /// Rule `idx`'s first match in `text`.
+    fn find(&self, idx: usize, text: &str) -> Option<(usize, usize)> {
+        self.caches
+            .find(self.first_slot + idx, self.regex(idx), text)
+    }
+
+    /// Rule `idx`'s matches in `text`, left to right.
+    fn find_all(&self, idx: usize, text: &str) -> Vec<(usize, usize)> {
+        self.caches
+            .find_all(self.first_slot + idx, self.regex(idx), text)
+    }
+}
+
+/// A regex that is not a rule's, searching with the detector's caches (see [`RegexCaches`]).
+struct Regex {
+    re: meta::Regex,
+    slot: usize,
+    caches: Arc<RegexCaches>,
+}
+
+impl Regex {
+    /// `pattern` built as `regex::Regex::new` builds it, with a slot in `caches`.
+    fn new(
+        pattern: &str,
+        caches: &Arc<RegexCaches>,
+    ) -> Result<Self, Box<regex_automata::meta::BuildError>> {
+        Ok(Self::of(
+            meta::Regex::new(pattern).map_err(Box::new)?,
+            caches,
+        ))
+    }
+
+    fn of(re: meta::Regex, caches: &Arc<RegexCaches>) -> Self {
+        Regex {
+            re,
+            slot: caches.register(1),
+            caches: Arc::clone(caches),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.caches.is_match(self.slot, &self.re, text)
+    }
+
+    /// The matches in `text`, left to right, as byte ranges.
+    fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        self.caches.find_all(self.slot, &self.re, text)
     }
 }
 
@@ -1741,10 +1808,7 @@ fn cancel_within(
     if !fired.iter().any(&pick) || !idioms.is_match(text) {
         return;
     }
-    let spans: Vec<(usize, usize)> = idioms
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    let spans = idioms.find_all(text);
     drop_overlapping(fired, text, &spans, pick);
 }
 
@@ -1786,12 +1850,12 @@ fn relocate_or_drop(
             return true;
         }
         match c
-            .regex(idx)
-            .find_iter(text)
-            .find(|m| !bad(f, m.start(), m.end()))
+            .find_all(idx, text)
+            .into_iter()
+            .find(|&(a, b)| !bad(f, a, b))
         {
-            Some(m) => {
-                f.place(text, m.start(), m.end());
+            Some((a, b)) => {
+                f.place(text, a, b);
                 true
             }
             None => false,
@@ -2797,6 +2861,7 @@ fn compile(
     latin_accents: bool,
     dfa_cache_bytes: usize,
     big_cache_rules: &[&str],
+    caches: &Arc<RegexCaches>,
 ) -> Compiled {
     let flag = if case_insensitive { "(?i)" } else { "" };
     let pats: Vec<String> = rules
@@ -2831,6 +2896,8 @@ fn compile(
                 }
             })
             .collect(),
+        first_slot: caches.register(rules.len()),
+        caches: Arc::clone(caches),
     }
 }
 
@@ -2878,7 +2945,9 @@ pub struct SignalDetector {
     /// Each category's own regex, run only when the gate names it. One `RegexSet` over the seven
     /// used to decide them in one overlapping pass, but its lazy DFA built states from every new
     /// complaint to the end of the text: 5.5 % of `earshot classify` on 10,000 stream texts.
-    categories: Vec<meta::Regex>,
+    categories: Vec<Regex>,
+    /// The search caches of every regex above (see [`RegexCaches`]).
+    caches: Arc<RegexCaches>,
 }
 
 impl Default for SignalDetector {
@@ -3319,8 +3388,8 @@ impl Fired<'_> {
         let Some((c, idx)) = self.rule else {
             return;
         };
-        if let Some(m) = c.regex(idx).find(text) {
-            self.place(text, m.start(), m.end());
+        if let Some((a, b)) = c.find(idx, text) {
+            self.place(text, a, b);
         }
     }
 
@@ -3348,7 +3417,16 @@ impl SignalDetector {
 
     /// A detector with another advice model (or none): cross-validation in `earshot train`.
     pub fn with_advice_model(advice: Option<LinearModel>) -> Self {
-        let en = compile(EN, true, true, false, RULE_DFA_CACHE_BYTES, BIG_CACHE_RULES);
+        let caches = Arc::new(RegexCaches::new(REGEX_CACHE_BUDGET_BYTES));
+        let en = compile(
+            EN,
+            true,
+            true,
+            false,
+            RULE_DFA_CACHE_BYTES,
+            BIG_CACHE_RULES,
+            &caches,
+        );
         // The other languages' rules: Latin-script ones case-insensitive and accent-tolerant.
         let other = |rules: &'static [Rule], latin: bool| {
             compile(
@@ -3358,6 +3436,7 @@ impl SignalDetector {
                 latin,
                 OTHER_RULE_DFA_CACHE_BYTES,
                 BIG_CACHE_RULES,
+                &caches,
             )
         };
         let by_lang = vec![
@@ -3402,22 +3481,24 @@ impl SignalDetector {
             advice: advice.map(|m| AdviceModel::new(&m)),
             negative_advice: Regex::new(
                 r"(?i)(?-u:\b)(?:don'?t|do not|never|avoid|stay away|beware|steer clear|not worth|save your money|waste of|no way|(?:neither|nor) should you|learn from my mistake|(?:will|'ll) (?:be sorry|regret)|(?:wouldn'?t|would not|would never|won'?t|will not|will never) (?:be )?(?:buy|order|use|go|shop|touch|trust|fly|stay|eat|return|com)(?-u:\w)*)(?-u:\b)",
+                &caches,
             )
             .expect("negative advice regex"),
-            addressed: Regex::new(r"(?:^|\s|\.)@\w").expect("addressed regex"),
+            addressed: Regex::new(r"(?:^|\s|\.)@\w", &caches).expect("addressed regex"),
             problem: Regex::new(
                 r"(?i)(?-u:\b)(?:issues?|problems?|errors?|bugs?|not (?:working|seeing|showing|getting|able|loading|responding)|unable to|can'?t|cannot|couldn'?t|didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|invalid|stuck|struggl(?-u:\w)*|slow(?:er|ly)?|throttled|unwatchable|annoying|shocking|unorganized|no respect|what gives|what are you (?:playing|doing)|little help|any help|need help|please (?:fix|help|release|bring|respond|reply|check|update|sort|look)|when (?:is|will|are|do|does)|why (?:is|are|does|do|did|can'?t|won'?t)|nothing|still|waiting|(?:\d+|an?|two|three|four|five|six|several|few|many|for|all|over|took|takes|taking) (?:hours?|days|weeks?)|refund(?-u:\w)*|charged|declined|wiped|erased|deleted|missing|wrong|half empty|recall|losing|lost|damaged|dirty|cancel(?-u:\w)*|delay(?-u:\w)*|late|crash(?-u:\w)*|down|outage|spotty|dropped|no (?:signal|service|internet|wifi|response|reply|one|broadband|email|power|chill)|what'?s (?:up|going on) with|what'?s (?:happened|going on)\?|went out|(?:not|stop(?:ped)?) running|bring(?:ing)? back (?:the|my|our|your)|is (?:this|that|it) normal|disappeared|vanished|keeps? (?:telling|saying|showing|giving) me|should have (?:received|got|gotten|arrived|been)|shouldn'?t have to|barely|drain(?-u:\w)*|out of stock|back in stock|yet\?+|not at all|no excuse|excuse|won'?t even|is this (?:really|what)|what type of)(?-u:\b)|:\(|\?\?",
+                &caches,
             )
             .expect("problem regex"),
-            benign: Regex::new(BENIGN_IDIOMS).expect("benign idioms regex"),
-            fixed: Regex::new(FIXED_TROUBLE).expect("fixed trouble regex"),
-            not_advice: Regex::new(NOT_ADVICE).expect("not-advice regex"),
-            put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|regret (?:buying|ordering|switching|changing|choosing|signing up|getting|going with)|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)")
+            benign: Regex::new(BENIGN_IDIOMS, &caches).expect("benign idioms regex"),
+            fixed: Regex::new(FIXED_TROUBLE, &caches).expect("fixed trouble regex"),
+            not_advice: Regex::new(NOT_ADVICE, &caches).expect("not-advice regex"),
+            put_off: Regex::new(r"(?i)(?-u:\b)(?:scared me (?:off|away)|put me off|talked me out of|changed my mind|decided against|regret (?:buying|ordering|switching|changing|choosing|signing up|getting|going with)|(?:having|had) second thoughts|not anymore|not any more)(?-u:\b)", &caches)
                 .expect("put-off regex"),
-            loyal: Regex::new(r"(?i)(?-u:\b)(?:i|we)(?:'d| would|'ll| will)? (?:never|not) (?:ever )?(?:leave|switch (?:from|away from)|give up)(?-u:\b)|(?-u:\b)(?:i|we) (?:wouldn'?t|won'?t|would not|will not) (?:ever )?(?:leave|switch (?:from|away from)|give up)(?-u:\b)")
+            loyal: Regex::new(r"(?i)(?-u:\b)(?:i|we)(?:'d| would|'ll| will)? (?:never|not) (?:ever )?(?:leave|switch (?:from|away from)|give up)(?-u:\b)|(?-u:\b)(?:i|we) (?:wouldn'?t|won'?t|would not|will not) (?:ever )?(?:leave|switch (?:from|away from)|give up)(?-u:\b)", &caches)
                 .expect("loyalty regex"),
-            greetings: Regex::new(GREETINGS).expect("greetings regex"),
-            giveaway: Regex::new(GIVEAWAY).expect("giveaway regex"),
+            greetings: Regex::new(GREETINGS, &caches).expect("greetings regex"),
+            giveaway: Regex::new(GIVEAWAY, &caches).expect("giveaway regex"),
             en,
             by_lang,
             en_gate,
@@ -3431,8 +3512,24 @@ impl SignalDetector {
             ),
             categories: category_patterns
                 .iter()
-                .map(|p| gated_regex(p, CATEGORY_DFA_CACHE_BYTES))
+                .map(|p| Regex::of(gated_regex(p, CATEGORY_DFA_CACHE_BYTES), &caches))
                 .collect(),
+            caches,
+        }
+    }
+
+    /// What the regexes' search caches hold, against their budget.
+    pub fn cache_stats(&self) -> CacheStats {
+        self.caches.stats()
+    }
+
+    /// Compiles every rule's regex now rather than when a text first names it as a candidate:
+    /// the most memory the rules' compiled regexes take (the README's memory bound counts it).
+    pub fn compile_all(&self) {
+        for c in std::iter::once(&self.en).chain(self.by_lang.iter().map(|(_, c)| c)) {
+            for i in 0..c.patterns.len() {
+                c.regex(i);
+            }
         }
     }
 
@@ -3506,8 +3603,7 @@ impl SignalDetector {
             let c = &self.by_lang[k].1;
             self.lang_gates[k].candidates(text).map(move |i| (c, i))
         });
-        en.chain(own)
-            .filter(move |&(c, i)| c.regex(i).is_match(text))
+        en.chain(own).filter(move |&(c, i)| c.is_match(i, text))
     }
 
     /// The advice model decides whether the text advises others: weak recommend/warn rules stand only
@@ -3691,9 +3787,9 @@ impl SignalDetector {
                     // not only its first.
                     if let Some((c, idx)) = f.rule {
                         requests.extend(
-                            c.regex(idx)
-                                .find_iter(text)
-                                .map(|m| request_range(text, m.start(), m.end())),
+                            c.find_all(idx, text)
+                                .into_iter()
+                                .map(|(a, b)| request_range(text, a, b)),
                         );
                     }
                 }
@@ -4022,15 +4118,15 @@ impl SignalDetector {
         // problem is a complaint even without strong words.
         if !has(&out, Complaint)
             && is_addressed()
-            && let Some(m) = self.problem_outside_idioms(text, &requests)
+            && let Some((start, end)) = self.problem_outside_idioms(text, &requests)
         {
             out.push(Signal {
                 kind: Complaint,
                 confidence: 0.65,
-                evidence: m.as_str().trim().to_string(),
+                evidence: text[start..end].trim().to_string(),
                 rule: "addressed_problem".into(),
             });
-            spans.push(Some((m.start(), m.end())));
+            spans.push(Some((start, end)));
         }
         // Sentiment-backed signals, for texts no phrase rule caught. Negativity said to an account
         // (`@brand`) is a complaint; negativity said to no one ("Jealous!", "so dumb") is an opinion
@@ -4099,11 +4195,7 @@ impl SignalDetector {
         if self.giveaway.is_match(text) {
             return None;
         }
-        let courtesy: Vec<(usize, usize)> = self
-            .greetings
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let courtesy = self.greetings.find_all(text);
         sentiment
             .hits
             .iter()
@@ -4122,28 +4214,28 @@ impl SignalDetector {
     /// The first problem word of `text` that is not part of an idiom that says the opposite
     /// ("can't wait", "couldn't agree more", "problem solved", "still going strong"), nor of a
     /// request for a recommendation (`requests`: "can you help me find a size 13?").
-    fn problem_outside_idioms<'t>(
+    fn problem_outside_idioms(
         &self,
-        text: &'t str,
+        text: &str,
         requests: &[(usize, usize)],
-    ) -> Option<regex::Match<'t>> {
-        let mut matches = self.problem.find_iter(text).peekable();
-        matches.peek()?;
-        let mut idioms: Vec<(usize, usize)> = self
-            .benign
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+    ) -> Option<(usize, usize)> {
+        let matches = self.problem.find_all(text);
+        if matches.is_empty() {
+            return None;
+        }
+        let mut idioms = self.benign.find_all(text);
         idioms.extend_from_slice(requests);
         idioms.extend(self.fixed_spans(text));
-        matches.find(|m| !idioms.iter().any(|&(a, b)| m.start() < b && a < m.end()))
+        matches
+            .into_iter()
+            .find(|&(s, e)| !idioms.iter().any(|&(a, b)| s < b && a < e))
     }
 
     /// Whether the text speaks to an account: an `@handle` that is not a retweet's or a credit's
     /// source ("RT @cbcnews: …", "via @verge" quote someone, they address no one).
     fn is_addressed(&self, text: &str) -> bool {
-        self.addressed.find_iter(text).any(|m| {
-            let before = text[..m.start()].trim_end();
+        self.addressed.find_all(text).into_iter().any(|(start, _)| {
+            let before = text[..start].trim_end();
             let last = before
                 .rsplit(|c: char| c.is_whitespace())
                 .next()
@@ -4155,17 +4247,15 @@ impl SignalDetector {
     /// The spans of [`FIXED_TROUBLE`] whose fix no negator in the three words before denies
     /// ("they never fixed my problem", "still haven't resolved the outage").
     fn fixed_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.fixed
-            .find_iter(text)
-            .filter(|m| {
-                !text[..m.start()]
-                    .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-                    .filter(|w| !w.is_empty())
-                    .take(3)
-                    .any(denies)
-            })
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        let mut spans = self.fixed.find_all(text);
+        spans.retain(|&(start, _)| {
+            !text[..start]
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(denies)
+        });
+        spans
     }
 
     /// What a complaint is about. Empty unless a complaint, warning or churn signal fired; `other`
@@ -4271,6 +4361,43 @@ mod tests {
             checked > 5_000 && fired > 2_000,
             "{checked} texts, {fired} rules fired"
         );
+    }
+
+    /// Every thread searches with the detector's one cache a regex: the service's classify loop
+    /// moves between worker threads, and a cache a thread (as the regexes' own pools keep them)
+    /// multiplied the caches' memory by the threads that had classified.
+    #[test]
+    fn threads_share_the_detectors_caches() {
+        let d = SignalDetector::new();
+        let texts = [
+            "@acme my order never arrived and nobody answers. Avoid them!",
+            "I'd recommend Lumora to anyone, the support team sorted my refund in a day",
+            "Can anyone recommend a good lamp? Thinking of switching from Kestrel",
+            "No compren en esa tienda, nunca llegó mi pedido",
+        ];
+        let run = |d: &SignalDetector| {
+            for t in texts {
+                let lang = if t.starts_with("No compren") {
+                    "es"
+                } else {
+                    "en"
+                };
+                let s = d.detect(t, lang, &neutral());
+                assert!(!s.is_empty(), "{t}");
+            }
+        };
+        run(&d);
+        let first = d.cache_stats();
+        assert!(first.caches > 5 && first.bytes > 0, "{first:?}");
+        std::thread::scope(|s| {
+            for _ in 0..3 {
+                s.spawn(|| run(&d));
+            }
+        });
+        let after = d.cache_stats();
+        assert_eq!(after.caches, first.caches, "{first:?} {after:?}");
+        assert_eq!(after.bytes, first.bytes, "{first:?} {after:?}");
+        assert_eq!(after.evictions, 0);
     }
 
     /// `gate_strings.txt` holds every gated pattern's required strings as worked out from its

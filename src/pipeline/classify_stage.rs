@@ -158,12 +158,26 @@ pub async fn run(
     };
     let mut lag_tick = tokio::time::interval(std::time::Duration::from_secs(5));
     let group = kafka.group("classify");
+    // The classifier whose regex-cache evictions were last exported, and how many (a reload
+    // brings a classifier with caches of its own, counted from zero).
+    let mut exported: (usize, u64) = (0, 0);
+    let export_caches = |exported: &mut (usize, u64)| {
+        let current = classifier.borrow().clone();
+        let id = Arc::as_ptr(&current) as usize;
+        let st = current.regex_cache_stats();
+        let before = if exported.0 == id { exported.1 } else { 0 };
+        telemetry::classifier_caches(st.bytes, st.evictions.saturating_sub(before));
+        *exported = (id, st.evictions);
+    };
     loop {
         tokio::select! {
             biased;
             Some(done) = in_flight.next(), if !in_flight.is_empty() => store(done, &mut poisoned),
             _ = stop.cancelled() => break,
-            _ = lag_tick.tick() => kafka::report_lag(&consumer, &group),
+            _ = lag_tick.tick() => {
+                kafka::report_lag(&consumer, &group);
+                export_caches(&mut exported);
+            }
             msg = consumer.recv(), if in_flight.len() < max_in_flight => match msg {
                 Ok(m) => {
                     let owned = (
