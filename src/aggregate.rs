@@ -266,6 +266,7 @@ mod tests {
                 engagement: Default::default(),
                 in_reply_to: None,
                 thread_id: None,
+                rating: None,
             },
             brand: brand.into(),
             matched: vec![],

@@ -41,6 +41,9 @@ struct Input {
     author: Author,
     #[serde(default)]
     engagement: Engagement,
+    /// A review's stars, 1 to 5 (see [`crate::model::Mention::rating`]).
+    #[serde(default)]
+    rating: Option<crate::model::Rating>,
 }
 
 /// Classifies one line, appending its JSON to `out` (one buffer reused across lines). `Err` is the
@@ -79,6 +82,7 @@ fn classify_line_with(
             lang: None,
             author: Author::default(),
             engagement: Engagement::default(),
+            rating: None,
         }
     };
     let id = match input.id {
@@ -86,13 +90,14 @@ fn classify_line_with(
         Some(other) => other.to_string(),
         None => line_no.to_string(),
     };
-    let analysis = c.analyze(&input.text, input.lang.as_deref());
+    let analysis = c.analyze_rated(&input.text, input.lang.as_deref(), input.rating);
     let mention = crate::model::Mention {
         id: id.clone(),
         text: input.text,
         lang: input.lang,
         author: input.author,
         engagement: input.engagement,
+        rating: input.rating,
         ..Default::default()
     };
     let influence = crate::influence::score(&mention, &analysis.classification.signals, now);

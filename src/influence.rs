@@ -120,6 +120,7 @@ mod tests {
             },
             in_reply_to: None,
             thread_id: None,
+            rating: None,
         }
     }
 

@@ -74,6 +74,40 @@ pub struct Mention {
     pub in_reply_to: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
+    /// The author's own star rating, where the source asks for one (app-store reviews): the
+    /// classifier reads 1 or 2 stars as a complaint when no rule found one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+}
+
+/// A star rating, 1 (worst) to 5. Anything else is refused where it is read (a record with
+/// `"rating": 7` is an invalid mention, not a guess).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Rating(u8);
+
+impl Rating {
+    pub fn stars(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Rating {
+    type Error = String;
+
+    fn try_from(stars: u8) -> Result<Self, String> {
+        if (1..=5).contains(&stars) {
+            Ok(Rating(stars))
+        } else {
+            Err(format!("rating must be 1 to 5 stars, not {stars}"))
+        }
+    }
+}
+
+impl From<Rating> for u8 {
+    fn from(r: Rating) -> u8 {
+        r.0
+    }
 }
 
 impl Mention {
@@ -92,6 +126,7 @@ impl Mention {
             engagement: Engagement::default(),
             in_reply_to: None,
             thread_id: None,
+            rating: None,
         }
     }
 }

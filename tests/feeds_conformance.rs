@@ -578,6 +578,21 @@ fn app_store_reviews() {
     assert_eq!(m.author.name.as_deref(), Some("ヤミ。"));
     assert_eq!(m.engagement.likes, Some(0));
     assert_eq!(m.lang.as_deref(), Some("ja"));
+    // Each review keeps its author's stars (oldest first).
+    let stars: Vec<(&str, Option<u8>)> = p
+        .mentions
+        .iter()
+        .map(|m| (m.id.as_str(), m.rating.map(|r| r.stars())))
+        .collect();
+    assert_eq!(
+        stars,
+        [
+            ("ios:6195421274", Some(2)),
+            ("ios:6202406878", Some(4)),
+            ("ios:6285559638", Some(2)),
+            ("ios:6290024630", Some(4)),
+        ]
+    );
     // First poll reads one page; a later poll where all of page 1 is new goes on to page 2 (of 8).
     assert!(!p.more);
     let later = appstore::Cursor {

@@ -18,12 +18,39 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 
 use crate::config::{BrandConfig, ClassifyConfig};
-use crate::model::{BrandMatch, Classification, EnrichedMention, LangGuess, Mention, SignalKind};
+use crate::model::{
+    BrandMatch, Classification, EnrichedMention, LangGuess, Mention, Rating, Signal, SignalKind,
+};
 use attribution::{BrandPlaces, SignalPlace};
 use brands::BrandMatcher;
 use lang::LangDetector;
 use sentiment::SentimentEngine;
 use signals::SignalDetector;
+
+/// A review its author gave one or two stars complains, whatever its words: "Notifications don't
+/// work on Android 14" or "The ads are out of control" say what is wrong without a complaint
+/// rule's phrasing. Added (in kind order, with no span in the text) when no rule found a
+/// complaint; its evidence is the rating. Higher ratings add nothing: a five-star review may
+/// still complain ("5 stars, but please fix the sync"), and its words say so.
+fn rated_complaint(signals: &mut Vec<Signal>, spans: &mut Vec<Option<(usize, usize)>>, r: Rating) {
+    if r.stars() > 2 || signals.iter().any(|s| s.kind == SignalKind::Complaint) {
+        return;
+    }
+    let at = signals
+        .iter()
+        .position(|s| s.kind > SignalKind::Complaint)
+        .unwrap_or(signals.len());
+    signals.insert(
+        at,
+        Signal {
+            kind: SignalKind::Complaint,
+            confidence: if r.stars() == 1 { 0.85 } else { 0.7 },
+            evidence: format!("{} of 5 stars", r.stars()),
+            rule: "low_rating".into(),
+        },
+    );
+    spans.insert(at, None);
+}
 
 pub struct Classifier {
     brands: BrandMatcher,
@@ -32,6 +59,15 @@ pub struct Classifier {
     signals: SignalDetector,
     overrides: HashMap<String, BTreeMap<String, f64>>,
     max_text_bytes: usize,
+}
+
+/// What the caller knows of a text besides its words: the byte ranges of the brand names its
+/// sentiment leaves out, whether it was cut, and its author's rating.
+#[derive(Clone, Copy)]
+struct Given<'a> {
+    masked: &'a [(usize, usize)],
+    truncated: bool,
+    rating: Option<Rating>,
 }
 
 /// Which signals' places [`Classifier::classify_in`] works out (see [`attribution`]).
@@ -140,6 +176,16 @@ impl Classifier {
 
     /// Classifies a text. `declared_lang` is the feed's own language tag, if any.
     pub fn analyze(&self, text: &str, declared_lang: Option<&str>) -> Analysis {
+        self.analyze_rated(text, declared_lang, None)
+    }
+
+    /// [`Classifier::analyze`] for a text its author rated (a review's stars).
+    pub fn analyze_rated(
+        &self,
+        text: &str,
+        declared_lang: Option<&str>,
+        rating: Option<Rating>,
+    ) -> Analysis {
         let cut = truncate_utf8(text, self.max_text_bytes);
         let truncated = cut.len() < text.len();
         let lower = lexicon::lowercase_cow(cut);
@@ -153,8 +199,17 @@ impl Classifier {
         });
         let (text, masked) = readable(cut, &brands);
         let lang = self.lang.detect(&text, declared_lang);
-        let (classification, _) =
-            self.classify_in(&text, lang, overrides, &masked, truncated, Places::Unwanted);
+        let (classification, _) = self.classify_in(
+            &text,
+            lang,
+            overrides,
+            Given {
+                masked: &masked,
+                truncated,
+                rating,
+            },
+            Places::Unwanted,
+        );
         Analysis {
             brands,
             classification,
@@ -168,26 +223,31 @@ impl Classifier {
         text: &str,
         lang: LangGuess,
         overrides: Option<&BTreeMap<String, f64>>,
-        masked: &[(usize, usize)],
-        truncated: bool,
+        given: Given<'_>,
         places: Places,
     ) -> (Classification, Vec<Option<SignalPlace>>) {
         let sentiment = self
             .sentiment
-            .score_masked(text, &lang.code, overrides, masked);
+            .score_masked(text, &lang.code, overrides, given.masked);
+        let Given {
+            truncated, rating, ..
+        } = given;
         let signal_text = match &*lang.code {
             "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
             _ => std::borrow::Cow::Borrowed(text),
         };
         let signals::Detected {
-            signals,
-            spans,
+            mut signals,
+            mut spans,
             requests,
             sarcasm,
             advised_against,
         } = self
             .signals
             .detect_with_requests(&signal_text, &lang.code, &sentiment);
+        if let Some(r) = rating {
+            rated_complaint(&mut signals, &mut spans, r);
+        }
         let places = match places {
             Places::Unwanted => Vec::new(),
             Places::Churn | Places::All => {
@@ -288,7 +348,17 @@ impl Classifier {
         } else {
             Places::Churn
         };
-        let base = self.classify_in(cut, lang.clone(), None, &masked, truncated, places);
+        let base = self.classify_in(
+            cut,
+            lang.clone(),
+            None,
+            Given {
+                masked: &masked,
+                truncated,
+                rating: m.rating,
+            },
+            places,
+        );
         // Where the word hits stand, for a post naming several brands (each brand's sentiment
         // leaves out the clauses about the others): found once for the brands that share the
         // base classification, and again only for a brand with overrides of its own.
@@ -303,9 +373,19 @@ impl Classifier {
             .enumerate()
             .map(|(i, b)| {
                 let own = match self.overrides.get(&b.brand) {
-                    Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => Some(
-                        self.classify_in(cut, lang.clone(), Some(o), &masked, truncated, places),
-                    ),
+                    Some(o) if o.keys().any(|k| lower.contains(k.as_str())) => {
+                        Some(self.classify_in(
+                            cut,
+                            lang.clone(),
+                            Some(o),
+                            Given {
+                                masked: &masked,
+                                truncated,
+                                rating: m.rating,
+                            },
+                            places,
+                        ))
+                    }
                     _ => None,
                 };
                 let own_at = match &own {
@@ -364,7 +444,7 @@ pub(crate) fn golden_and_demo_texts() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SentimentLabel;
+    use crate::model::{ComplaintCategory, SentimentLabel};
 
     fn analyze(text: &str) -> Classification {
         Classifier::new(&[], &ClassifyConfig::default())
@@ -800,6 +880,60 @@ mod tests {
             assert_eq!(c.sentiment.label, SentimentLabel::Neutral, "{text}");
             assert!(c.sentiment.hits.is_empty(), "{text}");
         }
+    }
+
+    /// One or two stars complain when no rule did; the rating is the evidence, and it gives a
+    /// text with no sentiment words its polarity. Three stars and up add nothing.
+    #[test]
+    fn a_low_rating_is_a_complaint() {
+        let c = Classifier::new(&[], &ClassifyConfig::default()).unwrap();
+        let rated = |text: &str, stars: u8| {
+            c.analyze_rated(text, None, Some(Rating::try_from(stars).unwrap()))
+                .classification
+        };
+        let kinds = |cl: &Classification| cl.signals.iter().map(|s| s.kind).collect::<Vec<_>>();
+        let text = "A 30 second video after every level. Is there a version without them?";
+        let plain = analyze(text);
+        assert!(!kinds(&plain).contains(&SignalKind::Complaint), "{plain:?}");
+        for stars in [1, 2] {
+            let cl = rated(text, stars);
+            let complaint = cl
+                .signals
+                .iter()
+                .find(|s| s.kind == SignalKind::Complaint)
+                .expect("a complaint");
+            assert_eq!(complaint.rule, "low_rating");
+            assert_eq!(complaint.evidence, format!("{stars} of 5 stars"));
+            // In kind order: the question after it.
+            assert_eq!(
+                kinds(&cl),
+                [SignalKind::Complaint, SignalKind::Question],
+                "{cl:?}"
+            );
+            assert_eq!(cl.sentiment.label, SentimentLabel::Negative, "{cl:?}");
+            // Something to say what it is about.
+            assert_eq!(cl.complaint_categories, [ComplaintCategory::Other]);
+        }
+        for stars in [3, 4, 5] {
+            assert_eq!(kinds(&rated(text, stars)), kinds(&plain), "{stars} stars");
+        }
+        // A complaint a rule found stands alone, with its words for evidence.
+        let cl = rated("Crashes every single time I open it", 1);
+        let complaints: Vec<&str> = cl
+            .signals
+            .iter()
+            .filter(|s| s.kind == SignalKind::Complaint)
+            .map(|s| s.rule.as_str())
+            .collect();
+        assert_eq!(complaints, ["keeps_failing"]);
+        // Ratings outside 1..=5 are refused, in JSON too.
+        assert!(Rating::try_from(0).is_err() && Rating::try_from(6).is_err());
+        let bad = serde_json::from_str::<Mention>(r#"{"id":"a:1","text":"ok","rating":9}"#);
+        assert!(
+            bad.unwrap_err()
+                .to_string()
+                .contains("rating must be 1 to 5")
+        );
     }
 
     #[test]

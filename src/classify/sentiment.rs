@@ -516,8 +516,10 @@ const R_UNACCENTED: u32 = 1 << 23;
 const R_SPARED: u32 = 1 << 24;
 /// Arabic "لا لـ…" ("لا للظلم", no to injustice): a stance against what follows, not a negation.
 const R_OPPOSED: u32 = 1 << 25;
+/// A good thing lost ("I lose all my progress", "lost my trust"): what is gone, weighing nothing.
+const R_LOST: u32 = 1 << 26;
 
-const RULE_NAMES: [(u32, &str); 26] = [
+const RULE_NAMES: [(u32, &str); 27] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -544,6 +546,7 @@ const RULE_NAMES: [(u32, &str); 26] = [
     (R_UNACCENTED, "unaccented"),
     (R_SPARED, "spared"),
     (R_OPPOSED, "opposed"),
+    (R_LOST, "lost"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1402,6 +1405,10 @@ impl SentimentEngine {
             if is_en && valence > 0.0 && en_counterfactual(toks, i) {
                 valence = 0.0;
                 f |= R_COUNTERFACTUAL;
+            } else if is_en && valence > 0.0 && en_lost(toks, i) {
+                // "Keeps logging me out and I lose all my progress": the progress is what is lost.
+                valence = 0.0;
+                f |= R_LOST;
             }
             // "Thanks for fixing my problem", "the outage was resolved in an hour": the trouble
             // is over. Shown, weighing nothing.
@@ -1451,7 +1458,8 @@ impl SentimentEngine {
         }
 
         let is_hit = |t: &Tok| {
-            t.valence != 0.0 || t.flags & (R_BRAND | R_COUNTERFACTUAL | R_FIXED | R_PREVENTED) != 0
+            t.valence != 0.0
+                || t.flags & (R_BRAND | R_COUNTERFACTUAL | R_FIXED | R_PREVENTED | R_LOST) != 0
         };
         // Sized once: the word hits and the punctuation's.
         let mut hits: Vec<Hit> = Vec::with_capacity(toks.iter().filter(|t| is_hit(t)).count() + 1);
@@ -2848,6 +2856,9 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
     // "Could use a better app", "would really use some nicer lighting": the lack "could be
     // better" names, said with "use".
     let word = |k: usize| toks.get(k).filter(|t| !t.clause_end).map(|t| t.lower());
+    if en_rating_withheld(toks, i) {
+        return true;
+    }
     if i >= 3 && matches!(word(i - 1), Some("a" | "an" | "some")) && word(i - 2) == Some("use") {
         let modal = match word(i - 3) {
             Some("really" | "definitely" | "seriously" | "certainly") if i >= 4 => word(i - 4),
@@ -2975,6 +2986,80 @@ fn fix_done_fa(toks: &[Tok], k: usize) -> bool {
     toks[k].sw == Sw::FixFa
         && !toks[k].clause_end
         && toks.get(k + 1).is_some_and(|x| x.sw == Sw::Became)
+}
+
+/// Whether the positive word at `i` is a rating offered on a condition: "would give 5 stars if it
+/// had an offline mode", "I'd give it five stars if the battery lasted" (the same reading as the
+/// signals' `rating_withheld`). Not "…if I could": more than the scale allows.
+fn en_rating_withheld(toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).filter(|t| !t.clause_end).map(|t| t.lower());
+    let Some(mut k) = i.checked_sub(1) else {
+        return false;
+    };
+    if matches!(word(k), Some("it" | "this" | "them" | "her" | "him")) {
+        let Some(j) = k.checked_sub(1) else {
+            return false;
+        };
+        k = j;
+    }
+    if word(k) != Some("give") || k == 0 {
+        return false;
+    }
+    let modal = word(k - 1);
+    if !modal.is_some_and(|m| matches!(m, "would" | "could" | "might" | "id") || m.ends_with("'d"))
+    {
+        return false;
+    }
+    // "if" within the three words after, in the clause.
+    for j in i..(i + 3).min(toks.len()) {
+        if toks[j].clause_end {
+            return false;
+        }
+        if word(j + 1) == Some("if") {
+            // The clause may end at "could" ("10 stars if I could, …").
+            let unbounded = matches!(word(j + 2), Some("i" | "we"))
+                && toks
+                    .get(j + 3)
+                    .is_some_and(|t| matches!(t.lower(), "could" | "can"));
+            return !unbounded;
+        }
+    }
+    false
+}
+
+/// Whether the positive word at `i` is a good thing lost: the object of "lose" / "lost" right
+/// before it, or with only determiners and a few words of what is kept between ("I lose all my
+/// progress", "lost my trust", "lost interest", "lost all my saved progress"), in one clause, the
+/// loss not denied ("never lose hope").
+fn en_lost(toks: &[Tok], i: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "all", "my", "our", "your", "the", "his", "her", "their", "its", "of", "every", "some",
+        "a", "an", "any",
+    ];
+    let mut k = i;
+    for _ in 0..4 {
+        let Some(j) = k.checked_sub(1) else {
+            return false;
+        };
+        k = j;
+        let t = &toks[k];
+        if t.clause_end {
+            return false;
+        }
+        if matches!(t.lower(), "lose" | "loses" | "losing" | "lost") {
+            return !any_negator(&toks[k.saturating_sub(3)..k]);
+        }
+        // "lost all my saved progress", "lose my hard-earned savings".
+        if !DETERMINERS.contains(&t.lower())
+            && !matches!(
+                t.lower(),
+                "saved" | "entire" | "whole" | "precious" | "hard-earned" | "stored"
+            )
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
@@ -5163,6 +5248,49 @@ mod tests {
                 "my flight got delayed again, love that for me",
             ],
         );
+    }
+
+    /// App-store reviews, written before running them (twenty-sixth session; 22 of 30 sentiments
+    /// right before): a good thing lost is no praise, a rating offered on a condition is none
+    /// either, and ads "out of control" are bad.
+    #[test]
+    fn app_reviews_read_right() {
+        assert_reads(
+            "en",
+            &[
+                "If you're a runner, get this app. The training plans are legit.",
+                "I'd give it 10 stars if I could, the widgets are so good",
+            ],
+            &[
+                "Keeps logging me out and I lose all my progress. Fix this please.",
+                "The ads are out of control.",
+                "Lost all my saved progress after the update",
+            ],
+        );
+        let e = SentimentEngine::new();
+        for t in [
+            "Would give 5 stars if it had a widget.",
+            "I'd give it five stars if the battery lasted longer.",
+        ] {
+            let s = e.score(t, "en", None);
+            assert_eq!(s.score, 0.0, "{t}: {s:?}");
+            assert!(
+                s.hits.iter().any(|h| h.rule.contains("counterfactual")),
+                "{t}"
+            );
+        }
+        // The lost good thing is shown, weighing nothing; a loss denied is none.
+        let s = e.score("I lose all my progress", "en", None);
+        let progress = s
+            .hits
+            .iter()
+            .find(|h| h.token == "progress")
+            .expect("shown");
+        assert_eq!(
+            (progress.valence, progress.rule.as_ref()),
+            (0.0, "lexicon+lost")
+        );
+        assert!(e.score("never lose hope", "en", None).score > 0.05);
     }
 
     /// The "believe" of amazement asserts the clause after it; "don't believe" still denies.

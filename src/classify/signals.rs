@@ -450,7 +450,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.8,
         "close_account",
-        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my (?:(?-i:[A-Z])\S* ){0,2}account\b|\b(?:gave|given|put in|handed in|giving|putting in|handing in) (?:my|our) notice (?:with|to) (?-i:[A-Z])|\bconsider this (?:my|our) notice\b|\bunsubscrib(?:e|ing|ed)\b|\b(?:not|won'?t be|will not be|am not|i'?m not) renewing\b|\bnot (?:going to|gonna) renew\b",
+        r"\b(?:clos(?:e|ing)|delet(?:e|ing)) my (?:(?-i:[A-Z])\S* ){0,2}account\b|\b(?:gave|given|put in|handed in|giving|putting in|handing in) (?:my|our) notice (?:with|to) (?-i:[A-Z])|\bconsider this (?:my|our) notice\b|\bunsubscrib(?:e|ing|ed)\b|\buninstall(?:ed|ing)\b|\b(?:deleting|deleted|removing|removed) (?:the|this|your) app\b|(?:^|[.!?]\s+)deleting (?:it |this )?(?:until|till|for now)\b|\b(?:not|won'?t be|will not be|am not|i'?m not) renewing\b|\bnot (?:going to|gonna) renew\b",
     ),
     r(
         ChurnIntent,
@@ -533,7 +533,7 @@ const EN: &[Rule] = &[
         0.75,
         "exceeded",
         // Also "you guys are amazing", "they were brilliant": the brand's people praised whole.
-        r"\b(?:exceeded (?:my |all )?expectations|blown away|so impressed|really impressed|five stars|5 stars|10/10)\b|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
+        r"\b(?:exceeded (?:my |all )?expectations|blown away|(?:so|really|very|super|truly|thoroughly|beyond|extremely|seriously|pleasantly|hugely|massively|i'?m|i am|we'?re|we are) impressed|five stars|5 stars|10/10)\b|(?:^|[.!?]\s+)impressed\s*(?:[.!]|$)|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
     ),
     r(
         Praise,
@@ -595,7 +595,7 @@ const EN: &[Rule] = &[
         "error_message",
         // "The checkout page keeps throwing an error", "getting an error when I pay", an app that
         // crashes.
-        r"\b(?:keeps?|kept) (?:throwing|giving|showing|returning) (?:me )?(?:an? |the same |this )?(?:\w+ )?errors?\b|\b(?:throws?|throwing|gives?|giving|getting|got|get|shows?|showing) (?:me )?(?:an? |the same |this |that )(?:\w+ )?error\b|\b(?:app|site|website|page|checkout|system|game) (?:is |keeps |has been |was |been |)(?:crashing|freezing)\b",
+        r"\b(?:keeps?|kept) (?:throwing|giving|showing|returning) (?:me )?(?:an? |the same |this )?(?:\w+ )?errors?\b|\b(?:throws?|throwing|gives?|giving|getting|got|get|shows?|showing) (?:me )?(?:an? |the same |this |that )(?:\w+ )?error\b|\b(?:app|site|website|page|checkout|system|game) (?:is |keeps |has been |was |been |)(?:crashing|freezing)\b|\berror (?:code )?(?:#|no\.? ?)?\d{3,}\b",
     ),
     r(
         Complaint,
@@ -605,13 +605,13 @@ const EN: &[Rule] = &[
         // time", "promo code won't apply", "won't accept my return", "snapped in a week". A rule
         // of its own because the literal gate takes at most 64 strings a rule: inside
         // `doesnt_work` they left it with none, and its regex ran on every text.
-        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b",
+        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains?|draining|drained|kills?|killing|eats?|eating) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b",
     ),
     r(
         Complaint,
         0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b|\b(?:they|these|those|\w+s) (?:do(?:n'?t| not)|did(?:n'?t| not)) (?:work|load|sync|connect|charge)(?:\s*[.!,]|\s*$|\s+(?:at all|anymore|any more|properly|correctly|right|for me|on|with|since|after|either|again|half the time)\b)",
     ),
     r(
         Complaint,
@@ -620,7 +620,7 @@ const EN: &[Rule] = &[
         // "I can't log in", "can't even see my orders", "couldn't get through to anyone": locked
         // out of what the customer pays for. Seeing, finding or using only with an account's
         // things after it ("can't find a better phone", "can't see why" are not complaints).
-        r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:even )?(?:log ?in|sign ?in|access|get into|get through to|get hold of|contact|cancel|reset|unsubscribe|connect to)\b|\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:even )?(?:see|open|view|find|load|use|update|change|edit|delete|check|track) (?:my|our|the|your) (?:(?:own|new|old|online|latest) )?(?:account|app|orders?|order history|order status|basket|cart|bills?|invoices?|tracking|messages|balance|subscription|plan|profile|password|payment|purchases?|receipts?|settings|website|site|emails?|inbox|booking|reservation|ticket|parcel|package|delivery)\b",
+        r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:even )?(?:log ?in|sign ?in|access|get into|get through to|get hold of|contact|cancel|reset|unsubscribe|connect to)\b|\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:even )?get past (?:the |this )?(?:log ?in|sign ?in|loading|splash|start|home|first|verification) (?:screen|page)\b|\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:even )?(?:see|open|view|find|load|use|update|change|edit|delete|check|track) (?:my|our|the|your) (?:(?:own|new|old|online|latest) )?(?:account|app|orders?|order history|order status|basket|cart|bills?|invoices?|tracking|messages|balance|subscription|plan|profile|password|payment|purchases?|receipts?|settings|website|site|emails?|inbox|booking|reservation|ticket|parcel|package|delivery)\b",
     ),
     r(
         Complaint,
@@ -781,7 +781,7 @@ const EN: &[Rule] = &[
         0.75,
         "app_is_clunky",
         // "I expected more from Lumora", "the app is clunky", "their site is so buggy".
-        r"\b(?:i|we) (?:honestly |really |definitely )?expected (?:more|better|much more|a lot more) (?:from|of)\b|\b(?:app|site|website|interface|ui|software|firmware|update|checkout)(?:'s| is| was| has been| feels)(?: (?:so|really|very|super|incredibly|still|just))? (?:clunky|buggy|glitchy|laggy|unusable|confusing|unintuitive|a mess|a nightmare|a disaster)\b",
+        r"\b(?:i|we) (?:honestly |really |definitely )?expected (?:more|better|much more|a lot more) (?:from|of)\b|\b(?:app|site|website|interface|ui|software|firmware|update|checkout|layout|design|navigation|menu|redesign)(?:'s| is| was| has been| feels)(?: (?:so|really|very|super|incredibly|still|just))? (?:clunky|buggy|glitchy|laggy|unusable|confusing|unintuitive|a mess|a nightmare|a disaster)\b",
     ),
     r(
         Complaint,
@@ -1995,16 +1995,48 @@ fn denies(w: &str) -> bool {
 
 /// Whether a recommendation's or praise's evidence is denied right before it ("isn't worth the
 /// price", "not a great value"): narrower than [`negated_before`] (English), since "don't" and "no" before
-/// advice are advice too ("don't expect to swim", "no, I love it").
+/// advice are advice too ("don't expect to swim", "no, I love it"). A love or a recommendation
+/// that "used to" be is over ("Used to love this app but the update ruined it").
 fn contradicted_before(before: &str) -> bool {
     const DENIALS: &[&str] = &[
         "not", "never", "isn't", "wasn't", "aren't", "weren't", "ain't", "isnt", "wasnt", "arent",
         "werent",
     ];
-    before
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| DENIALS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    let mut words = before.split_whitespace().rev();
+    let last = words.next();
+    if last.is_some_and(|w| DENIALS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
+        return true;
+    }
+    last.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("used") || w.eq_ignore_ascii_case("use"))
+}
+
+/// Whether a rating is offered on a condition (`before` and `after` are the text around it):
+/// "would give 5 stars if it had an offline mode", "I'd give it five stars if the battery
+/// lasted". Not "I'd give it 10 stars if I could", which is more than the scale allows.
+fn rating_withheld(before: &str, after: &str) -> bool {
+    let mut back = words_of(before).rev().map(|w| w.to_ascii_lowercase());
+    let mut w = back.next();
+    if matches!(w.as_deref(), Some("it" | "this" | "them" | "her" | "him")) {
+        w = back.next();
+    }
+    if w.as_deref() != Some("give") {
+        return false;
+    }
+    let modal = back.next();
+    if !modal.is_some_and(|m| {
+        matches!(m.as_str(), "would" | "could" | "might") || m.ends_with("'d") || m == "id"
+    }) {
+        return false;
+    }
+    let mut ahead = words_of(after).map(|w| w.to_ascii_lowercase());
+    if ahead.next().as_deref() != Some("if") {
+        return false;
+    }
+    let (a, b) = (ahead.next(), ahead.next());
+    !(matches!(a.as_deref(), Some("i" | "we")) && matches!(b.as_deref(), Some("could" | "can")))
 }
 
 /// Whether an Arabic recommendation's or praise's evidence is denied right before it, in its
@@ -3080,7 +3112,7 @@ const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:still (?:can'?t|cannot) believe (?:
 /// replaced my broken kettle within a day"). A negator in the three words before
 /// a match ("still haven't fixed my issue") voids it (see [`SignalDetector::fixed_spans`]); one
 /// between the trouble and its fix ("the issue was not resolved") is no match.
-const FIXED_TROUBLE: &str = r"(?i)(?-u:\b)(?:(?:thanks|thank you|cheers|grateful) (?:[\w'-]+ ){0,2}?for (?:the|a|your|such a) (?:quick |fast |speedy |prompt |swift )?(?:fix|repair|resolution)|(?:fixed|fixes|solved|solves|resolved|resolves|repaired|sorted(?: out)?|for (?:fixing|solving|resolving|repairing|sorting(?: out)?))\s+(?:[\w'-]+\s+){0,3}?(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)|(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)\s+(?:(?:is|was|were|are|has|have|had|been|got|now|finally|all|quickly|already|just)\s+){0,3}(?:fixed|solved|resolved|repaired|sorted)|replaced (?:my|the|our|a|their|his|her) (?:broken|faulty|defective|damaged|cracked|dead|leaking|leaky) [\w'-]+|(?:refunded|replaced|reimbursed|credited|sent (?:me |us )?a (?:new|replacement) [\w'-]+) (?:me |us |it |them |my [\w'-]+ )?(?:in full |straight away |immediately |right away |promptly |within (?:a|an|one|two|\d+) (?:hours?|days?) |the same day |no questions asked )*(?:when|after|as|because|since) [^.!?\n]{1,80})(?-u:\b)";
+const FIXED_TROUBLE: &str = r"(?i)(?-u:\b)(?:(?:thanks|thank you|cheers|grateful) (?:[\w'-]+ ){0,2}?for (?:the|a|your|such a) (?:quick |fast |speedy |prompt |swift )?(?:fix|repair|resolution)|(?:fixed|fixes|solved|solves|resolved|resolves|repaired|sorted(?: out)?|for (?:fixing|solving|resolving|repairing|sorting(?: out)?))\s+(?:[\w'-]+\s+){0,3}?(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?|(?:battery )?drain)|(?:issues?|problems?|outages?|bugs?|errors?|crash(?:es)?|glitch(?:es)?|faults?)\s+(?:(?:is|was|were|are|has|have|had|been|got|now|finally|all|quickly|already|just)\s+){0,3}(?:fixed|solved|resolved|repaired|sorted)|replaced (?:my|the|our|a|their|his|her) (?:broken|faulty|defective|damaged|cracked|dead|leaking|leaky) [\w'-]+|(?:refunded|replaced|reimbursed|credited|sent (?:me |us )?a (?:new|replacement) [\w'-]+) (?:me |us |it |them |my [\w'-]+ )?(?:in full |straight away |immediately |right away |promptly |within (?:a|an|one|two|\d+) (?:hours?|days?) |the same day |no questions asked )*(?:when|after|as|because|since) [^.!?\n]{1,80})(?-u:\b)";
 
 /// See [`SignalDetector::not_advice`]: a subject (and up to two adverbs or modals other than
 /// "would") before "don't / never + verb", or before "avoid / stay away / steer clear / be careful",
@@ -3942,6 +3974,15 @@ impl SignalDetector {
                 text,
                 |f| matches!(f.sig.kind, Recommend | Praise) && f.rule.is_some(),
                 |a, _| denied_before(&text[..a]),
+            );
+        }
+        // "Would give 5 stars if it had an offline mode": a rating withheld is no praise.
+        if lang == "en" && fired.iter().any(|f| f.sig.kind == Praise) {
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.kind == Praise && f.rule.is_some(),
+                |a, b| rating_withheld(&text[..a], &text[b..]),
             );
         }
         // "You should have seen the queue" looks back; "I'm here if you need to talk" offers.
@@ -4943,6 +4984,60 @@ mod tests {
         ];
         assert_each_in(&look_alikes, Recommend, false);
         assert_each_in(&look_alikes, Complaint, false);
+    }
+
+    /// App-store reviews, written before running them (twenty-sixth session; 23 of 30 signals
+    /// right before): uninstalling is churn, a battery drained, "don't work", error codes, a
+    /// login screen not got past and a confusing layout are complaints, "Impressed!" praises, and
+    /// a love that "used to" be or a rating offered on a condition praises nothing.
+    #[test]
+    fn app_store_reviews_read_right() {
+        assert_each(
+            &[
+                "Used to love this app but the latest update ruined it. Deleting until they fix the sync.",
+                "Uninstalled. Not worth the storage.",
+                "Deleted the app after the third crash",
+            ],
+            ChurnIntent,
+            true,
+        );
+        assert_each(
+            &[
+                "App drains my battery like crazy since the update.",
+                "Notifications don't work at all on Android 14.",
+                "Can't even get past the login screen.",
+                "Error 503 every time I open it",
+                "The new layout is confusing and I can't find anything",
+            ],
+            Complaint,
+            true,
+        );
+        assert_each(
+            &[
+                "I don't work on weekends",
+                "Things don't work out sometimes",
+                "It fixed the battery drain I had with the old one",
+            ],
+            Complaint,
+            false,
+        );
+        assert_each(
+            &[
+                "The support team fixed my billing issue in under an hour. Impressed!",
+                "I'm impressed with how fast it syncs",
+            ],
+            Praise,
+            true,
+        );
+        assert_each(
+            &[
+                "Used to love this app but the latest update ruined it.",
+                "Would give 5 stars if it had an offline mode.",
+                "I'm not impressed",
+            ],
+            Praise,
+            false,
+        );
     }
 
     /// A second round of customer-service tweets, written before running them (twenty-fifth

@@ -65,9 +65,15 @@ pub fn entry_to_mention(
     e: &serde_json::Value,
     lang: Option<&str>,
 ) -> Result<Option<Mention>, String> {
-    if label(e, &["im:rating"]).is_none() {
+    let Some(stars) = label(e, &["im:rating"]) else {
         return Ok(None);
-    }
+    };
+    // Apple's are 1 to 5; a review whose rating is anything else keeps its text, without one.
+    let rating = stars
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .and_then(|s| crate::model::Rating::try_from(s).ok());
     let id = label(e, &["id"]).ok_or("review without id.label")?;
     let title = label(e, &["title"]).unwrap_or_default();
     let content = label(e, &["content"]).unwrap_or_default();
@@ -88,6 +94,7 @@ pub fn entry_to_mention(
         .and_then(canonical_url);
     m.engagement.likes = label(e, &["im:voteSum"]).and_then(|v| v.parse().ok());
     m.lang = lang.map(str::to_string);
+    m.rating = rating;
     Ok(Some(m))
 }
 
