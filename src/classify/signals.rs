@@ -1026,7 +1026,7 @@ const ES: &[Rule] = &[
         "es_no_compren",
         // First, the verb of recommending with a warning for its object ("os recomiendo no
         // comprarlo", "les aconsejo que no contraten"; see `advise_against`).
-        r"\b(?:recomiendo|recomendamos|recomendaría|aconsejo|aconsejamos|sugiero)(?: a todos| a todo el mundo| encarecidamente)?,? (?:que )?(?:no|nunca|jamás) (?:comprar|compren|compres|usar|usen|contratar|contraten|pedir|pidan|ir|vayan|confiar|confíen|perder|pierdan)[a-záéíóúñ]*|\b(?:recomiendo|aconsejo|sugiero) (?:evitar|huir de|alejarse de)\b|\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|(?:huid|huyan|huye|huyas) de|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas|perdáis (?:el|vuestro) (?:tiempo|dinero)|os fiéis|te fíes|se fíen|confiéis|confíes|confíen))\b",
+        r"\b(?:recomiendo|recomendamos|recomendaría|aconsejo|aconsejamos|sugiero)(?: a todos| a todo el mundo| encarecidamente)?,? (?:que )?(?:no|nunca|jamás) (?:comprar|compren|compres|usar|usen|contratar|contraten|pedir|pidan|ir|vayan|confiar|confíen|perder|pierdan)[a-záéíóúñ]*|\b(?:recomiendo|aconsejo|sugiero) (?:evitar|huir de|alejarse de)\b|\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|(?:huid|huyan|huye|huyas) de|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:la |lo |las |los )?(?:descarguéis|descarguen|descargues|instaléis|instalen|instales)|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas|perdáis (?:el|vuestro) (?:tiempo|dinero)|os fiéis|te fíes|se fíen|confiéis|confíes|confíen))\b",
     ),
     r(
         Complaint,
@@ -1139,7 +1139,7 @@ const FR: &[Rule] = &[
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|(?:facturé|facturée|prélevé|prélevée|débité|débitée|abonnement|option)[^.!?\n]{0,60}n'ai (?:jamais|pas) (?:demandé|commandé|souscrit)|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tomb(?:e|ent|é|ée|és|ées) en panne|(?:affiche|met|donne|renvoie) (?:une |un message d')?erreur|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable)\b",
+        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|(?:facturé|facturée|prélevé|prélevée|débité|débitée|abonnement|option)[^.!?\n]{0,60}n'ai (?:jamais|pas) (?:demandé|commandé|souscrit)|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tomb(?:e|ent|é|ée|és|ées) en panne|(?:affiche|met|donne|renvoie) (?:une |un message d')?erreur|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable|trop de (?:pubs?|publicités?|bugs?|beugs?)|ne (?:peut|peux|pouvons|pouvez|peuvent) même (?:pas|plus))\b",
     ),
     r(
         Complaint,
@@ -1198,7 +1198,7 @@ const FR: &[Rule] = &[
         Praise,
         0.75,
         "fr_tres_satisfait",
-        r"\b(?:très|super|trop|vraiment|entièrement|totalement|hyper) (?:satisfaite?s?|ravie?s?|contente?s?|conquise?s?) (?:de|du|des|par|avec)\b|\bj'adore (?:mon|ma|mes|le|la|les|ce|cette)\b|\b(?:je ne (?:le |la |les )?regrette pas|aucun regret|vaut (?:largement |bien )?son prix)\b|\b(?:service(?: client)?|sav|livraison|accueil|équipe) (?:\S+ ){0,2}?(?:au top|impeccable|parfait|parfaite|excellent|excellente|génial|géniale|irréprochable)\b|\b(?:du grand art|bravo (?:à|aux)|(?:tente|lampe|produit|forfait|matériel|qualité|service) impeccable)\b|(?:^|[.!?,;]\s*)chapeau (?:à|bas)\b",
+        r"\b(?:très|super|trop|vraiment|entièrement|totalement|hyper) (?:satisfaite?s?|ravie?s?|contente?s?|conquise?s?) (?:de|du|des|par|avec)\b|\bj'adore (?:mon|ma|mes|le|la|les|ce|cette)\b|\b(?:je ne (?:le |la |les )?regrette pas|aucun regret|vaut (?:largement |bien )?son prix)\b|\b(?:service(?: client)?|sav|livraison|accueil|équipe) (?:\S+ ){0,2}?(?:au top|impeccable|parfait|parfaite|excellent|excellente|génial|géniale|irréprochable)\b|\b(?:du grand art|bravo (?:à|aux)|(?:tente|lampe|produit|forfait|matériel|qualité|service) impeccable)\b|(?:^|[.!?,;]\s*)chapeau (?:à|bas)\b|\b(?:vraiment|franchement|complètement|totalement|agréablement|été|suis|sommes) bluffée?s?\b",
     ),
     r(
         Complaint,
@@ -1361,7 +1361,7 @@ const PT: &[Rule] = &[
         0.8,
         "pt_nao_consigo",
         // "O site não carrega", "não consigo finalizar a compra", "veio rasgada", "até hoje nada".
-        r"\b(?:(?:não|nao) (?:carrega|abre|consigo (?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))|veio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)|(?:estou|tô|to) esperando (?:há|faz|desde)|até hoje nada|nada de (?:reembolso|resposta|entrega|retorno)|me cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)|queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:quer|querem|quis|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem|cancelaram (?:o |meu |a |minha )?(?:pedido|compra|encomenda)|demor(?:ou|aram) (?:demais|muito|mais de|um mês|semanas) (?:para|pra) (?:chegar|entregar|responder|devolver))\b",
+        r"\b(?:(?:não|nao) (?:carrega|abre|consigo (?:mais )?(?:finalizar|pagar|comprar|entrar|acessar|logar|fazer o pedido|falar|cancelar))|veio (?:rasgad[oa]|quebrad[oa]|errad[oa]|faltando|amassad[oa]|danificad[oa]|com defeito)|(?:estou|tô|to) esperando (?:há|faz|desde)|até hoje nada|nada de (?:reembolso|resposta|entrega|retorno)|me cobr(?:ou|aram) (?:duas vezes|em dobro|a mais)|queimou|parou de funcionar|não funciona mais|aument(?:ou|aram) (?:o|os) (?:preço|preços|valor)|sem avisar|não (?:quer|querem|quis|quiseram) (?:trocar|devolver|reembolsar)|não recebi|abri (?:uma )?reclamação|veio sem|cancelaram (?:o |meu |a |minha )?(?:pedido|compra|encomenda)|demor(?:ou|aram) (?:demais|muito|mais de|um mês|semanas) (?:para|pra) (?:chegar|entregar|responder|devolver))\b",
     ),
     r(
         Complaint,
@@ -4984,6 +4984,50 @@ mod tests {
         ];
         assert_each_in(&look_alikes, Recommend, false);
         assert_each_in(&look_alikes, Complaint, false);
+    }
+
+    /// Spanish, French, German and Portuguese app and shop reviews, written before running them
+    /// (twenty-sixth session; 28 of 32 signals right before): "don't download it", too many ads,
+    /// "can't even", being "bluffé", and "não consigo mais entrar".
+    #[test]
+    fn latin_script_app_reviews() {
+        assert_each_in(
+            &[
+                (
+                    "es",
+                    "No la descarguéis, te cobran la suscripción aunque la canceles.",
+                ),
+                ("es", "No lo instales, es un virus"),
+            ],
+            Warn,
+            true,
+        );
+        assert_each_in(
+            &[
+                ("fr", "Trop de pubs, on ne peut même pas finir une partie."),
+                ("fr", "On ne peut même plus se connecter"),
+                (
+                    "pt",
+                    "Depois da atualização não consigo mais entrar na minha conta.",
+                ),
+            ],
+            Complaint,
+            true,
+        );
+        assert_each_in(
+            &[("fr", "On ne peut pas se plaindre, tout est arrivé à temps")],
+            Complaint,
+            false,
+        );
+        assert_each_in(
+            &[(
+                "fr",
+                "Franchement bluffé par la qualité, je ne m'attendais pas à ça.",
+            )],
+            Praise,
+            true,
+        );
+        assert_each_in(&[("fr", "Pas bluffé du tout par ce casque")], Praise, false);
     }
 
     /// App-store reviews, written before running them (twenty-sixth session; 23 of 30 signals
