@@ -71,7 +71,7 @@ const EN: &[Rule] = &[
         // "I still recommend", "I can only recommend", "we do recommend": a modal or "still" before it.
         // "I'd advise anyone with small hands to try it first" too ("I'd advise against it" is
         // `advise_against`'s, which overrules it).
-        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest|advise)\b",
+        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest|advise)\b|(?:^|[.!?]\s+)seconding (?-i:[A-Z])|(?:^|[.!?]\s+)(?:i )?second (?:this|that|the (?:\S+ ){0,2}?rec(?:ommendation)?s?\b|(?-i:[A-Z]))|(?:^|\s)\+1 (?:for|on) (?-i:[A-Z])",
     ),
     r(
         Recommend,
@@ -855,7 +855,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.7,
         "negative_experience",
-        r"\bhow (?:is|are) (?:\S+ ){1,3}?still (?:allowed|in business|operating|getting away)\b|\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|annoying|infuriating|maddening|fed up|sick of|tired of|discriminat(?:e|es|ed|ing) against|(?:is|are|was|were) (?:even |way |much |far |so much )?worse than|(?:^|\s)<{1,3} ?(?:literally )?(?:every|any|all) other\b|shameful|a joke|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
+        r"\bhow (?:is|are) (?:\S+ ){1,3}?still (?:allowed|in business|operating|getting away)\b|\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|annoying|infuriating|maddening|fed up|sick of|tired of|discriminat(?:e|es|ed|ing) against|(?:is|are|was|were) (?:even |way |much |far |so much )?worse than|(?:^|\s)<{1,3} ?(?:literally )?(?:every|any|all) other\b|shameful|a joke|(?:is|are|was|'s) (?:a |an absolute |a complete |a total )?black hole|hit (?:or|and) miss|absurd|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -2011,6 +2011,16 @@ fn contradicted_before(before: &str) -> bool {
         && words
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("used") || w.eq_ignore_ascii_case("use"))
+}
+
+/// Whether the clause before a "wouldn't go back" says "now" ("but now I wouldn't go back",
+/// "now I'd never go back"): the author stays where they are; they leave nothing.
+fn staying_now(before: &str) -> bool {
+    let clause = before
+        .rsplit(['.', '!', '?', ',', ';', ':', '\n'])
+        .next()
+        .unwrap_or("");
+    words_of(clause).any(|w| w.eq_ignore_ascii_case("now"))
 }
 
 /// Whether a rating is offered on a condition (`before` and `after` are the text around it):
@@ -3976,6 +3986,16 @@ impl SignalDetector {
                 |a, _| denied_before(&text[..a]),
             );
         }
+        // "Took a while to get used to, but now I wouldn't go back": where the author is now,
+        // kept; no churn.
+        if lang == "en" && fired.iter().any(|f| f.sig.rule == "never_again") {
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "never_again" && f.rule.is_some(),
+                |a, b| text[a..b].ends_with("back") && staying_now(&text[..a]),
+            );
+        }
         // "Would give 5 stars if it had an offline mode": a rating withheld is no praise.
         if lang == "en" && fired.iter().any(|f| f.sig.kind == Praise) {
             drop_where(
@@ -4984,6 +5004,46 @@ mod tests {
         ];
         assert_each_in(&look_alikes, Recommend, false);
         assert_each_in(&look_alikes, Complaint, false);
+    }
+
+    /// Reddit and Hacker News comments about products, written before running them
+    /// (twenty-sixth session; 26 of 30 signals right before): "Seconding X" and "+1 for X"
+    /// recommend, a support "black hole" and a sensor "hit or miss" complain, and where the author
+    /// stays now ("now I wouldn't go back") is no churn.
+    #[test]
+    fn forum_comments_about_products() {
+        assert_each(
+            &[
+                "Seconding Bitwarden. Free tier does everything most people need.",
+                "+1 for Backblaze, restored my whole drive",
+                "I second the Kindle rec, best purchase this year",
+            ],
+            Recommend,
+            true,
+        );
+        assert_each(&["I'd like a second opinion on this"], Recommend, false);
+        assert_each(
+            &[
+                "Their support is a black hole. Opened a ticket two weeks ago, nothing.",
+                "The Pixel's fingerprint sensor is hit or miss at best.",
+                "I wanted to like Linear but the pricing for small teams is absurd.",
+            ],
+            Complaint,
+            true,
+        );
+        assert_each(
+            &["Took a while to get used to, but now I wouldn't go back."],
+            ChurnIntent,
+            false,
+        );
+        assert_each(
+            &[
+                "Worst meal of my life. Won't go back.",
+                "I'm leaving now, won't come back",
+            ],
+            ChurnIntent,
+            true,
+        );
     }
 
     /// Spanish, French, German and Portuguese app and shop reviews, written before running them
