@@ -220,7 +220,7 @@ const EN: &[Rule] = &[
         Warn,
         0.9,
         "avoid",
-        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:would(?:n'?t| not)|would never|won'?t|never) touch (?-i:[A-Z])\w*|\bgive (?:\S+ ){1,3}?a miss\b|\bhard pass\b|\b(?:avoid(?: at all costs)?|(?:stay|keep) (?:well |far |right )?away|(?:steer|stay|keep) (?:well |way |very )?clear|run away|beware|buyer beware|be warned|(?:you'?ve|you have) been warned|be careful|friends don'?t let friends)\b|\b(?:shop|go|look|buy|order|take your (?:business|money)|better off (?:going|shopping|looking|buying|ordering)) (?:somewhere )?elsewhere\b|\bthere are (?:much |far |way |so many )?better (?:\w+ ){1,2}?(?:out there|than)\b|(?:^|[.!?]\s+)(?:just |honestly |seriously |definitely )?(?:skip|pass on) (?:the |this |that )?(?-i:[A-Z])\w*|(?:^|[.!?]\s+)(?:just )?run(?: away)?(?:[.!]+\s|[.!]*$)|(?:^|[.!?,]\s*|\band |\bjust )(?:buy|get|choose|pick|go with|go for|go|shop|order) (?:literally )?any(?:one|thing|where)? (?:other|else|but)\b|(?:^|[.!?,]\s*)(?:just |seriously |honestly )?(?:find|get|choose|pick) (?:another|a different|a better) (?:provider|company|shop|store|supplier|brand|carrier|network|bank|seller|airline)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run|(?:buy|get|choose|pick|go with|go for) (?:literally )?any(?:one|thing|where)? (?:other|else))\b",
+        r"\b(?:would(?:n'?t| not)|won'?t|don'?t|do not|never) touch (?:it|them|this|that|\S+(?: \S+)?) with a (?:\S+[- ])?(?:foot|ft|feet) pole\b|\b(?:would(?:n'?t| not)|would never|won'?t|never) touch (?-i:[A-Z])\w*|\bgive (?:\S+ ){1,3}?a miss\b|\bhard pass\b|(?:^|[.!?]\s+)skip (?:this|that) (?:one|model|phone|version|product|brand|place|app|laptop|tv|game|series|movie)\b|(?:^|[.!?]\s+)skip (?:it|this|that)\s*(?:[.!,]|$)|\b(?:avoid(?: at all costs)?|(?:stay|keep) (?:well |far |right )?away|(?:steer|stay|keep) (?:well |way |very )?clear|run away|beware|buyer beware|be warned|(?:you'?ve|you have) been warned|be careful|friends don'?t let friends)\b|\b(?:shop|go|look|buy|order|take your (?:business|money)|better off (?:going|shopping|looking|buying|ordering)) (?:somewhere )?elsewhere\b|\bthere are (?:much |far |way |so many )?better (?:\w+ ){1,2}?(?:out there|than)\b|(?:^|[.!?]\s+)(?:just |honestly |seriously |definitely )?(?:skip|pass on) (?:the |this |that )?(?-i:[A-Z])\w*|(?:^|[.!?]\s+)(?:just )?run(?: away)?(?:[.!]+\s|[.!]*$)|(?:^|[.!?,]\s*|\band |\bjust )(?:buy|get|choose|pick|go with|go for|go|shop|order) (?:literally )?any(?:one|thing|where)? (?:other|else|but)\b|(?:^|[.!?,]\s*)(?:just |seriously |honestly )?(?:find|get|choose|pick) (?:another|a different|a better) (?:provider|company|shop|store|supplier|brand|carrier|network|bank|seller|airline)\b|\bdo yourself a favou?r,? (?:and |& )?(?:skip|avoid|pass on|stay away|steer clear|do ?n'?t|never|run|(?:buy|get|choose|pick|go with|go for) (?:literally )?any(?:one|thing|where)? (?:other|else))\b",
     ),
     r(
         Warn,
@@ -533,7 +533,7 @@ const EN: &[Rule] = &[
         0.75,
         "exceeded",
         // Also "you guys are amazing", "they were brilliant": the brand's people praised whole.
-        r"\b(?:exceeded (?:my |all )?expectations|blown away|(?:so|really|very|super|truly|thoroughly|beyond|extremely|seriously|pleasantly|hugely|massively|i'?m|i am|we'?re|we are) impressed|five stars|5 stars|10/10)\b|(?:^|[.!?]\s+)impressed\s*(?:[.!]|$)|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
+        r"\b(?:(?:they|you|you guys|y'all|he|she|(?-i:[A-Z])\w+) (?:(?:really|absolutely|totally|honestly|seriously) )?(?:nailed|smashed) it|hit it out of the park)\b|\b(?:exceeded (?:my |all )?expectations|blown away|(?:so|really|very|super|truly|thoroughly|beyond|extremely|seriously|pleasantly|hugely|massively|i'?m|i am|we'?re|we are) impressed|five stars|5 stars|10/10)\b|(?:^|[.!?]\s+)impressed\s*(?:[.!]|$)|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
     ),
     r(
         Praise,
@@ -605,7 +605,7 @@ const EN: &[Rule] = &[
         // time", "promo code won't apply", "won't accept my return", "snapped in a week". A rule
         // of its own because the literal gate takes at most 64 strings a rule: inside
         // `doesnt_work` they left it with none, and its regex ran on every text.
-        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains?|draining|drained|kills?|killing|eats?|eating) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b",
+        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains?|draining|drained|kills?|killing|eats?|eating) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|began|begun) (?:to )?(?:flicker(?:ing)?|overheat(?:ing)?|stutter(?:ing)?|buzz(?:ing)?|rattl(?:e|ing)|leak(?:ing)?|peel(?:ing)?|fray(?:ing)?|crackl(?:e|ing))\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
     ),
     r(
         Complaint,
@@ -2011,6 +2011,33 @@ fn contradicted_before(before: &str) -> bool {
         && words
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("used") || w.eq_ignore_ascii_case("use"))
+}
+
+/// Whether the rest of a "waiting for…" sentence says the writer waits to choose ("Waiting for
+/// the S25 before I decide", "waiting for the Pro to come out"), not for what they are owed.
+fn waiting_to_choose(after: &str) -> bool {
+    let end = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+    let words: Vec<String> = words_of(&after[..end])
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    words.windows(3).any(|w| {
+        w[0] == "before"
+            && matches!(w[1].as_str(), "i" | "we")
+            && matches!(
+                w[2].as_str(),
+                "decide" | "choose" | "upgrade" | "buy" | "pick" | "commit" | "order" | "switch"
+            )
+    }) || words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "to" | "till" | "until" | "it")
+            && matches!(
+                w[1].as_str(),
+                "drop" | "drops" | "launch" | "launches" | "decide" | "upgrade" | "compare"
+            )
+    }) || words.windows(3).any(|w| {
+        matches!(w[0].as_str(), "to" | "till" | "until" | "it")
+            && matches!(w[1].as_str(), "come" | "comes" | "go" | "goes")
+            && matches!(w[2].as_str(), "out" | "on")
+    })
 }
 
 /// Whether the clause before a "wouldn't go back" says "now" ("but now I wouldn't go back",
@@ -3986,6 +4013,15 @@ impl SignalDetector {
                 |a, _| denied_before(&text[..a]),
             );
         }
+        // "Waiting for the S25 before I decide": a shopper waiting to choose complains of nothing.
+        if lang == "en" && fired.iter().any(|f| f.sig.rule == "still_waiting") {
+            drop_where(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "still_waiting" && f.rule.is_some(),
+                |_, b| waiting_to_choose(&text[b..]),
+            );
+        }
         // "Took a while to get used to, but now I wouldn't go back": where the author is now,
         // kept; no churn.
         if lang == "en" && fired.iter().any(|f| f.sig.rule == "never_again") {
@@ -5004,6 +5040,59 @@ mod tests {
         ];
         assert_each_in(&look_alikes, Recommend, false);
         assert_each_in(&look_alikes, Complaint, false);
+    }
+
+    /// YouTube comments under product reviews, written before running them (twenty-sixth session;
+    /// 24 of 30 signals right before): a brand that "nailed it" is praised, "skip this one"
+    /// warns, a screen that started flickering and speakers that crackle complain, and a shopper
+    /// waiting for the next model complains of nothing.
+    #[test]
+    fn product_video_comments() {
+        assert_each(
+            &[
+                "Samsung nailed it this year",
+                "They absolutely nailed it with the new camera",
+            ],
+            Praise,
+            true,
+        );
+        assert_each(
+            &[
+                "Skip this one, the older model is better and cheaper",
+                "Honestly? Skip it.",
+            ],
+            Warn,
+            true,
+        );
+        assert_each(
+            &[
+                "Skip the line and order in the app",
+                "I skip it when I'm busy",
+            ],
+            Warn,
+            false,
+        );
+        assert_each(
+            &[
+                "Screen started flickering after a week",
+                "The speakers crackle at high volume, returned it",
+            ],
+            Complaint,
+            true,
+        );
+        assert_each(
+            &[
+                "Waiting for the S25 before I decide",
+                "Waiting for the Pro to come out",
+            ],
+            Complaint,
+            false,
+        );
+        assert_each(
+            &["Still waiting for the refund they promised"],
+            Complaint,
+            true,
+        );
     }
 
     /// Persian and Arabic app and shop reviews, written before running them (twenty-sixth
