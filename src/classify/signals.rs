@@ -560,7 +560,7 @@ const EN: &[Rule] = &[
         0.8,
         "lost_item",
         // "Fernway lost my parcel AGAIN", "my luggage was lost".
-        r"\b(?:lost|misplaced|mislaid) (?:my|our|the|a|an|his|her|their) (?:\w+ )?(?:parcel|package|order|delivery|luggage|bags?|suitcase|item|shipment|return)\b|\b(?:parcel|package|order|luggage|bags?|suitcase|shipment|delivery) (?:has been|have been|was|were|got|is|are) (?:lost|misplaced)\b",
+        r"\b(?:lost|misplaced|mislaid) (?:my|our|the|a|an|his|her|their) (?:\w+ )?(?:parcel|package|order|delivery|luggage|bags?|suitcase|item|shipment|return|reservation|booking)\b|\b(?:parcel|package|order|luggage|bags?|suitcase|shipment|delivery|reservation|booking) (?:has been|have been|was|were|got|is|are) (?:lost|misplaced)\b|\bgave (?:away )?(?:our|my) (?:table|room|seats?|booking|reservation) (?:away|to)\b|\bgave away (?:our|my) (?:table|room|seats?|booking|reservation)\b",
     ),
     r(
         Complaint,
@@ -605,7 +605,7 @@ const EN: &[Rule] = &[
         // time", "promo code won't apply", "won't accept my return", "snapped in a week". A rule
         // of its own because the literal gate takes at most 64 strings a rule: inside
         // `doesnt_work` they left it with none, and its regex ran on every text.
-        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains?|draining|drained|kills?|killing|eats?|eating) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|began|begun) (?:to )?(?:flicker(?:ing)?|overheat(?:ing)?|stutter(?:ing)?|buzz(?:ing)?|rattl(?:e|ing)|leak(?:ing)?|peel(?:ing)?|fray(?:ing)?|crackl(?:e|ing))\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
+        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out|restarting|rebooting)\b|\b(?:wi-?fi|internet|connection|signal|calls?|line|stream|video|bluetooth|audio) (?:\S+ )?(?:keeps?|kept) (?:dropping|disconnecting|cutting out|buffering)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains?|draining|drained|kills?|killing|eats?|eating) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|began|begun) (?:to )?(?:flicker(?:ing)?|overheat(?:ing)?|stutter(?:ing)?|buzz(?:ing)?|rattl(?:e|ing)|leak(?:ing)?|peel(?:ing)?|fray(?:ing)?|crackl(?:e|ing))\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
     ),
     r(
         Complaint,
@@ -643,6 +643,22 @@ const EN: &[Rule] = &[
         "repeat_contact",
         // Chasing a company: "had to call them four times", "six emails later and still nothing".
         r"\bhad to (?:call|phone|ring|email|e-mail|message|chat with|contact|chase|visit|go back to) (?:\S+ ){0,4}?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|so many|countless|numerous) times\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|countless|numerous) (?:calls|phone calls|emails|e-mails|chats|messages|visits) (?:later|and still|to get|just to|before)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "unclean",
+        // Hotel and restaurant hygiene: "found hair in the bathtub", "stains on the sheets",
+        // "dirty towels", "a cockroach in the bathroom".
+        r"\b(?:found|there (?:was|were)|saw|spotted) (?:a |an |some |two |three |several |\d+ )?(?:\w+ )?(?:hairs?|bugs?|cockroach(?:es)?|roach(?:es)?|mou?ld|bed ?bugs?|mice|mouse|rats?|maggots?|stains?|blood|vomit|urine)\b|\bstains? on the (?:sheets|bedding|carpet|towels?|pillows?|duvet|mattress|sofa|couch|curtains)\b|\b(?:dirty|filthy|stained|unclean|grimy|mouldy|moldy|smelly) (?:sheets|bedding|towels?|rooms?|bathrooms?|toilets?|showers?|carpets?|pillows?|kitchen|plates?|cutlery|glasses|tables?)\b|\b(?:room|bathroom|toilet|shower|carpet|kitchen|bedding|sheets) (?:was|were|is|are) (?:\w+ )?(?:dirty|filthy|disgusting|gross|stained)\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "not_told",
+        // "The pool was closed all week and nobody told us", "no one informed me the flight was
+        // moved": what the customer should have been told.
+        r"\b(?:nobody|no one|noone|no-one) (?:ever |bothered to |thought to )?(?:told|informed|warned|notified|called|emailed|contacted|let) (?:us|me)\b|\bwithout (?:telling|informing|warning|notifying) (?:us|me|anyone|customers)\b|\b(?:we|i) (?:were|was) never (?:told|informed|warned|notified)\b",
     ),
     r(
         Complaint,
@@ -789,7 +805,7 @@ const EN: &[Rule] = &[
         "price_robbery",
         // "Roaming charges are daylight robbery", "a fake sale, the 'was' prices were never real",
         // "they throttle you after 20GB".
-        r"\b(?:daylight|highway) robbery\b|\bfake (?:sale|discounts?|deals?|offers?|reviews?)\b|\bprices? (?:were|was) never real\b|\bthrottl(?:e|es|ed|ing) (?:you|me|us|my|your|our|the speed)\b",
+        r"\b(?:daylight|highway) robbery\b|\bfake (?:sale|discounts?|deals?|offers?|reviews?)\b|\bprices? (?:were|was) never real\b|\bthrottl(?:e|es|ed|ing) (?:you|me|us|my|your|our|the speed)\b|\b(?:fees?|charges?|surcharges?) (?:that )?(?:was|were|wasn'?t|weren'?t) (?:never |not )?(?:mentioned|disclosed|listed|shown)\b|\bhidden (?:fees?|charges?|costs?)\b",
     ),
     r(
         Complaint,
@@ -3141,7 +3157,7 @@ fn fooled_turn(text: &str, sentiment: &Sentiment) -> Option<SignalKind> {
 /// hardly believed ("got the job!!! still can't believe it", "still can't believe I won"; not "I
 /// still can't believe I heard this", outrage). A problem put
 /// right ("problem solved", "thanks for fixing my issue so fast") is [`FIXED_TROUBLE`]'s.
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:nobody|no one|noone|no-one) (?:ever )?told (?:me|us) (?:how|it (?:would|will|was|is)|that it (?:would|will|was|is)|(?:it|this|they) (?:\S+ )?(?:would|will) be (?:this|so))|still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
 
 /// English trouble reported put right: a done fix before the trouble it names, within four words
 /// ("fixed my internet outage", "thanks for sorting out the billing error"), or the trouble before
@@ -3913,7 +3929,8 @@ impl SignalDetector {
         // "just switched on the lamp") is not one.
         cancel_within(&mut fired, text, &self.benign, |f| {
             matches!(f.sig.kind, Warn | ChurnIntent)
-                || (f.sig.kind == Complaint && f.sig.rule == "still_waiting")
+                || (f.sig.kind == Complaint
+                    && matches!(f.sig.rule.as_str(), "still_waiting" | "not_told"))
         });
         // A purchase given up ("the reviews scared me off") is none.
         if fired.iter().any(|f| f.sig.kind == PurchaseIntent) && self.put_off.is_match(text) {
@@ -5040,6 +5057,35 @@ mod tests {
         ];
         assert_each_in(&look_alikes, Recommend, false);
         assert_each_in(&look_alikes, Complaint, false);
+    }
+
+    /// Hotel and restaurant reviews, written before running them (twenty-sixth session; 17 of 25
+    /// signals right before): hygiene, customers not told, a lost reservation, fees never
+    /// mentioned and wifi that kept dropping complain.
+    #[test]
+    fn hotel_and_restaurant_reviews() {
+        assert_each(
+            &[
+                "Found hair in the bathtub and stains on the sheets. Gross.",
+                "There was a cockroach in the bathroom",
+                "The pool was closed for maintenance the entire week and nobody told us.",
+                "They moved our flight without telling us",
+                "Our reservation was lost and they gave away our table.",
+                "They charged us a resort fee that was never mentioned at booking.",
+                "The wifi kept dropping so I couldn't work from the room.",
+            ],
+            Complaint,
+            true,
+        );
+        assert_each(
+            &[
+                "Prices kept dropping all week, great time to buy",
+                "I found a great little bistro around the corner",
+                "Nobody told me it would be this good!",
+            ],
+            Complaint,
+            false,
+        );
     }
 
     /// YouTube comments under product reviews, written before running them (twenty-sixth session;
