@@ -3157,7 +3157,7 @@ fn fooled_turn(text: &str, sentiment: &Sentiment) -> Option<SignalKind> {
 /// hardly believed ("got the job!!! still can't believe it", "still can't believe I won"; not "I
 /// still can't believe I heard this", outrage). A problem put
 /// right ("problem solved", "thanks for fixing my issue so fast") is [`FIXED_TROUBLE`]'s.
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:(?:nobody|no one|noone|no-one) (?:ever )?told (?:me|us) (?:how|it (?:would|will|was|is)|that it (?:would|will|was|is)|(?:it|this|they) (?:\S+ )?(?:would|will) be (?:this|so))|still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:uninstall(?:ed|ing)? (?:\S+ ){0,3}?and re-?install(?:ed|ing)?|(?:nobody|no one|noone|no-one) (?:ever )?told (?:me|us) (?:how|it (?:would|will|was|is)|that it (?:would|will|was|is)|(?:it|this|they) (?:\S+ )?(?:would|will) be (?:this|so))|still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
 
 /// English trouble reported put right: a done fix before the trouble it names, within four words
 /// ("fixed my internet outage", "thanks for sorting out the billing error"), or the trouble before
@@ -5266,6 +5266,12 @@ mod tests {
             ],
             ChurnIntent,
             true,
+        );
+        // Troubleshooting is no leaving.
+        assert_each(
+            &["finally, i uninstalled and reinstalled the software, the usual last resort"],
+            ChurnIntent,
+            false,
         );
         assert_each(
             &[
