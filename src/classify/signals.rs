@@ -71,7 +71,7 @@ const EN: &[Rule] = &[
         // "I still recommend", "I can only recommend", "we do recommend": a modal or "still" before it.
         // "I'd advise anyone with small hands to try it first" too ("I'd advise against it" is
         // `advise_against`'s, which overrules it).
-        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest|advise)\b|(?:^|[.!?]\s+)seconding (?-i:[A-Z])|(?:^|[.!?]\s+)(?:i )?second (?:this|that|the (?:\S+ ){0,2}?rec(?:ommendation)?s?\b|(?-i:[A-Z]))|(?:^|\s)\+1 (?:for|on) (?-i:[A-Z])",
+        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest|advise)\b|(?:^|[.!?]\s+)seconding (?-i:[A-Z])|(?:^|[.!?]\s+)(?:i second|second(?:ing)? (?:this|that)\b)|\bsecond(?:ing)? the (?:\S+ ){0,2}?rec(?:ommendation)?s?\b|(?:^|\s)\+1 (?:for|on) (?-i:[A-Z])",
     ),
     r(
         Recommend,
@@ -605,7 +605,7 @@ const EN: &[Rule] = &[
         // time", "promo code won't apply", "won't accept my return", "snapped in a week". A rule
         // of its own because the literal gate takes at most 64 strings a rule: inside
         // `doesnt_work` they left it with none, and its regex ran on every text.
-        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out|restarting|rebooting)\b|\b(?:wi-?fi|internet|connection|signal|calls?|line|stream|video|bluetooth|audio) (?:\S+ )?(?:keeps?|kept) (?:dropping|disconnecting|cutting out|buffering)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains?|draining|drained|kills?|killing|eats?|eating) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|began|begun) (?:to )?(?:flicker(?:ing)?|overheat(?:ing)?|stutter(?:ing)?|buzz(?:ing)?|rattl(?:e|ing)|leak(?:ing)?|peel(?:ing)?|fray(?:ing)?|crackl(?:e|ing))\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
+        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out|restarting|rebooting)\b|\b(?:wi-?fi|internet|connection|signal|calls?|line|stream|video|bluetooth|audio) (?:\S+ )?(?:keeps?|kept) (?:dropping|disconnecting|cutting out|buffering)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains|draining|drained) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|kept|began) (?:to )?(?:flicker|overheat|stutter|rattl|crackl)(?:e|s|ing)?\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
     ),
     r(
         Complaint,
@@ -649,8 +649,10 @@ const EN: &[Rule] = &[
         0.8,
         "unclean",
         // Hotel and restaurant hygiene: "found hair in the bathtub", "stains on the sheets",
-        // "dirty towels", "a cockroach in the bathroom".
-        r"\b(?:found|there (?:was|were)|saw|spotted) (?:a |an |some |two |three |several |\d+ )?(?:\w+ )?(?:hairs?|bugs?|cockroach(?:es)?|roach(?:es)?|mou?ld|bed ?bugs?|mice|mouse|rats?|maggots?|stains?|blood|vomit|urine)\b|\bstains? on the (?:sheets|bedding|carpet|towels?|pillows?|duvet|mattress|sofa|couch|curtains)\b|\b(?:dirty|filthy|stained|unclean|grimy|mouldy|moldy|smelly) (?:sheets|bedding|towels?|rooms?|bathrooms?|toilets?|showers?|carpets?|pillows?|kitchen|plates?|cutlery|glasses|tables?)\b|\b(?:room|bathroom|toilet|shower|carpet|kitchen|bedding|sheets) (?:was|were|is|are) (?:\w+ )?(?:dirty|filthy|disgusting|gross|stained)\b",
+        // "dirty towels", "a cockroach in the bathroom". Written so that the gate's strings are
+        // the hygiene words ("hair", "dirty", "filthy"), not "found" or "room was", which would
+        // make the rule a candidate in most reviews.
+        r"\b(?:hairs?|cockroach(?:es)?|roach(?:es)?|bed ?bugs?|maggots?|mice|mou?ld) (?:\w+ ){1,2}(?:bath(?:tub)?|shower|sink|bed|sheets?|pillows?|food|soup|salad|plate|pasta|burger|sandwich|room|walls?|carpet|floor|towels?|bathroom|kitchen|ceiling)\b|\bstains? on the (?:sheets|bedding|carpet|towels?|pillows?|duvet|mattress|sofa|couch|curtains)\b|\b(?:dirty|filthy|stained|unclean|grimy|mouldy|moldy|smelly) (?:sheets|bedding|towels?|rooms?|bathrooms?|toilets?|showers?|carpets?|pillows?|plates?|cutlery|glasses)\b|\b(?:was|were|is|are) (?:absolutely |really |so |very |just |completely )?(?:filthy|grimy|mouldy|moldy)\b",
     ),
     r(
         Complaint,
@@ -805,7 +807,7 @@ const EN: &[Rule] = &[
         "price_robbery",
         // "Roaming charges are daylight robbery", "a fake sale, the 'was' prices were never real",
         // "they throttle you after 20GB".
-        r"\b(?:daylight|highway) robbery\b|\bfake (?:sale|discounts?|deals?|offers?|reviews?)\b|\bprices? (?:were|was) never real\b|\bthrottl(?:e|es|ed|ing) (?:you|me|us|my|your|our|the speed)\b|\b(?:fees?|charges?|surcharges?) (?:that )?(?:was|were|wasn'?t|weren'?t) (?:never |not )?(?:mentioned|disclosed|listed|shown)\b|\bhidden (?:fees?|charges?|costs?)\b",
+        r"\b(?:daylight|highway) robbery\b|\bfake (?:sale|discounts?|deals?|offers?|reviews?)\b|\bprices? (?:were|was) never real\b|\bthrottl(?:e|es|ed|ing) (?:you|me|us|my|your|our|the speed)\b|\b(?:fees?|charges?|surcharges?) (?:that )?(?:was|were) never (?:mentioned|disclosed)\b|\bhidden (?:fees?|charges?|costs?)\b",
     ),
     r(
         Complaint,
