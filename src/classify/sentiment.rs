@@ -148,7 +148,13 @@ fn special_word(lower: &str) -> Sw {
         // "Zero regrets", "zero help": a "no" (VADER's negator list has neither).
         "no" | "zero" => Sw::No,
         // "Pretty" is an intensifier before a word that weighs something (see `score_tokens`).
-        "super" | "pretty" => Sw::Super,
+        // So are the words of excess before a word that weighs something ("crazy good",
+        // "stupid expensive", "insanely comfortable", "scarily accurate"; not "scary", which
+        // names as often as it boosts: "a scary party drug"): VADER's −1.4 for "crazy" had made
+        // "crazy good" barely positive.
+        "super" | "pretty" | "crazy" | "crazily" | "insanely" | "stupid" | "stupidly"
+        | "ridiculously" | "scarily" | "wicked" | "freakishly" | "absurdly" | "obscenely"
+        | "dangerously" => Sw::Super,
         "kind" => Sw::Kind,
         "of" => Sw::Of,
         "least" => Sw::Least,
@@ -518,8 +524,11 @@ const R_SPARED: u32 = 1 << 24;
 const R_OPPOSED: u32 = 1 << 25;
 /// A good thing lost ("I lose all my progress", "lost my trust"): what is gone, weighing nothing.
 const R_LOST: u32 = 1 << 26;
+/// A word of excess said of a product's strength ("the battery life is insane", "sick sound"):
+/// praise.
+const R_EXCESS_PRAISE: u32 = 1 << 27;
 
-const RULE_NAMES: [(u32, &str); 27] = [
+const RULE_NAMES: [(u32, &str); 28] = [
     (R_LEXICON, "lexicon"),
     (R_EMOJI, "emoji"),
     (R_BRAND, "brand_lexicon"),
@@ -547,6 +556,7 @@ const RULE_NAMES: [(u32, &str); 27] = [
     (R_SPARED, "spared"),
     (R_OPPOSED, "opposed"),
     (R_LOST, "lost"),
+    (R_EXCESS_PRAISE, "excess_praise"),
 ];
 
 fn render_rules(flags: u32) -> Cow<'static, str> {
@@ -1427,6 +1437,11 @@ impl SentimentEngine {
             } else if is_en && valence < 0.0 && en_spared(toks, i) {
                 valence = 0.0;
                 f |= R_SPARED;
+            } else if is_en && valence < 0.0 && f & R_NEGATED == 0 && en_excess_praise(toks, i) {
+                // "The battery life is insane", "sick sound": said of a strength, the word of
+                // excess is praise, as strong as it was blame.
+                valence = -valence;
+                f |= R_EXCESS_PRAISE;
             }
             toks[i].valence = valence;
             toks[i].flags = f;
@@ -3060,6 +3075,122 @@ fn en_lost(toks: &[Tok], i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the word at `i` is a word of excess ("insane", "crazy", "sick", "nuts", "ridiculous",
+/// "mental", "bonkers") said of one of a product's strengths: its complement ("the battery life is
+/// insane", "the camera on this is just crazy", with at most one degree word between) or its
+/// attribute ("insane battery life", "sick sound"), in one clause. Said of a price, a wait or a
+/// bill it stays blame ("the price is insane"), and so it does of anything not named here.
+fn en_excess_praise(toks: &[Tok], i: usize) -> bool {
+    const STRENGTHS: &[&str] = &[
+        "battery",
+        "life",
+        "camera",
+        "cameras",
+        "performance",
+        "speed",
+        "speeds",
+        "sound",
+        "bass",
+        "audio",
+        "display",
+        "screen",
+        "graphics",
+        "quality",
+        "value",
+        "view",
+        "views",
+        "comfort",
+        "range",
+        "grip",
+        "design",
+        "detail",
+        "colours",
+        "colors",
+        "picture",
+        "resolution",
+        "acceleration",
+        "handling",
+        "power",
+        "suction",
+        "flavour",
+        "flavor",
+        "taste",
+        "food",
+        "portions",
+        "zoom",
+        "brightness",
+        "stabilisation",
+        "stabilization",
+        "autofocus",
+        "charging",
+        "signal",
+        "coverage",
+        "wifi",
+        "internet",
+        "download",
+        "upload",
+        "upgrade",
+        "results",
+        "pictures",
+        "photos",
+        "shots",
+        "visuals",
+    ];
+    const BLAMED: &[&str] = &[
+        "price", "prices", "cost", "costs", "bill", "bills", "fee", "fees", "wait", "queue",
+        "queues", "line", "lines", "traffic", "noise", "lag", "delay", "delays", "markup",
+        "shipping", "postage", "rent", "heat", "drain",
+    ];
+    const COPULA: &[&str] = &["is", "was", "are", "were", "looks", "sounds"];
+    const DEGREE: &[&str] = &[
+        "just",
+        "honestly",
+        "absolutely",
+        "actually",
+        "literally",
+        "so",
+        "totally",
+        "completely",
+        "genuinely",
+        "kinda",
+        "lowkey",
+        "truly",
+        "simply",
+    ];
+    if !matches!(
+        toks[i].lower(),
+        "insane" | "crazy" | "sick" | "nuts" | "ridiculous" | "mental" | "bonkers"
+    ) {
+        return false;
+    }
+    let strength = |t: &Tok| STRENGTHS.contains(&t.lower());
+    // Attribute: "insane battery life", "crazy good value" is the booster's.
+    if !toks[i].clause_end && toks.get(i + 1).is_some_and(strength) {
+        return true;
+    }
+    // Complement: back over degree words to a copula, then its subject within four words
+    // ("the camera on this thing is insane").
+    let mut k = i;
+    while k > 0 && DEGREE.contains(&toks[k - 1].lower()) && !toks[k - 1].clause_end {
+        k -= 1;
+    }
+    let Some(cop) = k.checked_sub(1) else {
+        return false;
+    };
+    if toks[cop].clause_end || !COPULA.contains(&toks[cop].lower()) {
+        return false;
+    }
+    // The subject's words, nearest first, to the clause's start. A blamed thing among them
+    // keeps the blame ("the price of the food is insane").
+    let subject = || {
+        toks[cop.saturating_sub(4)..cop]
+            .iter()
+            .rev()
+            .take_while(|t| !t.clause_end)
+    };
+    !subject().any(|t| BLAMED.contains(&t.lower())) && subject().any(strength)
 }
 
 /// Whether the negative word at `i` is trouble kept away, the object of a verb of preventing
@@ -5248,6 +5379,94 @@ mod tests {
                 "my flight got delayed again, love that for me",
             ],
         );
+    }
+
+    /// Words of excess (twenty-seventh session): said of a strength they praise ("the battery life
+    /// is insane", "insane battery life"), before a word that weighs they boost it ("crazy good"),
+    /// said of a price or a wait they blame, as VADER has them.
+    #[test]
+    fn words_of_excess_praise_a_strength_and_blame_a_price() {
+        assert_reads(
+            "en",
+            &[
+                "The battery life is insane, two days easy.",
+                "Insane battery life on this one",
+                "The camera on this thing is crazy good.",
+                "the sound is just sick",
+                "Brewlab cold brew is dangerously good",
+            ],
+            &[
+                "The price is insane for what you get.",
+                "The price of the food is insane",
+                "the wait was crazy",
+                "stupid expensive for what it is",
+            ],
+        );
+        let e = SentimentEngine::new();
+        let s = e.score("The battery life is insane", "en", None);
+        assert!(
+            s.hits.iter().any(|h| h.token == "insane"
+                && h.valence > 0.0
+                && h.rule.contains("excess_praise")),
+            "{s:?}"
+        );
+        // Denied, the word is VADER's negated one, not praise.
+        let s = e.score("The battery life isn't insane", "en", None);
+        assert!(
+            s.hits.iter().all(|h| !h.rule.contains("excess_praise")),
+            "{s:?}"
+        );
+        // "Crazy" before a word that weighs is its booster, weighing nothing itself.
+        let s = e.score("crazy good", "en", None);
+        assert!(s.hits.iter().all(|h| h.token != "crazy"), "{s:?}");
+        assert!(s.score > e.score("good", "en", None).score);
+    }
+
+    /// Product reviews (twenty-seventh session): a battery that lasts all day is praised, fabric
+    /// that pilled is not.
+    #[test]
+    fn product_review_phrases_read_right() {
+        assert_reads(
+            "en",
+            &["The battery lasts all day and then some."],
+            &["Looked great in the photos but the fabric pilled after one wash."],
+        );
+    }
+
+    /// English social slang, written before running it (twenty-seventh session; 17 of 30
+    /// sentiments right before).
+    #[test]
+    fn social_slang_reads_right() {
+        assert_reads(
+            "en",
+            &[
+                "Fernway's new menu is fire 🔥",
+                "this camera hits different at night",
+                "Brewlab oat latte is elite",
+                "say what you want but Telvo coverage is unmatched",
+            ],
+            &[
+                "Northwear sizing is so sus, ordered my usual and it's huge",
+                "Kestrel's new case is a whole downgrade",
+                "imagine paying $1200 for a phone that can't last a day",
+            ],
+        );
+        let e = SentimentEngine::new();
+        // The slang "giving" weighs nothing; "fire" not said of a thing keeps VADER's weight.
+        assert_eq!(
+            e.score("the new Flyby app is giving 2009", "en", None)
+                .score,
+            0.0
+        );
+        assert!(e.score("the fire alarm went off twice", "en", None).score < 0.0);
+        // Asking and hoping judge nothing.
+        for t in [
+            "About to buy my first espresso machine, wish me luck",
+            "Thinking about leaving Bankly for a credit union.",
+            "Need a new router, suggestions welcome",
+        ] {
+            assert_eq!(e.score(t, "en", None).score, 0.0, "{t}");
+        }
     }
 
     /// App-store reviews, written before running them (twenty-sixth session; 22 of 30 sentiments
