@@ -3085,7 +3085,6 @@ fn en_lost(toks: &[Tok], i: usize) -> bool {
 fn en_excess_praise(toks: &[Tok], i: usize) -> bool {
     const STRENGTHS: &[&str] = &[
         "battery",
-        "life",
         "camera",
         "cameras",
         "performance",
@@ -5400,6 +5399,8 @@ mod tests {
                 "The price of the food is insane",
                 "the wait was crazy",
                 "stupid expensive for what it is",
+                // A life is no product's strength ("battery life" is the battery's).
+                "my life is insane right now",
             ],
         );
         let e = SentimentEngine::new();
