@@ -203,7 +203,7 @@ const EN: &[Rule] = &[
         // "I'd think twice before ordering from them again" warns as surely.
         // "Do NOT sign up with Kestrel", "don't make the same mistake I did", "don't even think
         // about Kestrel" (not "…about it", which may end "just buy it").
-        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|pay|go to|shop at|fly with|book with|book|download|install|prepay|pre-pay|renew|sign up (?:with|for|to)|subscribe to|get sucked in|fall for|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her)|(?:pick|choose|go with) (?-i:[A-Z])\w*)\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b|\bdo(?:n'?t| not) make the (?:same )?mistakes? (?:i|we) (?:did|made)\b|\blearn from my mistakes?\b|\bwhatever you do,? (?:do(?:n'?t| not)|never|avoid)\b|\bdo(?:n'?t| not) even (?:think about|consider) (?:buying|getting|ordering|signing|going|using|(?-i:[A-Z])\w*)",
+        r"\b(?:do(?:n'?t| not)|never|please don'?t) (?:ever )?(?:buy|purchase|order|use|bother|waste|trust|pay|go to|shop at|fly with|fly|book with|book|download|install|prepay|pre-pay|renew|sign up (?:with|for|to)|subscribe to|get sucked in|fall for|get (?:it|this|these|that|those|them|one|the|a|an|any|their|his|her)|(?:pick|choose|go with) (?-i:[A-Z])\w*)\b|\bthink twice (?:before|about) (?:buying|ordering|using|booking|shopping|getting|signing up|going|trusting|flying|choosing|renewing)\b|\bdo(?:n'?t| not) make the (?:same )?mistakes? (?:i|we) (?:did|made)\b|\blearn from my mistakes?\b|\bwhatever you do,? (?:do(?:n'?t| not)|never|avoid)\b|\bdo(?:n'?t| not) even (?:think about|consider) (?:buying|getting|ordering|signing|going|using|(?-i:[A-Z])\w*)",
     ),
     r(
         Warn,
@@ -460,7 +460,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.75,
         "last_time",
-        r"\b(?:last time i|that'?s it,? i'?m done|time to switch|looking for (?:an )?alternatives?)\b|\b(?:my|our) last (?:order|purchase|booking|flight|stay|visit)(?: (?:from|with|at) \S+)?[.!,]+\s*ever\b|\b(?:this|that|it) (?:is|was|will be|'s) (?:my|our) (?:very )?last (?:order|purchase|booking|flight|stay|visit) (?:from|with|at)\b|\btime to (?:find|look for|get|start looking for) (?:a |an )?(?:new|another|different) (?:carrier|provider|network|bank|isp|supplier|broadband|insurer|phone company)\b|\b(?:looking|shopping around|searching) (?:into|at|for) (?:other|another|different|new|a new) (?:carriers?|providers?|networks?|banks?|isps?|suppliers?|insurers?|airlines?)\b|\b(?:goodbye|bye bye|bye-bye|so long|farewell),? \S+(?: \S+)?,? hello\b",
+        r"\b(?:last time i|that'?s it,? i'?m done|and i'?m (?:gone|out|outta here)|time to switch|looking for (?:an )?alternatives?)\b|\b(?:my|our) last (?:order|purchase|booking|flight|stay|visit)(?: (?:from|with|at) \S+)?[.!,]+\s*ever\b|\b(?:this|that|it) (?:is|was|will be|'s) (?:my|our) (?:very )?last (?:order|purchase|booking|flight|stay|visit) (?:from|with|at)\b|\btime to (?:find|look for|get|start looking for) (?:a |an )?(?:new|another|different) (?:carrier|provider|network|bank|isp|supplier|broadband|insurer|phone company)\b|\b(?:looking|shopping around|searching) (?:into|at|for) (?:other|another|different|new|a new) (?:carriers?|providers?|networks?|banks?|isps?|suppliers?|insurers?|airlines?)\b|\b(?:goodbye|bye bye|bye-bye|so long|farewell),? \S+(?: \S+)?,? hello\b",
     ),
     r(
         ChurnIntent,
@@ -694,6 +694,17 @@ const EN: &[Rule] = &[
         // a parcel "attempted" while they were in, an agent pasting the same answer, a bag that did
         // not make the flight, being left on read.
         r"\bdouble[- ]?booked\b|\bnowhere to (?:sleep|stay)\b|\b(?:copy[- ]?pasted?|copy and pasted?|pasted) (?:the same|a generic|a scripted|an automated) (?:answer|reply|response|message)\b|\bsame (?:generic |scripted |automated |canned )?(?:answer|reply|response) (?:\w+ )?(?:three|four|five|several|\d+) times\b|\bnobody (?:knocked|rang|buzzed|came)\b|\b(?:i was|we were|i'?ve been|we'?ve been) (?:home|in|at home|in all day|in the whole time) (?:all day|the whole (?:time|day)|all morning|all afternoon)\b|\btried to deliver but\b|\b(?:bag|bags|luggage|suitcase|baggage) (?:didn'?t|did not|never) (?:make it|arrive|turn up|show up|come)\b|\bleft (?:me|us) on read\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "product_let_down",
+        // What the product or its policy does to the customer, said without a fault word: "colours
+        // washed out compared to the photos", "way too many ads now", "removing my favourite show
+        // without any warning" (something done to the customer: not "she comes without a
+        // warning"), "what am I supposed to do", "paper-thin walls, could hear the
+        // couple next door all night", "not paying £45 for 5G I never get".
+        r"\bwashed[- ]out\b|\b(?:nothing like|worse than|not like|compared to) (?:the |in the |on the )?(?:photos?|pictures?|images?|listing|ad)\b|\b(?:way |far |so |too )?too many (?:ads|adverts|advertisements|commercials|pop-?ups|notifications)\b|\b(?:removed|removing|cancell?ed|cancell?ing|charged|charging|changed|changing|raised|raising|closed|closing|cut (?:me |us )?off|disconnected|deleted|deleting|pulled|increased|suspended|blocked|banned|shared|sold|selling) (?:\S+ ){0,4}?without (?:any |prior |a |so much as a )?(?:warning|notice|notification|explanation|consent|permission|asking)\b|\bwhat (?:am i|are we) (?:supposed|meant) to do\b|\bpaper[- ]thin walls\b|\b(?:could|can|cud) hear (?:\S+ ){0,5}?(?:all night|through the walls?|next door)\b|\bnot (?:paying|going to pay|gonna pay) (?:[$£€] ?\d+|\d+ ?(?:dollars|pounds|euros|quid|bucks))",
     ),
     r(
         Complaint,
@@ -1137,7 +1148,7 @@ const ES: &[Rule] = &[
         Complaint,
         0.75,
         "es_malo",
-        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|(?:me |nos )?(?:cobraron|han cobrado|ha cobrado|cobró)(?: \S+){0,3}? (?:dos veces|de más|doble|por duplicado)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió|despegó|despegaron|descosió|descosieron|rompieron|estropearon|deshizo|deshicieron|quemó|quemaron)|(?:gastos|cargos|costes) ocultos|(?:dejó|ha dejado) de funcionar)\b",
+        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|(?:otra|nueva) subida (?:de|del) (?:precio|precios|la cuota|tarifa)|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|(?:me |nos )?(?:cobraron|han cobrado|ha cobrado|cobró)(?: \S+){0,3}? (?:dos veces|de más|doble|por duplicado)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió|despegó|despegaron|descosió|descosieron|rompieron|estropearon|deshizo|deshicieron|quemó|quemaron)|(?:gastos|cargos|costes) ocultos|(?:dejó|ha dejado) de funcionar)\b",
     ),
     r(
         Recommend,
@@ -1436,7 +1447,7 @@ const PT: &[Rule] = &[
         Complaint,
         0.75,
         "pt_pessimo",
-        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou|queimaram|estragou|estragaram|quebraram|pifou|pifaram|descolou|descolaram|desfiou|desbotou|rasgou|soltou a sola)\b",
+        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou|queimaram|estragou|estragaram|quebraram|pifou|pifaram|descolou|descolaram|desfiou|desbotou|rasgou|soltou a sola|veio fria|veio frio|chegou fria|chegou frio|estava cru|estava crua)\b",
     ),
     r(
         AskRecommendation,
@@ -1528,7 +1539,7 @@ const FA: &[Rule] = &[
         Complaint,
         0.85,
         "fa_hanooz",
-        r"منتظر (?:سفارشم|سفارش|بسته|بستم|مرسوله|پولم|پول) |(?:جنس|سفارش|کالا)(?:ش|مو|م)? (?:رو |را )?(?:نفرستادن|نفرستادند|نفرستاده اند|ارسال نکردن|ارسال نکردند)|هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|دو ?برابر (?:شده|شد|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه|گم (?:کرده|کردند|کردن|شده|شد)|پاره (?:شد|شده)|هیچ خبری (?:نیست|نشد|نشده)|کیفیت(?:ش)? (?:\S+ ){0,2}(?:پایینه|پایین(?: است| هست| بود)?|بده|بد(?: است| هست| بود)|افتضاح|افتضاحه)(?:\s*[.!،,؛]|\s*$)",
+        r"منتظر (?:سفارشم|سفارش|بسته|بستم|مرسوله|پولم|پول) |(?:جنس|سفارش|کالا)(?:ش|مو|م)? (?:رو |را )?(?:نفرستادن|نفرستادند|نفرستاده اند|ارسال نکردن|ارسال نکردند)|هنوز (?:نرسیده|نیامده|ارسال نشده|جواب)|(?:پشتیبانی|پاسخ|جواب) (?:\S+ ){0,3}(?:نمی ?(?:ده|دهد|دن|دهند|دید)|ندادند|نداد)|نرسیده|نرسید|(?:گرون|گران) (?:شده|کردند|کردن)|بی ?جواب (?:گذاشته|گذاشتن|گذاشتند|مونده|مانده)|دو ?برابر (?:شده|شد|کردند|کردن)|(?:قیمت|قیمتها|قیمت ها)(?: \S+){0,3} بالا رفته|نمی ?صرفه|گم (?:کرده|کردند|کردن|شده|شد)|پاره (?:شد|شده)|هیچ خبری (?:نیست|نشد|نشده)|کیفیت(?:ش)? (?:\S+ ){0,2}(?:پایینه|پایین(?: است| هست| بود)?|بده|بد(?: است| هست| بود)|افتضاح|افتضاحه)(?:\s*[.!،,؛]|\s*$)",
     ),
     r(
         Complaint,
@@ -3150,7 +3161,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::Delivery,
         Evidence::Strong,
-        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|packages?|parcels?|couriers?|tracking|dispatch(?:ed)?|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|livraison|colis|lieferung|paket|versand|geliefert|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|llega|llegado|enviaron|livré|expédié|reçue?s?|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|reparto|en tránsito|en preparación|in zustellung|unterwegs|sendungsverfolgung|kam (?:nie|nicht) an|نرسیده|نرسید)\b|ارسال|تحویل|بسته|توصيل|شحن|الشحنه|ما وصل|ماوصل|لم يصل|(?:^|\s)شحنتي(?:\s|$)|(?:الطلب|طلبي|الطلبيه|طلبيتي)(?: \S+){0,2} (?:وصل|وصلت|تاخر|تاخرت|متاخر|متاخره)",
+        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|packages?|parcels?|couriers?|tracking|dispatch(?:ed)?|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pacote|entregador|repartidor|livreur|zusteller|paketbote|livraison|colis|lieferung|paket|versand|geliefert|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|llega|llegado|enviaron|livré|expédié|reçue?s?|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|reparto|en tránsito|en preparación|in zustellung|unterwegs|sendungsverfolgung|kam (?:nie|nicht) an|نرسیده|نرسید)\b|ارسال|تحویل|بسته|توصيل|شحن|الشحنه|ما وصل|ماوصل|لم يصل|(?:^|\s)شحنتي(?:\s|$)|(?:الطلب|طلبي|الطلبيه|طلبيتي)(?: \S+){0,2} (?:وصل|وصلت|تاخر|تاخرت|متاخر|متاخره)",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
@@ -3160,12 +3171,12 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::Support,
         Evidence::Strong,
-        r"\b(?:support|customer (?:service|care)|chat ?bot|on the phone|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|respon(?:d|se|ses|ded|ding)|repl(?:y|ies|ied|ying)|rep|representative|staff|rude|helpline|hotline|ticket|manager|(?:no ?one|nobody) (?:is )?(?:picking up|picks up|picking|answering|answers)|hangs? up on (?:me|us)|hung up on (?:me|us)|phone line|explained (?:my|the|this|our) (?:issue|problem|situation|case)|keeps? ringing|warteschleife|no (?:answer|reply|response)|left (?:me|us) on read|copy[- ]?pasted?|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|servicio técnico|au téléphone|conseiller|hotline|atendente|responderam|respondem|contestan?|contestaron|responden|respondieron|répondent|antworten)\b|پشتیبانی|پاسخگو|جواب (?:نمی ?ده|نمی ?دن|نمی ?دهند|نداد|ندادن|ندادند)|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد|احد يرد|محد يرد|ماحد يرد",
+        r"\b(?:support|customer (?:service|care)|chat ?bot|on the phone|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|respon(?:d|se|ses|ded|ding)|repl(?:y|ies|ied|ying)|rep|representative|staff|rude|helpline|hotline|ticket|manager|(?:no ?one|nobody) (?:is )?(?:picking up|picks up|picking|answering|answers)|hangs? up on (?:me|us)|hung up on (?:me|us)|phone line|explained (?:my|the|this|our) (?:issue|problem|situation|case)|keeps? ringing|warteschleife|rückruf|zurückrufen|ruft (?:\S+ )?(?:nie|nicht) zurück|no (?:answer|reply|response)|left (?:me|us) on read|copy[- ]?pasted?|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|servicio técnico|au téléphone|conseiller|hotline|atendente|responderam|respondem|contestan?|contestaron|responden|respondieron|répondent|antworten)\b|پشتیبانی|پاسخگو|جواب (?:نمی ?ده|نمی ?دن|نمی ?دهند|نداد|ندادن|ندادند)|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد|احد يرد|محد يرد|ماحد يرد",
     ),
     (
         ComplaintCategory::Price,
         Evidence::Strong,
-        r"\b(?:charg(?:e|es|ed|ing) (?:me |us |you )?(?:[$£€] ?\d|\d+ ?(?:dollars|pounds|euros|bucks|quid))|versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|(?:room|nightly|hourly|exchange|interest) rates?|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:a|per) (?:night|day|hour) for|high (?:bills?|charges)|precio|precios|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:charg(?:e|es|ed|ing) (?:me |us |you )?(?:[$£€] ?\d|\d+ ?(?:dollars|pounds|euros|bucks|quid))|versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|(?:room|nightly|hourly|exchange|interest) rates?|roaming|not (?:paying|going to pay|gonna pay) [$£€] ?\d+|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:a|per) (?:night|day|hour) for|high (?:bills?|charges)|precio|precios|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
@@ -3187,7 +3198,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // charge, a thing not as described (a fourth entry, for the gate's 64 strings).
         ComplaintCategory::Quality,
         Evidence::Strong,
-        r"\b(?:(?:way|far|much) too (?:loud|noisy)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
+        r"\b(?:(?:way|far|much) too (?:loud|noisy)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|washed[- ]out|paper[- ]thin|(?:update|upgrade) (?:\S+ ){0,2}?(?:wiped|erased|deleted|broke)|veio fria|veio frio|estava crua?|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
     ),
     (
         // A network's coverage, said of in a complaint ("the signal at home is a joke", "la
@@ -3298,7 +3309,7 @@ fn fooled_turn(text: &str, sentiment: &Sentiment) -> Option<SignalKind> {
 /// hardly believed ("got the job!!! still can't believe it", "still can't believe I won"; not "I
 /// still can't believe I heard this", outrage). A problem put
 /// right ("problem solved", "thanks for fixing my issue so fast") is [`FIXED_TROUBLE`]'s.
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:uninstall(?:ed|ing)? (?:\S+ ){0,3}?and re-?install(?:ed|ing)?|(?:nobody|no one|noone|no-one) (?:ever )?told (?:me|us) (?:how|it (?:would|will|was|is)|that it (?:would|will|was|is)|(?:it|this|they) (?:\S+ )?(?:would|will) be (?:this|so))|still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|still (?:hot|warm|fresh|crispy|sealed|smiling|in one piece|like new)|don'?t worry|don'?t get me wrong|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|just got (?:back|home|off|in|out|up|told|paid|charged|billed|hit|scammed|robbed|engaged|married|hired|fired|promoted|dumped|called|emailed|texted|notified|informed|denied|rejected|blocked|banned|hacked|ghosted|cut off|disconnected|(?:my |a |an |the |our |this |another )?(?:\w+ )?(?:bill|renewal|statement|invoice|notice|e-?mail|text|letter|call|reply|response|notification|message|refund|quote|results?|diagnosis|news|word|confirmation|update|offer|job)s?)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|(?:refund|refunded|replaced|replacement|fixed|sorted|resolved|delivered|arrived|came|here) (?:\S+ ){0,2}?in (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:uninstall(?:ed|ing)? (?:\S+ ){0,3}?and re-?install(?:ed|ing)?|(?:nobody|no one|noone|no-one) (?:ever )?told (?:me|us) (?:how|it (?:would|will|was|is)|that it (?:would|will|was|is)|(?:it|this|they) (?:\S+ )?(?:would|will) be (?:this|so))|still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|still (?:hot|warm|fresh|crispy|sealed|smiling|in one piece|like new)|don'?t worry|don'?t get me wrong|went out of (?:his|her|their|my|our|your|its) way|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|just got (?:back|home|off|in|out|up|told|paid|charged|billed|hit|scammed|robbed|engaged|married|hired|fired|promoted|dumped|called|emailed|texted|notified|informed|denied|rejected|blocked|banned|hacked|ghosted|cut off|disconnected|(?:my |a |an |the |our |this |another )?(?:\w+ )?(?:bill|renewal|statement|invoice|notice|e-?mail|text|letter|call|reply|response|notification|message|refund|quote|results?|diagnosis|news|word|confirmation|update|offer|job)s?)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|(?:refund|refunded|replaced|replacement|fixed|sorted|resolved|delivered|arrived|came|here) (?:\S+ ){0,2}?in (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
 
 /// English trouble reported put right: a done fix before the trouble it names, within four words
 /// ("fixed my internet outage", "thanks for sorting out the billing error"), or the trouble before
@@ -4776,12 +4787,7 @@ mod tests {
                 texts.push(s);
             }
         }
-        let complaint = Signal {
-            kind: Complaint,
-            confidence: 1.0,
-            rule: String::new(),
-            evidence: String::new(),
-        };
+        let complaint = a_complaint();
         let (mut checked, mut found) = (0, 0);
         for t in &texts {
             for v in case_variants(t) {
@@ -4799,6 +4805,16 @@ mod tests {
             checked > 2_000 && found > 1_000,
             "{checked} texts, {found} with a category"
         );
+    }
+
+    /// A complaint signal, for asking a text's categories whichever rule would read it.
+    fn a_complaint() -> Signal {
+        Signal {
+            kind: Complaint,
+            confidence: 1.0,
+            rule: "test".into(),
+            evidence: String::new(),
+        }
     }
 
     fn neutral() -> Sentiment {
@@ -6844,12 +6860,7 @@ mod tests {
     fn failing_products_and_services_are_quality() {
         let d = SignalDetector::new();
         // What the post is about, given that it complains.
-        let complaint = Signal {
-            kind: Complaint,
-            confidence: 0.6,
-            evidence: String::new(),
-            rule: "test".into(),
-        };
+        let complaint = a_complaint();
         let cats = |text: &str| d.categories(text, std::slice::from_ref(&complaint));
         for text in [
             "@acme your headphones went out on me after 2 weeks of usage",
@@ -7336,12 +7347,7 @@ mod tests {
         use ComplaintCategory::*;
         let d = SignalDetector::new();
         // Categories of a complaint, whichever rule read it (some of these need the sentiment).
-        let complaint = Signal {
-            kind: Complaint,
-            confidence: 1.0,
-            rule: String::new(),
-            evidence: String::new(),
-        };
+        let complaint = a_complaint();
         let cats = |text: &str, lang: &str| {
             let text = crate::classify::lexicon::normalize(lang, text);
             d.categories(&text, std::slice::from_ref(&complaint))
@@ -7528,6 +7534,51 @@ mod tests {
         ] {
             assert_eq!(cats(text), want, "{text}");
         }
+        // The round of complaints about ads, policies, noise and looks.
+        assert_each(
+            &[
+                "@Streamly way too many ads now, 4 in a single episode",
+                "@Munchr your live chat closes at 6pm, what am I supposed to do at dinner time",
+                "@StayInn paper-thin walls, could hear the couple next door all night",
+                "@Visio colours on this screen are washed out compared to the photos",
+                "@Streamly removing my favourite show without any warning",
+                "@Telvo not paying £45 for 5G I never get",
+            ],
+            Complaint,
+            true,
+        );
+        assert_each(
+            &["\"That girl comes without a warning... So addicting\""],
+            Complaint,
+            false,
+        );
+        assert_each(
+            &["never fly @Airlinea if you have a connection, they don't wait for anyone"],
+            Warn,
+            true,
+        );
+        assert_each(
+            &["@Telvo my contract ends in March and I'm gone"],
+            ChurnIntent,
+            true,
+        );
+        assert_each(
+            &["@QuickShip driver went out of his way to bring it to my door in the rain. legend"],
+            Complaint,
+            false,
+        );
+        assert_each_in(
+            &[
+                (
+                    "es",
+                    "@Streamly ¿otra subida de precio? ya van tres este año",
+                ),
+                ("pt", "@Munchr a comida veio fria e o hambúrguer estava cru"),
+                ("fa", "پشتیبانی @DigiShop سه روزه تیکت منو بی جواب گذاشته"),
+            ],
+            Complaint,
+            true,
+        );
         // "just got" a bill or a reply is no purchase; "es kommt darauf an" no parcel.
         assert_each(
             &[
