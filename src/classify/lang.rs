@@ -926,6 +926,10 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "compro",
             // Spoken to several ("no compréis en…", "¿qué queréis?"). Not "os" (you), which is
             // also "OS" in English posts about software.
+            // A recommendation or a purchase in one word, as for Portuguese.
+            "recomiendo",
+            "compré",
+            "recibí",
             "compréis",
             "pidáis",
             "contratéis",
@@ -1096,6 +1100,12 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "vou",
             "vai",
             "chega",
+            // A recommendation or a purchase in one word ("Recomendo a @LojaBR, entrega super
+            // rápida" had no other word of Portuguese alone, and fell to the English default).
+            "recomendo",
+            "comprei",
+            "chegou",
+            "recebi",
         ],
     ),
 ];
@@ -1811,6 +1821,8 @@ mod tests {
             ("Gerne wieder", "de"),
             ("Atendimento nota dez", "pt"),
             ("Custo benefício excelente", "pt"),
+            ("Recomendo a @LojaBR, entrega super rápida", "pt"),
+            ("Recomiendo @TiendaYa, envío rapidísimo", "es"),
         ] {
             assert_eq!(&*d.detect(t, None).code, want, "{t}");
         }

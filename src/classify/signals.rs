@@ -1127,7 +1127,7 @@ const ES: &[Rule] = &[
         "es_no_compren",
         // First, the verb of recommending with a warning for its object ("os recomiendo no
         // comprarlo", "les aconsejo que no contraten"; see `advise_against`).
-        r"\b(?:recomiendo|recomendamos|recomendaría|aconsejo|aconsejamos|sugiero)(?: a todos| a todo el mundo| encarecidamente)?,? (?:que )?(?:no|nunca|jamás) (?:comprar|compren|compres|usar|usen|contratar|contraten|pedir|pidan|ir|vayan|confiar|confíen|perder|pierdan)[a-záéíóúñ]*|\b(?:recomiendo|aconsejo|sugiero) (?:evitar|huir de|alejarse de)\b|\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese)|aléjense|alejaos|(?:huid|huyan|huye|huyas) de|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:la |lo |las |los )?(?:descarguéis|descarguen|descargues|instaléis|instalen|instales)|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas|perdáis (?:el|vuestro) (?:tiempo|dinero)|os fiéis|te fíes|se fíen|confiéis|confíes|confíen))\b",
+        r"\b(?:recomiendo|recomendamos|recomendaría|aconsejo|aconsejamos|sugiero)(?: a todos| a todo el mundo| encarecidamente)?,? (?:que )?(?:no|nunca|jamás) (?:comprar|compren|compres|usar|usen|contratar|contraten|pedir|pidan|ir|vayan|confiar|confíen|perder|pierdan)[a-záéíóúñ]*|\b(?:recomiendo|aconsejo|sugiero) (?:evitar|huir de|alejarse de)\b|\b(?:no (?:compren|compres|compréis|compreis|comprar|pierdan|pierdas)|eviten|evita|evitad|cuidado con|ojo con (?:esta|este|estos|estas|la|el|los|las|esa|ese|@\w+)|aléjense|alejaos|(?:huid|huyan|huye|huyas) de|estafa|timo|ni se (?:os|te|les|le) ocurra|no (?:la |lo |las |los )?(?:descarguéis|descarguen|descargues|instaléis|instalen|instales)|no (?:contratéis|contraten|contrates|pidáis|pidan|pidas|perdáis (?:el|vuestro) (?:tiempo|dinero)|os fiéis|te fíes|se fíen|confiéis|confíes|confíen))\b",
     ),
     r(
         Complaint,
@@ -1533,7 +1533,7 @@ const FA: &[Rule] = &[
         // First, the verb of recommending with a warning for its object ("بهتون توصیه میکنم
         // نخرید", I advise you not to buy; "پیشنهاد میکنم اصلا سمتش نرید"; see `advise_against`).
         // Also "don't throw your money away" ("پولتونو دور نریزید", "پولتان را هدر ندهید").
-        r"(?:پیشنهاد|توصیه)(?:ش|شون)? می ?کنم (?:\S+ ){0,3}?(?:نخرید|نخرین|نگیرید|نگیرین|خرید نکنید|استفاده نکنید|نرید)|(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|(?:نصب|نصبش|دانلود|دانلودش) (?:نکنید|نکنین)|نگیرید|کلاهبرداری|دوری کنید|سمت (?:[^ ]+ ){0,2}?نرید|نرید سمت|پول\S* (?:\S+ )?(?:دور نریزید|دور نریزین|هدر ندهید|هدر ندید|حروم نکنید|حروم نکنین)",
+        r"(?:پیشنهاد|توصیه)(?:ش|شون)? می ?کنم (?:\S+ ){0,3}?(?:نخرید|نخرین|نگیرید|نگیرین|خرید نکنید|استفاده نکنید|نرید)|(?:پیشنهاد|توصیه) نمی ?کنم|نخرید|اصلا نخرید|خرید نکنید|سفارش (?:ندید|ندهید|ندین)|(?:نصب|نصبش|دانلود|دانلودش) (?:نکنید|نکنین)|نگیرید|کلاهبرداری|دوری کنید|سمت (?:[^ ]+ ){0,2}?نرید|نرید سمت|پول\S* (?:\S+ )?(?:دور نریزید|دور نریزین|هدر ندهید|هدر ندید|حروم نکنید|حروم نکنین)",
     ),
     r(
         Complaint,
@@ -1638,7 +1638,7 @@ const AR: &[Rule] = &[
         // First, the verb of advising with a warning for its object ("انصحكم لا تشتروا", I advise
         // you not to buy; "ننصح بعدم التعامل", we advise against dealing with them; see
         // `advise_against`), not with "don't hesitate" ("انصحكم ما تترددون").
-        r"(?:^|\s)و?(?:انصح|انصحكم|ننصح|ننصحكم|انصحك)(?: \S+)? (?:(?:لا|ما|مش) (?:تشتر|تتعامل|تطلب|تجرب|تستخدم|تنزل|تحمل|تروح|تدفع)\S*|بعدم (?:الشراء|شراء|التعامل|استخدام|الطلب|طلب|تجربه|تحميل|الاشتراك))|(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو|تتعاملوا|تتعاملون|تتعاملو)|نصيح(?:ه|تي):? لا تتعامل|ابتعدوا|ابعدوا عن(?: |$)|احذروا|احذر|نصب|نصابين",
+        r"(?:^|\s)و?(?:انصح|انصحكم|ننصح|ننصحكم|انصحك)(?: \S+)? (?:(?:لا|ما|مش) (?:تشتر|تتعامل|تطلب|تجرب|تستخدم|تنزل|تحمل|تروح|تدفع)\S*|بعدم (?:الشراء|شراء|التعامل|استخدام|الطلب|طلب|تجربه|تحميل|الاشتراك))|(?:لا|ما|مش) (?:انصح|انصحكم|تشتر|تشترو|تتعاملوا|تتعاملون|تتعاملو|تطلبوا|تطلبو)|نصيح(?:ه|تي):? لا تتعامل|ابتعدوا|ابعدوا عن(?: |$)|احذروا|احذر|نصب|نصابين",
     ),
     r(
         Complaint,
@@ -3161,22 +3161,22 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::Delivery,
         Evidence::Strong,
-        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|packages?|parcels?|couriers?|tracking|dispatch(?:ed)?|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|entrega|paquete|pacote|entregador|repartidor|livreur|zusteller|paketbote|livraison|colis|lieferung|paket|versand|geliefert|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|llega|llegado|enviaron|livré|expédié|reçue?s?|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|reparto|en tránsito|en preparación|in zustellung|unterwegs|sendungsverfolgung|kam (?:nie|nicht) an|نرسیده|نرسید)\b|ارسال|تحویل|بسته|توصيل|شحن|الشحنه|ما وصل|ماوصل|لم يصل|(?:^|\s)شحنتي(?:\s|$)|(?:الطلب|طلبي|الطلبيه|طلبيتي)(?: \S+){0,2} (?:وصل|وصلت|تاخر|تاخرت|متاخر|متاخره)",
+        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|packages?|parcels?|couriers?|tracking|dispatch(?:ed)?|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|enviar|envían|entrega|paquete|pacote|entregador|repartidor|livreur|zusteller|paketbote|livraison|colis|lieferung|paket|versand|geliefert|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|llega|llegado|enviaron|livré|expédié|reçue?s?|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|reparto|en tránsito|en preparación|in zustellung|unterwegs|sendungsverfolgung|kam (?:nie|nicht) an|نرسیده|نرسید)\b|ارسال|تحویل|بسته|توصيل|شحن|الشحنه|ما وصل|ماوصل|لم يصل|(?:^|\s)شحنتي(?:\s|$)|(?:الطلب|طلبي|الطلبيه|طلبيتي)(?: \S+){0,2} (?:وصل|وصلت|تاخر|تاخرت|متاخر|متاخره)",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
         Evidence::Strong,
-        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|(?:sent|send|sending|shipped|posted|mailed) (?:it|them|the \w+(?: \w+)?|my \w+(?: \w+)?|\w+) back|(?:waiting|wait) (?:on|for) (?:my|our|the) money|reimburs\w*|exchange|chargeback|(?:won'?t|wouldn'?t|will not|would not|refused to|refuse to|refuses to) take (?:it|them|this|that|my \w+|the \w+) back|reembolso|devolución|devolucion|warranty|rembours\w*|reembols\w*|estorno|devolveram|devolveu|dinheiro de volta|geld (?:\w+ ){0,6}?zurück|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver(?:lo|la|los|las)?|estorn\w*|cambiarlo|cambiarla|cambiármelo)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|ندادن|نمی ?دن|نمی ?دهند)|برگشت پول|برگردوندم|برگرداندم|پس فرستادم",
+        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|(?:sent|send|sending|shipped|posted|mailed) (?:it|them|the \w+(?: \w+)?|my \w+(?: \w+)?|\w+) back|(?:waiting|wait) (?:on|for) (?:my|our|the) money|reimburs\w*|exchange|chargeback|devoluciones|(?:won'?t|wouldn'?t|will not|would not|refused to|refuse to|refuses to) take (?:it|them|this|that|my \w+|the \w+) back|reembolso|devolución|devolucion|warranty|rembours\w*|reembols\w*|estorno|devolveram|devolveu|dinheiro de volta|geld (?:\w+ ){0,6}?zurück|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver(?:lo|la|los|las)?|estorn\w*|cambiarlo|cambiarla|cambiármelo)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|ندادن|نمی ?دن|نمی ?دهند)|برگشت پول|برگردوندم|برگرداندم|پس فرستادم",
     ),
     (
         ComplaintCategory::Support,
         Evidence::Strong,
-        r"\b(?:support|customer (?:service|care)|chat ?bot|on the phone|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|respon(?:d|se|ses|ded|ding)|repl(?:y|ies|ied|ying)|rep|representative|staff|rude|helpline|hotline|ticket|manager|(?:no ?one|nobody) (?:is )?(?:picking up|picks up|picking|answering|answers)|hangs? up on (?:me|us)|hung up on (?:me|us)|phone line|explained (?:my|the|this|our) (?:issue|problem|situation|case)|keeps? ringing|warteschleife|rückruf|zurückrufen|ruft (?:\S+ )?(?:nie|nicht) zurück|no (?:answer|reply|response)|left (?:me|us) on read|copy[- ]?pasted?|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|servicio técnico|au téléphone|conseiller|hotline|atendente|responderam|respondem|contestan?|contestaron|responden|respondieron|répondent|antworten)\b|پشتیبانی|پاسخگو|جواب (?:نمی ?ده|نمی ?دن|نمی ?دهند|نداد|ندادن|ندادند)|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد|احد يرد|محد يرد|ماحد يرد",
+        r"\b(?:support|customer (?:service|care)|chat ?bot|on the phone|agent|get through to|get hold of|on hold|call(?:ed|ing)?|chat|respon(?:d|se|ses|ded|ding)|repl(?:y|ies|ied|ying)|rep|representative|staff|rude|helpline|hotline|ticket|manager|(?:no ?one|nobody) (?:is )?(?:picking up|picks up|picking|answering|answers)|hangs? up on (?:me|us)|hung up on (?:me|us)|phone line|explained (?:my|the|this|our) (?:issue|problem|situation|case)|keeps? ringing|warteschleife|impossible de joindre|joindre quelqu'un|rückruf|zurückrufen|ruft (?:\S+ )?(?:nie|nicht) zurück|no (?:answer|reply|response)|left (?:me|us) on read|copy[- ]?pasted?|atención al cliente|soporte|service client|sav|kundenservice|kundendienst|atendimento|suporte|injoignable|erreichbar|antwortet|respuesta|réponse|resposta|responde|servicio al cliente|atención|colgaron|colgó|raccroché|servicio técnico|au téléphone|conseiller|hotline|atendente|responderam|respondem|contestan?|contestaron|responden|respondieron|répondent|antworten)\b|پشتیبانی|پاسخگو|جواب (?:نمی ?ده|نمی ?دن|نمی ?دهند|نداد|ندادن|ندادند)|خدمه العملاء|الدعم|خدمة العملاء|خدمه عملاء|لا ترد|لا يرد|احد يرد|محد يرد|ماحد يرد",
     ),
     (
         ComplaintCategory::Price,
         Evidence::Strong,
-        r"\b(?:charg(?:e|es|ed|ing) (?:me |us |you )?(?:[$£€] ?\d|\d+ ?(?:dollars|pounds|euros|bucks|quid))|versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|(?:room|nightly|hourly|exchange|interest) rates?|roaming|not (?:paying|going to pay|gonna pay) [$£€] ?\d+|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:a|per) (?:night|day|hour) for|high (?:bills?|charges)|precio|precios|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:charg(?:e|es|ed|ing) (?:me |us |you )?(?:[$£€] ?\d|\d+ ?(?:dollars|pounds|euros|bucks|quid))|versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|(?:room|nightly|hourly|exchange|interest) rates?|roaming|not (?:paying|going to pay|gonna pay) [$£€] ?\d+|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:a|per) (?:night|day|hour) for|high (?:bills?|charges)|precio|precios|(?:me |nos )?cobran (?:más|de más)|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
@@ -3198,7 +3198,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // charge, a thing not as described (a fourth entry, for the gate's 64 strings).
         ComplaintCategory::Quality,
         Evidence::Strong,
-        r"\b(?:(?:way|far|much) too (?:loud|noisy)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|washed[- ]out|paper[- ]thin|(?:update|upgrade) (?:\S+ ){0,2}?(?:wiped|erased|deleted|broke)|veio fria|veio frio|estava crua?|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
+        r"\b(?:(?:way|far|much) too (?:loud|noisy)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|se décollent|se décolle|décollée?s?|washed[- ]out|paper[- ]thin|(?:update|upgrade) (?:\S+ ){0,2}?(?:wiped|erased|deleted|broke)|veio fria|veio frio|estava crua?|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
     ),
     (
         // A network's coverage, said of in a complaint ("the signal at home is a joke", "la
@@ -7577,6 +7577,16 @@ mod tests {
                 ("fa", "پشتیبانی @DigiShop سه روزه تیکت منو بی جواب گذاشته"),
             ],
             Complaint,
+            true,
+        );
+        // Warnings of the multilingual round that no rule read.
+        assert_each_in(
+            &[
+                ("es", "Ojo con @TiendaYa, no aceptan devoluciones"),
+                ("fa", "از @سریع‌پست سفارش ندید، ارسالشون دو هفته طول میکشه"),
+                ("ar", "لا تطلبوا من @توصيل_سريع، الطلب يتأخر كل مرة"),
+            ],
+            Warn,
             true,
         );
         // "just got" a bill or a reply is no purchase; "es kommt darauf an" no parcel.
