@@ -579,7 +579,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "money_back",
-        r"\b(?:give me|want|get|need|demand) (?:my|our) money back\b|\b(?:i|we) (?:want|demand|need) (?:a|my|our) (?:full )?refund\b|\b(?:refused|rejected|denied|declined|won'?t honou?r|wouldn'?t honou?r) (?:my|our|the) (?:warranty |insurance |refund |return )?(?:claim|refund|return|exchange|warranty|repair)\b",
+        r"\b(?:give me|want|get|need|demand) (?:my|our) money back\b|\b(?:i|we) (?:want|demand|need) (?:a|my|our) (?:full )?refund\b|\b(?:refused|rejected|denied|declined|won'?t honou?r|wouldn'?t honou?r) (?:my|our|the) (?:warranty |insurance |refund |return )?(?:claim|refund|return|exchange|warranty|repair)\b|\b(?:warranty |insurance |refund |return )?(?:claim|refund|return|exchange|appeal) (?:was |got |has been |been )?(?:rejected|denied|refused|declined)\b",
     ),
     r(
         Complaint,
@@ -693,7 +693,7 @@ const EN: &[Rule] = &[
         // A service that failed the customer in a way no fault word says: a room double-booked,
         // a parcel "attempted" while they were in, an agent pasting the same answer, a bag that did
         // not make the flight, being left on read.
-        r"\bdouble[- ]?booked\b|\bnowhere to (?:sleep|stay)\b|\b(?:copy[- ]?pasted?|copy and pasted?|pasted) (?:the same|a generic|a scripted|an automated) (?:answer|reply|response|message)\b|\bsame (?:generic |scripted |automated |canned )?(?:answer|reply|response) (?:\w+ )?(?:three|four|five|several|\d+) times\b|\bnobody (?:knocked|rang|buzzed|came)\b|\b(?:i was|we were|i'?ve been|we'?ve been) (?:home|in|at home|in all day|in the whole time) (?:all day|the whole (?:time|day)|all morning|all afternoon)\b|\btried to deliver but\b|\b(?:bag|bags|luggage|suitcase|baggage) (?:didn'?t|did not|never) (?:make it|arrive|turn up|show up|come)\b|\bleft (?:me|us) on read\b",
+        r"\bdouble[- ]?booked\b|\bnowhere to (?:sleep|stay)\b|\b(?:copy[- ]?pasted?|copy and pasted?|pasted) (?:the same|a generic|a scripted|an automated) (?:answer|reply|response|message)\b|\bsame (?:generic |scripted |automated |canned )?(?:answer|reply|response) (?:\w+ )?(?:three|four|five|several|\d+) times\b|\bnobody (?:knocked|rang|buzzed|came)\b|\b(?:i was|we were|i'?ve been|we'?ve been) (?:home|in|at home|in all day|in the whole time) (?:all day|the whole (?:time|day)|all morning|all afternoon)\b|\btried to deliver but\b|\b(?:bag|bags|luggage|suitcase|baggage) (?:didn'?t|did not|never) (?:make it|arrive|turn up|show up|come)\b|\bleft (?:me|us) on read\b|\bpromised (?:by|for|on) (?:\S+ ){1,3}?(?:turned up|arrived|came|showed up|delivered)\b|\b(?:staff|employees?|cashiers?|assistants?|waiters?|waitress|receptionists?|agents?|workers?) (?:just |completely |totally )?ignored (?:me|us)\b",
     ),
     r(
         Complaint,
@@ -714,7 +714,7 @@ const EN: &[Rule] = &[
         // after one wash", "started chipping off within a week": a rule of its own, since
         // `keeps_failing` and `poorly_made` hold as many strings as the gate takes for one rule
         // (past it, a rule's strings become " after " and " in ", and it runs on most texts).
-        r"\blet(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)\b|\b(?:constantly|randomly|frequently|repeatedly) (?:disconnects|drops|crashes|freezes|restarts|reboots|dies|shuts (?:off|down)|loses (?:connection|signal|pairing))\b|\b(?:constant|non-?stop|endless) (?:buffering|lag|lagging|crashes|crashing|disconnects|disconnections|dropouts|freezing)\b|\b(?:a |has |have |with )(?:a )?dead (?:backlight|pixels?|speakers?|ports?|keys?|buttons?)\b|\b(?:stopped|stops|won'?t|doesn'?t|does not|will not|no longer) (?:holding|hold|holds|taking|take|takes) (?:a )?charge\b|\b(?:pilled|pilling|shrank|shrunk|rusted|chipped|started (?:pilling|chipping|peeling|rusting|fading|fraying|cracking|tearing))(?: off)? (?:after|within|in|on|by) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|uses?|wash(?:es)?|wears?)\b",
+        r"\blet(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)\b|\b(?:constantly|randomly|frequently|repeatedly) (?:disconnects|drops|crashes|freezes|restarts|reboots|dies|shuts (?:off|down)|loses (?:connection|signal|pairing))\b|\b(?:constant|non-?stop|endless) (?:buffering|lag|lagging|crashes|crashing|disconnects|disconnections|dropouts|freezing)\b|\b(?:a |has |have |with )(?:a )?dead (?:backlight|pixels?|speakers?|ports?|keys?|buttons?)\b|\b(?:stopped|stops|won'?t|doesn'?t|does not|will not|no longer) (?:holding|hold|holds|taking|take|takes) (?:a )?charge\b|\bbattery (?:went|goes|drops?|dropped|drained?) (?:from \d+ ?%? )?(?:down )?to \d+ ?%? (?:in|within|after)\b|\b(?:pilled|pilling|shrank|shrunk|rusted|chipped|peeled|faded|frayed|started (?:pilling|chipping|peeling|rusting|fading|fraying|cracking|tearing))(?: off| at the (?:corners?|edges?|seams?))? (?:after|within|in|on|by) (?:just |only )?(?:\w+ ){0,2}(?:days?|weeks?|months?|uses?|wash(?:es)?|wears?)\b",
     ),
     r(
         Complaint,
@@ -791,7 +791,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "payment_failed",
-        r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\b(?:my |the )?(?:card|payment) (?:was |is |keeps |kept |got |gets |being |getting |keeps getting |keeps being )+declined\b|\b(?:promo |discount |voucher |coupon )?(?:code|coupon|voucher)(?: \S+)? (?:isn'?t|is not|won'?t|wont|doesn'?t|does not|didn'?t|did not|not|never) (?:applying|apply|work|working)\b|\bcharged (?:me |my (?:card|account|credit card|debit card|paypal) |us )?(?:twice|two times|double)\b|\bdouble[- ]charged\b|\b(?:won'?t|doesn'?t|didn'?t|wouldn'?t|will not|does not|did not|would not|can'?t|couldn'?t|refuses? to|refused to|keeps? refusing to) (?:accept|take|process) (?:my|the|any) (?:card|cards|payment|credit card|debit card|coupon|code|voucher|promo code|discount code|gift card|paypal|amex|visa|mastercard|apple pay|google pay|klarna)\b",
+        r"\b(?:payment|transaction|checkout) (?:failed|keeps failing|didn'?t go through|was declined|declined|rejected)\b|\b(?:rejected|declined|refused) my (?:card|payment)\b|\b(?:my |the )?(?:card|payment) (?:was |is |keeps |kept |got |gets |being |getting |keeps getting |keeps being )+declined\b|\b(?:promo |discount |voucher |coupon )?(?:code|coupon|voucher)(?: \S+)? (?:isn'?t|is not|won'?t|wont|doesn'?t|does not|didn'?t|did not|not|never) (?:applying|apply|work|working)\b|\bcharged (?:me |my (?:card|account|credit card|debit card|paypal) |us )?(?:twice|two times|double)\b|\bdouble[- ]charged\b|\b(?:won'?t|doesn'?t|didn'?t|wouldn'?t|will not|does not|did not|would not|can'?t|couldn'?t|refuses? to|refused to|keeps? refusing to) (?:accept|take|process) (?:my|the|any) (?:card|cards|payment|credit card|debit card|coupon|code|voucher|promo code|discount code|gift card|paypal|amex|visa|mastercard|apple pay|google pay|klarna|postcode|post code|zip ?code|address)\b|\b(?:order|payment|transaction|booking) (?:never|didn'?t|did not|hasn'?t|has not|won'?t) (?:went|go|gone) through|\b(?:couldn'?t|could not|can'?t|cannot|unable to) (?:place|complete|finish) (?:the|my|an|our) (?:order|booking|purchase)\b",
     ),
     r(
         Complaint,
@@ -811,7 +811,7 @@ const EN: &[Rule] = &[
         "overpriced",
         // "Prices went up 30% overnight", "another price increase": the price moved against the
         // customer (not "prices went down").
-        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|used to be (?:free|cheaper|included)|\d+ ?(?:%|percent) (?:higher|more|up) (?:than|on|from) (?:last|the last|the previous|previous)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b|\b(?:prices?|fees?|rates?|bill|subscription|premium) (?:just |suddenly |quietly |already )?(?:went|gone|has gone|have gone|keeps? going|kept going|is going|are going|shot|jumped) up\b|\b(?:another|yet another|a second|a new) price (?:increase|rise|hike)\b|(?:^|\s)(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:more|extra) (?:a|per|every|each) (?:month|year|week)\b|\b(?:bill|bills|premium|subscription|price|prices|fees?) (?:\w+ )?(?:go|went|gone|going) up (?:by )?(?:[$£€] ?\d|\d+ ?(?:%|percent|dollars|pounds|euros|quid|bucks))|\b(?:bill|prices?|fees?|rates?|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)\b|\b(?:prices?|fees?|rates?|bills?|subscription) (?:are |is |keep |keeps |just |have been |has been )?(?:creeping up|crept up|rising|going up again|increasing|increased again)\b",
+        r"\b(?:too expensive|overpriced|rip[- ]?off|price (?:hike|gouging)|restocking fees?|used to be (?:free|cheaper|included)|\d+ ?(?:%|percent) (?:higher|more|up) (?:than|on|from) (?:last|the last|the previous|previous)|(?:raised|hiked|doubled) (?:the|their|its|our|my) (?:prices?|fees?|rates?|bill))\b|\b(?:prices?|fees?|rates?|bill|subscription|premium) (?:just |suddenly |quietly |already )?(?:went|gone|has gone|have gone|keeps? going|kept going|is going|are going|shot|jumped) up\b|\b(?:another|yet another|a second|a new) price (?:increase|rise|hike)\b|(?:^|\s)(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:more|extra) (?:a|per|every|each) (?:month|year|week)\b|\b(?:bill|bills|premium|subscription|price|prices|fees?) (?:\w+ )?(?:go|went|gone|going) up (?:by )?(?:[$£€] ?\d|\d+ ?(?:%|percent|dollars|pounds|euros|quid|bucks))|\b(?:bill|prices?|fees?|rates?|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)\b|\b(?:prices?|fees?|rates?|bills?|subscription) (?:are |is |keep |keeps |just |have been |has been )?(?:creeping up|crept up|rising|going up again|increasing|increased again)\b",
     ),
     r(
         Complaint,
@@ -3156,7 +3156,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::Checkout,
         Evidence::Strong,
-        r"\b(?:checkout|check out|payment|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged|charging (?:me|us|my)|short ?changed|can'?t pay|cannot pay|unable to pay|(?:try|trying|tried|tries|attempt(?:ing|ed)?) to pay|no puedo pagar|no (?:me |nos )?dejan? pagar|(?:intento|intenté|quiero) pagar|(?:veux|essaie|essaye|tente|essayé de|tenté de) payer|impossible de payer|kann nicht (?:bezahlen|zahlen)|não consigo pagar|pago|paiement|zahlung|bezahlung|pagamento|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|الدفع|خصموا|مرتين",
+        r"\b(?:checkout|check out|payment|declined|cart|basket|coupon|promo ?code|discount code|billing|transaction|charged (?:me |us |my card |my account )?(?:twice|two times|double)|double[- ]charged|(?:got )?charged (?:me |us |my card |my account )?but|charging (?:me|us|my card|my account)|short ?changed|can'?t pay|cannot pay|unable to pay|(?:try|trying|tried|tries|attempt(?:ing|ed)?) to pay|no puedo pagar|no (?:me |nos )?dejan? pagar|(?:intento|intenté|quiero) pagar|(?:veux|essaie|essaye|tente|essayé de|tenté de) payer|impossible de payer|kann nicht (?:bezahlen|zahlen)|não consigo pagar|pago|paiement|zahlung|bezahlung|pagamento|cobraron|cobrado|cobraram|cobrança|débité|abgebucht|cobró|cobro|cobrou|prélevé|facturé|panier|warenkorb|carrito|carrinho|terminar la compra|finalizar la compra|finalizar a compra|finalizar compra|valider mon panier|abgebucht|doppelt berechnet)\b|پرداخت|الدفع|خصموا|مرتين",
     ),
     (
         ComplaintCategory::Delivery,
@@ -3176,7 +3176,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::Price,
         Evidence::Strong,
-        r"\b(?:charg(?:e|es|ed|ing) (?:me |us |you )?(?:[$£€] ?\d|\d+ ?(?:dollars|pounds|euros|bucks|quid))|versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|(?:room|nightly|hourly|exchange|interest) rates?|roaming|not (?:paying|going to pay|gonna pay) [$£€] ?\d+|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:a|per) (?:night|day|hour) for|high (?:bills?|charges)|precio|precios|(?:me |nos )?cobran (?:más|de más)|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
+        r"\b(?:charg(?:e|es|ed|ing) (?:me |us |you )?(?:[$£€] ?\d+|\d+ ?(?:dollars|pounds|euros|bucks|quid))|versteckte (?:kosten|gebühren)|gastos ocultos|taxa|taxas|cargos ocultos|costes ocultos|frais cachés|taxas escondidas|price[sd]?|pricing|expensive|overpriced|pricey|cost|costly|costs (?:too|so|way|a lot|an arm|more|me|us|twice|double|extra)|fees?|rip[- ]?off|overcharg\w*|increase[sd]?|hike|(?:bill|premium|subscription) (?:has |have |just |suddenly |nearly |almost )?(?:doubled|tripled|skyrocketed)|(?:bill|bills|charges?) (?:is |are |was |were |so |too |way |this high|that )*(?:high|steep)|(?:room|nightly|hourly|exchange|interest) rates?|roaming|restocking|not (?:paying|going to pay|gonna pay) [$£€] ?\d+|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:a|per) (?:night|day|hour) for|high (?:bills?|charges)|precio|precios|(?:me |nos )?cobran (?:más|de más)|tarifa|cuota|caro|cara|carísimo|carísima|caríssimo|caríssima|prix|tarifs|cher|chère|preis|preise|preiserhöhung|teuer|teurer|überteuert|preço|preços|preco|rais(?:ed|es|ing) (?:the |their |its |our |my )?(?:prices?|fees?|rates?|bills?|tariffs?))\b|قیمت|گران|گرون|سعر|غالي|الاسعار|نمی ?صرفه",
     ),
     (
         ComplaintCategory::Quality,
@@ -3198,7 +3198,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // charge, a thing not as described (a fourth entry, for the gate's 64 strings).
         ComplaintCategory::Quality,
         Evidence::Strong,
-        r"\b(?:(?:way|far|much) too (?:loud|noisy)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|se décollent|se décolle|décollée?s?|washed[- ]out|paper[- ]thin|(?:update|upgrade) (?:\S+ ){0,2}?(?:wiped|erased|deleted|broke)|veio fria|veio frio|estava crua?|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
+        r"\b(?:(?:way|far|much) too (?:loud|noisy)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|faded|fading|peeled|tasted|burnt|battery (?:went|goes|drops?|dropped|drained?)|se décollent|se décolle|décollée?s?|washed[- ]out|paper[- ]thin|(?:update|upgrade) (?:\S+ ){0,2}?(?:wiped|erased|deleted|broke)|veio fria|veio frio|estava crua?|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
     ),
     (
         // A network's coverage, said of in a complaint ("the signal at home is a joke", "la
@@ -3234,7 +3234,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::Checkout,
         Evidence::Weak,
-        r"\b(?:pay|paid|card|tarjeta|carte|karte|cartão|pagar|payer|bezahlen|zahlen)\b|(?:^|\s)کارت|البطاقه",
+        r"\b(?:pay|paid|card|charged|tarjeta|carte|karte|cartão|pagar|payer|bezahlen|zahlen)\b|(?:^|\s)کارت|البطاقه",
     ),
     (
         ComplaintCategory::Support,
@@ -7579,6 +7579,48 @@ mod tests {
             Complaint,
             true,
         );
+        // A round of review-style complaints written after the fixes above (no handle, so only
+        // the rules can read them).
+        assert_each(
+            &[
+                "Ordered on the 2nd, promised by the 5th, turned up on the 14th.",
+                "They charged a 15% restocking fee on an unopened return.",
+                "Website wouldn't accept my postcode at checkout so I couldn't place the order",
+                "Screen protector peeled at the corners within a week",
+                "The store staff ignored me for 20 minutes while chatting to each other",
+                "Got charged but the order never went through, now it's in limbo",
+                "Warranty claim rejected because I \"dropped it\". I didn't.",
+                "Battery went from 100 to 20 in two hours of light use",
+            ],
+            Complaint,
+            true,
+        );
+        // "Charged" alone is weak for checkout: a fee charged is price, a battery charged nothing.
+        for (text, want) in [
+            (
+                "They charged a 15% restocking fee on an unopened return.",
+                vec![ReturnsRefunds, Price],
+            ),
+            (
+                "@Bankly why was I charged a fee for a transfer you said was free",
+                vec![Price],
+            ),
+            ("charged twice for one order", vec![Checkout]),
+            (
+                "Fernway charged my card but the order never showed up",
+                vec![Checkout, Delivery],
+            ),
+            (
+                "the hotel breakfast was cold and the coffee tasted burnt",
+                vec![Quality],
+            ),
+        ] {
+            assert_eq!(
+                d.categories(text, std::slice::from_ref(&a_complaint())),
+                want,
+                "{text}"
+            );
+        }
         // Warnings of the multilingual round that no rule read.
         assert_each_in(
             &[
