@@ -4571,24 +4571,19 @@ fn categories_of(found: impl Iterator<Item = usize>) -> Vec<ComplaintCategory> {
     let (mut strong, mut weak) = (Vec::new(), Vec::new());
     for i in found {
         let (category, evidence, _) = CATEGORY_KEYWORDS[i];
-        let into = match evidence {
-            Evidence::Strong => &mut strong,
-            Evidence::Weak => &mut weak,
-        };
-        // A category with two entries is named once.
-        if !into.contains(&category) {
-            into.push(category);
+        match evidence {
+            Evidence::Strong => strong.push(category),
+            Evidence::Weak => weak.push(category),
         }
     }
-    if strong.is_empty() {
-        strong = weak;
+    let mut cats = if strong.is_empty() { weak } else { strong };
+    // In the categories' own order, a category with two entries named once.
+    cats.sort_unstable();
+    cats.dedup();
+    if cats.is_empty() {
+        cats.push(ComplaintCategory::Other);
     }
-    if strong.is_empty() {
-        strong.push(ComplaintCategory::Other);
-    }
-    // In the categories' own order, whichever entry named them first.
-    strong.sort_unstable();
-    strong
+    cats
 }
 
 fn strongest_hit(s: &Sentiment, positive: bool) -> String {
