@@ -3688,19 +3688,20 @@ impl SignalDetector {
         // English's gate reads every text (English rules run on every language); a language's
         // own gate holds its rules' strings only and reads its texts after English's. Each
         // language's gate held English's strings too, once: one pass a text, but six copies of
-        // English's automaton to build, a third of start-up. English's, Persian's and Arabic's
-        // are DFAs (13.5, 0.6 and 1.3 MB with the twenty-fifth session's rules; a table lookup
-        // a byte); Spanish's, French's, German's, Portuguese's and the categories' are
-        // contiguous NFAs: as DFAs they had grown to 13 MB
-        // with the sixteenth session's rules (the accent-tolerant spellings multiply their
-        // strings), which with every cache at its cap put the process over 100 MB.
+        // English's automaton to build, a third of start-up. Persian's and Arabic's are DFAs
+        // (0.6 and 1.3 MB with the twenty-fifth session's rules; a table lookup a byte, and
+        // timed beside NFAs of the same strings a third faster on their posts); English's,
+        // Spanish's, French's, German's, Portuguese's and the categories' are contiguous NFAs
+        // (see `Literals` for English's). The Latin languages' had grown to 13 MB as DFAs with
+        // the sixteenth session's rules (the accent-tolerant spellings multiply their strings),
+        // which with every cache at its cap put the process over 100 MB.
         //
         // Each pattern's required strings, as the build carries them (see `Precomputed`).
         let mut precomputed = Precomputed::load();
         let mut required = |c: &Compiled| -> Vec<Required> {
             c.patterns.iter().map(|p| precomputed.take(p)).collect()
         };
-        let en_gate = Gate::from_required(&required(&en), Build::Dense);
+        let en_gate = Gate::from_required(&required(&en), Build::Compact);
         let lang_gates = by_lang
             .iter()
             .map(|(lang, c)| {
