@@ -676,7 +676,12 @@ mod tests {
     #[test]
     fn common_words_make_a_weak_gate() {
         let set = |v: &[&str]| -> Option<Strings> {
-            Some(v.iter().map(|s| s.as_bytes().to_vec()).collect::<Vec<_>>().into())
+            Some(
+                v.iter()
+                    .map(|s| s.as_bytes().to_vec())
+                    .collect::<Vec<_>>()
+                    .into(),
+            )
         };
         // As long as "kind", far more frequent: the adjectives gate the rule, in either order.
         let verbs = set(&[" is ", " was ", " 's "]);
