@@ -17,7 +17,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use crate::classify::Classifier;
-use crate::classify::lexicon::{LANGS, LearnedTable, Lexicons, straight_apostrophes};
+use crate::classify::lexicon::{LANGS, LearnedTable, Lexicons};
 use crate::classify::sentiment::SentimentEngine;
 use crate::classify::signals::{SignalDetector, advice_features};
 use crate::config::ClassifyConfig;
@@ -242,7 +242,7 @@ fn train_sentiment(
     let gold: Vec<&str> = rows.iter().map(|r| eval::merge_very(&r.label)).collect();
     let words: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| tokenizer.words(&straight_apostrophes(&r.text), lang))
+        .map(|r| tokenizer.words(&crate::classify::readable_text(&r.text), lang))
         .collect();
     // A word too rare to get a weight of its own is counted under its form without a proclitic
     // (Arabic "والجميل" → "جميل"), which is where the scorer looks when the whole word is unknown.
@@ -411,8 +411,8 @@ fn train_suggestion(
     let examples: Vec<Example> = rows
         .iter()
         .map(|r| {
-            // The text as the classifier reads it (see `straight_apostrophes`).
-            let text = straight_apostrophes(&r.text);
+            // The text as the classifier's signal stage reads it (see `readable_text`).
+            let text = crate::classify::readable_text(&r.text);
             let mut features = advice_features(&text, &rules_only.fired_rules(&text, "en"));
             if let Some(d) = &r.domain {
                 features.push(format!("{DOMAIN_PREFIX}{d}"));

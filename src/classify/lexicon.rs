@@ -430,6 +430,65 @@ pub fn straight_offset(original: &str, at: usize) -> usize {
         .sum::<usize>()
 }
 
+/// English contractions as word tokenizers split them, joined again: "do n't" → "don't", "ca n't" →
+/// "can't", "it 's" → "it's", "i 've" → "i've", and "can 't" → "can't". Product reviews in
+/// research collections and some exports come tokenized this way, and the signal rules and the
+/// advice model read contractions whole ("don't waste your money", "you won't regret it"). The
+/// space goes only between a letter or digit and the clitic (`n't`, `'s`, `'ve`, `'m`, `'d`, `'ll`,
+/// `'re`, `'t`), when a non-word character or the end follows it; nothing else moves. Borrowed when
+/// there is nothing to join (one `memchr` pass for the space-apostrophe and space-n pairs).
+pub fn joined_contractions(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut spaces = contraction_spaces(s);
+    let Some(first) = spaces.next() else {
+        return s.into();
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut from = first + 1;
+    for i in spaces {
+        out.push_str(&s[from..i]);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out.into()
+}
+
+/// Where byte `at` of `s` (a character boundary) lands in [`joined_contractions`]`(s)`.
+pub fn joined_offset(s: &str, at: usize) -> usize {
+    at - contraction_spaces(s).take_while(|&i| i < at).count()
+}
+
+/// The spaces [`joined_contractions`] removes, in order.
+fn contraction_spaces(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = s.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric();
+    // Whether a clitic starts at `i` (just after a space) and ends before a non-word character.
+    let clitic = move |i: usize| -> bool {
+        let rest = &b[i..];
+        let len = if rest.first() == Some(&b'\'') {
+            let tail = &rest[1..];
+            match [&b"ve"[..], b"ll", b"re", b"s", b"m", b"d", b"t"]
+                .iter()
+                .find(|c| tail.len() >= c.len() && tail[..c.len()].eq_ignore_ascii_case(c))
+            {
+                Some(c) => c.len() + 1,
+                None => return false,
+            }
+        } else if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"n't") {
+            3
+        } else {
+            return false;
+        };
+        rest.get(len).is_none_or(|&c| !word(c) && c != b'\'')
+    };
+    memchr::memchr_iter(b' ', b).filter(move |&i| {
+        i > 0
+            && word(b[i - 1])
+            && matches!(b.get(i + 1), Some(b'\'' | b'n' | b'N'))
+            && clitic(i + 1)
+    })
+}
+
 /// What [`straight_apostrophes`] straightens. Not `´`: rarer as an apostrophe than as a piece of
 /// mojibake ("I_Í´Í©ve").
 const CURLY_APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
@@ -1529,6 +1588,69 @@ mod tests {
         assert_eq!(unaccented("es", "bueno"), None);
         assert_eq!(unaccented("de", "café"), None);
         assert_eq!(unaccented("fr", "naïve😀"), None);
+    }
+
+    #[test]
+    fn joined_contractions_joins_split_clitics_only() {
+        let cases = [
+            (
+                "i repeat - do n't waste your money .",
+                "i repeat - don't waste your money .",
+            ),
+            ("you wo n't regret it", "you won't regret it"),
+            ("i ca n't recommend it", "i can't recommend it"),
+            (
+                "i can 't recommend this product",
+                "i can't recommend this product",
+            ),
+            ("it 's great , i 've had it", "it's great , i've had it"),
+            ("IT 'S GREAT", "IT'S GREAT"),
+            ("the ipod 's battery", "the ipod's battery"),
+            (
+                "you 're golden , you 'll see , i 'd buy , i 'm sure",
+                "you're golden , you'll see , i'd buy , i'm sure",
+            ),
+            ("end with a clitic 's", "end with a clitic's"),
+        ];
+        for (split, joined) in cases {
+            assert_eq!(joined_contractions(split), joined, "{split}");
+        }
+        // Left alone: a quote after a space, a word that starts with the clitic's letters, a space
+        // after punctuation, a second space, elisions, and text with nothing to join (borrowed).
+        for same in [
+            "he said 'so what'",
+            "lil ' gadgets",
+            "rock 'n' roll",
+            "i need n'thing",
+            "that was it , 's fine",
+            "do  n't",
+            "the 'sound' of it",
+            "no contractions at all",
+            "don't and it's already whole",
+            "a nation n'tastic",
+        ] {
+            assert_eq!(joined_contractions(same), same, "{same}");
+        }
+        // Offsets move left by the spaces removed before them.
+        let split = "i do n't , it 's";
+        let joined = joined_contractions(split);
+        assert_eq!(joined, "i don't , it's");
+        for (at, want) in [
+            (0, 0),
+            (2, 2),
+            (4, 4),
+            (5, 4),
+            (8, 7),
+            (11, 10),
+            (13, 12),
+            (16, 14),
+        ] {
+            assert_eq!(joined_offset(split, at), want, "{at}");
+        }
+        assert!(matches!(
+            joined_contractions("nothing to join here"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

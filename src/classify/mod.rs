@@ -101,17 +101,30 @@ pub fn truncate_utf8(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// The text as every stage after brand matching reads it (`original` with straight apostrophes;
-/// brands are matched on the text as written, so their offsets point into it), and the byte ranges
-/// of that text the matched brands' terms cover. Sentiment leaves those unscored: a brand's name
-/// is not what its author feels about it ("Flew United" is not praise for +1.8 "united";
-/// "Spirit", "Champion", "Best Buy", "Kia" carry valence in the lexicons too). All matched brands'
-/// names are masked, so each brand's record has the same sentiment.
+/// The text as every stage after brand matching reads it: `original` with straight apostrophes
+/// (see [`lexicon::straight_apostrophes`]) and split contractions joined (see
+/// [`lexicon::joined_contractions`]).
+pub fn readable_text(original: &str) -> std::borrow::Cow<'_, str> {
+    match lexicon::straight_apostrophes(original) {
+        std::borrow::Cow::Borrowed(s) => lexicon::joined_contractions(s),
+        std::borrow::Cow::Owned(s) => match lexicon::joined_contractions(&s) {
+            std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Owned(s),
+            std::borrow::Cow::Owned(j) => std::borrow::Cow::Owned(j),
+        },
+    }
+}
+
+/// The [`readable_text`] of `original`, and the byte ranges of it that the matched brands' terms
+/// cover (brands are matched on the text as written, so their offsets point into `original`).
+/// Sentiment leaves those unscored: a brand's name is not what its author feels about it ("Flew
+/// United" is not praise for +1.8 "united"; "Spirit", "Champion", "Best Buy", "Kia" carry valence
+/// in the lexicons too). All matched brands' names are masked, so each brand's record has the same
+/// sentiment.
 fn readable<'t>(
     original: &'t str,
     brands: &[BrandMatch],
 ) -> (std::borrow::Cow<'t, str>, Vec<(usize, usize)>) {
-    let text = lexicon::straight_apostrophes(original);
+    let text = readable_text(original);
     let shift = |at: usize| readable_offset(original, &text, at);
     let masked = brands
         .iter()
@@ -121,12 +134,27 @@ fn readable<'t>(
     (text, masked)
 }
 
-/// Byte `at` of `original` in its [`readable`] form `text`.
+/// Byte `at` of `original` (a character boundary) in its [`readable`] form `text`.
 fn readable_offset(original: &str, text: &str, at: usize) -> usize {
     if text.len() == original.len() {
+        return at;
+    }
+    let straight = lexicon::straight_apostrophes(original);
+    let at = if straight.len() == original.len() {
         at
     } else {
         lexicon::straight_offset(original, at)
+    };
+    lexicon::joined_offset(&straight, at)
+}
+
+/// The text the signal rules, the advice model and the categories read: the [`readable_text`],
+/// for Persian and Arabic normalised (see [`lexicon::normalize`]). Signals' evidence is quoted
+/// from it.
+pub fn signal_text<'t>(text: &'t str, lang: &str) -> std::borrow::Cow<'t, str> {
+    match lang {
+        "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(lang, text)),
+        _ => std::borrow::Cow::Borrowed(text),
     }
 }
 
@@ -232,10 +260,7 @@ impl Classifier {
         let Given {
             truncated, rating, ..
         } = given;
-        let signal_text = match &*lang.code {
-            "fa" | "ar" => std::borrow::Cow::Owned(lexicon::normalize(&lang.code, text)),
-            _ => std::borrow::Cow::Borrowed(text),
-        };
+        let signal_text = signal_text(text, &lang.code);
         let signals::Detected {
             mut signals,
             mut spans,

@@ -71,15 +71,19 @@ const EN: &[Rule] = &[
         // "I still recommend", "I can only recommend", "we do recommend": a modal or "still" before it.
         // "I'd advise anyone with small hands to try it first" too ("I'd advise against it" is
         // `advise_against`'s, which overrules it).
-        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:recommend|suggest|advise)\b|(?:^|[.!?]\s+)seconding (?-i:[A-Z])|(?:^|[.!?]\s+)(?:i second|second(?:ing)? (?:this|that)\b)|\bsecond(?:ing)? the (?:\S+ ){0,2}?rec(?:ommendation)?s?\b|(?:^|\s)\+1 (?:for|on) (?-i:[A-Z])",
+        // Reviewers misspell the verb ("I would recomend", "reccomend") and the adverb ("I
+        // definately recommend").
+        r"\b(?:i|we)(?:'d| would| can| can only| do| will| will always| still| also)? (?:highly |strongly |totally |definitely |definately |definetly |really |100% |still |also |happily |wholeheartedly |absolutely |honestly |genuinely |personally )?(?:re(?:c|cc)(?:om|omm)[ae]nd|suggest|advise)\b|(?:^|[.!?]\s+)seconding (?-i:[A-Z])|(?:^|[.!?]\s+)(?:i second|second(?:ing)? (?:this|that)\b)|\bsecond(?:ing)? the (?:\S+ ){0,2}?rec(?:ommendation)?s?\b|(?:^|\s)\+1 (?:for|on) (?-i:[A-Z])",
     ),
     r(
         Recommend,
         0.9,
         "highly_recommend",
-        // Also the passive ("earplugs are recommended", "booking ahead is highly recommended") and
-        // "wouldn't hesitate to recommend".
-        r"\b(?:highly|strongly|totally|definitely|would) recommend(?:ed)?\b|\b(?:is|are|'s|'re) (?:highly |strongly |definitely |very |much |totally |really )?recommended\b|\b(?:wouldn'?t|would not|won'?t|will not|don'?t|do not) hesitate to recommend\b",
+        // Also the passive ("earplugs are recommended", "booking ahead is highly recommended"),
+        // "wouldn't hesitate to recommend", and a reader's need answered with praise ("If
+        // anyone's looking for a plumber in Leeds, Dave at FixFast is brilliant").
+        // "Recommended to anyone looking for a cheap player": the passive's audience named.
+        r"\b(?:highly|strongly|totally|definitely|definately|would) re(?:c|cc)(?:om|omm)[ae]nd(?:ed)?\b|\b(?:is|are|'s|'re) (?:highly |strongly |definitely |very |much |totally |really )?re(?:c|cc)(?:om|omm)[ae]nded\b|\bre(?:c|cc)(?:om|omm)[ae]nded (?:to|for) (?:anyone|anybody|everyone|everybody|all|those|people|families|couples|travell?ers|first[- ]timers|beginners|fans)\b|\b(?:wouldn'?t|would not|won'?t|will not|don'?t|do not) hesitate to recommend\b|\bif any(?:one|body)(?:'s| is) (?:looking|searching|shopping|in the market) for [^.!?\n]{1,60}?(?:,|-|:) (?:\S+ ){0,4}?(?:is|are|was|were) (?:brilliant|great|excellent|amazing|fantastic|the best|superb|awesome|fab|top notch|first class|a star|your (?:man|woman|guy|best bet))\b",
     ),
     r(
         Recommend,
@@ -110,7 +114,16 @@ const EN: &[Rule] = &[
         Recommend,
         0.75,
         "worth_it",
-        r"\b(?:well |totally |definitely |so )?worth (?:every penny|every cent|the money|the price|it|a try|a visit|buying|the hype)\b",
+        // Also "worth a look", "worth the extra", "it is certainly worthwhile to read the manual".
+        r"\b(?:well |totally |definitely |so )?worth (?:every penny|every cent|the money|the price|it|a try|a visit|buying|the hype|a look|a stop|the trip|the detour|the extra|the wait|the effort|visiting|trying|checking out|getting|the upgrade|a shot)\b|\bworthwhile (?:to|visiting|reading|trying|getting|buying|checking)\b",
+    ),
+    r(
+        Recommend,
+        0.85,
+        "wont_regret",
+        // "Grab one while they're on sale, you won't regret it", "You won't regret getting the
+        // Lumora": the reader promised no regret is advised to do it.
+        r"\b(?:you|u|ya|y'all)(?:'ll| will)? (?:won'?t|wont|will not|will never|'ll never|never) (?:ever )?regret (?:it|this|that|them|getting|buying|ordering|booking|trying|going|staying|choosing|picking|paying|spending|switching|visiting|the|a|an|your)\b",
     ),
     r(
         Recommend,
@@ -131,7 +144,10 @@ const EN: &[Rule] = &[
         "must_have",
         // The noun ("a must-have", "an absolute must have for runners", "Top Spec Must See"), not
         // the modal ("it must have been a bad batch", "players must have better quality").
-        r"\bmust-(?:have|buy|try|see|read)\b|\b(?:a|an|absolute|total|real|definite|is|are) must (?:have|buy|try|see|read)\b|(?-i:\bMust (?:Have|Buy|Try|See|Read)\b)|\bmust (?:have|buy|try|see|read)(?:[.!]|$)",
+        // Also "a card with more memory is a must", "is a must for anyone", "a case is a must with
+        // this phone", "an umbrella is an absolute must!" (the noun ending its clause or naming
+        // who or what needs it).
+        r"\b(?:is|are|'s|'re) (?:an? )?(?:absolute |definite |real |total )?must\s*(?:[.!;)]|$)|\b(?:is|are|'s|'re) (?:an? )?(?:absolute |definite |real |total )?must (?:for|if|when|with|on)\b|\bmust-(?:have|buy|try|see|read)\b|\b(?:a|an|absolute|total|real|definite|is|are) must (?:have|buy|try|see|read)\b|(?-i:\bMust (?:Have|Buy|Try|See|Read)\b)|\bmust (?:have|buy|try|see|read)(?:[.!]|$)",
     ),
     r(
         Recommend,
@@ -153,9 +169,10 @@ const EN: &[Rule] = &[
     ),
     r(
         Recommend,
-        0.75,
+        0.8,
         "would_buy_again",
-        // "Would buy again", "I'd buy it again in a heartbeat", "we'd definitely stay here again".
+        // "Would buy again", "I'd buy it again in a heartbeat", "we'd definitely stay here again":
+        // the reviewer's endorsement, strong enough to stand without the advice model.
         r"\b(?:would|i'?d|we'?d) (?:definitely |totally |absolutely |happily |100% )?(?:buy|order|stay|go|come|get)(?: (?:it|one|them|this|these|another|here|there|(?-i:[A-Z])\w*))? (?:again|back)\b",
     ),
     r(
@@ -194,7 +211,7 @@ const EN: &[Rule] = &[
         Warn,
         0.95,
         "not_recommend",
-        r"\b(?:would(?:n'?t| not)|do(?:n'?t| not)|can(?:'t|not)|never|not|wouldn'?t) (?:ever |really )?(?:recommend|suggest)\b|\b(?:not|won'?t be|wouldn'?t be|will not be|would not be|never be) recommending\b|\b(?:not|isn'?t|aren'?t|never) (?:really |at all )?recommended\b",
+        r"\b(?:would(?:n'?t| not)|do(?:n'?t| not)|can(?:'t|not)|never|not|wouldn'?t) (?:ever |really )?(?:re(?:c|cc)(?:om|omm)[ae]nd|suggest)\b|\b(?:not|won'?t be|wouldn'?t be|will not be|would not be|never be) recommending\b|\b(?:not|isn'?t|aren'?t|never) (?:really |at all )?recommended\b",
     ),
     r(
         Warn,
@@ -1006,6 +1023,18 @@ const EN: &[Rule] = &[
     ),
     r(
         Recommend,
+        0.8,
+        "imperative_tip",
+        // The imperatives of a traveller's or owner's tip that `imperative_advice` leaves to the
+        // advice model, strong enough to stand alone: "Bring comfy walking shoes!", "What a great
+        // city -- wear comfortable shoes", "Definitely try the fresh crab", "Skip the breakfast",
+        // "Do not hesitate in making a reservation", "Try pressing this button without a disc",
+        // "Ask for a room on the top floor". Not in a post with a link: there they are
+        // promotion ("Try our new menu https://…"), which `UNLINKED_ONLY` leaves to the weak rule.
+        r"(?:^|[.!?]\s+|\(\s*|\s--?\s*|,\s*(?:so |but |and |then )?)(?:just |also |definitely |definately |absolutely |really |and |but |so |then )?(?:(?:bring|wear|pack) (?:your own |your |a |an |some |good |comfy |comfortable |plenty of |extra |warm |sturdy |proper |flat |sensible |ear ?plugs|sunscreen|layers|cash|snacks|water|an umbrella|walking)|(?:do not|don'?t) (?:hesitate (?:to|in)|underestimate)|try (?:the|their|to get|and get|and book|asking|pressing|using|holding|turning|resetting|restarting|booking)|skip (?:the|their|breakfast|lunch|dinner|it)\b|ask for (?:a |an |the )?(?:room|table|seat|upgrade|discount|corner|window|view|quiet|late|early|higher|high|top)|(?:definitely|definately|absolutely|really|do) (?:try|visit|go to|eat at|stay at|book|order|check out))\b",
+    ),
+    r(
+        Recommend,
         0.85,
         "save_yourself_and_get",
         // "If you're shopping for a desk lamp, save yourself the hassle and grab a Lumora": the
@@ -1059,7 +1088,7 @@ const EN: &[Rule] = &[
         // have to add every song by hand", "you need to restart it after each update"). Readers
         // named by what they are about to do ("anyone thinking about this phone should wait"),
         // and "buy it, you'll love it".
-        r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|ought to|can'?t miss|won'?t regret)\b|\b(?:anyone|anybody|people|those|buyers|shoppers) (?:who'?s |who is |who are |who |that |thinking |looking |considering |planning |interested |wanting )(?:\S+ ){0,5}?(?:should|must|ought to|might want to|would do well to)\b|\b(?:you|u)(?:'ll| will) (?:absolutely |definitely |surely |totally |really )?(?:love (?:it|them|this|these|that)|thank me)\b|\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:really |just |definitely |absolutely |seriously )?(?:need to|have to|gotta|got to) (?:really |definitely |absolutely )?(?:try|get|buy|check|see|visit|go (?:to|for|with|there|early|late|and|see|check)|order|book|stay|eat|read|watch|listen|download|consider|ask|avoid|bring|pack|experience|know|remember|look|call|use|switch|make sure|be careful|beware|keep|plan|arrive|reserve|request|take|have a look|limit|allow|add an?|let|make it)\b",
+        r"\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:should|must|might want to|may want to|ought to|can'?t miss)\b|\b(?:anyone|anybody|people|those|buyers|shoppers) (?:who'?s |who is |who are |who |that |thinking |looking |considering |planning |interested |wanting )(?:\S+ ){0,5}?(?:should|must|ought to|might want to|would do well to)\b|\b(?:you|u)(?:'ll| will) (?:absolutely |definitely |surely |totally |really )?(?:love (?:it|them|this|these|that)|thank me)\b|\b(?:you|u|one|people|everyone|travell?ers|guests|users|visitors) (?:really |just |definitely |absolutely |seriously )?(?:need to|have to|gotta|got to) (?:really |definitely |absolutely )?(?:try|get|buy|check|see|visit|go (?:to|for|with|there|early|late|and|see|check)|order|book|stay|eat|read|watch|listen|download|consider|ask|avoid|bring|pack|experience|know|remember|look|call|use|switch|make sure|be careful|beware|keep|plan|arrive|reserve|request|take|have a look|limit|allow|add an?|let|make it)\b",
     ),
     r(
         Recommend,
@@ -1927,6 +1956,16 @@ pub struct Detected {
 
 /// Whether a warning's matched text opens with a verb of recommending ("recommend not buying",
 /// "Recomendo não comprar", " وانصحكم ما تشترون", the proclitic "و" read through).
+/// Rules that do not apply to a post with a link: their imperatives there are promotion ("Try
+/// our new menu https://…", "Bring a friend: tickets at www.…"), not a customer's tip.
+const UNLINKED_ONLY: &[&str] = &["imperative_tip"];
+
+/// Whether a text carries a link (`http://`, `https://` or `www.`).
+fn has_link(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"http").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
+}
+
 fn opens_with_advice_verb(span: &str) -> bool {
     let first = span
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -3807,8 +3846,9 @@ impl SignalDetector {
     /// The signal that gives polarity to a text with no sentiment word (see
     /// [`super::sentiment::polarity_from_signal`]): the most confident complaint, warning, churn
     /// intent, praise or strong recommendation. A recommendation counts only from a rule of
-    /// confidence 0.8 or more on its own ("I'd recommend", "you have to try"): weak and learned
-    /// advice ("pro tip: order it in black", "you should hold the button") says what to do, not
+    /// confidence 0.8 or more on its own ("I'd recommend", "you have to try"), not a tip's
+    /// (`imperative_tip`): weak and learned advice and tips ("pro tip: order it in black", "you
+    /// should hold the button", "bring earplugs") say what to do, not
     /// whether it is good, and on the English review dev set it moved as many labels the wrong way
     /// as the right one.
     ///
@@ -3830,9 +3870,14 @@ impl SignalDetector {
                     false
                 }
                 Complaint | Warn | ChurnIntent | Praise => s.rule != "learned_advice",
-                Recommend => self
-                    .rule_confidence(&s.rule)
-                    .is_some_and(|c| c >= STRONG_RULE),
+                // A tip is strong advice that says what to do, not whether it is good ("Pack
+                // earplugs, the trams start at five").
+                Recommend => {
+                    s.rule != "imperative_tip"
+                        && self
+                            .rule_confidence(&s.rule)
+                            .is_some_and(|c| c >= STRONG_RULE)
+                }
                 AskRecommendation | PurchaseIntent | Question => false,
             })
             .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
@@ -3850,6 +3895,14 @@ impl SignalDetector {
             .flat_map(|c| c.rules.iter())
             .find(|r| r.name == name)
             .map(|r| r.confidence)
+    }
+
+    /// The advice model's probability that `text` advises others, given the rules that fired (see
+    /// [`Self::fired_rules`]); `None` without a model. For looking into one text's verdict (the
+    /// `signal_debug` example).
+    pub fn advice_probability(&self, text: &str, fired_rules: &[&str]) -> Option<f64> {
+        let model = self.advice.as_ref()?;
+        Some(sigmoid(model.margin(text, fired_rules).0))
     }
 
     /// Names of the phrase rules (English and `lang`'s own) that match `text`: the rule features the
@@ -3874,7 +3927,10 @@ impl SignalDetector {
             let c = &self.by_lang[k].1;
             self.lang_gates[k].candidates(text).map(move |i| (c, i))
         });
-        en.chain(own).filter(move |&(c, i)| c.is_match(i, text))
+        let linked = has_link(text);
+        en.chain(own).filter(move |&(c, i)| {
+            !(linked && UNLINKED_ONLY.contains(&c.rules[i].name)) && c.is_match(i, text)
+        })
     }
 
     /// The advice model decides whether the text advises others: weak recommend/warn rules stand only
