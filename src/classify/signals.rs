@@ -3927,9 +3927,8 @@ impl SignalDetector {
             let c = &self.by_lang[k].1;
             self.lang_gates[k].candidates(text).map(move |i| (c, i))
         });
-        let linked = has_link(text);
         en.chain(own).filter(move |&(c, i)| {
-            !(linked && UNLINKED_ONLY.contains(&c.rules[i].name)) && c.is_match(i, text)
+            !(UNLINKED_ONLY.contains(&c.rules[i].name) && has_link(text)) && c.is_match(i, text)
         })
     }
 
