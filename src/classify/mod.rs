@@ -19,7 +19,8 @@ use chrono::{DateTime, Utc};
 
 use crate::config::{BrandConfig, ClassifyConfig};
 use crate::model::{
-    BrandMatch, Classification, EnrichedMention, LangGuess, Mention, Rating, Signal, SignalKind,
+    BrandMatch, Classification, ComplaintCategory, EnrichedMention, LangGuess, Mention, Rating,
+    Signal, SignalKind,
 };
 use attribution::{BrandPlaces, SignalPlace};
 use brands::BrandMatcher;
@@ -146,6 +147,94 @@ fn readable_offset(original: &str, text: &str, at: usize) -> usize {
         lexicon::straight_offset(original, at)
     };
     lexicon::joined_offset(&straight, at)
+}
+
+/// `signal_text` with its clauses of praise blanked out (each byte a space), for the complaint
+/// categories; `None` when there is none to blank. A post that praises one thing and complains of
+/// another ("Delivery was super fast but the blender broke after a week", "Love the website, easy
+/// checkout, but the jacket fell apart") complains of quality, not of delivery, the website or
+/// checkout: counted over time, those categories would gather every happy customer's aside. A
+/// clause (see [`attribution::places`]: sentence ends, `,` `;` `:` and "but"-like words) is praise
+/// when a positive sentiment word or a praise signal stands in it, and no negative word, no
+/// complaint, warning or churn signal. Not when the post is sarcastic (its praise is the
+/// complaint). The caller falls back to the whole text when what is left names no category.
+fn praise_blanked(
+    text: &str,
+    signal_text: &str,
+    sentiment: &crate::model::Sentiment,
+    signals: &[crate::model::Signal],
+    spans: &[Option<(usize, usize)>],
+) -> Option<String> {
+    use SignalKind::{ChurnIntent, Complaint, Praise, Warn};
+    let complains = |k: SignalKind| matches!(k, Complaint | Warn | ChurnIntent);
+    if !signals.iter().any(|s| complains(s.kind))
+        || signals
+            .iter()
+            .any(|s| s.rule == "sarcasm" || s.rule == "sarcastic_verdict")
+    {
+        return None;
+    }
+    // Clause numbers: of the hits in the scored text, of the signals in the signal text (the same
+    // punctuation and words, see `attribution`).
+    let hits: Vec<(usize, f64)> = sentiment
+        .hits
+        .iter()
+        .filter_map(|h| h.at.map(|a| (a as usize, h.valence)))
+        .collect();
+    if !hits.iter().any(|&(_, v)| v > 0.0) && !signals.iter().any(|s| s.kind == Praise) {
+        return None;
+    }
+    let hit_clauses = attribution::places(text, &hits.iter().map(|h| h.0).collect::<Vec<_>>());
+    let located: Vec<(usize, SignalKind)> = signals
+        .iter()
+        .zip(spans)
+        .filter_map(|(s, span)| span.map(|(a, _)| (a, s.kind)))
+        .collect();
+    let signal_clauses = attribution::places(
+        signal_text,
+        &located.iter().map(|l| l.0).collect::<Vec<_>>(),
+    );
+    let mut praised: Vec<usize> = hits
+        .iter()
+        .zip(&hit_clauses)
+        .filter(|((_, v), _)| *v > 0.0)
+        .map(|(_, &(_, clause))| clause)
+        .chain(
+            located
+                .iter()
+                .zip(&signal_clauses)
+                .filter(|((_, k), _)| *k == Praise)
+                .map(|(_, &(_, clause))| clause),
+        )
+        .collect();
+    let blamed: Vec<usize> = hits
+        .iter()
+        .zip(&hit_clauses)
+        .filter(|((_, v), _)| *v < 0.0)
+        .map(|(_, &(_, clause))| clause)
+        .chain(
+            located
+                .iter()
+                .zip(&signal_clauses)
+                .filter(|((_, k), _)| complains(*k))
+                .map(|(_, &(_, clause))| clause),
+        )
+        .collect();
+    praised.retain(|c| !blamed.contains(c));
+    if praised.is_empty() {
+        return None;
+    }
+    // Each character's clause, to blank the praised ones.
+    let starts: Vec<usize> = signal_text.char_indices().map(|(i, _)| i).collect();
+    let clauses = attribution::places(signal_text, &starts);
+    let mut out = signal_text.as_bytes().to_vec();
+    for (k, &at) in starts.iter().enumerate() {
+        if praised.contains(&clauses[k].1) {
+            let end = starts.get(k + 1).copied().unwrap_or(out.len());
+            out[at..end].fill(b' ');
+        }
+    }
+    Some(String::from_utf8(out).expect("spaces in place of whole characters"))
 }
 
 /// The text the signal rules, the advice model and the categories read: the [`readable_text`],
@@ -329,7 +418,17 @@ impl Classifier {
         if let Some(signal) = self.signals.evaluative(&signals) {
             sentiment::polarity_from_signal(&mut sentiment, signal, &lang.code);
         }
-        let complaint_categories = self.signals.categories(&signal_text, &signals);
+        let complaint_categories =
+            match praise_blanked(text, &signal_text, &sentiment, &signals, &spans) {
+                // The categories of the complaint's clauses; failing any, of the whole text.
+                Some(rest) => match self.signals.categories(&rest, &signals) {
+                    c if c == [ComplaintCategory::Other] => {
+                        self.signals.categories(&signal_text, &signals)
+                    }
+                    c => c,
+                },
+                None => self.signals.categories(&signal_text, &signals),
+            };
         let c = Classification {
             lang,
             sentiment,
@@ -476,6 +575,60 @@ mod tests {
             .unwrap()
             .analyze(text, None)
             .classification
+    }
+
+    /// The categories of a complaint leave out what its post praises (a praise signal or positive
+    /// words, and nothing negative, in the clause): "fast delivery" in a post about a broken
+    /// kettle is no delivery complaint. What is left decides; when it names nothing, the whole post
+    /// does; sarcastic praise is the complaint.
+    #[test]
+    fn complaint_categories_leave_out_praised_clauses() {
+        use ComplaintCategory::*;
+        let cases: &[(&str, &[ComplaintCategory])] = &[
+            (
+                "Delivery was super fast but the blender broke after a week.",
+                &[Quality],
+            ),
+            (
+                "Love the website, easy checkout, but the jacket fell apart after two washes.",
+                &[Quality],
+            ),
+            (
+                "Great price and quick delivery, but the app logs me out every single day.",
+                &[Website],
+            ),
+            (
+                "Quality is excellent, however the parcel turned up four days late.",
+                &[Delivery],
+            ),
+            (
+                "The staff in store were lovely. Three weeks on and my refund still hasn't come through.",
+                &[ReturnsRefunds],
+            ),
+            (
+                "Customer service was fantastic when I called. The product, though, stopped charging after a week.",
+                &[Quality],
+            ),
+            // Nothing praised: every category stays.
+            (
+                "My order never arrived and customer service won't answer my emails.",
+                &[Delivery, Support],
+            ),
+            // Sarcasm: the praise is the complaint.
+            ("Great, my parcel is lost again", &[Delivery]),
+        ];
+        for (text, want) in cases {
+            let cl = analyze(text);
+            assert!(
+                cl.signals.iter().any(|s| s.kind == SignalKind::Complaint),
+                "{text}: {:?}",
+                cl.signals
+            );
+            assert_eq!(&cl.complaint_categories, want, "{text}");
+        }
+        // What is left after the praise names no category: the whole post's.
+        let cl = analyze("The delivery was great but I'm really disappointed with it.");
+        assert_eq!(cl.complaint_categories, [Delivery], "{:?}", cl.signals);
     }
 
     /// Generated hostile text through every profile: whatever a feed sends, the classifier returns
