@@ -106,16 +106,42 @@ pub fn places(text: &str, ats: &[usize]) -> Vec<(usize, usize)> {
     order.sort_by_key(|&k| ats[k]);
     let mut out = vec![(0, 0); ats.len()];
     let mut next = 0;
+    let last = walk(text, |i, place| {
+        while next < order.len() && ats[order[next]] <= i {
+            out[order[next]] = place;
+            next += 1;
+        }
+        next < order.len()
+    });
+    for &k in &order[next..] {
+        out[k] = last;
+    }
+    out
+}
+
+/// The byte offset where each clause of `text` starts ([`place`]'s clause numbers): clause `k`
+/// is `starts[k]..starts[k + 1]` (the last one to the end). A clause that ends where it starts
+/// (at the text's end) is not listed.
+pub fn clause_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    walk(text, |i, (_, clause)| {
+        if clause == starts.len() {
+            starts.push(i);
+        }
+        true
+    });
+    starts
+}
+
+/// Walks `text` a character at a time, telling `visit` each character's byte offset and its
+/// (sentence, clause) place, until `visit` says stop; returns the place after the last character.
+fn walk(text: &str, mut visit: impl FnMut(usize, (usize, usize)) -> bool) -> (usize, usize) {
     let (mut sentence, mut clause) = (0, 0);
     let mut in_word = false;
     let mut prev_end = false;
     for (i, c) in text.char_indices() {
-        while next < order.len() && ats[order[next]] <= i {
-            out[order[next]] = (sentence, clause);
-            next += 1;
-        }
-        if next == order.len() {
-            return out;
+        if !visit(i, (sentence, clause)) {
+            return (sentence, clause);
         }
         if is_word_char(c) {
             // A contrastive conjunction opens its clause: counted where it starts, so that it
@@ -151,10 +177,7 @@ pub fn places(text: &str, ats: &[usize]) -> Vec<(usize, usize)> {
             prev_end = false;
         }
     }
-    for &k in &order[next..] {
-        out[k] = (sentence, clause);
-    }
-    out
+    (sentence, clause)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -326,6 +349,28 @@ pub fn sentiment_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Clause starts agree with the clause numbers of [`places`] at every character.
+    #[test]
+    fn clause_starts_agree_with_places() {
+        for text in [
+            "Delivery was super fast but the blender broke after a week.",
+            "Love the website, easy checkout, but the jacket fell apart... Shame!? Yes",
+            "Great, my parcel is lost again",
+            "الخدمة ممتازة لكن التوصيل متأخر، للأسف",
+            "",
+            "but",
+            "ends with a comma,",
+        ] {
+            let chars: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let at = places(text, &chars);
+            let starts = clause_starts(text);
+            for (k, &i) in chars.iter().enumerate() {
+                let clause = starts.iter().rposition(|&s| s <= i).unwrap();
+                assert_eq!(clause, at[k].1, "{text:?} at {i}");
+            }
+        }
+    }
 
     fn at(text: &str, needle: &str) -> usize {
         text.find(needle).unwrap()

@@ -157,7 +157,9 @@ fn readable_offset(original: &str, text: &str, at: usize) -> usize {
 /// clause (see [`attribution::places`]: sentence ends, `,` `;` `:` and "but"-like words) is praise
 /// when a positive sentiment word or a praise signal stands in it, and no negative word, no
 /// complaint, warning or churn signal. Not when the post is sarcastic (its praise is the
-/// complaint). The caller falls back to the whole text when what is left names no category.
+/// complaint). The caller asks only for a post whose whole text names several categories (from
+/// one, leaving out a praised clause could only trade a named category for a weaker guess), and
+/// keeps those when what is left names none.
 fn praise_blanked(
     text: &str,
     signal_text: &str,
@@ -184,16 +186,22 @@ fn praise_blanked(
     if !hits.iter().any(|&(_, v)| v > 0.0) && !signals.iter().any(|s| s.kind == Praise) {
         return None;
     }
-    let hit_clauses = attribution::places(text, &hits.iter().map(|h| h.0).collect::<Vec<_>>());
+    // One walk over the signal text finds its clauses; the hits' places are looked up in it
+    // unless the hits were found in another text (Persian and Arabic normalise).
+    let starts = attribution::clause_starts(signal_text);
+    let clause_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+    let hit_clauses: Vec<(usize, usize)> = if text == signal_text {
+        hits.iter().map(|&(at, _)| (0, clause_of(at))).collect()
+    } else {
+        attribution::places(text, &hits.iter().map(|h| h.0).collect::<Vec<_>>())
+    };
     let located: Vec<(usize, SignalKind)> = signals
         .iter()
         .zip(spans)
         .filter_map(|(s, span)| span.map(|(a, _)| (a, s.kind)))
         .collect();
-    let signal_clauses = attribution::places(
-        signal_text,
-        &located.iter().map(|l| l.0).collect::<Vec<_>>(),
-    );
+    let signal_clauses: Vec<(usize, usize)> =
+        located.iter().map(|&(at, _)| (0, clause_of(at))).collect();
     let mut praised: Vec<usize> = hits
         .iter()
         .zip(&hit_clauses)
@@ -224,14 +232,11 @@ fn praise_blanked(
     if praised.is_empty() {
         return None;
     }
-    // Each character's clause, to blank the praised ones.
-    let starts: Vec<usize> = signal_text.char_indices().map(|(i, _)| i).collect();
-    let clauses = attribution::places(signal_text, &starts);
     let mut out = signal_text.as_bytes().to_vec();
-    for (k, &at) in starts.iter().enumerate() {
-        if praised.contains(&clauses[k].1) {
-            let end = starts.get(k + 1).copied().unwrap_or(out.len());
-            out[at..end].fill(b' ');
+    for &clause in &praised {
+        if let Some(&from) = starts.get(clause) {
+            let to = starts.get(clause + 1).copied().unwrap_or(out.len());
+            out[from..to].fill(b' ');
         }
     }
     Some(String::from_utf8(out).expect("spaces in place of whole characters"))
@@ -418,17 +423,18 @@ impl Classifier {
         if let Some(signal) = self.signals.evaluative(&signals) {
             sentiment::polarity_from_signal(&mut sentiment, signal, &lang.code);
         }
-        let complaint_categories =
-            match praise_blanked(text, &signal_text, &sentiment, &signals, &spans) {
-                // The categories of the complaint's clauses; failing any, of the whole text.
-                Some(rest) => match self.signals.categories(&rest, &signals) {
-                    c if c == [ComplaintCategory::Other] => {
-                        self.signals.categories(&signal_text, &signals)
-                    }
-                    c => c,
-                },
-                None => self.signals.categories(&signal_text, &signals),
-            };
+        // A post's categories, and when it names several, those of what it does not praise
+        // (see `praise_blanked`; from one, leaving out a praised clause could only trade a named
+        // category for a weaker guess).
+        let mut complaint_categories = self.signals.categories(&signal_text, &signals);
+        if complaint_categories.len() > 1
+            && let Some(rest) = praise_blanked(text, &signal_text, &sentiment, &signals, &spans)
+        {
+            let left = self.signals.categories(&rest, &signals);
+            if left != [ComplaintCategory::Other] {
+                complaint_categories = left;
+            }
+        }
         let c = Classification {
             lang,
             sentiment,
