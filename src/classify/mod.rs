@@ -176,8 +176,8 @@ fn praise_blanked(
     {
         return None;
     }
-    // Clause numbers: of the hits in the scored text, of the signals in the signal text (the same
-    // punctuation and words, see `attribution`).
+    // Where the words stand in the scored text, and the signals in the signal text (the same
+    // punctuation and words, see `attribution`: their clause numbers agree).
     let hits: Vec<(usize, f64)> = sentiment
         .hits
         .iter()
@@ -190,44 +190,37 @@ fn praise_blanked(
     // unless the hits were found in another text (Persian and Arabic normalise).
     let starts = attribution::clause_starts(signal_text);
     let clause_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
-    let hit_clauses: Vec<(usize, usize)> = if text == signal_text {
-        hits.iter().map(|&(at, _)| (0, clause_of(at))).collect()
+    let hit_clauses: Vec<usize> = if text == signal_text {
+        hits.iter().map(|&(at, _)| clause_of(at)).collect()
     } else {
-        attribution::places(text, &hits.iter().map(|h| h.0).collect::<Vec<_>>())
+        let ats: Vec<usize> = hits.iter().map(|h| h.0).collect();
+        attribution::places(text, &ats)
+            .into_iter()
+            .map(|p| p.1)
+            .collect()
     };
     let located: Vec<(usize, SignalKind)> = signals
         .iter()
         .zip(spans)
         .filter_map(|(s, span)| span.map(|(a, _)| (a, s.kind)))
         .collect();
-    let signal_clauses: Vec<(usize, usize)> =
-        located.iter().map(|&(at, _)| (0, clause_of(at))).collect();
-    let mut praised: Vec<usize> = hits
-        .iter()
-        .zip(&hit_clauses)
-        .filter(|((_, v), _)| *v > 0.0)
-        .map(|(_, &(_, clause))| clause)
-        .chain(
-            located
-                .iter()
-                .zip(&signal_clauses)
-                .filter(|((_, k), _)| *k == Praise)
-                .map(|(_, &(_, clause))| clause),
-        )
-        .collect();
-    let blamed: Vec<usize> = hits
-        .iter()
-        .zip(&hit_clauses)
-        .filter(|((_, v), _)| *v < 0.0)
-        .map(|(_, &(_, clause))| clause)
-        .chain(
-            located
-                .iter()
-                .zip(&signal_clauses)
-                .filter(|((_, k), _)| complains(*k))
-                .map(|(_, &(_, clause))| clause),
-        )
-        .collect();
+    // The clauses of positive words and praise, and of negative words and complaints.
+    let clauses_where =
+        |word: fn(f64) -> bool, signal: &dyn Fn(SignalKind) -> bool| -> Vec<usize> {
+            hits.iter()
+                .zip(&hit_clauses)
+                .filter(|((_, v), _)| word(*v))
+                .map(|(_, &clause)| clause)
+                .chain(
+                    located
+                        .iter()
+                        .filter(|(_, k)| signal(*k))
+                        .map(|&(at, _)| clause_of(at)),
+                )
+                .collect()
+        };
+    let mut praised = clauses_where(|v| v > 0.0, &|k| k == Praise);
+    let blamed = clauses_where(|v| v < 0.0, &complains);
     praised.retain(|c| !blamed.contains(c));
     if praised.is_empty() {
         return None;
