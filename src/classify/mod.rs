@@ -578,8 +578,8 @@ mod tests {
 
     /// The categories of a complaint leave out what its post praises (a praise signal or positive
     /// words, and nothing negative, in the clause): "fast delivery" in a post about a broken
-    /// kettle is no delivery complaint. What is left decides; when it names nothing, the whole post
-    /// does; sarcastic praise is the complaint.
+    /// kettle is no delivery complaint. What is left decides, when the whole post names several
+    /// categories; a post naming one keeps it; sarcastic praise is the complaint.
     #[test]
     fn complaint_categories_leave_out_praised_clauses() {
         use ComplaintCategory::*;
@@ -625,7 +625,7 @@ mod tests {
             );
             assert_eq!(&cl.complaint_categories, want, "{text}");
         }
-        // What is left after the praise names no category: the whole post's.
+        // A post naming one category keeps it, praised or not.
         let cl = analyze("The delivery was great but I'm really disappointed with it.");
         assert_eq!(cl.complaint_categories, [Delivery], "{:?}", cl.signals);
     }
