@@ -37,7 +37,7 @@ fn main() {
     let input = std::fs::File::open(&path).expect("open FILE");
     let failed = earshot::cli::classify_stream(
         &c,
-        &mut std::io::BufReader::new(input),
+        &mut std::io::BufReader::with_capacity(earshot::cli::INPUT_BUFFER_BYTES, input),
         &mut std::io::sink(),
         &mut std::io::sink(),
     )

@@ -7,19 +7,28 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Influence, Mention, Signal, SignalKind};
+use crate::model::{Author, Engagement, Influence, Mention, Signal, SignalKind};
 
 /// Ten million followers is the top of the reach scale.
 const REACH_TOP: f64 = 10_000_000.0;
 
 pub fn score(m: &Mention, signals: &[Signal], now: DateTime<Utc>) -> Influence {
-    let a = &m.author;
+    score_of(&m.author, &m.engagement, &m.text, signals, now)
+}
+
+/// [`score`] of a mention given by its parts (the CLI's lines are not mentions).
+pub fn score_of(
+    a: &Author,
+    e: &Engagement,
+    text: &str,
+    signals: &[Signal],
+    now: DateTime<Utc>,
+) -> Influence {
     let reach = match a.followers {
         Some(f) => ((1.0 + f as f64).ln() / (1.0 + REACH_TOP).ln()).min(1.0),
         None => 0.1,
     };
 
-    let e = &m.engagement;
     let interactions: Option<u64> = [e.likes, e.reposts, e.replies]
         .iter()
         .flatten()
@@ -35,7 +44,7 @@ pub fn score(m: &Mention, signals: &[Signal], now: DateTime<Utc>) -> Influence {
 
     // Affinity: signs of expertise and credibility about the brand.
     let mut affinity: f64 = 0.5;
-    if m.text.chars().count() > 200 {
+    if text.chars().count() > 200 {
         affinity += 0.15; // a detailed account of experience
     }
     if a.verified == Some(true) {

@@ -293,14 +293,19 @@ fn classify(cfg: Config, input: Option<PathBuf>) -> anyhow::Result<u64> {
                 std::fs::File::open(&p).with_context(|| format!("cannot open {}", p.display()))?;
             earshot::cli::classify_stream(
                 &c,
-                &mut BufReader::with_capacity(1 << 16, f),
+                &mut BufReader::with_capacity(earshot::cli::INPUT_BUFFER_BYTES, f),
                 &mut out,
                 &mut err,
             )?
         }
         None => {
             let stdin = std::io::stdin();
-            earshot::cli::classify_stream(&c, &mut stdin.lock(), &mut out, &mut err)?
+            earshot::cli::classify_stream(
+                &c,
+                &mut BufReader::with_capacity(earshot::cli::INPUT_BUFFER_BYTES, stdin.lock()),
+                &mut out,
+                &mut err,
+            )?
         }
     };
     Ok(failed)

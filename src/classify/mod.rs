@@ -69,6 +69,11 @@ struct Given<'a> {
     masked: &'a [(usize, usize)],
     truncated: bool,
     rating: Option<Rating>,
+    /// The text's [`signal_text`], when it is already made and not the text itself.
+    normalized: Option<&'a str>,
+    /// The signal rules that match the signal text, when a batch found them (see
+    /// [`Classifier::analyze_batch`]).
+    matched: Option<&'a signals::RuleMatches>,
 }
 
 /// Which signals' places [`Classifier::classify_in`] works out (see [`attribution`]).
@@ -81,6 +86,66 @@ enum Places {
     Churn,
     /// Every signal's: a post naming several brands.
     All,
+}
+
+/// One text of a batch for [`Classifier::analyze_batch`]: the text, its feed's language tag and
+/// its author's rating, as [`Classifier::analyze_rated`] takes them.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchItem<'a> {
+    pub text: &'a str,
+    pub lang: Option<&'a str>,
+    pub rating: Option<Rating>,
+}
+
+/// A text read up to its language: what [`Classifier::analyze_rated`] and
+/// [`Classifier::analyze_batch`] share.
+struct Prepared<'t> {
+    brands: Vec<BrandMatch>,
+    /// Which of `brands` lends its lexicon overrides to the sentiment.
+    overrides: Option<usize>,
+    /// The [`readable_text`], and the byte ranges in it of the brands' names.
+    text: std::borrow::Cow<'t, str>,
+    /// The [`signal_text`] when it is not `text` (Persian and Arabic normalised).
+    normalized: Option<String>,
+    masked: Vec<(usize, usize)>,
+    lang: LangGuess,
+    truncated: bool,
+}
+
+impl Prepared<'_> {
+    fn signal_text(&self) -> &str {
+        self.normalized.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The rest of the classification; `matched` is the signal rules that match the text, when
+    /// they were found with a batch.
+    fn analyze(
+        self,
+        c: &Classifier,
+        rating: Option<Rating>,
+        matched: Option<&signals::RuleMatches>,
+    ) -> Analysis {
+        let overrides = self
+            .overrides
+            .and_then(|i| c.overrides.get(&self.brands[i].brand));
+        let (classification, _) = c.classify_in(
+            &self.text,
+            self.lang,
+            overrides,
+            Given {
+                masked: &self.masked,
+                truncated: self.truncated,
+                rating,
+                normalized: self.normalized.as_deref(),
+                matched,
+            },
+            Places::Unwanted,
+        );
+        Analysis {
+            brands: self.brands,
+            classification,
+        }
+    }
 }
 
 /// Everything about one text: the brand matches and the brand-independent classification.
@@ -301,33 +366,69 @@ impl Classifier {
         declared_lang: Option<&str>,
         rating: Option<Rating>,
     ) -> Analysis {
+        self.prepare(text, declared_lang)
+            .analyze(self, rating, None)
+    }
+
+    /// [`Classifier::analyze_rated`] for each of a batch of texts, with the same results. The
+    /// signal rules search the batch rule by rule (see [`SignalDetector::match_batch`]), which
+    /// keeps each rule's tables in the processor's caches: the CLI classifies its input this way.
+    /// The batch's texts are all held at once; the caller bounds it.
+    pub fn analyze_batch(&self, items: &[BatchItem<'_>]) -> Vec<Analysis> {
+        let mut out = Vec::with_capacity(items.len());
+        self.analyze_batch_each(items, |_, a| out.push(a));
+        out
+    }
+
+    /// [`Classifier::analyze_batch`], handing each text's analysis to `each` (with the text's
+    /// index) as soon as it is made, in order: only one analysis is held at a time.
+    pub fn analyze_batch_each(
+        &self,
+        items: &[BatchItem<'_>],
+        mut each: impl FnMut(usize, Analysis),
+    ) {
+        let prepared: Vec<Prepared<'_>> = items
+            .iter()
+            .map(|item| self.prepare(item.text, item.lang))
+            .collect();
+        let keys: Vec<(&str, &str)> = prepared
+            .iter()
+            .map(|p| (p.signal_text(), p.lang.code.as_ref()))
+            .collect();
+        let matched = self.signals.match_batch(&keys);
+        drop(keys);
+        for (i, ((p, item), m)) in prepared.into_iter().zip(items).zip(&matched).enumerate() {
+            each(i, p.analyze(self, item.rating, Some(m)));
+        }
+    }
+
+    /// What every stage after brand matching starts from (see [`Prepared`]).
+    fn prepare<'t>(&self, text: &'t str, declared_lang: Option<&str>) -> Prepared<'t> {
         let cut = truncate_utf8(text, self.max_text_bytes);
         let truncated = cut.len() < text.len();
         let lower = lexicon::lowercase_cow(cut);
         let brands = self.brands.find(cut, &lower);
         // One classification per text here: with the lexicon overrides of the first matched brand
         // that has one naming a word of the text ("sick" for a skate brand), as `enrich` does per brand.
-        let overrides = brands.iter().find_map(|b| {
+        let overrides = brands.iter().position(|b| {
             self.overrides
                 .get(&b.brand)
-                .filter(|o| o.keys().any(|k| lower.contains(k.as_str())))
+                .is_some_and(|o| o.keys().any(|k| lower.contains(k.as_str())))
         });
         let (text, masked) = readable(cut, &brands);
         let lang = self.lang.detect(&text, declared_lang);
-        let (classification, _) = self.classify_in(
-            &text,
-            lang,
-            overrides,
-            Given {
-                masked: &masked,
-                truncated,
-                rating,
-            },
-            Places::Unwanted,
-        );
-        Analysis {
+        let normalized = match signal_text(&text, &lang.code) {
+            std::borrow::Cow::Owned(s) => Some(s),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        Prepared {
             brands,
-            classification,
+            overrides,
+            text,
+            normalized,
+            masked,
+            lang,
+            truncated,
         }
     }
 
@@ -345,9 +446,16 @@ impl Classifier {
             .sentiment
             .score_masked(text, &lang.code, overrides, given.masked);
         let Given {
-            truncated, rating, ..
+            truncated,
+            rating,
+            normalized,
+            matched,
+            ..
         } = given;
-        let signal_text = signal_text(text, &lang.code);
+        let signal_text = match normalized {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => signal_text(text, &lang.code),
+        };
         let signals::Detected {
             mut signals,
             mut spans,
@@ -356,7 +464,7 @@ impl Classifier {
             advised_against,
         } = self
             .signals
-            .detect_with_requests(&signal_text, &lang.code, &sentiment);
+            .detect_matched(&signal_text, &lang.code, &sentiment, matched);
         if let Some(r) = rating {
             rated_complaint(&mut signals, &mut spans, r);
         }
@@ -479,6 +587,8 @@ impl Classifier {
                 masked: &masked,
                 truncated,
                 rating: m.rating,
+                normalized: None,
+                matched: None,
             },
             places,
         );
@@ -505,6 +615,8 @@ impl Classifier {
                                 masked: &masked,
                                 truncated,
                                 rating: m.rating,
+                                normalized: None,
+                                matched: None,
                             },
                             places,
                         ))

@@ -95,6 +95,25 @@ impl RegexCaches {
         self.with(slot, re, |cache| re.is_match_with(cache, &Input::new(text)))
     }
 
+    /// Whether `re` (the regex of `slot`) matches somewhere in each of `texts`: one lock and one
+    /// charge for them all. Searching a batch of texts with one rule before the next keeps that
+    /// rule's tables in the processor's caches (see [`super::signals::SignalDetector::match_batch`]).
+    /// The store's bound is as for one search: the cache's growth over the batch is charged at its
+    /// end, and one cache grows at most to its own capacity.
+    pub fn is_match_each<'t>(
+        &self,
+        slot: usize,
+        re: &meta::Regex,
+        texts: impl IntoIterator<Item = &'t str>,
+        mut found: impl FnMut(usize, bool),
+    ) {
+        self.with(slot, re, |cache| {
+            for (i, text) in texts.into_iter().enumerate() {
+                found(i, re.is_match_with(cache, &Input::new(text)));
+            }
+        })
+    }
+
     /// The leftmost-first match of `re` (the regex of `slot`) in `text`, as a byte range.
     pub fn find(&self, slot: usize, re: &meta::Regex, text: &str) -> Option<(usize, usize)> {
         self.with(slot, re, |cache| {
@@ -233,6 +252,10 @@ mod tests {
                     theirs.find_iter(t).map(|m| (m.start(), m.end())).collect();
                 assert_eq!(caches.find_all(first + k, &ours, t), all, "{p} {t:?}");
             }
+            let mut each = vec![None; texts.len()];
+            caches.is_match_each(first + k, &ours, texts, |i, m| each[i] = Some(m));
+            let want: Vec<Option<bool>> = texts.iter().map(|t| Some(theirs.is_match(t))).collect();
+            assert_eq!(each, want, "{p}");
         }
     }
 
