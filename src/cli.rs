@@ -60,21 +60,10 @@ pub const BATCH_BYTES: usize = 256 << 10;
 /// The input's buffer. A batch ends when the buffer runs dry, so it must hold many lines.
 pub const INPUT_BUFFER_BYTES: usize = 256 << 10;
 
-/// Classifies one line, appending its JSON to `out` (one buffer reused across lines). `Err` is the
-/// message for stderr.
-pub fn classify_line(
-    c: &Classifier,
-    line: &[u8],
-    line_no: u64,
-    out: &mut Vec<u8>,
-) -> Result<(), String> {
-    classify_line_with(c, line, line_no, out, chrono::Utc::now(), |r, out| {
-        r.write_json(out)
-    })
-}
-
-/// [`classify_line`] at the time `now` (influence counts account age), with the record written
-/// by `write` (the tests compare writers).
+/// Classifies one line on its own at the time `now` (influence counts account age), appending its
+/// JSON as `write` writes it to `out`; `Err` is the message for stderr. The tests compare writers
+/// with it, and the batches of [`classify_stream`] with a line at a time.
+#[cfg(test)]
 fn classify_line_with(
     c: &Classifier,
     line: &[u8],
@@ -94,9 +83,8 @@ fn parse_line(line: &[u8], line_no: u64) -> Result<(String, Input), String> {
     let text =
         std::str::from_utf8(line).map_err(|e| format!("line {line_no}: invalid UTF-8 ({e})"))?;
     let trimmed = text.trim_start();
-    let input = if trimmed.starts_with('{') {
-        let v: Input = serde_json::from_str(text).map_err(|e| format!("line {line_no}: {e}"))?;
-        v
+    let mut input = if trimmed.starts_with('{') {
+        serde_json::from_str::<Input>(text).map_err(|e| format!("line {line_no}: {e}"))?
     } else {
         Input {
             id: None,
@@ -107,7 +95,6 @@ fn parse_line(line: &[u8], line_no: u64) -> Result<(String, Input), String> {
             rating: None,
         }
     };
-    let mut input = input;
     let id = match input.id.take() {
         Some(serde_json::Value::String(s)) => s,
         Some(other) => other.to_string(),
@@ -224,7 +211,7 @@ impl Output<'_> {
 }
 
 /// One line read for a batch: its bytes (line end removed), or the note that it was too long.
-enum Read {
+enum ReadLine {
     Line(Vec<u8>),
     TooLong,
 }
@@ -250,7 +237,7 @@ fn classify_stream_at<R: std::io::Read>(
 ) -> std::io::Result<u64> {
     let mut failed = 0;
     let mut line_no = 0u64;
-    let mut batch: Vec<Read> = Vec::new();
+    let mut batch: Vec<ReadLine> = Vec::new();
     let mut batch_bytes = 0;
     let mut json = Vec::new();
     loop {
@@ -270,7 +257,7 @@ fn classify_stream_at<R: std::io::Read>(
                     break;
                 }
             }
-            batch.push(Read::TooLong);
+            batch.push(ReadLine::TooLong);
         } else {
             while matches!(buf.last(), Some(b'\n' | b'\r')) {
                 buf.pop();
@@ -278,7 +265,7 @@ fn classify_stream_at<R: std::io::Read>(
             batch_bytes += buf.len();
             // An empty line is still a line: it is classified (neutral, no brands) so ids stay
             // aligned.
-            batch.push(Read::Line(buf));
+            batch.push(ReadLine::Line(buf));
         }
         // Nothing buffered: the next read may wait for the writer, so what was read is answered
         // now.
@@ -300,7 +287,7 @@ fn classify_stream_at<R: std::io::Read>(
 /// error in order; returns the number of failed lines.
 fn classify_batch(
     c: &Classifier,
-    batch: &mut Vec<Read>,
+    batch: &mut Vec<ReadLine>,
     line_no: &mut u64,
     now: chrono::DateTime<chrono::Utc>,
     json: &mut Vec<u8>,
@@ -313,8 +300,8 @@ fn classify_batch(
         .map(|read| {
             *line_no += 1;
             match read {
-                Read::Line(line) => parse_line(&line, *line_no),
-                Read::TooLong => Err(format!(
+                ReadLine::Line(line) => parse_line(&line, *line_no),
+                ReadLine::TooLong => Err(format!(
                     "line {line_no}: longer than {MAX_LINE_BYTES} bytes; skipped"
                 )),
             }
