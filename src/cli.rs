@@ -46,7 +46,7 @@ struct Input {
     rating: Option<crate::model::Rating>,
 }
 
-/// Lines classified together (see [`Classifier::analyze_batch`]): enough that each signal rule
+/// Lines classified together (see [`Classifier::analyze_batch_each`]): enough that each signal rule
 /// searches many texts in a row, its tables warm. Measured on the dev texts × 5 and 40,000 stream
 /// texts (best of five runs each, one hour): a line at a time 1.99 s and 2.53 s; batches of 256
 /// lines 1.81 s and 2.04 s; 1,024 lines 1.68 s and 1.60 s; 4,096 lines 1.46 s and 1.54 s, but

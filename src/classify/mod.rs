@@ -72,7 +72,7 @@ struct Given<'a> {
     /// The text's [`signal_text`], when it is already made and not the text itself.
     normalized: Option<&'a str>,
     /// The signal rules that match the signal text, when a batch found them (see
-    /// [`Classifier::analyze_batch`]).
+    /// [`Classifier::analyze_batch_each`]).
     matched: Option<&'a signals::RuleMatches>,
 }
 
@@ -88,7 +88,7 @@ enum Places {
     All,
 }
 
-/// One text of a batch for [`Classifier::analyze_batch`]: the text, its feed's language tag and
+/// One text of a batch for [`Classifier::analyze_batch_each`]: the text, its feed's language tag and
 /// its author's rating, as [`Classifier::analyze_rated`] takes them.
 #[derive(Debug, Clone, Copy)]
 pub struct BatchItem<'a> {
@@ -98,7 +98,7 @@ pub struct BatchItem<'a> {
 }
 
 /// A text read up to its language: what [`Classifier::analyze_rated`] and
-/// [`Classifier::analyze_batch`] share.
+/// [`Classifier::analyze_batch_each`] share.
 struct Prepared<'t> {
     brands: Vec<BrandMatch>,
     /// Which of `brands` lends its lexicon overrides to the sentiment.
@@ -370,18 +370,12 @@ impl Classifier {
             .analyze(self, rating, None)
     }
 
-    /// [`Classifier::analyze_rated`] for each of a batch of texts, with the same results. The
-    /// signal rules search the batch rule by rule (see [`SignalDetector::match_batch`]), which
-    /// keeps each rule's tables in the processor's caches: the CLI classifies its input this way.
-    /// The batch's texts are all held at once; the caller bounds it.
-    pub fn analyze_batch(&self, items: &[BatchItem<'_>]) -> Vec<Analysis> {
-        let mut out = Vec::with_capacity(items.len());
-        self.analyze_batch_each(items, |_, a| out.push(a));
-        out
-    }
-
-    /// [`Classifier::analyze_batch`], handing each text's analysis to `each` (with the text's
-    /// index) as soon as it is made, in order: only one analysis is held at a time.
+    /// [`Classifier::analyze_rated`] for each of a batch of texts, with the same results, each
+    /// analysis handed to `each` (with the text's index) as soon as it is made, in order: only one
+    /// is held at a time. The signal rules search the batch rule by rule (see
+    /// [`SignalDetector::match_batch`]), which keeps each rule's tables in the processor's caches:
+    /// the CLI classifies its input this way. The batch's texts are all held at once; the caller
+    /// bounds it.
     pub fn analyze_batch_each(
         &self,
         items: &[BatchItem<'_>],
