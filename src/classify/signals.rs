@@ -91,7 +91,7 @@ const EN: &[Rule] = &[
         "recommend_enough",
         // "Can't recommend Fernway enough": the strongest recommendation (the warning rules read
         // "can't recommend" and an idiom cancels them).
-        r"\b(?:can'?t|cannot|couldn'?t|could not) (?:recommend|praise) (?:\w+ ){0,3}(?:enough|highly enough|more highly)\b",
+        r"\b(?:can'?t|can not|cannot|couldn'?t|could not) (?:recommend|praise) (?:\w+ ){0,3}(?:enough|highly enough|more highly)\b",
     ),
     r(
         Recommend,
@@ -465,7 +465,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.85,
         "never_again",
-        r"\b(?:never|not) (?:buying|purchasing|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\b(?:won'?t|will not|will never|never)(?: be)? (?:get(?:ting)?|see(?:ing)?) (?:any more of |anymore of |any more |another (?:penny|cent|dime|dollar|pound|euro) (?:of |from )?|a (?:single )?(?:penny|cent|dime) (?:more )?(?:of |from )?)?(?:my|our) (?:money|business|custom)\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this (?:company|bank|provider|app|service|store|shop|airline|carrier|network)|(?-i:[A-Z])\w*)\b|\bmoving my (?:money|account|savings|business|number)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|purchase|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
+        r"\b(?:never|not) (?:buying|purchasing|ordering|using|shopping|flying|going|coming|eating|staying)(?: \w+){0,3} again\b|\b(?:won'?t|will not|will never|never)(?: be)? (?:get(?:ting)?|see(?:ing)?) (?:any more of |anymore of |any more |another (?:penny|cent|dime|dollar|pound|euro) (?:of |from )?|a (?:single )?(?:penny|cent|dime) (?:more )?(?:of |from )?)?(?:my|our) (?:money|business|custom)\b|\bnever again\b|\bnever (?:going|coming) back(?: to\b| there\b| again\b|\s*[.!,]|\s*$)|(?:^|[.!?]\s+)done with (?:them|you|you guys|this (?:company|bank|provider|app|service|store|shop|airline|carrier|network)|(?-i:[A-Z])\w*)\b|\bmoving my (?:money|account|savings|business|number)\b|\b(?:won'?t|will not|will never|would not|wouldn'?t|would never) (?:ever )?(?:buy|purchase|order|use|shop|fly|go|come|eat|stay|book)(?: \w+){0,3} (?:again|back)\b|\b(?:won'?t|will not|will never) be (?:back|returning)\b|\b(?:won'?t|will not|will never|'ll never) be (?:buying|purchasing|ordering|using|shopping|flying|booking|staying|eating|renewing)(?: \w+){0,3} (?:again|back|any ?more)\b|\b(?:and |so )?i'?m (?:out|outta here)\s*(?:[.!]+|$)|\b(?:won'?t|will not|will never|'ll never|would never|will probably (?:not|never)|(?:am|'m) (?:not|never) going to) (?:ever )?(?:buy|order|use|shop|fly|book)(?: another\b|(?: \w+){0,3} any ?more\b)",
     ),
     r(
         ChurnIntent,
@@ -627,7 +627,7 @@ const EN: &[Rule] = &[
         // time", "promo code won't apply", "won't accept my return", "snapped in a week". A rule
         // of its own because the literal gate takes at most 64 strings a rule: inside
         // `doesnt_work` they left it with none, and its regex ran on every text.
-        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out|restarting|rebooting)\b|\b(?:wi-?fi|internet|connection|signal|calls?|line|stream|video|bluetooth|audio) (?:\S+ )?(?:keeps?|kept) (?:dropping|disconnecting|cutting out|buffering)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|one|two|three|four|\d+|a few|less than a) (?:day|days|week|weeks|month|months|use|uses|wash|washes)\b|\b(?:drains|draining|drained) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|kept|began) (?:to )?(?:flicker|overheat|stutter|rattl|crackl)(?:e|s|ing)?\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
+        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out|restarting|rebooting)\b|\b(?:wi-?fi|internet|connection|signal|calls?|line|stream|video|bluetooth|audio) (?:\S+ )?(?:keeps?|kept) (?:dropping|disconnecting|cutting out|buffering)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|an|one|two|three|four|\d+|a few|less than a|less than an) (?:day|days|week|weeks|month|months|use|uses|wash|washes|hour|hours|minutes|charge|charges)\b|\b(?:drains|draining|drained) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|kept|began) (?:to )?(?:flicker|overheat|stutter|rattl|crackl)(?:e|s|ing)?\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
     ),
     r(
         Complaint,
@@ -779,7 +779,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "on_hold",
-        r"\b(?:on hold|(?:no|zero) (?:one|response|reply|answer|help|signal|service|wifi|internet|update)|nobody (?:answers|responds|replies|helps|cares)|hung up|disconnected|(?:closed|ended|shut|terminated) (?:the |our )?(?:chat|conversation|call|ticket|case) on (?:me|us)|(?:sen[dt](?:ing)?|send|bounc(?:ed|ing)|pass(?:ed|ing)|push(?:ed|ing)|talk(?:ed|ing)) (?:me|us) (?:round |around |back and forth )?in circles|(?:going|went|go|gone|been) (?:round |around )?in circles|(?:the|a|this) run-?around)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b|\bghost(?:ed|ing|s)? (?:me|us|you|customers|their customers)\b|\b(?:loops?|looped|looping|sends?|sent|keeps? sending|redirects?|redirected) (?:me|us) (?:straight )?(?:back )?to (?:the |a )?(?:faq|help|same|start|home) (?:page|screen|menu)\b|\bchat ?bot\b[^.!?\n]{0,30}\b(?:useless|loops?|no help|can'?t help|doesn'?t understand|goes in circles)\b|\b(?:keeps?|kept) (?:saying|telling (?:me|us)) (?:that )?(?:\S+ ){0,4}?[\x22“']?(?:has been|was|is|have been) (?:processed|sent|shipped|dispatched|resolved|fixed|refunded)\b[^.!?\n]{0,40}\bbut\b|\b(?:is|will|does|can) (?:anyone|anybody|someone|somebody)(?: \S+){0,4}? (?:actually |ever |even |please )?(?:going to |gonna )?(?:answer|reply to|respond to|get back to|call me back|pick up)\b[^.!?\n]*\?",
+        r"\b(?:on hold|(?:no|zero) (?:response|reply|answer|help|signal|service|wifi|internet|update)|(?:(?:no|zero) one|nobody|noone|no-one) (?:\S+ )?(?:answer|respond|repl|pick|got back|gets back|get back|call(?:ed|s)? (?:me |us |you )?back|help|came (?:out|to|back|round|over)|show(?:ed|s)? up|turn(?:ed|s)? up|contact|follow(?:ed|s)? up|bother(?:ed|s)? to|seems to (?:know|care|help)|available|at the (?:desk|counter|store|shop|reception|front|branch)|on the (?:phone|line)|cares|could help|can help|was able to help|to (?:help|talk to|speak to)|from (?:the |your |their )?(?:store|shop|support|team|company|customer service))\S*|hung up|disconnected|(?:closed|ended|shut|terminated) (?:the |our )?(?:chat|conversation|call|ticket|case) on (?:me|us)|(?:sen[dt](?:ing)?|send|bounc(?:ed|ing)|pass(?:ed|ing)|push(?:ed|ing)|talk(?:ed|ing)) (?:me|us) (?:round |around |back and forth )?in circles|(?:going|went|go|gone|been) (?:round |around )?in circles|(?:the|a|this) run-?around)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b|\bghost(?:ed|ing|s)? (?:me|us|you|customers|their customers)\b|\b(?:loops?|looped|looping|sends?|sent|keeps? sending|redirects?|redirected) (?:me|us) (?:straight )?(?:back )?to (?:the |a )?(?:faq|help|same|start|home) (?:page|screen|menu)\b|\bchat ?bot\b[^.!?\n]{0,30}\b(?:useless|loops?|no help|can'?t help|doesn'?t understand|goes in circles)\b|\b(?:keeps?|kept) (?:saying|telling (?:me|us)) (?:that )?(?:\S+ ){0,4}?[\x22“']?(?:has been|was|is|have been) (?:processed|sent|shipped|dispatched|resolved|fixed|refunded)\b[^.!?\n]{0,40}\bbut\b|\b(?:is|will|does|can) (?:anyone|anybody|someone|somebody)(?: \S+){0,4}? (?:actually |ever |even |please )?(?:going to |gonna )?(?:answer|reply to|respond to|get back to|call me back|pick up)\b[^.!?\n]*\?",
     ),
     r(
         Complaint,
@@ -820,7 +820,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "arrived_damaged",
-        r"\barrived (?:damaged|broken|crushed|soaked|wet|opened|smashed|dented|late|empty)\b|\bleft (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order) (?:outside|in the rain|in the snow|at the wrong|on the street|in the bin|over the fence)\b|\b(?:box|package|parcel) (?:was |is |arrived |came )?(?:soaked|crushed|smashed|ripped open|torn open|wet through|dented)\b|\b(?:threw|thrown|throws|tossed|chucked|dumped|flung|hurled) (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order)\b|\bmarked (?:it |as |it as )?delivered\b",
+        r"\barrived (?:damaged|broken|crushed|soaked|wet|opened|smashed|dented|late|empty)\b|\barrived (?:with|missing) (?:a |an |the |one |two |some |its |it'?s )?(?:\S+ )?(?:ripped|torn|broken|cracked|dented|smashed|scratched|stained|damaged|bent|chipped|snapped|leaking|scuffed|crushed)\b|\bleft (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order) (?:outside|in the rain|in the snow|at the wrong|on the street|in the bin|over the fence)\b|\b(?:box|package|parcel) (?:was |is |arrived |came )?(?:soaked|crushed|smashed|ripped open|torn open|wet through|dented)\b|\b(?:threw|thrown|throws|tossed|chucked|dumped|flung|hurled) (?:my|the|our) (?:\w+ )?(?:parcel|package|box|delivery|order)\b|\bmarked (?:it |as |it as )?delivered\b",
     ),
     r(
         Complaint,
@@ -2412,7 +2412,7 @@ fn negated_before(before: &str) -> bool {
     const NEGATORS: &[&str] = &[
         "not", "never", "isn't", "wasn't", "aren't", "weren't", "ain't", "isnt", "wasnt", "hardly",
         "barely", "without", "nothing", "no", "won't", "wont", "n't", "doesn't", "doesnt",
-        "didn't", "didnt", "don't", "dont",
+        "didn't", "didnt", "don't", "dont", "haven't", "havent", "hasn't", "hasnt", "hadn't",
     ];
     const DEGREE: &[&str] = &[
         "very",
@@ -2435,11 +2435,168 @@ fn negated_before(before: &str) -> bool {
     let is = |w: Option<&str>, set: &[&str]| {
         w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
     };
+    // A verb of being, having or becoming may stand between: "you will not be disappointed", "I
+    // have never been disappointed", "nothing has broken", "won't get frustrated", "haven't been
+    // that disappointed". Not "never been so disappointed" (the most ever: a complaint).
+    const BE: &[&str] = &[
+        "be", "been", "being", "is", "was", "are", "were", "has", "have", "had", "get", "got",
+        "gotten", "feel", "felt",
+    ];
     let w1 = words.next();
     if is(w1, NEGATORS) {
         return true;
     }
-    is(w1, DEGREE) && is(words.next(), NEGATORS)
+    let w2 = words.next();
+    if is(w1, DEGREE) && is(w2, NEGATORS) {
+        return true;
+    }
+    if is(w1, BE) && is(w2, NEGATORS) {
+        return true;
+    }
+    let w3 = words.next();
+    is(w1, DEGREE)
+        && is(w2, BE)
+        && is(w3, NEGATORS)
+        && !(is(w3, &["never"]) && is(w1, &["so", "this", "that"]))
+}
+
+/// Whether the trouble that follows was put right: a verb of fixing as the last word before it,
+/// or before a possessive or an article ("sorted my *broken* screen", "replaced the *damaged*
+/// box", "they fixed my *problem*").
+fn put_right_before(before: &str) -> bool {
+    const FIXED: &[&str] = &[
+        "fixed",
+        "sorted",
+        "replaced",
+        "repaired",
+        "swapped",
+        "exchanged",
+        "resolved",
+        "solved",
+    ];
+    const DETERMINERS: &[&str] = &["my", "the", "our", "a", "an", "his", "her", "their", "your"];
+    let mut words = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .take_while(|w| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\''));
+    let is = |w: Option<&str>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    };
+    let w1 = words.next();
+    is(w1, FIXED) || (is(w1, DETERMINERS) && is(words.next(), FIXED))
+}
+
+/// Whether the words after a "still haven't" or "yet to" are the writer's own inaction: a verb of
+/// using or trying ("still haven't *used* it", "yet to *try* the app", "still haven't had a
+/// chance"), the first word after it.
+fn not_got_round_to(after: &str) -> bool {
+    const OWN: &[&str] = &[
+        "used",
+        "use",
+        "tried",
+        "try",
+        "opened",
+        "open",
+        "worn",
+        "wear",
+        "read",
+        "watched",
+        "watch",
+        "played",
+        "play",
+        "finished",
+        "finish",
+        "needed",
+        "need",
+        "decided",
+        "decide",
+        "unboxed",
+        "unbox",
+        "installed",
+        "install",
+        "tested",
+        "test",
+        "touched",
+        "listened",
+        "listen",
+        "experienced",
+        "explored",
+        "explore",
+    ];
+    let mut words = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
+    match words.next() {
+        Some(w) if OWN.iter().any(|o| w.eq_ignore_ascii_case(o)) => true,
+        // "still haven't had a chance / the time / the need to"
+        Some(w) if w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("got") => {
+            let next: Vec<&str> = words.take(2).collect();
+            next.iter().any(|w| {
+                ["chance", "time", "need", "opportunity", "round", "around"]
+                    .iter()
+                    .any(|o| w.eq_ignore_ascii_case(o))
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Whether what follows is the other side of a comparison: "than", "unlike" or "instead of"
+/// among the last three words of the clause before it ("cheaper than Apple's *overpriced* iPod").
+fn compared_before(before: &str) -> bool {
+    let clause = before
+        .rsplit(['.', '!', '?', ',', ';', ':', '(', '\n'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().rev().take(3).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        w.eq_ignore_ascii_case("than")
+            || w.eq_ignore_ascii_case("unlike")
+            || (w.eq_ignore_ascii_case("of")
+                && words
+                    .get(k + 1)
+                    .is_some_and(|v| v.eq_ignore_ascii_case("instead")))
+    })
+}
+
+/// Whether the words before a duration say how long the writer has had the thing: a verb of
+/// having or using among the last five words of its sentence, then "for" ("I've had this for
+/// about", "have used this phone for", "been using it for"), with no word of waiting or trouble
+/// between ("I have been waiting for", "been without internet for").
+fn owned_for_before(before: &str) -> bool {
+    const OWNING: &[&str] = &[
+        "had", "owned", "used", "using", "worn", "wearing", "driven", "driving", "tested",
+        "testing", "played", "enjoyed", "enjoying", "loved", "loving", "run", "running",
+    ];
+    const TROUBLE: &[&str] = &[
+        "waiting", "waited", "without", "down", "broken", "stuck", "trying", "no", "not",
+        "nothing", "offline",
+    ];
+    let sentence = before
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let words: Vec<&str> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut tail = words.iter().rev();
+    // "for", then an optional "about" / "over" / "almost" / "nearly" / "around" / "roughly".
+    let mut w = tail.next();
+    if w.is_some_and(|w| {
+        matches!(
+            *w,
+            "about" | "over" | "almost" | "nearly" | "around" | "roughly" | "just"
+        )
+    }) {
+        w = tail.next();
+    }
+    if w != Some(&"for") {
+        return false;
+    }
+    let near: Vec<&&str> = tail.take(5).collect();
+    near.iter().any(|w| OWNING.contains(w)) && !near.iter().any(|w| TROUBLE.contains(w))
 }
 
 /// Whether a one-word verdict of Spanish, French, German or Portuguese is denied by the words just
@@ -3268,7 +3425,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::Delivery,
         Evidence::Strong,
-        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|packages?|parcels?|couriers?|tracking|dispatch(?:ed)?|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|enviar|envían|entrega|paquete|pacote|entregador|repartidor|livreur|zusteller|paketbote|livraison|colis|lieferung|paket|versand|geliefert|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|llega|llegado|enviaron|livré|expédié|reçue?s?|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|reparto|en tránsito|en preparación|in zustellung|unterwegs|sendungsverfolgung|kam (?:nie|nicht) an|نرسیده|نرسید)\b|ارسال|تحویل|بسته|توصيل|شحن|الشحنه|ما وصل|ماوصل|لم يصل|(?:^|\s)شحنتي(?:\s|$)|(?:الطلب|طلبي|الطلبيه|طلبيتي)(?: \S+){0,2} (?:وصل|وصلت|تاخر|تاخرت|متاخر|متاخره)",
+        r"\b(?:deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|packages?|parcels?|couriers?|arrived (?:with|missing) (?:a |an |the |one |two |some |its |it'?s )?(?:\S+ )?(?:ripped|torn|broken|cracked|dented|smashed|scratched|damaged|bent|chipped|crushed)|tracking|dispatch(?:ed)?|postman|ups|fedex|dhl|usps|lost in transit|envío|envio|enviar|envían|entrega|paquete|pacote|entregador|repartidor|livreur|zusteller|paketbote|livraison|colis|lieferung|paket|versand|geliefert|correios|entrepôt|retard|retraso|verspätung|verspätet|atraso|atrasou|chegou|llegó|arrivé|llega|llegado|enviaron|livré|expédié|reçue?s?|angekommen|zugestellt|versendet|entregue|enviado|enviaram|entregaram|recebi|perdu|perdue|verloren|faltaba|manquait|fehlte|in transit|reparto|en tránsito|en preparación|in zustellung|unterwegs|sendungsverfolgung|kam (?:nie|nicht) an|نرسیده|نرسید)\b|ارسال|تحویل|بسته|توصيل|شحن|الشحنه|ما وصل|ماوصل|لم يصل|(?:^|\s)شحنتي(?:\s|$)|(?:الطلب|طلبي|الطلبيه|طلبيتي)(?: \S+){0,2} (?:وصل|وصلت|تاخر|تاخرت|متاخر|متاخره)",
     ),
     (
         ComplaintCategory::ReturnsRefunds,
@@ -3305,7 +3462,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // charge, a thing not as described (a fourth entry, for the gate's 64 strings).
         ComplaintCategory::Quality,
         Evidence::Strong,
-        r"\b(?:(?:way|far|much) too (?:loud|noisy)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|faded|fading|peeled|tasted|burnt|battery (?:went|goes|drops?|dropped|drained?)|se décollent|se décolle|décollée?s?|washed[- ]out|paper[- ]thin|(?:update|upgrade) (?:\S+ ){0,2}?(?:wiped|erased|deleted|broke)|veio fria|veio frio|estava crua?|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
+        r"\b(?:(?:way|far|much) too (?:loud|noisy)|(?:was|were|is|are|already|arrived|came) out of date|past (?:its|their|the) (?:use[- ]by|best[- ]before|sell[- ]by)|dead (?:backlight|screen|pixels?|speakers?|ports?|keys?|buttons?)|buffering|runs? hot|(?:hot|warm) (?:while|when|during) (?:charging|in use|gaming)|smell(?:s|ed)? (?:\w+ )?(?:like|of) (?:chemicals|plastic|burning|mou?ld|rubber|paint)|(?:chemical|plastic|burning|musty) (?:smell|odou?r)|chipp(?:ed|ing)|filthy|dirty|stain(?:s|ed)|unclean|faded|fading|peeled|tasted|burnt|battery (?:went|goes|drops?|dropped|drained?)|se décollent|se décolle|décollée?s?|washed[- ]out|paper[- ]thin|(?:update|upgrade) (?:\S+ ){0,2}?(?:wiped|erased|deleted|broke)|veio fria|veio frio|estava crua?|raw|(?:wouldn'?t|would not) (?:recline|flush|lock|close|open|turn on|work|charge|start)|(?:screen|display|tv|charger|socket|remote) (?:was|is|went) dead|porquería|en panne|(?:dejó|ha dejado) de (?:calentar|cargar|encender|enfriar|sonar|andar|responder)|burn(?:ed|t) out|junk|laggy|blurry|let(?:s|ting)? (?:the )?(?:water|rain) (?:in|through)|pill(?:ed|ing)|shr[au]nk|rust(?:ed|ing|y)|(?:stopped|stops|won'?t|doesn'?t) (?:holding|hold|taking|take) (?:a )?charge|not as (?:described|pictured|advertised))\b",
     ),
     (
         // A network's coverage, said of in a complaint ("the signal at home is a joke", "la
@@ -3424,7 +3581,7 @@ fn fooled_turn(text: &str, sentiment: &Sentiment) -> Option<SignalKind> {
 /// hardly believed ("got the job!!! still can't believe it", "still can't believe I won"; not "I
 /// still can't believe I heard this", outrage). A problem put
 /// right ("problem solved", "thanks for fixing my issue so fast") is [`FIXED_TROUBLE`]'s.
-const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:uninstall(?:ed|ing)? (?:\S+ ){0,3}?and re-?install(?:ed|ing)?|(?:nobody|no one|noone|no-one) (?:ever )?told (?:me|us) (?:how|it (?:would|will|was|is)|that it (?:would|will|was|is)|(?:it|this|they) (?:\S+ )?(?:would|will) be (?:this|so))|still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|still (?:hot|warm|fresh|crispy|sealed|smiling|in one piece|like new)|don'?t worry|don'?t get me wrong|went out of (?:his|her|their|my|our|your|its) way|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|just got (?:back|home|off|in|out|up|told|paid|charged|billed|hit|scammed|robbed|engaged|married|hired|fired|promoted|dumped|called|emailed|texted|notified|informed|denied|rejected|blocked|banned|hacked|ghosted|cut off|disconnected|(?:my |a |an |the |our |this |another )?(?:\w+ )?(?:bill|renewal|statement|invoice|notice|e-?mail|text|letter|call|reply|response|notification|message|refund|quote|results?|diagnosis|news|word|confirmation|update|offer|job)s?)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|(?:refund|refunded|replaced|replacement|fixed|sorted|resolved|delivered|arrived|came|here) (?:\S+ ){0,2}?in (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
+const BENIGN_IDIOMS: &str = r"(?i)(?-u:\b)(?:uninstall(?:ed|ing)? (?:\S+ ){0,3}?and re-?install(?:ed|ing)?|(?:nobody|no one|noone|no-one) (?:ever )?told (?:me|us) (?:how|it (?:would|will|was|is)|that it (?:would|will|was|is)|(?:it|this|they) (?:\S+ )?(?:would|will) be (?:this|so))|still (?:can'?t|cannot) believe (?:it|(?:i|we) (?:won|got|made|passed|did))(?-u:\b)|(?:can'?t|can not|cannot|couldn'?t|could not) (?:wait|agree more|help but|be happier|be better|ask for (?:a )?better|(?:recommend|love|praise|thank) (?:\w+ ){0,3}enough|put (?:it|this) down|stop (?:smiling|laughing|listening|reading|playing|watching)|complain|get enough)|(?:no|not a|without a|never (?:had|have) (?:a|any)) (?:problems?|issues?|complaints?)|(?:still|is|are) (?:going strong|works?|working|running)|still (?:hot|warm|fresh|crispy|sealed|smiling|in one piece|like new)|don'?t worry|don'?t get me wrong|went out of (?:his|her|their|my|our|your|its) way|nothing but (?:love|praise|good)|what'?s not to love|(?:no|not a) (?:wait|delay)|just got (?:back|home|off|in|out|up|told|paid|charged|billed|hit|scammed|robbed|engaged|married|hired|fired|promoted|dumped|called|emailed|texted|notified|informed|denied|rejected|blocked|banned|hacked|ghosted|cut off|disconnected|(?:my |a |an |the |our |this |another )?(?:\w+ )?(?:bill|renewal|statement|invoice|notice|e-?mail|text|letter|call|reply|response|notification|message|refund|quote|results?|diagnosis|news|word|confirmation|update|offer|job)s?)|didn'?t disappoint|doesn'?t disappoint|won'?t disappoint|never disappoints?|won'?t (?:regret|be disappointed)|will not regret|didn'?t mean (?:to|for|it|that)|switch(?:ed|ing) (?:it |them |the \w+ )?(?:on|off)|(?:within|in under|in less than) (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|(?:refund|refunded|replaced|replacement|fixed|sorted|resolved|delivered|arrived|came|here) (?:\S+ ){0,2}?in (?:an?|\d+|one|two|three|a few|few) (?:minutes?|hours?|days?)|don'?t waste (?:your )?time (?:looking|searching|shopping)(?: around)? (?:at|for) (?:anything|any other|other)|when (?:is|are|will) (?:[\w'&;+-]+ ){0,8}?(?:coming out|coming to (?:the )?(?:uk|us|usa|eu|europe|canada|australia|india|ireland|new zealand|nz|asia|africa|mexico|brazil|japan|germany|france|spain|android|ios|pc|mac|xbox|playstation|ps5|switch|stores?|shops?|theaters?|cinemas?)|be available|available to (?:order|buy)|launch(?:ing)?|released?|see the new))(?-u:\b)";
 
 /// English trouble reported put right: a done fix before the trouble it names, within four words
 /// ("fixed my internet outage", "thanks for sorting out the billing error"), or the trouble before
@@ -4380,14 +4537,45 @@ impl SignalDetector {
             );
         }
         // A complaint word negated right before it ("not terrible at all", "wasn't that
-        // disappointing", "never disappointed") says the opposite. English rules only: the other
+        // disappointing", "never disappointed") says the opposite; one put right before it
+        // ("sorted my broken screen in ten minutes") is the praise of a fix. English rules only: the other
         // languages' rules spell their negations out.
         if lang == "en" && fired.iter().any(|f| f.sig.kind == Complaint) {
             drop_where(
                 &mut fired,
                 text,
                 |f| f.sig.kind == Complaint && f.sig.rule != SARCASM && f.rule.is_some(),
-                |a, _| negated_before(&text[..a]),
+                |a, _| negated_before(&text[..a]) || put_right_before(&text[..a]),
+            );
+        }
+        // "I've had this for about 3 months now", "been using it for two months now": how long
+        // the writer has owned it, the opening of a review, not a wait.
+        if lang == "en" && fired.iter().any(|f| f.sig.rule == "time_lapse") {
+            relocate_or_drop(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "time_lapse",
+                |_, a, b| text[a..b].ends_with("now") && owned_for_before(&text[..a]),
+            );
+        }
+        // "I still haven't used the alarm yet, but it should be good", "yet to try the app": what
+        // the writer has not got round to, not a wait for a supplier.
+        if lang == "en" && fired.iter().any(|f| f.sig.rule == "still_waiting") {
+            relocate_or_drop(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "still_waiting",
+                |_, _, b| not_got_round_to(&text[b..]),
+            );
+        }
+        // "Cheaper than Apple's overpriced iPod", "unlike the overpriced ones": the price blamed
+        // is another product's, the one compared with.
+        if lang == "en" && fired.iter().any(|f| f.sig.rule == "overpriced") {
+            relocate_or_drop(
+                &mut fired,
+                text,
+                |f| f.sig.rule == "overpriced",
+                |_, a, _| compared_before(&text[..a]),
             );
         }
         // In Spanish, French, German and Portuguese the rules spell out the negations that make a
@@ -5400,6 +5588,11 @@ mod tests {
                 "Not annoying at all",
                 "Not a nightmare at all",
                 "This is not the worst phone",
+                "You will not be disappointed with Lumora",
+                "I have not been disappointed with my purchase",
+                "Bought it twice and I've never been disappointed",
+                "Two years in and nothing has broken",
+                "I haven't been that disappointed by a phone, honestly",
             ],
             Complaint,
             false,
@@ -5407,6 +5600,7 @@ mod tests {
         expect_kind(
             &[
                 "I've never been so disappointed",
+                "I have never been this disappointed by a phone",
                 "Not great, terrible actually",
                 "The app is annoying.",
                 "It is not working",
@@ -5414,6 +5608,93 @@ mod tests {
             Complaint,
             true,
         );
+    }
+
+    /// How long the writer has had a thing opens a review; a wait is a complaint. The price blamed
+    /// in a comparison is the other product's. "No one" is a complaint when no one answers,
+    /// helps or turns up, not when no one can beat them.
+    #[test]
+    fn durations_comparisons_and_no_one_are_read_in_context() {
+        let d = SignalDetector::new();
+        for t in [
+            "I have had the Lumora kettle for about three weeks now, and I am very happy with it.",
+            "I've been using it for 3 months now.",
+            "Have used this phone for two months now.",
+        ] {
+            assert!(!en_rules(&d, t).contains(&"time_lapse".to_string()), "{t}");
+        }
+        for t in [
+            "Still trying to get my refund, three weeks now.",
+            "I have been waiting for 3 weeks now",
+            "Been without internet for 5 days now",
+        ] {
+            assert!(!kinds(t, "en").is_empty(), "{t}: no signal");
+            assert!(kinds(t, "en").contains(&Complaint), "{t}");
+        }
+        assert!(
+            !en_rules(
+                &d,
+                "Small, sounds great, and less expensive than Apple's overpriced iPod!"
+            )
+            .contains(&"overpriced".to_string())
+        );
+        assert!(
+            en_rules(
+                &d,
+                "The new plan is overpriced, cheaper than nothing it is not"
+            )
+            .contains(&"overpriced".to_string())
+        );
+        for t in [
+            "No one can beat Kodak processing",
+            "Kind of surprised no one knew the answer",
+            "A quiet room where no one bothers you",
+            "No one comes close to their coverage",
+            "Nobody calls it that any more",
+        ] {
+            assert!(!en_rules(&d, t).contains(&"on_hold".to_string()), "{t}");
+        }
+        for t in [
+            "There is an alarm, I still havent used it yet, but it should be good.",
+            "Still haven't had a chance to try the Lumora app",
+        ] {
+            assert!(
+                !en_rules(&d, t).contains(&"still_waiting".to_string()),
+                "{t}"
+            );
+        }
+        for t in [
+            "I still haven't had a reply from Lumora",
+            "Still haven't received my refund",
+        ] {
+            assert!(kinds(t, "en").contains(&Complaint), "{t}");
+        }
+        for t in [
+            "Super helpful advisor, sorted my broken screen in ten minutes",
+            "They replaced the damaged box the next day",
+        ] {
+            assert!(!kinds(t, "en").contains(&Complaint), "{t}");
+        }
+        for t in [
+            "Won't be ordering from them again.",
+            "The battery died after 40 minutes on day one.",
+            "The sofa arrived with a ripped cushion",
+            "Nobody has replied to my email",
+        ] {
+            let k = kinds(t, "en");
+            assert!(
+                k.contains(&Complaint) || k.contains(&ChurnIntent),
+                "{t}: {k:?}"
+            );
+        }
+        for t in [
+            "Called the store twice and no one picked up",
+            "Emailed support last week, no one replied",
+            "no one at the desk for 20 minutes",
+            "No one bothered to call me back",
+        ] {
+            assert!(en_rules(&d, t).contains(&"on_hold".to_string()), "{t}");
+        }
     }
 
     #[test]
@@ -7339,6 +7620,7 @@ mod tests {
         // "can't recommend X enough" is the strongest recommendation, not a warning.
         assert!(!has("I can't recommend Fernway enough", Warn));
         assert!(!has("Can’t recommend them enough!", Warn));
+        assert!(!has("We can not recommend this hotel highly enough.", Warn));
         assert!(has("I can't recommend Fernway", Warn));
         assert!(has("I can't recommend Fernway, not good enough", Warn));
         // Asking for a recommendation gives none, and praises nothing.
