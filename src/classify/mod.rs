@@ -1220,9 +1220,8 @@ mod tests {
     }
 
     #[test]
-    fn sentiment_words_are_not_overruled_by_a_signal() {
-        // The lexicon found words: the signal adds no hit, even when it disagrees...
-        let no_signal_hit = |text: &str| {
+    fn a_confident_signal_counts_with_the_words_but_praise_after_but_stands() {
+        let signal_hits = |text: &str| {
             let c = analyze(text);
             assert!(
                 c.signals
@@ -1230,19 +1229,31 @@ mod tests {
                     .any(|s| s.kind == crate::model::SignalKind::Complaint),
                 "{text}"
             );
-            assert!(
-                c.sentiment
-                    .hits
-                    .iter()
-                    .all(|h| !h.rule.starts_with("signal_")),
-                "{text}: {:?}",
-                c.sentiment
-            );
+            let rules: Vec<String> = c
+                .sentiment
+                .hits
+                .iter()
+                .filter(|h| h.rule.starts_with("signal_"))
+                .map(|h| h.rule.to_string())
+                .collect();
+            (c.sentiment.label, rules)
         };
-        no_signal_hit("The support is great and my kettle stopped working after two days");
-        no_signal_hit("My kettle stopped working after two days, but the support is great");
-        // ...unless every word against it came before a "but" and the clause after is the
-        // complaint: then the signal speaks for that clause.
+        // A confident complaint among words that read positive counts as one more word: the
+        // broken kettle outweighs the praise of the support.
+        assert_eq!(
+            signal_hits("The support is great and my kettle stopped working after two days"),
+            (
+                SentimentLabel::Negative,
+                vec!["signal_complaint+outweighs".to_string()]
+            )
+        );
+        // Praise after "but" is the writer's last word: the words stand.
+        assert_eq!(
+            signal_hits("My kettle stopped working after two days, but the support is great"),
+            (SentimentLabel::Positive, vec![])
+        );
+        // Every word against the complaint before a "but", the complaint after it: the signal
+        // speaks for that clause.
         let c =
             analyze("Honestly the support is great, but my kettle stopped working after two days");
         assert_eq!(

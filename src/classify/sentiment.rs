@@ -1575,6 +1575,7 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal, la
             && words.iter().any(before_but)
             && words.iter().filter(|h| against(h)).all(before_but);
         if !speaks {
+            outweigh(s, signal, sign, rule, lang);
             return;
         }
     }
@@ -1597,6 +1598,44 @@ pub fn polarity_from_signal(s: &mut Sentiment, signal: &crate::model::Signal, la
         s.score = round4(score);
         s.label = label_for(score);
     }
+}
+
+/// Signals at least this confident weigh against the words of a text that reads the other way.
+const OUTWEIGHING_CONFIDENCE: f64 = 0.75;
+/// How much more such a signal weighs than in a text without sentiment words.
+const OUTWEIGHING_WEIGHT: f64 = 2.0;
+
+/// A confident complaint, warning or churn in an English text whose words read positive is
+/// counted with them, as one more word of its weight ([`OUTWEIGHING_WEIGHT`] × the wordless
+/// weight), rule `signal_…+outweighs`: "they will not respond to my emails and the phone line is
+/// constantly busy" (VADER: "promised", positive), "avoid apex dvd players - even if they're free!",
+/// "creative software stinks" ("creative"). Strong praise of the product still wins ("small,
+/// sounds great, and I've had no trouble since"), so does praise after a "but" ("it was late but
+/// the driver was lovely"), and weaker signals (`addressed_problem`,
+/// `negative_to_account`, learned advice) never count: they are guesses. English only: its
+/// complaint rules are the ones checked against reviews.
+///
+/// On the English reviews weighted F1 0.6786 → 0.6817, Pearson r 0.6705 → 0.6756 (16 rows
+/// turned right, 8 wrong, most of them a complaint rule firing on a review's aside).
+fn outweigh(s: &mut Sentiment, signal: &crate::model::Signal, sign: f64, rule: &str, lang: &str) {
+    if sign > 0.0 || lang != "en" || s.score <= 0.0 || signal.confidence < OUTWEIGHING_CONFIDENCE {
+        return;
+    }
+    // Praise after a "but" is the writer's last word on it ("it was late but the driver was
+    // lovely"): the words stand.
+    if s.hits
+        .iter()
+        .any(|h| h.valence > 0.0 && h.rule.contains("after_but"))
+    {
+        return;
+    }
+    s.hits.push(Hit {
+        token: signal.evidence.as_str().into(),
+        rule: format!("{rule}+outweighs").into(),
+        valence: round4(sign * SIGNAL_VALENCE * signal.confidence * OUTWEIGHING_WEIGHT),
+        at: None,
+    });
+    rescore(s);
 }
 
 /// Sarcasm (a `sarcasm` complaint signal, see [`super::signals::SARCASM`]): the positive words inside
@@ -3806,6 +3845,51 @@ mod tests {
         let before = r.clone();
         polarity_from_signal(&mut r, &complaint, "fr");
         assert_eq!(r, before);
+    }
+
+    /// A confident complaint counts against the words of an English text that reads positive, as
+    /// one more word; a weak one, praise after "but" and other languages leave the words alone.
+    #[test]
+    fn a_confident_complaint_outweighs_mild_words() {
+        let e = SentimentEngine::new();
+        let signal = |confidence: f64| crate::model::Signal {
+            kind: crate::model::SignalKind::Complaint,
+            confidence,
+            evidence: "will not respond".into(),
+            rule: "doesnt_work".into(),
+        };
+        let text = "They promised a reply in 24 hours, they will not respond to my emails";
+        let mut r = e.score(text, "en", None);
+        assert!(r.score > 0.05, "{r:?}");
+        polarity_from_signal(&mut r, &signal(0.8), "en");
+        assert!(r.score < -0.05, "{r:?}");
+        let last = r.hits.last().unwrap();
+        assert_eq!(last.rule, "signal_complaint+outweighs");
+        assert_eq!(last.valence, -3.2);
+        // Strong praise still wins, with the complaint counted.
+        let mut r = e.score("Small, sounds great and it is amazing value", "en", None);
+        polarity_from_signal(&mut r, &signal(0.8), "en");
+        assert_eq!(r.label, crate::model::SentimentLabel::Positive, "{r:?}");
+        assert!(
+            r.hits
+                .iter()
+                .any(|h| h.rule == "signal_complaint+outweighs")
+        );
+        // A weak signal, and a text in another language, leave the words alone.
+        for (text, lang, conf) in [
+            (text, "en", 0.65),
+            (
+                "Le vendeur était très gentil, le remboursement n'est toujours pas arrivé",
+                "fr",
+                0.8,
+            ),
+        ] {
+            let mut r = e.score(text, lang, None);
+            assert!(r.score > 0.05, "{text}: {r:?}");
+            let before = r.clone();
+            polarity_from_signal(&mut r, &signal(conf), lang);
+            assert_eq!(r, before, "{text}");
+        }
     }
 
     /// Words of customer posts VADER lacks or reads the wrong way.
