@@ -453,7 +453,7 @@ const EN: &[Rule] = &[
         // "Cancelled my Kestrel plan today", "cancelling my @Streamly subscription": the brand
         // or plan's name, or its handle, may stand between. "cancelling @Streamly after…": the
         // handle alone, said by the one who cancels (not "@Munchr cancelled my order").
-        r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:order|service|(?:@?\w+ ){0,2}?(?:subscription|account|membership|plan|contract))\b|(?:^|[.!]\s+|\b(?:i'?m|i am|we'?re|we are|just|finally|am) )cancell?(?:ing|ed) @\w+",
+        r"\bcancel(?:l?ed|l?ing)? (?:my|our) (?:order|service|(?:@?\w+ ){0,2}?(?:subscription|account|membership|plan|contract))\b|(?:^|[.!]\s+|\b(?:i'?m|i am|we'?re|we are|just|finally|am) )cancell?(?:ing|ed) @\w+|(?:^|[.!?]\s+)(?:i'?m |we'?re )?cancell?ing (?:today|now|tonight|tomorrow|everything|it all|first thing)\b",
     ),
     r(
         ChurnIntent,
@@ -627,7 +627,7 @@ const EN: &[Rule] = &[
         // time", "promo code won't apply", "won't accept my return", "snapped in a week". A rule
         // of its own because the literal gate takes at most 64 strings a rule: inside
         // `doesnt_work` they left it with none, and its regex ran on every text.
-        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out|restarting|rebooting)\b|\b(?:wi-?fi|internet|connection|signal|calls?|line|stream|video|bluetooth|audio) (?:\S+ )?(?:keeps?|kept) (?:dropping|disconnecting|cutting out|buffering)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|an|one|two|three|four|\d+|a few|less than a|less than an) (?:day|days|week|weeks|month|months|use|uses|wash|washes|hour|hours|minutes|charge|charges)\b|\b(?:drains|draining|drained) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|kept|began) (?:to )?(?:flicker|overheat|stutter|rattl|crackl)(?:e|s|ing)?\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
+        r"\bkeeps? (?:timing out|freezing|erroring|glitching|logging me out|kicking me out|restarting|rebooting)\b|\b(?:another|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) dropped call\b|\bdropped calls? (?:again|all day|every day|constantly|all the time)\b|\b(?:wi-?fi|internet|connection|signal|calls?|line|stream|video|bluetooth|audio) (?:\S+ )?(?:keeps?|kept) (?:dropping|disconnecting|cutting out|buffering)\b|\bcrash(?:es|ed)? (?:every (?:single )?time|constantly|all the time|whenever|on (?:launch|startup|opening))\b|\b(?:promo|discount|coupon|voucher|gift card|gift) (?:code |card )?(?:won'?t|doesn'?t|didn'?t|does not|will not|wouldn'?t|isn'?t|is not) (?:apply|applying|work|working)\b|\b(?:won'?t|wouldn'?t|refuse to|refused to|will not|would not) (?:accept|take|process|honou?r) (?:my|the|our) (?:return|refund|exchange|warranty|claim)\b|\b(?:snapped|cracked|broke|ripped|tore|died) (?:after|in|within) (?:a|an|one|two|three|four|\d+|a few|less than a|less than an) (?:day|days|week|weeks|month|months|use|uses|wash|washes|hour|hours|minutes|charge|charges)\b|\b(?:drains|draining|drained) (?:my |the |your )?(?:phone'?s )?battery\b|\bbattery drain\b|\b(?:started|starts|keeps|kept|began) (?:to )?(?:flicker|overheat|stutter|rattl|crackl)(?:e|s|ing)?\b|\b(?:speakers?|audio|sound|screen|display) (?:\S+ )?(?:crackles?|crackling|flickers|flickering|distorts)\b",
     ),
     r(
         Complaint,
@@ -691,7 +691,7 @@ const EN: &[Rule] = &[
         // "Cold", "missing" and "expired" only where said of what came or was served ("the fries
         // came cold", "two items were missing", "sent us expired milk"): alone they had read "a
         // cold beer", "cold brew", "missing you" and "I caught a cold" as complaints.
-        r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|stale)\b|\b(?:arrived|came|delivered|served|showed up|turned up|got here|brought (?:it|them|out)|came out) (?:stone |ice |completely |totally |already |still |luke)?cold\b|\b(?:food|meal|pizza|fries|chips|soup|burger|coffee|tea|dinner|lunch|breakfast|dish|plate|room|rooms|shower|showers|water|latte|steak|pasta|eggs|toast|rice|noodles|fish|chicken|sandwich|mains?|starters?) (?:was|is|were|are|always|arrived) (?:stone |ice |completely |totally |already |still |luke|always )?cold\b|\b(?:is|was|are|were|went|gone|goes|go|arrived|came) missing\b|\b(?:only|one|main|big|biggest) thing (?:that'?s |that is )?missing\b|\bmissing (?:items?|parts?|pieces?|screws?|accessories|cables?|chargers?|buttons?|from (?:my|the|our) (?:order|box|package|parcel|delivery|bag))\b|\b(?:items?|parts?|pieces?|screws?|cables?|chargers?|half the order|half of (?:my|the|our) order) (?:is |was |are |were )?missing\b|\b(?:already|was|were|arrived|came|sent (?:me|us)|sold (?:me|us)) expired\b|\bexpired (?:food|milk|products?|items?|goods|meds|medicine|yogh?urt|cheese|meat|bread|stock|snacks?)\b|\b(?:overheats|overheating|overheated|keeps overheating)\b|\bthrottl(?:es|ed|ing) (?:my|your|our|the|their) (?:data|speeds?|connection|internet|bandwidth)\b|\bwrong (?:item|order|size|colou?r|product|address)\b|\b(?:they|it|both) (?:leak|leaks|leaked|leaking)\b",
+        r"\b(?:arrived |came )?(?:broken|damaged|defective|faulty|smashed|cracked|stale)\b|\b(?:arrived|came|delivered|served|showed up|turned up|got here|brought (?:it|them|out)|came out) (?:stone |ice |completely |totally |already |still |luke)?cold\b|\b(?:arrived|came|delivered|served|was|were) (?:completely |totally |only )?lukewarm\b|\b(?:food|meal|pizza|fries|chips|soup|burger|coffee|tea|dinner|lunch|breakfast|dish|plate|room|rooms|shower|showers|water|latte|steak|pasta|eggs|toast|rice|noodles|fish|chicken|sandwich|mains?|starters?) (?:was|is|were|are|always|arrived) (?:stone |ice |completely |totally |already |still |luke|always )?cold\b|\b(?:is|was|are|were|went|gone|goes|go|arrived|came) missing\b|\b(?:only|one|main|big|biggest) thing (?:that'?s |that is )?missing\b|\bmissing (?:items?|parts?|pieces?|screws?|accessories|cables?|chargers?|buttons?|from (?:my|the|our) (?:order|box|package|parcel|delivery|bag))\b|\b(?:items?|parts?|pieces?|screws?|cables?|chargers?|half the order|half of (?:my|the|our) order) (?:is |was |are |were )?missing\b|\b(?:already|was|were|arrived|came|sent (?:me|us)|sold (?:me|us)) expired\b|\bexpired (?:food|milk|products?|items?|goods|meds|medicine|yogh?urt|cheese|meat|bread|stock|snacks?)\b|\b(?:overheats|overheating|overheated|keeps overheating)\b|\bthrottl(?:es|ed|ing) (?:my|your|our|the|their) (?:data|speeds?|connection|internet|bandwidth)\b|\bwrong (?:item|order|size|colou?r|product|address)\b|\b(?:they|it|both) (?:leak|leaks|leaked|leaking)\b",
     ),
     r(
         Complaint,
@@ -773,13 +773,21 @@ const EN: &[Rule] = &[
         0.8,
         "charged",
         // "Hidden fees" said of a company, not "no hidden fees" (praise).
-        r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|billing error|(?:took|taken|debited|billed) (?:the |my |our )?(?:money|payment|me|us)? ?twice)\b|\b(?:charged|billed|hit with) (?:me )?(?:a|an) (?:\w+ )?fee (?:i|we) (?:was|were) never told\b|\b(?:i|we) (?:was|were) never told about\b|(?:^|\b(?:the|their|its|your|with|of|all|these|those|sneaky|so many|more|and|plus|added|extra|full of|lots of|many) )hidden (?:fees?|charges?|costs?)\b",
+        r"\b(?:overcharged|double[- ]charged|charged (?:me )?twice|charged me|billing error|(?:still |been |kept |keep |keeps )?(?:charging|charged|billing|billed) (?:me|us|my card) (?:\S+ ){0,6}?(?:i|we) (?:had |have |already )?cancell?ed|(?:took|taken|debited|billed) (?:the |my |our )?(?:money|payment|me|us)? ?twice)\b|\b(?:charged|billed|hit with) (?:me )?(?:a|an) (?:\w+ )?fee (?:i|we) (?:was|were) never told\b|\b(?:i|we) (?:was|were) never told about\b|(?:^|\b(?:the|their|its|your|with|of|all|these|those|sneaky|so many|more|and|plus|added|extra|full of|lots of|many) )hidden (?:fees?|charges?|costs?)\b",
     ),
     r(
         Complaint,
         0.8,
         "on_hold",
-        r"\b(?:on hold|(?:no|zero) (?:response|reply|answer|help|signal|service|wifi|internet|update)|(?:(?:no|zero) one|nobody|noone|no-one) (?:\S+ )?(?:answer|respond|repl|pick|got back|gets back|get back|call(?:ed|s)? (?:me |us |you )?back|help|came (?:out|to|back|round|over)|show(?:ed|s)? up|turn(?:ed|s)? up|contact|follow(?:ed|s)? up|bother(?:ed|s)? to|seems to (?:know|care|help)|available|at the (?:desk|counter|store|shop|reception|front|branch)|on the (?:phone|line)|cares|could help|can help|was able to help|to (?:help|talk to|speak to)|from (?:the |your |their )?(?:store|shop|support|team|company|customer service))\S*|hung up|disconnected|(?:closed|ended|shut|terminated) (?:the |our )?(?:chat|conversation|call|ticket|case) on (?:me|us)|(?:sen[dt](?:ing)?|send|bounc(?:ed|ing)|pass(?:ed|ing)|push(?:ed|ing)|talk(?:ed|ing)) (?:me|us) (?:round |around |back and forth )?in circles|(?:going|went|go|gone|been) (?:round |around )?in circles|(?:the|a|this) run-?around)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b|\bghost(?:ed|ing|s)? (?:me|us|you|customers|their customers)\b|\b(?:loops?|looped|looping|sends?|sent|keeps? sending|redirects?|redirected) (?:me|us) (?:straight )?(?:back )?to (?:the |a )?(?:faq|help|same|start|home) (?:page|screen|menu)\b|\bchat ?bot\b[^.!?\n]{0,30}\b(?:useless|loops?|no help|can'?t help|doesn'?t understand|goes in circles)\b|\b(?:keeps?|kept) (?:saying|telling (?:me|us)) (?:that )?(?:\S+ ){0,4}?[\x22“']?(?:has been|was|is|have been) (?:processed|sent|shipped|dispatched|resolved|fixed|refunded)\b[^.!?\n]{0,40}\bbut\b|\b(?:is|will|does|can) (?:anyone|anybody|someone|somebody)(?: \S+){0,4}? (?:actually |ever |even |please )?(?:going to |gonna )?(?:answer|reply to|respond to|get back to|call me back|pick up)\b[^.!?\n]*\?",
+        r"\b(?:on hold|(?:no|zero) (?:response|reply|answer|help|signal|service|wifi|internet|update)|(?:(?:no|zero) one|nobody|noone|no-one) (?:\S+ )?(?:answer|respond|repl|pick|got back|gets back|get back|call(?:ed|s)? (?:me |us |you )?back|help|came (?:out|to|back|round|over)|show(?:ed|s)? up|turn(?:ed|s)? up|contact|follow(?:ed|s)? up|bother(?:ed|s)? to|seems to (?:know|care|help)|available|at the (?:desk|counter|store|shop|reception|front|branch)|on the (?:phone|line)|cares|could help|can help|was able to help|(?:could|can|would|will) (?:even )?tell (?:me|us)|to (?:help|talk to|speak to)|from (?:the |your |their )?(?:store|shop|support|team|company|customer service))\S*|hung up|disconnected|(?:closed|ended|shut|terminated) (?:the |our )?(?:chat|conversation|call|ticket|case) on (?:me|us)|(?:sen[dt](?:ing)?|send|bounc(?:ed|ing)|pass(?:ed|ing)|push(?:ed|ing)|talk(?:ed|ing)) (?:me|us) (?:round |around |back and forth )?in circles|(?:going|went|go|gone|been) (?:round |around )?in circles|(?:the|a|this) run-?around)\b|\bnever (?:answers?|responds?|replies|reply|gets? back to|calls? back|picks? up)\b|\bghost(?:ed|ing|s)? (?:me|us|you|customers|their customers)\b|\b(?:loops?|looped|looping|sends?|sent|keeps? sending|redirects?|redirected) (?:me|us) (?:straight )?(?:back )?to (?:the |a )?(?:faq|help|same|start|home) (?:page|screen|menu)\b|\bchat ?bot\b[^.!?\n]{0,30}\b(?:useless|loops?|no help|can'?t help|doesn'?t understand|goes in circles)\b|\b(?:keeps?|kept) (?:saying|telling (?:me|us)) (?:that )?(?:\S+ ){0,4}?[\x22“']?(?:has been|was|is|have been) (?:processed|sent|shipped|dispatched|resolved|fixed|refunded)\b[^.!?\n]{0,40}\bbut\b|\b(?:is|will|does|can) (?:anyone|anybody|someone|somebody)(?: \S+){0,4}? (?:actually |ever |even |please )?(?:going to |gonna )?(?:answer|reply to|respond to|get back to|call me back|pick up)\b[^.!?\n]*\?",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "cant_answer",
+        // "a company this big can't answer a single email in a fortnight": `on_hold`'s own
+        // alternatives already fill its gate.
+        r"\b(?:can'?t|cannot|couldn'?t|won'?t) (?:even )?(?:answer|reply to|respond to) (?:a single|one|my|an?|any) (?:\S+ )?(?:e-?mails?|messages?|calls?|questions?|dms?|tickets?|complaints?)\b",
     ),
     r(
         Complaint,
@@ -802,7 +810,7 @@ const EN: &[Rule] = &[
         // "Been 6 weeks." closing a post about a refund or an order: the wait is the complaint.
         // "3 days without internet" is one, "30 days without a cigarette!" a milestone: without
         // what a supplier gives.
-        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|of waiting|on hold|to get)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) without (?:a |any |my |our )?(?:reply|response|answer|refund|update|internet|wi-?fi|power|electricity|heating|heat|hot water|water|gas|service|signal|phone (?:service|line)|landline|tv|broadband|connection|delivery|order|parcel|package|money|word|news|help|contact|a working)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) and (?:still )?(?:nothing|no (?:reply|response|answer|refund|order|parcel|package|delivery|update|word|sign|news))\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)|\btook (?:them|you|you guys|y'all|him|her|it) long enough\b|\b(?:it'?s|it has) been (?:over |nearly |almost |more than )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:working |business )?(?:days|weeks|months) since (?:you|they|i|we)\b",
+        r"\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) (?:later|now|and still|of waiting|on hold|to get)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months) without (?:a |any |my |our )?(?:reply|response|answer|refund|update|internet|wi-?fi|power|electricity|heating|heat|hot water|water|gas|service|signal|phone (?:service|line)|landline|tv|broadband|connection|delivery|order|parcel|package|money|word|news|help|contact|a working)\b|\b(?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) and (?:still )?(?:nothing|no (?:reply|response|answer|refund|order|parcel|package|delivery|update|word|sign|news))\b|(?:^|[.!?]\s+)(?:it'?s |it has )?been (?:over |nearly |almost )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months)(?: now)?\s*(?:[.!?]+|$)|\btook (?:them|you|you guys|y'all|him|her|it) long enough\b|\btook (?:over |nearly |almost |about |more than )?(?:[4-9]\d|\d{3}|two|three|four|five|six|several) (?:minutes|mins|hours|hrs|days|weeks) (?:to|before it) (?:arrive|get here|come|turn up|show up|be delivered|deliver|respond|reply|answer|process|refund|get through)\b|\b(?:it'?s|it has) been (?:over |nearly |almost |more than )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:working |business )?(?:days|weeks|months) since (?:you|they|i|we)\b",
     ),
     r(
         Complaint,
@@ -989,7 +997,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.7,
         "negative_experience",
-        r"\bhow (?:is|are) (?:\S+ ){1,3}?still (?:allowed|in business|operating|getting away)\b|\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|annoying|infuriating|maddening|fed up|sick of|tired of|discriminat(?:e|es|ed|ing) against|(?:is|are|was|were) (?:even |way |much |far |so much )?worse than|(?:^|\s)<{1,3} ?(?:literally )?(?:every|any|all) other\b|shameful|a joke|(?:is|are|was|'s) (?:a |an absolute |a complete |a total )?black hole|hit (?:or|and) miss|absurd|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
+        r"\bhow (?:is|are) (?:\S+ ){1,3}?still (?:allowed|in business|operating|getting away)\b|\b(?:this|that) is how (?:you|they) treat (?:me|us|your|their|loyal|long|paying)\b|\b(?:terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|pathetic|appalling|useless|misleading|a nightmare|disappointed|disappointing|frustrat(?:ed|ing)|annoying|infuriating|maddening|fed up|sick of|tired of|discriminat(?:e|es|ed|ing) against|(?:is|are|was|were) (?:even |way |much |far |so much )?worse than|(?:^|\s)<{1,3} ?(?:literally )?(?:every|any|all) other\b|shameful|a joke|(?:is|are|was|'s) (?:a |an absolute |a complete |a total )?black hole|hit (?:or|and) miss|absurd|rude|incompetent|poor service|bad service|lousy|unhelpful|not (?:very |at all |remotely )?helpful|(?:is|was|are|were) (?:a )?(?:total |complete |absolute |hot )?mess|for the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|umpteenth|hundredth|millionth) time|(?:gotten|got|getting|gone|become|became) (?:so |way |much |a lot |even |noticeably |really )?worse|(?:gotten|become|became) (?:so |really |pretty |super |very |incredibly |ridiculously )?(?:bad|terrible|awful|slow|unreliable|patchy|spotty|useless))\b",
     ),
     // Sarcasm: positive words aimed at a negative situation (Riloff et al., 2013, "Sarcasm as
     // contrast between a positive sentiment and negative situation"). Kept narrow: the situation
@@ -1010,6 +1018,7 @@ const EN: &[Rule] = &[
             r"|being (?:ignored|put on hold|overcharged|charged twice|lied to|hung up on|stuck|delayed|left)",
             r"|getting (?:ignored|overcharged|charged twice|stuck|delayed|cancell?ed|no\b)",
             r"|sitting (?:on hold|in traffic|here waiting)|paying (?:extra|more) for",
+            r"|how (?:the |your |their |my |this |that )?\S+ (?:\S+ ){0,2}?(?:logs? (?:me|you|us) out|crash(?:es)?|freezes|keeps (?:crashing|freezing|dropping|logging)|empties|deletes|loses|cancels|charges (?:me|you|us) twice|never (?:works|arrives|answers))",
             r"|spending (?:\w+ )?(?:hours|an hour|all day|my day)",
             r"|taking (?:\S+ ){0,4}?in for (?:repairs?|recalls?|service)",
             r"|(?:\S+ )?when (?:\S+ ){1,3}(?:breaks|crashes|dies|stops working|goes down|is late|gets cancell?ed|drops|loses|cancels)",
@@ -3447,7 +3456,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // A network's signal and a device's battery are the product working as sold: said of
         // as failing (a bare "signal" or "reception" is also a brand's name or a hotel's desk).
         Evidence::Strong,
-        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:e|es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|fissurée?s?|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|خط (?:افتاد|افتاده)|ترک (?:خورد|خورده|برداشت|برداشته)|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه|(?:وقف|وقفت|توقف|توقفت) عن (?:الشغل|العمل)|قطع (?:شد|شده|میشه|می شه)|انكسر|انكسرت|اتكسر|اتكسرت|مضروب|مقلد",
+        r"\b(?:(?:no|bad|weak|poor|terrible|awful|zero|lost|losing|patchy|spotty|crap|shit) (?:signal|reception|coverage)|signal (?:is|was|keeps|drops|dropping|dropped|died|dies)|dropped calls?|dropping calls|(?:another|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) dropped call|dead zones?|battery (?:life )?(?:is |was )?(?:terrible|awful|bad|poor|dead|dies|died|drains|draining|useless|horrible|weak|rubbish|sucks|swelled|swollen)|battery (?:now |only |barely |hardly |doesn'?t even |does not even )+last(?:s|ed)?|(?:terrible|awful|bad|poor|horrible|weak|crap|shit) battery|sin señal|sin cobertura|throttl(?:e|es|ed|ing)|problemas con la (?:señal|cobertura)|(?:la )?batería no dura|pas de réseau|kein empfang|kein netz|sem sinal|broken|broke|defective|faulty|quality|cheap(?:ly)?|fell apart|falling apart|damaged|stopped working|stopped (?:charging|turning on|holding (?:a )?charge|pairing)|(?:won'?t|doesn'?t|does not|will not) (?:charge|turn on|hold (?:a )?charge|power on)|flimsy|stale|cracked|torn|ripped|leak(?:s|ing|ed)?|poorly made|tastes?|calidad|roto|defectuoso|qualité|cassé|défectueux|qualität|kaputt|defekt|qualidade|quebrado|defeito|fissurée?s?|abîmé|abîmée|endommagé|endommagée|beschädigt|dañado|dañada|danificado|danificada|rota|roto|rompió|rasgada|rasgado|rasgou|quebrou|fundió|estropeó|grillé|ausgefallen|queimou|parou de funcionar)\b|کیفیت|خراب|شکسته|خط (?:افتاد|افتاده)|ترک (?:خورد|خورده|برداشت|برداشته)|معیوب|کنده|کند شده|جوده|خربان|معطل|مكسور|مكسوره|تالف|تالفه|(?:وقف|وقفت|توقف|توقفت) عن (?:الشغل|العمل)|قطع (?:شد|شده|میشه|می شه)|انكسر|انكسرت|اتكسر|اتكسرت|مضروب|مقلد",
     ),
     (
         // Failing in use, as customers say it of anything sold: a device, clothes, food, a
@@ -5686,6 +5695,44 @@ mod tests {
                 k.contains(&Complaint) || k.contains(&ChurnIntent),
                 "{t}: {k:?}"
             );
+        }
+        for (t, kind) in [
+            (
+                "@Kestrel wonderful, third dropped call this morning",
+                Complaint,
+            ),
+            (
+                "A loyal customer for ten years and this is how you treat me?",
+                Complaint,
+            ),
+            ("Ten years a customer. Cancelling today.", ChurnIntent),
+            (
+                "Best pizza in town, shame it took 90 minutes to arrive",
+                Complaint,
+            ),
+            ("The pizza came lukewarm", Complaint),
+            ("Nobody could tell me why my account was frozen", Complaint),
+            (
+                "They've been charging me for a subscription I cancelled in March",
+                Complaint,
+            ),
+            (
+                "Love how the website logs you out mid-checkout. Top work.",
+                Complaint,
+            ),
+            (
+                "Amazing how a company this big can't answer a single email",
+                Complaint,
+            ),
+        ] {
+            assert!(kinds(t, "en").contains(&kind), "{t}: {:?}", kinds(t, "en"));
+        }
+        for t in [
+            "Never had a dropped call on the whole trip",
+            "I love how the app looks now",
+            "It took 20 minutes to arrive, right on time",
+        ] {
+            assert!(!kinds(t, "en").contains(&Complaint), "{t}");
         }
         for t in [
             "Called the store twice and no one picked up",
