@@ -5625,78 +5625,70 @@ mod tests {
     #[test]
     fn durations_comparisons_and_no_one_are_read_in_context() {
         let d = SignalDetector::new();
-        for t in [
-            "I have had the Lumora kettle for about three weeks now, and I am very happy with it.",
-            "I've been using it for 3 months now.",
-            "Have used this phone for two months now.",
+        // (text, rule, whether the rule fires)
+        for (t, rule, fires) in [
+            (
+                "I have had the Lumora kettle for about three weeks now, and I am very happy.",
+                "time_lapse",
+                false,
+            ),
+            ("I've been using it for 3 months now.", "time_lapse", false),
+            (
+                "Have used this phone for two months now.",
+                "time_lapse",
+                false,
+            ),
+            (
+                "Small, sounds great, and less expensive than Apple's overpriced iPod!",
+                "overpriced",
+                false,
+            ),
+            (
+                "The new plan is overpriced for what you get",
+                "overpriced",
+                true,
+            ),
+            ("No one can beat Kodak processing", "on_hold", false),
+            ("Kind of surprised no one knew the answer", "on_hold", false),
+            ("A quiet room where no one bothers you", "on_hold", false),
+            ("No one comes close to their coverage", "on_hold", false),
+            ("Nobody calls it that any more", "on_hold", false),
+            (
+                "Called the store twice and no one picked up",
+                "on_hold",
+                true,
+            ),
+            ("Emailed support last week, no one replied", "on_hold", true),
+            ("no one at the desk for 20 minutes", "on_hold", true),
+            ("No one bothered to call me back", "on_hold", true),
+            (
+                "There is an alarm, I still havent used it yet, but it should be good.",
+                "still_waiting",
+                false,
+            ),
+            (
+                "Still haven't had a chance to try the Lumora app",
+                "still_waiting",
+                false,
+            ),
         ] {
-            assert!(!en_rules(&d, t).contains(&"time_lapse".to_string()), "{t}");
+            assert_eq!(en_rules(&d, t).iter().any(|r| r == rule), fires, "{t}");
         }
+        // A wait stays a complaint.
         for t in [
             "Still trying to get my refund, three weeks now.",
             "I have been waiting for 3 weeks now",
             "Been without internet for 5 days now",
         ] {
-            assert!(!kinds(t, "en").is_empty(), "{t}: no signal");
             assert!(kinds(t, "en").contains(&Complaint), "{t}");
-        }
-        assert!(
-            !en_rules(
-                &d,
-                "Small, sounds great, and less expensive than Apple's overpriced iPod!"
-            )
-            .contains(&"overpriced".to_string())
-        );
-        assert!(
-            en_rules(
-                &d,
-                "The new plan is overpriced, cheaper than nothing it is not"
-            )
-            .contains(&"overpriced".to_string())
-        );
-        for t in [
-            "No one can beat Kodak processing",
-            "Kind of surprised no one knew the answer",
-            "A quiet room where no one bothers you",
-            "No one comes close to their coverage",
-            "Nobody calls it that any more",
-        ] {
-            assert!(!en_rules(&d, t).contains(&"on_hold".to_string()), "{t}");
-        }
-        for t in [
-            "There is an alarm, I still havent used it yet, but it should be good.",
-            "Still haven't had a chance to try the Lumora app",
-        ] {
-            assert!(
-                !en_rules(&d, t).contains(&"still_waiting".to_string()),
-                "{t}"
-            );
-        }
-        for t in [
-            "I still haven't had a reply from Lumora",
-            "Still haven't received my refund",
-        ] {
-            assert!(kinds(t, "en").contains(&Complaint), "{t}");
-        }
-        for t in [
-            "Super helpful advisor, sorted my broken screen in ten minutes",
-            "They replaced the damaged box the next day",
-        ] {
-            assert!(!kinds(t, "en").contains(&Complaint), "{t}");
-        }
-        for t in [
-            "Won't be ordering from them again.",
-            "The battery died after 40 minutes on day one.",
-            "The sofa arrived with a ripped cushion",
-            "Nobody has replied to my email",
-        ] {
-            let k = kinds(t, "en");
-            assert!(
-                k.contains(&Complaint) || k.contains(&ChurnIntent),
-                "{t}: {k:?}"
-            );
         }
         for (t, kind) in [
+            ("I still haven't had a reply from Lumora", Complaint),
+            ("Still haven't received my refund", Complaint),
+            ("Won't be ordering from them again.", ChurnIntent),
+            ("The battery died after 40 minutes on day one.", Complaint),
+            ("The sofa arrived with a ripped cushion", Complaint),
+            ("Nobody has replied to my email", Complaint),
             (
                 "@Kestrel wonderful, third dropped call this morning",
                 Complaint,
@@ -5713,7 +5705,7 @@ mod tests {
             ("The pizza came lukewarm", Complaint),
             ("Nobody could tell me why my account was frozen", Complaint),
             (
-                "They've been charging me for a subscription I cancelled in March",
+                "They've been charging me for a subscription I cancelled",
                 Complaint,
             ),
             (
@@ -5727,20 +5719,15 @@ mod tests {
         ] {
             assert!(kinds(t, "en").contains(&kind), "{t}: {:?}", kinds(t, "en"));
         }
+        // Trouble put right, and look-alikes of the phrasings above.
         for t in [
+            "Super helpful advisor, sorted my broken screen in ten minutes",
+            "They replaced the damaged box the next day",
             "Never had a dropped call on the whole trip",
             "I love how the app looks now",
             "It took 20 minutes to arrive, right on time",
         ] {
             assert!(!kinds(t, "en").contains(&Complaint), "{t}");
-        }
-        for t in [
-            "Called the store twice and no one picked up",
-            "Emailed support last week, no one replied",
-            "no one at the desk for 20 minutes",
-            "No one bothered to call me back",
-        ] {
-            assert!(en_rules(&d, t).contains(&"on_hold".to_string()), "{t}");
         }
     }
 
