@@ -2411,6 +2411,20 @@ fn offered_before(before: &str) -> bool {
     })
 }
 
+/// Whether `w` is one of `set`, ignoring ASCII case.
+fn one_of(w: Option<&str>, set: &[&str]) -> bool {
+    w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
+}
+
+/// The words just before a place in a text, the last first, as far as the first that is not a
+/// plain word: punctuation between stops the reading ("Not great, terrible").
+fn words_before(before: &str) -> impl Iterator<Item = &str> {
+    before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .take_while(|w| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\''))
+}
+
 /// Whether the words just before a complaint's evidence negate it: a negator as the last word
 /// ("not terrible", "wasn't disappointing", "never disappointed"), or before one degree word
 /// ("not that bad", "wasn't very helpful" is the rule's own); "it doesn't smell like burning
@@ -2437,13 +2451,7 @@ fn negated_before(before: &str) -> bool {
         "a",
         "an",
     ];
-    let tail = before.trim_end();
-    let mut words = tail
-        .rsplit(|c: char| c.is_whitespace())
-        .take_while(|w| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\''));
-    let is = |w: Option<&str>, set: &[&str]| {
-        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
-    };
+    let mut words = words_before(before);
     // A verb of being, having or becoming may stand between: "you will not be disappointed", "I
     // have never been disappointed", "nothing has broken", "won't get frustrated", "haven't been
     // that disappointed". Not "never been so disappointed" (the most ever: a complaint).
@@ -2452,21 +2460,21 @@ fn negated_before(before: &str) -> bool {
         "gotten", "feel", "felt",
     ];
     let w1 = words.next();
-    if is(w1, NEGATORS) {
+    if one_of(w1, NEGATORS) {
         return true;
     }
     let w2 = words.next();
-    if is(w1, DEGREE) && is(w2, NEGATORS) {
+    if one_of(w1, DEGREE) && one_of(w2, NEGATORS) {
         return true;
     }
-    if is(w1, BE) && is(w2, NEGATORS) {
+    if one_of(w1, BE) && one_of(w2, NEGATORS) {
         return true;
     }
     let w3 = words.next();
-    is(w1, DEGREE)
-        && is(w2, BE)
-        && is(w3, NEGATORS)
-        && !(is(w3, &["never"]) && is(w1, &["so", "this", "that"]))
+    one_of(w1, DEGREE)
+        && one_of(w2, BE)
+        && one_of(w3, NEGATORS)
+        && !(one_of(w3, &["never"]) && one_of(w1, &["so", "this", "that"]))
 }
 
 /// Whether the trouble that follows was put right: a verb of fixing as the last word before it,
@@ -2484,15 +2492,9 @@ fn put_right_before(before: &str) -> bool {
         "solved",
     ];
     const DETERMINERS: &[&str] = &["my", "the", "our", "a", "an", "his", "her", "their", "your"];
-    let mut words = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .take_while(|w| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\''));
-    let is = |w: Option<&str>, set: &[&str]| {
-        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
-    };
+    let mut words = words_before(before);
     let w1 = words.next();
-    is(w1, FIXED) || (is(w1, DETERMINERS) && is(words.next(), FIXED))
+    one_of(w1, FIXED) || (one_of(w1, DETERMINERS) && one_of(words.next(), FIXED))
 }
 
 /// Whether the words after a "still haven't" or "yet to" are the writer's own inaction: a verb of
@@ -2632,11 +2634,8 @@ fn verdict_negated_before(before: &str, word: &str, lang: &str) -> bool {
         .next()
         .unwrap_or("");
     let mut words = clause.split_whitespace().rev();
-    let is = |w: Option<&str>, set: &[&str]| {
-        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
-    };
     let negator = |w: Option<&str>| {
-        is(w, NEGATORS) && !(lang == "pt" && w.is_some_and(|w| w.eq_ignore_ascii_case("no")))
+        one_of(w, NEGATORS) && !(lang == "pt" && w.is_some_and(|w| w.eq_ignore_ascii_case("no")))
     };
     const WITHOUT: &[&str] = &["sem", "sin", "sans", "ohne"];
     const ANY: &[&str] = &[
@@ -2693,8 +2692,8 @@ fn verdict_negated_before(before: &str, word: &str, lang: &str) -> bool {
     let w1 = words.next();
     let w2 = words.next();
     negator(w1)
-        || (is(w1, BETWEEN) && negator(w2))
-        || (is_trouble && (is(w1, WITHOUT) || (is(w1, ANY) && is(w2, WITHOUT))))
+        || (one_of(w1, BETWEEN) && negator(w2))
+        || (is_trouble && (one_of(w1, WITHOUT) || (one_of(w1, ANY) && one_of(w2, WITHOUT))))
 }
 
 /// Whether a purchase or a verdict of satisfaction matched by a rule of another language than
