@@ -1268,6 +1268,29 @@ mod tests {
                 .iter()
                 .any(|h| h.rule == "signal_complaint+after_but")
         );
+        // So in the other Latin-script languages, whose complaint rules the customer posts check:
+        // a bank's name that is a word ("Sol", sun) does not outweigh an app that crashes at
+        // every transfer, nor does a negated word a parcel left with the neighbours.
+        for text in [
+            "La app de Banco Sol se cierra cada vez que intento hacer una transferencia.",
+            "Colis livré chez le voisin sans prévenir, et le livreur a signé à ma place.",
+        ] {
+            let c = analyze(text);
+            assert_eq!(
+                c.sentiment.label,
+                SentimentLabel::Negative,
+                "{text}: {:?}",
+                c.sentiment
+            );
+            assert!(
+                c.sentiment
+                    .hits
+                    .iter()
+                    .any(|h| h.rule == "signal_complaint+outweighs"),
+                "{text}: {:?}",
+                c.sentiment
+            );
+        }
     }
 
     #[test]

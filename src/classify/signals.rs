@@ -371,7 +371,7 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.85,
         "going_to_buy",
-        r"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna|about to|planning to|planning on|thinking (?:of|about)|ready to|finally) (?:buy|order|get|purchase|upgrade|pre-?order|buying|ordering|getting|purchasing|(?:pick|picking) up (?:a|an|the|one|some|my)|grab (?:a|an|the|one|some|my))\b|\b(?:i'?m|i am|we'?re|we are|(?:and|&) i are) (?:buying|ordering) (?:a|an|the|one|some|two|(?-i:[A-Z]))|\b(?:i'?m|i am|we'?re|we are|(?:and|&) i are) getting (?-i:[A-Z])\w*",
+        r"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna|about to|planning to|planning on|thinking (?:of|about)|ready to|finally)(?: finally)? (?:buy|order|get|purchase|upgrade|pre-?order|buying|ordering|getting|purchasing|(?:pick|picking) up (?:a|an|the|one|some|my)|grab (?:a|an|the|one|some|my))\b|\b(?:i'?m|i am|we'?re|we are|(?:and|&) i are) (?:buying|ordering) (?:a|an|the|one|some|two|(?-i:[A-Z]))|\b(?:i'?m|i am|we'?re|we are|(?:and|&) i are) getting (?-i:[A-Z])\w*",
     ),
     // The same with the subject left out, as posts do ("Going to buy the X2 this weekend"): only
     // where a sentence starts, so that "you're going to buy" and "are they gonna order" stay out.
@@ -429,7 +429,7 @@ const EN: &[Rule] = &[
         PurchaseIntent,
         0.75,
         "thinking_of_buying",
-        r"\b(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get|upgrade to)\b|\bsaving (?:up )?for (?:a|an|the|my|one of)\b",
+        r"\b(?:thinking|thought) (?:of|about) (?:finally )?(?:buying|getting|ordering|purchasing|upgrading to|switching to)\b|\b(?:about|planning|saving up) to (?:buy|order|get|upgrade to)\b|\bsaving (?:up )?for (?:a|an|the|my|one of)\b",
     ),
     r(
         PurchaseIntent,
@@ -491,7 +491,7 @@ const EN: &[Rule] = &[
         ChurnIntent,
         0.8,
         "moving_to_another",
-        r"\b(?:moving|switching|going|changing|porting|taking my business|(?:i'?m|we'?re|i am|we are) off) (?:over )?to (?:another|a different|a new|a better|a real) (?:\w+ )?(?:carrier|provider|network|bank|company|brand|shop|store|service|supplier|airline|app|isp)\b|\b(?:has|have|just) lost (?:me|my business|(?:a|another) (?:loyal |long-?time )?customer)\b|\bport(?:ing|ed)? (?:my number |our numbers? )?out\b|\btak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere\b|\b(?:going|went|switching|switched|returning|moving) back to (?:my|our|the) (?:old|previous|former|original) (?:\w+ )?(?:brand|one|phone|provider|model|carrier|bank|service|laptop|supplier|network|app|router|shop|store)\b",
+        r"\b(?:moving|switching|going|changing|porting|taking my business|(?:i'?m|we'?re|i am|we are) off) (?:over )?to (?:another|a different|a new|a better|a real) (?:\w+ )?(?:carrier|provider|network|bank|company|brand|shop|store|service|supplier|airline|app|isp|gym|insurer|supermarket|courier|retailer|platform|salon|dentist|garage|broadband)\b|\b(?:has|have|just) lost (?:me|my business|(?:a|another) (?:loyal |long-?time )?customer)\b|\bport(?:ing|ed)? (?:my number |our numbers? )?out\b|\btak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere\b|\b(?:going|went|switching|switched|returning|moving) back to (?:my|our|the) (?:old|previous|former|original) (?:\w+ )?(?:brand|one|phone|provider|model|carrier|bank|service|laptop|supplier|network|app|router|shop|store)\b",
     ),
     // praise
     r(
@@ -555,14 +555,22 @@ const EN: &[Rule] = &[
         0.75,
         "exceeded",
         // Also "you guys are amazing", "they were brilliant": the brand's people praised whole.
-        r"\b(?:(?:they|you|you guys|y'all|he|she|(?-i:[A-Z])\w+) (?:(?:really|absolutely|totally|honestly|seriously) )?(?:nailed|smashed) it|hit it out of the park)\b|\b(?:exceeded (?:my |all )?expectations|blown away|(?:so|really|very|super|truly|thoroughly|beyond|extremely|seriously|pleasantly|hugely|massively|i'?m|i am|we'?re|we are) impressed|five stars|5 stars|10/10)\b|(?:^|[.!?]\s+)impressed\s*(?:[.!]|$)|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\babove and beyond\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
+        r"\b(?:(?:they|you|you guys|y'all|he|she|(?-i:[A-Z])\w+) (?:(?:really|absolutely|totally|honestly|seriously) )?(?:nailed|smashed) it|hit it out of the park)\b|\b(?:exceeded (?:my |all )?expectations|blown away|(?:so|really|very|super|truly|thoroughly|beyond|extremely|seriously|pleasantly|hugely|massively|honestly|genuinely|properly|incredibly|utterly|i'?m|i am|we'?re|we are) impressed|five stars|5 stars|10/10)\b|(?:^|[.!?]\s+)impressed\s*(?:[.!]|$)|\b(?:is|are|was|were|'s) (?:(?:so|very|really|honestly|truly|genuinely|seriously|super|pretty|quite|incredibly|seriously) )*impressive\b|\bworth every (?:penny|cent|dollar)\b|\babove and beyond\b|\b(?:you guys|you all|y'all|you|they) (?:are|were|'re) (?:(?:so|truly|absolutely|simply|just|really|honestly|always) )*(?:amazing|awesome|the best|brilliant|fantastic|incredible|legends|superstars|wonderful|stars)\b",
+    ),
+    r(
+        Praise,
+        0.75,
+        "none_better",
+        // A rival found wanting: "No one does a better flat white than Corso", "nobody comes
+        // close", "you can't beat their prices".
+        r"\b(?:no ?one|no-one|nobody|nothing) (?:else )?(?:(?:does|makes|brews|bakes|cooks|serves|sells|fixes|pours) (?:it |them |a |an )?(?:\w+ ){0,2}?(?:better|tastier|finer|nicer)|comes? (?:even )?close|compares|can (?:beat|touch|match|top))\b|\byou (?:can'?t|cannot|can not) beat\b|\bcan'?t beat (?:the|their|that|this|its) (?:price|prices|quality|value|service|food|coffee|deal|deals|location|view|views|taste|selection|range)\b",
     ),
     r(
         Praise,
         0.75,
         "top_notch",
         // The praise after the noun: "their customer service is top notch".
-        r"\b(?:is|are|was|were|'s|'re) (?:absolutely |truly |really |just |simply |always )?(?:top[- ]notch|second to none|a lifesaver|a life saver|a game[- ]?changer|unbeatable|on point)\b",
+        r"\b(?:is|are|was|were|'s|'re) (?:absolutely |truly |really |just |simply |always )?(?:top[- ]notch|second to none|a lifesaver|a life saver|a game[- ]?changer|unbeatable|on point)\b|\b(?:is|are|was|were|'s|'re) (?:actually|honestly|genuinely|legitimately|properly) (?:so |really |just |pretty |quite )?(?:brilliant|amazing|excellent|fantastic|superb|outstanding|incredible|awesome|perfect|great|good|lovely|gorgeous|delicious|class|ace|spot on)\b",
     ),
     // complaint: mostly the experience around the product
     r(
@@ -596,7 +604,7 @@ const EN: &[Rule] = &[
         Complaint,
         0.8,
         "money_back",
-        r"\b(?:give me|want|get|need|demand) (?:my|our) money back\b|\b(?:i|we) (?:want|demand|need) (?:a|my|our) (?:full )?refund\b|\b(?:refused|rejected|denied|declined|won'?t honou?r|wouldn'?t honou?r) (?:my|our|the) (?:warranty |insurance |refund |return )?(?:claim|refund|return|exchange|warranty|repair)\b|\b(?:warranty |insurance |refund |return )?(?:claim|refund|return|exchange|appeal) (?:was |got |has been |been )?(?:rejected|denied|refused|declined)\b",
+        r"\b(?:give me|want|get|need|demand) (?:my|our) money back\b|\b(?:i|we) (?:want|demand|need) (?:a|my|our) (?:full )?refund\b|\b(?:refused|rejected|denied|declined|won'?t honou?r|wouldn'?t honou?r) (?:my|our|the) (?:warranty |insurance |refund |return )?(?:claim|refund|return|exchange|warranty|repair)\b|\b(?:warranty |insurance |refund |return )?(?:claim|refund|return|exchange|appeal) (?:was |got |has been |been )?(?:rejected|denied|refused|declined)\b|\b(?:with|and) no refund\b|\bwithout (?:a |any )?refund\b",
     ),
     r(
         Complaint,
@@ -632,8 +640,17 @@ const EN: &[Rule] = &[
     r(
         Complaint,
         0.8,
+        "drops_out",
+        // A connection that drops or dies and a battery that does not last the morning: "the Wi-Fi
+        // has dropped during a work call", "internet's been dead for hours", "a £900 phone that
+        // needs charging by lunchtime". A rule of its own: `keeps_failing`'s gate is full.
+        r"\b(?:wi-?fi|internet|connection|broadband|call|line) (?:has |have |had |just )?(?:dropped|died|cut out|gone down) (?:again|during|mid|in the middle|twice|three times|every)\b|\b(?:internet|wi-?fi|broadband|connection|network|power|phone line)(?:'s| has| have)? been (?:dead|down|out|off) (?:for|since|all|again)\b|\bneeds? (?:charging|recharging|to be (?:re)?charged|plugging in) (?:by (?:lunch(?:time)?|midday|noon|mid-?morning)|twice a day|(?:several|three|four|five) times a day|every (?:few |couple of |\d+ |two |three )?hours?|after (?:an?|one|two|\d+) hours?)\b",
+    ),
+    r(
+        Complaint,
+        0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b|\b(?:they|these|those|\w+s) (?:do(?:n'?t| not)|did(?:n'?t| not)) (?:work|load|sync|connect|charge)(?:\s*[.!,]|\s*$|\s+(?:at all|anymore|any more|properly|correctly|right|for me|on|with|since|after|either|again|half the time)\b)",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:buttons?|links?|keys?|remote|switch|settings?|features?|options?|app|update|it) (?:do|does|did) (?:absolutely |literally |just )?nothing\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b|\b(?:they|these|those|\w+s) (?:do(?:n'?t| not)|did(?:n'?t| not)) (?:work|load|sync|connect|charge)(?:\s*[.!,]|\s*$|\s+(?:at all|anymore|any more|properly|correctly|right|for me|on|with|since|after|either|again|half the time)\b)",
     ),
     r(
         Complaint,
@@ -787,7 +804,7 @@ const EN: &[Rule] = &[
         "cant_answer",
         // "a company this big can't answer a single email in a fortnight": `on_hold`'s own
         // alternatives already fill its gate.
-        r"\b(?:can'?t|cannot|couldn'?t|won'?t) (?:even )?(?:answer|reply to|respond to) (?:a single|one|my|an?|any) (?:\S+ )?(?:e-?mails?|messages?|calls?|questions?|dms?|tickets?|complaints?)\b",
+        r"\b(?:can'?t|cannot|couldn'?t|won'?t) (?:even )?(?:answer|reply to|respond to) (?:a single|one|my|an?|any) (?:\S+ )?(?:e-?mails?|messages?|calls?|questions?|dms?|tickets?|complaints?)\b|\b(?:\d+|an?|one|two|three|four|five|ten|twenty|thirty|forty|fifty|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?) (?:hold|phone queue)\b",
     ),
     r(
         Complaint,
@@ -922,7 +939,7 @@ const EN: &[Rule] = &[
         "damaged_by_crew",
         // Damage done by the people who brought or fitted it: "the courier dented the fridge
         // door", "the delivery guys scratched our floor", "the installer cracked a tile".
-        r"\b(?:couriers?|delivery (?:guys?|man|men|drivers?|crew|team|people)|movers|removal men|fitters?|installers?|engineers?|technicians?|postman|postie)(?: had| have| has)? (?:\S+ )?(?:dented|scratched|damaged|broke|smashed|dropped|cracked|scuffed|gouged|chipped|ripped|tore|bent)\b",
+        r"\b(?:couriers?|delivery (?:guys?|man|men|drivers?|crew|team|people)|movers|removal men|fitters?|installers?|engineers?|technicians?|postman|postie)(?: had| have| has)? (?:\S+ )?(?:dented|scratched|damaged|broke|smashed|dropped|cracked|scuffed|gouged|chipped|ripped|tore|bent)\b|\b(?:parcels?|packages?|deliver(?:y|ies)|boxe?s?|orders?|shopping) (?:was |were |got |had been |been |just )?(?:left|dumped|thrown|chucked|dropped) (?:out |outside )?(?:in|on) the (?:rain|snow|street|road|pavement|bins?|hedge|bushes|gutter)\b",
     ),
     r(
         Complaint,
@@ -1035,7 +1052,7 @@ const EN: &[Rule] = &[
         // "My order has been cancelled without explanation": cancelled by the company, in the
         // passive as often as in the active.
         // "Arrived three weeks late", "the train was 40 minutes late".
-        r"\bhow (?:many more|much longer)(?: \w+){0,2}? (?:until|till|before|do (?:i|we) (?:have|need) to wait|will (?:it|this|i|we))\b[^.!?\n]*\?|\bmarked (?:\S+ ){0,4}?as delivered\b[^.!?\n]{0,40}\b(?:but|yet|though|and never|never|nowhere|not here)\b|\bnowhere to be (?:found|seen)\b|\b(?:sent|delivered|shipped|posted|went) (?:\S+ ){0,4}?to (?:the |a |an |my )?(?:wrong|old|previous|different) (?:address|house|flat|person|door)\b|\bto an address (?:i|we) (?:moved out of|don'?t live at|no longer live at|left)\b|\b(?:delay(?:ed|s)?|late again|running late|(?:delivered|came|showed up|turned up|got here|departed|landed) late|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of) (?:mins?|minutes|hours?|hrs?|days?|weeks?|months?) late|cancell?ed (?:my|our|the) (?:flight|order|train|booking)|(?:slow|late) (?:shipping|delivery|deliveries|dispatch|refunds?|response|responses|replies|support)|took (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|seven|eight|a couple of|several|a few) (?:weeks|months)|took (?:over |more than |almost |nearly )?a month|paid for (?:express|expedited|next[- ]day|priority|overnight|fast) (?:shipping|delivery)[^.!?]{0,40}\b(?:took|still|days|weeks|never))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b",
+        r"\bhow (?:many more|much longer)(?: \w+){0,2}? (?:until|till|before|do (?:i|we) (?:have|need) to wait|will (?:it|this|i|we))\b[^.!?\n]*\?|\bmarked (?:\S+ ){0,4}?as delivered\b[^.!?\n]{0,40}\b(?:but|yet|though|and never|never|nowhere|not here)\b|\bnowhere to be (?:found|seen)\b|\b(?:sent|delivered|shipped|posted|went) (?:\S+ ){0,4}?to (?:the |a |an |my )?(?:wrong|old|previous|different) (?:address|house|flat|person|door)\b|\bto an address (?:i|we) (?:moved out of|don'?t live at|no longer live at|left)\b|\b(?:delay(?:ed|s)?|late again|running late|(?:delivered|came|showed up|turned up|got here|departed|landed) late|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of) (?:mins?|minutes|hours?|hrs?|days?|weeks?|months?) late|cancell?ed (?:my|our|the) (?:flight|order|train|booking)|(?:slow|late) (?:shipping|delivery|deliveries|dispatch|refunds?|response|responses|replies|support)|took (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|seven|eight|a couple of|several|a few) (?:weeks|months)|took (?:over |more than |almost |nearly )?a month|paid for (?:express|expedited|next[- ]day|priority|overnight|fast) (?:shipping|delivery)[^.!?]{0,40}\b(?:took|still|days|weeks|never|now (?:says|shows|saying|showing)|pushed back|rescheduled|not until|next week))\b|\b(?:order|flight|booking|reservation|delivery|orders|flights|bookings) (?:has been|have been|was|were|got|keeps? getting) (?:randomly |suddenly |just )?cancell?ed\b|\b(?:delivery|arrival|dispatch|installation|install) dates? (?:has |have |had |keeps? |kept )?(?:been )?(?:moved|changed|pushed back|put back|rescheduled|postponed) (?:again|twice|(?:\d+|three|four|five|six|several|multiple|so many) times)\b",
     ),
     // Advice and suggestions to others that are not phrased as "recommend": imperatives at the start
     // of a sentence, "if you want…", "I suggest", advice and tips, and improvement proposals ("it would
@@ -1202,7 +1219,7 @@ const ES: &[Rule] = &[
         Complaint,
         0.75,
         "es_malo",
-        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|(?:otra|nueva) subida (?:de|del) (?:precio|precios|la cuota|tarifa)|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|(?:me |nos )?(?:cobraron|han cobrado|ha cobrado|cobró)(?: \S+){0,3}? (?:dos veces|de más|doble|por duplicado)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió|despegó|despegaron|descosió|descosieron|rompieron|estropearon|deshizo|deshicieron|quemó|quemaron)|(?:gastos|cargos|costes) ocultos|(?:dejó|ha dejado) de funcionar)\b",
+        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|(?:otra|nueva) subida (?:de|del) (?:precio|precios|la cuota|tarifa)|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|(?:me |nos )?(?:cobraron|han cobrado|ha cobrado|cobró)(?: \S+){0,3}? (?:dos veces|de más|doble|por duplicado)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió|despegó|despegaron|descosió|descosieron|rompieron|estropearon|deshizo|deshicieron|quemó|quemaron)|(?:gastos|cargos|costes) ocultos|(?:dejó|ha dejado) de funcionar|se (?:cierra|cuelga|bloquea|reinicia) (?:sol[ao]|cada vez|constantemente|todo el rato|siempre|cada dos por tres))\b",
     ),
     r(
         Recommend,
@@ -1312,6 +1329,14 @@ const FR: &[Rule] = &[
         // "boîte écrasée", "colis laissé dehors"): a rule of its own, since `fr_nul` holds as many
         // strings as the gate takes for one rule.
         r"\b(?:médiocre|fuit|fuient|clignote|clignotent|(?:s'est|se sont|est|sont) (?:fissurée?s?|cassée?s?|déchirée?s?|décousue?s?)|c'est n'importe quoi|(?:colis|commande|paquet) (?:\S+ ){0,2}?bloquée? (?:en|au|à la|chez|depuis)|(?:a|ont) pris feu|a cramé|coupe (?:tout le temps|sans arrêt|souvent|constamment|toutes les)|écrasée?s?|grillent|ont grillé|qualité (?:médiocre|déplorable|pourrie|nulle|bof)|(?:laissé|déposé|jeté|balancé) (?:mon|le|notre) (?:colis|paquet|carton)(?: \S+){0,3}? (?:dehors|sous la pluie|dans la rue|par terre))\b",
+    ),
+    r(
+        Complaint,
+        0.75,
+        "fr_livre_ailleurs",
+        // A parcel left with a neighbour without a word, signed for by the courier: "livré chez
+        // le voisin sans prévenir, et le livreur a signé à ma place".
+        r"\b(?:livr[ée]e?s? (?:chez|à) (?:le |la |un |une |mon |ma )?(?:voisin|voisine|gardien|mauvaise adresse)|signé à ma place|sans (?:me |nous )?prévenir)\b",
     ),
     r(
         AskRecommendation,
@@ -1495,7 +1520,7 @@ const PT: &[Rule] = &[
         Complaint,
         0.85,
         "pt_ainda_nao",
-        r"\b(?:(?:não|nao) resolve(?:m|ram|u)? nada|ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende|apareceu|atendeu|respondeu|resolveu|retornou)|(?:me |nos )?(?:deixou|deixaram) esperando|não dura (?:nem|nada|mais de|quase nada)|(?:site|app|aplicativo|sistema) (?:\S+ ){0,3}?(?:caiu|fora do ar|saiu do ar)|sem resposta|nunca mais|atrasou|demorou demais|não devolvem|não devolveram|cobr(?:ou|aram)(?: \S+){0,3}? (?:duas vezes|a mais|em dobro)|(?:deixou|deixaram|jogou|jogaram) (?:o|meu|a|minha) (?:pacote|encomenda|caixa)(?: \S+){0,3}? (?:na rua|na chuva|no chão|do lado de fora|por cima do muro)|(?:perdeu|perderam|extraviou|extraviaram) (?:minha|meu|minhas|meus|a|o|nossa|nosso) (?:encomenda|pacote|pedido|mala|bagagem)|(?:encomenda|pacote|pedido|mala|bagagem) (?:perdida|perdido|extraviada|extraviado))\b",
+        r"\b(?:(?:não|nao) resolve(?:m|ram|u)? nada|ainda não|até agora nada|não (?:chegou|recebi|funciona|responderam|respondem)|nunca (?:chegou|recebi|responderam)|ninguém (?:responde|resolve|atende|apareceu|atendeu|respondeu|resolveu|retornou)|(?:me |nos )?(?:deixou|deixaram) esperando|não dura (?:nem|nada|mais de|quase nada)|(?:site|app|aplicativo|sistema) (?:\S+ ){0,3}?(?:caiu|fora do ar|saiu do ar)|sem resposta|nunca mais|atrasou|chegou com (?:\d+|dois|três|quatro|cinco|seis|sete|oito|nove|dez|quinze|vinte) dias de atraso|demorou demais|não devolvem|não devolveram|cobr(?:ou|aram)(?: \S+){0,3}? (?:duas vezes|a mais|em dobro)|(?:deixou|deixaram|jogou|jogaram) (?:o|meu|a|minha) (?:pacote|encomenda|caixa)(?: \S+){0,3}? (?:na rua|na chuva|no chão|do lado de fora|por cima do muro)|(?:perdeu|perderam|extraviou|extraviaram) (?:minha|meu|minhas|meus|a|o|nossa|nosso) (?:encomenda|pacote|pedido|mala|bagagem)|(?:encomenda|pacote|pedido|mala|bagagem) (?:perdida|perdido|extraviada|extraviado))\b",
     ),
     r(
         Complaint,
@@ -1517,7 +1542,7 @@ const PT: &[Rule] = &[
         "pt_vou_cancelar",
         // "Vou cancelar meu plano", "cancelei minha assinatura", "vou trocar de operadora"; not "vou
         // trocar de roupa".
-        r"\b(?:(?:vou|quero|vamos) (?:cancelar|(?:trocar|mudar) de (?:operadora|plano|banco|loja|empresa|provedor|marca)|migrar para)|cancelei (?:meu|minha|o|a)|nunca mais compro|(?:vou|quero|vamos) sair d[ao] (?:operadora|banco|plano|\S+(?: \S+)? (?:assim que|quando) (?:acabar|terminar) (?:a fidelidade|o contrato|o plano)))\b",
+        r"\b(?:(?:vou|quero|vamos) (?:cancelar|(?:trocar|mudar) de (?:operadora|plano|banco|loja|empresa|provedor|marca)|migrar para)|cancelei (?:meu|minha|o|a)|nunca mais (?:compro|volto|peço|uso)|(?:vou|quero|vamos) sair d[ao] (?:operadora|banco|plano|\S+(?: \S+)? (?:assim que|quando) (?:acabar|terminar) (?:a fidelidade|o contrato|o plano)))\b|(?:^|[.!?]\s+)nunca mais\s*[.!]*\s*$",
     ),
     r(
         Complaint,
@@ -1559,7 +1584,7 @@ const PT: &[Rule] = &[
         Praise,
         0.75,
         "pt_amei",
-        r"\b(?:amei|adorei|amo) (?:o|a|os|as|meu|minha|meus|minhas|esse|essa|este|esta)\b|\bnota (?:mil|dez|10|1000)\b|\b(?:muito|super|totalmente) (?:satisfeit[oa]s?|feliz|felizes) com\b|\b(?:mand(?:ou|aram) (?:muito )?bem|(?:é|são) outro nível|arras(?:ou|aram))\b",
+        r"\b(?:amei|adorei|amo) (?:o|a|os|as|meu|minha|meus|minhas|esse|essa|este|esta)\b|\batendimento (?:excelente|ótimo|impecável|maravilhoso|perfeito|nota (?:dez|10|mil))\b|\bresolveram (?:meu|o|nosso) problema (?:na hora|rapidinho|rápido|em minutos)\b|\bnota (?:mil|dez|10|1000)\b|\b(?:muito|super|totalmente) (?:satisfeit[oa]s?|feliz|felizes) com\b|\b(?:mand(?:ou|aram) (?:muito )?bem|(?:é|são) outro nível|arras(?:ou|aram))\b",
     ),
     r(
         Complaint,
@@ -1779,7 +1804,7 @@ const AR: &[Rule] = &[
         0.75,
         "ar_mabsout",
         // "راضي جدا" (very satisfied), "عجبني مره" (I liked it a lot).
-        r"(?:^|\s)(?:راضي|راضيه|مبسوط|مبسوطه|مرتاح|مرتاحه|عجبني|عجبتني|حبيته|حبيتها) (?:جدا|مره|كتير|اوي|خالص|كثير)(?:\s|$|[.,!،])|(?:^|\s)(?:ابدعتوا|ابدعتو|ابدعتم|ابدعوا|خرافي)(?:\s|$|[.,!،])",
+        r"(?:^|\s)(?:راضي|راضيه|مبسوط|مبسوطه|مرتاح|مرتاحه|عجبني|عجبتني|حبيته|حبيتها) (?:جدا|مره|كتير|اوي|خالص|كثير)(?:\s|$|[.,!،])|(?:^|\s)(?:ابدعتوا|ابدعتو|ابدعتم|ابدعوا|خرافي)(?:\s|$|[.,!،])|(?:^|\s)(?:الشحن|التوصيل) (?:كان )?(?:سريع|سريعه) (?:جدا|مره|كتير|اوي)(?:\s|$|[.,!،])",
     ),
 ];
 
@@ -2743,6 +2768,70 @@ fn words_of(s: &str) -> impl DoubleEndedIterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The span of an opening that is a lone word of praise or thanks ("Fantastic.", "Great,", "Oh
+/// brilliant…", "Wow, thanks Brightline,", "Nice one!"), after any handles the post is addressed
+/// to: the word, the punctuation that ends it, and nothing else in its clause. Thanks and cheers
+/// count only after an exclamation ("wow", "oh", "gee"): "Thanks Acme, my parcel is late" is as
+/// often polite as not.
+fn sarcastic_opener(text: &str) -> Option<(usize, usize)> {
+    const PRAISE: &[&str] = &[
+        "great",
+        "perfect",
+        "wonderful",
+        "fantastic",
+        "brilliant",
+        "lovely",
+        "terrific",
+        "awesome",
+        "nice",
+        "amazing",
+        "marvellous",
+        "marvelous",
+        "superb",
+        "excellent",
+        "splendid",
+        "fabulous",
+        "thanks",
+        "cheers",
+    ];
+    const LEADS: &[&str] = &["oh", "wow", "gee", "well", "just", "so"];
+    const FOLLOWS: &[&str] = &["job", "one", "work", "stuff", "you"];
+    let mut pieces = text.split_whitespace().skip_while(|p| p.starts_with('@'));
+    let core = |p: &str| -> (String, bool) {
+        let c = p.trim_end_matches(['.', ',', '!', '\u{2026}']);
+        (c.to_ascii_lowercase(), c.len() < p.len())
+    };
+    let first = pieces.next()?;
+    let start = first.as_ptr() as usize - text.as_ptr() as usize;
+    let (mut word, mut ends) = core(first);
+    let mut last = first;
+    let mut led = false;
+    if LEADS.contains(&word.as_str()) {
+        led = true;
+        last = pieces.next()?;
+        (word, ends) = core(last);
+    }
+    if !PRAISE.contains(&word.as_str()) {
+        return None;
+    }
+    let thanks = word == "thanks" || word == "cheers";
+    if thanks && !led {
+        return None;
+    }
+    if !ends {
+        // One more word: "nice one!", "great job.", "thank… you", or for thanks the name thanked.
+        let next = pieces.next()?;
+        let (w, e) = core(next);
+        let named = thanks && next.starts_with(|c: char| c.is_uppercase() || c == '@');
+        if !e || !(FOLLOWS.contains(&w.as_str()) || named) {
+            return None;
+        }
+        last = next;
+    }
+    let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    (!text[end..].trim().is_empty()).then_some((start, end))
+}
+
 /// Where the question in `sentence` begins (a byte offset), when it ends with a question mark
 /// and `opens` (given its first two words, lower case) takes the first words of the sentence,
 /// or those after its last comma when what comes before is a short address or an "if" clause
@@ -3438,7 +3527,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     (
         ComplaintCategory::ReturnsRefunds,
         Evidence::Strong,
-        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|(?:sent|send|sending|shipped|posted|mailed) (?:it|them|the \w+(?: \w+)?|my \w+(?: \w+)?|\w+) back|(?:waiting|wait) (?:on|for) (?:my|our|the) money|deposits? back|(?:returned|kept|keeping|withh[oe]ld(?:ing)?|refunded) (?:my|our|the) deposit|reimburs\w*|exchange|chargeback|devoluciones|(?:won'?t|wouldn'?t|will not|would not|refused to|refuse to|refuses to) take (?:it|them|this|that|my \w+|the \w+) back|reembolso|devolución|devolucion|warranty|rembours\w*|reembols\w*|estorno|devolveram|devolveu|dinheiro de volta|geld (?:\w+ ){0,6}?zurück|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver(?:lo|la|los|las)?|estorn\w*|cambiarlo|cambiarla|cambiármelo)\b|مرجوع|بازگشت وجه|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|ندادن|نمی ?دن|نمی ?دهند)|برگشت پول|برگردوندم|برگرداندم|پس فرستادم",
+        r"\b(?:refund(?:s|ed)?|return(?:s|ed|ing)?|money back|(?:sent|send|sending|shipped|posted|mailed) (?:it|them|the \w+(?: \w+)?|my \w+(?: \w+)?|\w+) back|(?:waiting|wait) (?:on|for) (?:my|our|the) money|deposits? back|(?:returned|kept|keeping|withh[oe]ld(?:ing)?|refunded) (?:my|our|the) deposit|reimburs\w*|exchange|chargeback|devoluciones|(?:won'?t|wouldn'?t|will not|would not|refused to|refuse to|refuses to) take (?:it|them|this|that|my \w+|the \w+) back|reembolso|devolución|devolucion|warranty|rembours\w*|reembols\w*|estorno|devolveram|devolveu|dinheiro de volta|geld (?:\w+ ){0,6}?zurück|retour|erstattung|rückerstattung|rücksendung|umtausch|devolução|devolucao|devuelven|devolvem|devuelto|devolvió|rembourser|remboursé|erstattet|erstattung|trocar|devolver(?:lo|la|los|las)?|estorn\w*|cambiarlo|cambiarla|cambiármelo)\b|مرجوع|بازگشت وجه|گارانتی|استرجاع|استرداد|الفلوس|فلوسي|يرجعوا|ارجاع|ترجيع|پس (?:نداده|ندادند|ندادن|نمی ?دن|نمی ?دهند)|برگشت پول|برگردوندم|برگرداندم|پس فرستادم",
     ),
     (
         ComplaintCategory::Support,
@@ -3477,12 +3566,12 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // cobertura es pésima", "das Netz ist eine Katastrophe", "o sinal aqui é horrível").
         ComplaintCategory::Quality,
         Evidence::Strong,
-        r"\b(?:coverage|cobertura|señal|réseau|netz|netzabdeckung|empfang|sinal|ne (?:s'allume|marche|fonctionne|charge|démarre) plus|no enciende|ya no funciona|dejó de funcionar|geht nicht mehr an|funktioniert nicht mehr|não liga|não funciona mais|signal(?: \S+){0,3}? (?:is|was|are|has been) (?:\w+ )?(?:a joke|dire|terrible|awful|rubbish|shocking|appalling|horrible|pathetic|crap|useless|non-?existent))\b|التغطيه|تغطيه|الشبكه|النت|بطيء|بطيئ|ضعیف|[آا]نتن|(?:internet|sinal) cai",
+        r"\b(?:coverage|cobertura|señal|réseau|netz|netzabdeckung|empfang|sinal|ne (?:s'allume|marche|fonctionne|charge|démarre) plus|no enciende|ya no funciona|dejó de funcionar|geht nicht mehr an|funktioniert nicht mehr|não liga|não funciona mais|signal(?: \S+){0,3}? (?:is|was|are|has been) (?:\w+ )?(?:a joke|dire|terrible|awful|rubbish|shocking|appalling|horrible|pathetic|crap|useless|non-?existent))\b|التغطيه|تغطيه|الشبكه|النت|بطيء|بطيئ|ضعیف|[آا]نتن|(?:internet|sinal) cai|\b(?:riscad[oa]s?|arranhad[oa]s?|trincad[oa]s?|rayad[oa]s?|zerkratzt|needs? (?:charging|recharging) (?:by|twice|every|after|several|three|four|five)|(?:wi-?fi|internet|connection|broadband)(?:'s| has| have| is| was)? (?:been |just )?(?:dead|dropped|cut out|cutting out|dropping))\b",
     ),
     (
         ComplaintCategory::Price,
         Evidence::Strong,
-        r"\b(?:(?:put|puts|putting|bumped|jacked) (?:my|our|the|their|its) (?:prices?|bills?|tariffs?|subscription|premium|monthly (?:bill|payment|price|fee|charge)) up|(?:jacked|bumped|hiked) up|service (?:fee|charge)s?|(?:daylight|highway) robbery|fake sale|(?:bill|bills|premium|subscription|price|prices|fees?|tariff) (?:\w+ )?(?:go|goes|went|gone|going) up|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:more|extra) (?:a|per|every|each) (?:month|year|week)|used to be (?:free|cheaper|included)|[$£€] ?\d+(?:[.,]\d+)? (?:to|à|a|auf|para) [$£€]? ?\d+|\d+(?:[.,]\d+)? ?[$£€]? (?:à|a|auf|para) \d+(?:[.,]\d+)? ?(?:[$£€]|euros?)|\d+ ?(?:%|percent) (?:higher|more|up) (?:than|on|from)|(?:total|price|bill|cost) (?:\S+ )?(?:jumped|shot up|rocketed|skyrocketed))\b",
+        r"\b(?:(?:put|puts|putting|bumped|jacked) (?:my|our|the|their|its) (?:prices?|bills?|tariffs?|subscription|premium|monthly (?:bill|payment|price|fee|charge)) up|(?:jacked|bumped|hiked) up|service (?:fee|charge)s?|(?:daylight|highway) robbery|fake sale|(?:bill|bills|premium|subscription|price|prices|fees?|tariff) (?:\w+ )?(?:go|goes|went|gone|going) up|(?:[$£€] ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?(?:dollars|pounds|euros|quid|bucks)) (?:more|extra) (?:a|per|every|each) (?:month|year|week)|used to be (?:free|cheaper|included)|[$£€] ?\d+(?:[.,]\d+)? (?:to|à|a|auf|para) [$£€]? ?\d+|\d+(?:[.,]\d+)? ?[$£€]? (?:à|a|auf|para) \d+(?:[.,]\d+)? ?(?:[$£€]|euros?)|\d+ ?(?:%|percent) (?:higher|more|up) (?:than|on|from)|(?:total|price|bill|cost) (?:\S+ )?(?:jumped|shot up|rocketed|skyrocketed)|[$£€] ?\d+(?:[.,]\d+)?[^.!?\n]{0,40} (?:is|are) (?:\S+ )?(?:taking the (?:mick|mickey|michael|piss)|having a laugh)|extortionate|(?:for|at) [$£€] ?\d+(?:[.,]\d+)? (?:a|per|every) (?:month|year|week))\b",
     ),
     (
         // What goes wrong with an order on its way, said with the words it was bought with
@@ -3520,7 +3609,13 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // response").
         ComplaintCategory::Support,
         Evidence::Strong,
-        r"\b(?:auto-?(?:repl(?:y|ies)|responses?|responders?)|automated (?:reply|replies|response|responses|emails?|messages?)|canned (?:responses?|repl(?:y|ies)))\b",
+        r"\b(?:auto-?(?:repl(?:y|ies)|responses?|responders?)|automated (?:reply|replies|response|responses|emails?|messages?)|canned (?:responses?|repl(?:y|ies))|answer(?:ing)? (?:the |their |a |any |your )?(?:phones?|calls?)|(?:minutes?|mins?|hours?|hrs?) (?:hold|phone queue)|(?:no ?one|nobody|no-one|no staff) (?:around |about |there |available )?to help|(?:had|have|having) to chase|chas(?:e|ed|ing) (?:\S+ ){0,3}?(?:\d+|two|three|four|five|six|several|multiple|many) times)\b",
+    ),
+    (
+        // Left where the weather or anyone could take it: "my parcel was left in the rain".
+        ComplaintCategory::Delivery,
+        Evidence::Strong,
+        r"\b(?:(?:left|dumped|thrown|chucked) (?:out |outside )?(?:in|on) the (?:rain|snow|street|road|pavement|bins?|hedge|bushes|gutter)|livreur|livr[ée]e? chez|entregad[oa] (?:al|a la|na casa d[oa]) vecin[oa])\b",
     ),
 ];
 
@@ -4762,6 +4857,43 @@ impl SignalDetector {
             if !warned.is_empty() {
                 drop_where(&mut fired, text, weak_advice, |a, _| {
                     warned.contains(&sentence_start(text, a))
+                });
+            }
+        }
+        // "Fantastic. Paid for next-day delivery and the tracking now says Friday", "Wow, thanks
+        // Brightline, a 40 minute hold just to be told to email instead": a text that opens on
+        // a lone word of praise or thanks and goes on to a complaint a rule reads says the
+        // praise sarcastically, as `SARCASTIC_VERDICT` reads one at the end, when the complaint
+        // begins in the opener's sentence or the next ("Brilliant! I need all the advice I can
+        // find…" is no sarcasm about a later sentence's trouble). The sarcasm spans
+        // the opener and the complaint, so that the sentiment inverts the opener. A turning word
+        // in between ("Great, but the box was dented") leaves the praise real.
+        if lang == "en"
+            && let Some((open, open_end)) = sarcastic_opener(text)
+            && !fired.iter().any(|f| f.sig.rule == SARCASM)
+        {
+            let end = resolved(&mut fired, text, |f| {
+                f.sig.kind == Complaint && f.rule.is_some() && f.sig.confidence >= 0.6
+            })
+            .filter_map(|f| f.span)
+            .filter(|&(a, _)| {
+                a >= open_end
+                    && !text[open_end..a].contains(['.', '!', '?', '\n'])
+                    && !words_of(&text[open_end..a])
+                        .any(|w| TURNING_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            })
+            .map(|(_, b)| b)
+            .max();
+            if let Some(end) = end {
+                fired.push(Fired {
+                    sig: Signal {
+                        kind: Complaint,
+                        confidence: 0.9,
+                        evidence: text[open..end].to_string(),
+                        rule: SARCASM.into(),
+                    },
+                    span: Some((open, end)),
+                    rule: None,
                 });
             }
         }
@@ -6443,6 +6575,193 @@ mod tests {
                 "{t}: {:?}",
                 rule_of(t)
             );
+        }
+    }
+
+    #[test]
+    fn thirty_third_round_phrasings_and_their_look_alikes() {
+        use ComplaintCategory::*;
+        let d = SignalDetector::new();
+        let rules = |t: &str, lang: &str| -> Vec<String> {
+            d.detect(t, lang, &neutral())
+                .into_iter()
+                .map(|s| s.rule)
+                .collect()
+        };
+        for (lang, t, rule) in [
+            (
+                "en",
+                "Honestly impressed with how quickly they sorted it",
+                "exceeded",
+            ),
+            ("en", "The new blender is actually brilliant", "top_notch"),
+            (
+                "en",
+                "No one does a better flat white than Corso",
+                "none_better",
+            ),
+            (
+                "en",
+                "You can't beat Aldi for the weekly shop",
+                "none_better",
+            ),
+            ("en", "Nobody comes close to their coverage", "none_better"),
+            (
+                "en",
+                "Thinking of finally getting the Pulse X",
+                "thinking_of_buying",
+            ),
+            (
+                "en",
+                "Switching to another gym next month",
+                "moving_to_another",
+            ),
+            (
+                "en",
+                "They cancelled our transfer with no refund",
+                "money_back",
+            ),
+            (
+                "en",
+                "A 40 minute hold just to be told to email",
+                "cant_answer",
+            ),
+            ("en", "Shame half the buttons do nothing", "doesnt_work"),
+            ("en", "My parcel was left in the rain", "damaged_by_crew"),
+            (
+                "en",
+                "A phone that needs charging by lunchtime",
+                "drops_out",
+            ),
+            ("en", "Internet's been dead for hours", "drops_out"),
+            (
+                "en",
+                "The Wi-Fi has dropped during a work call",
+                "drops_out",
+            ),
+            ("en", "The delivery date has moved four times", "delayed"),
+            (
+                "en",
+                "Fantastic. Paid for next-day delivery and the tracking now says Friday.",
+                SARCASM,
+            ),
+            (
+                "en",
+                "Wow, thanks Brightline, a 40 minute hold just to be told to email.",
+                SARCASM,
+            ),
+            (
+                "es",
+                "La app se cierra cada vez que intento pagar",
+                "es_malo",
+            ),
+            (
+                "fr",
+                "Colis livré chez le voisin sans prévenir",
+                "fr_livre_ailleurs",
+            ),
+            (
+                "pt",
+                "O pedido chegou com dez dias de atraso. Nunca mais.",
+                "pt_vou_cancelar",
+            ),
+            (
+                "pt",
+                "O pedido chegou com dez dias de atraso",
+                "pt_ainda_nao",
+            ),
+            ("pt", "Atendimento excelente na loja do shopping", "pt_amei"),
+            ("ar", "الشحن كان سريع جدا والمنتج أصلي", "ar_mabsout"),
+        ] {
+            assert!(
+                rules(t, lang).iter().any(|r| r == rule),
+                "{t}: {:?}",
+                rules(t, lang)
+            );
+        }
+        for (lang, t, rule) in [
+            ("en", "It's not actually great", "top_notch"),
+            ("en", "I can't beat this level", "none_better"),
+            ("en", "Switching to another tab", "moving_to_another"),
+            ("en", "The button does something else now", "doesnt_work"),
+            (
+                "en",
+                "Great, thanks for the quick reply! Parcel arrived this morning.",
+                SARCASM,
+            ),
+            // The trouble is a later sentence's, or turned by "but", or thanked politely.
+            (
+                "en",
+                "Brilliant! I need all the advice I can find. Then the app crashed again.",
+                SARCASM,
+            ),
+            ("en", "Great, but it stopped working after a week", SARCASM),
+            (
+                "en",
+                "Thanks Acme, my parcel stopped working after a week",
+                SARCASM,
+            ),
+            ("pt", "Nunca mais tive problema com eles", "pt_vou_cancelar"),
+        ] {
+            assert!(
+                !rules(t, lang).iter().any(|r| r == rule),
+                "{t}: {:?}",
+                rules(t, lang)
+            );
+        }
+        assert_eq!(sarcastic_opener("Fantastic. Paid for it"), Some((0, 10)));
+        assert_eq!(sarcastic_opener("@acme Great job! It broke"), Some((6, 16)));
+        assert_eq!(
+            sarcastic_opener("Wow, thanks Brightline, a hold"),
+            Some((0, 23))
+        );
+        assert_eq!(sarcastic_opener("Great product, but late"), None);
+        assert_eq!(sarcastic_opener("Thanks Acme, late again"), None);
+        assert_eq!(sarcastic_opener("Great."), None);
+        let cats = |t: &str, lang: &str| d.categories(t, &d.detect(t, lang, &neutral()));
+        for (lang, t, cat) in [
+            (
+                "en",
+                "Good luck getting anyone at Velto to answer the phone",
+                Support,
+            ),
+            (
+                "en",
+                "Love the menu but £7 for a small coffee is taking the mick",
+                Price,
+            ),
+            (
+                "en",
+                "Nice voucher, but my parcel was left in the rain",
+                Delivery,
+            ),
+            (
+                "en",
+                "Had to chase Orbit Bank five times to get a letter",
+                Support,
+            ),
+            (
+                "en",
+                "Oh lovely, the self-checkout ate my note and nobody around to help",
+                Support,
+            ),
+            (
+                "en",
+                "Cancelled my Streamly subscription, not worth it for £12.99 a month",
+                Price,
+            ),
+            (
+                "pt",
+                "Veio com a tela riscada e a loja não quer trocar",
+                Quality,
+            ),
+            (
+                "fa",
+                "بعد از یک هفته خراب شد، گارانتی هم قبول نمی‌کنه",
+                ReturnsRefunds,
+            ),
+        ] {
+            assert!(cats(t, lang).contains(&cat), "{t}: {:?}", cats(t, lang));
         }
     }
 
