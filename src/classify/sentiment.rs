@@ -1607,8 +1607,9 @@ const OUTWEIGHING_CONFIDENCE: f64 = 0.75;
 /// How much more such a signal weighs than in a text without sentiment words.
 const OUTWEIGHING_WEIGHT: f64 = 2.0;
 
-/// A confident complaint, warning or churn in an English text whose words read positive is
-/// counted with them, as one more word of its weight ([`OUTWEIGHING_WEIGHT`] × the wordless
+/// A confident complaint, warning or churn in an English text whose words read positive (or cancel
+/// out: "Don't waste your money on the premium tier, the extra features are the same as the *free*
+/// one") is counted with them, as one more word of its weight ([`OUTWEIGHING_WEIGHT`] × the wordless
 /// weight), rule `signal_…+outweighs`: "they will not respond to my emails and the phone line is
 /// constantly busy" (VADER: "promised", positive), "avoid apex dvd players - even if they're free!",
 /// "creative software stinks" ("creative"). Strong praise of the product still wins ("small,
@@ -1625,7 +1626,8 @@ const OUTWEIGHING_WEIGHT: f64 = 2.0;
 fn outweigh(s: &mut Sentiment, signal: &crate::model::Signal, sign: f64, rule: &str, lang: &str) {
     if sign > 0.0
         || !matches!(lang, "en" | "es" | "fr" | "de" | "pt")
-        || s.score <= 0.0
+        || s.score < 0.0
+        || (s.score == 0.0 && s.hits.is_empty())
         || signal.confidence < OUTWEIGHING_CONFIDENCE
     {
         return;
