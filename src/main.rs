@@ -140,6 +140,7 @@ fn load_config(path: Option<PathBuf>) -> Result<Config, ExitCode> {
 }
 
 fn main() -> ExitCode {
+    earshot::classify::map_large_allocations();
     let cli = Cli::parse();
     match cli.command {
         Command::CheckConfig { config } => match load_config(config) {
