@@ -2824,7 +2824,8 @@ fn sarcastic_opener(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     if !ends {
-        // One more word: "nice one!", "great job.", "thank… you", or for thanks the name thanked.
+        // One more word: "nice one!", "great job.", or for thanks the name thanked ("thanks
+        // Brightline,").
         let next = pieces.next()?;
         let (w, e) = core(next);
         let named = thanks && next.starts_with(|c: char| c.is_uppercase() || c == '@');
