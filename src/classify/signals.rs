@@ -2802,24 +2802,26 @@ fn sarcastic_opener(text: &str) -> Option<(usize, usize)> {
     const LEADS: &[&str] = &["oh", "wow", "gee", "well", "just", "so"];
     const FOLLOWS: &[&str] = &["job", "one", "work", "stuff", "you"];
     let mut pieces = text.split_whitespace().skip_while(|p| p.starts_with('@'));
-    let core = |p: &str| -> (String, bool) {
+    // A piece's word without its closing punctuation, and whether it had any (read in place:
+    // every English text comes here).
+    fn core(p: &str) -> (&str, bool) {
         let c = p.trim_end_matches(['.', ',', '!', '\u{2026}']);
-        (c.to_ascii_lowercase(), c.len() < p.len())
-    };
+        (c, c.len() < p.len())
+    }
     let first = pieces.next()?;
     let start = first.as_ptr() as usize - text.as_ptr() as usize;
     let (mut word, mut ends) = core(first);
     let mut last = first;
     let mut led = false;
-    if LEADS.contains(&word.as_str()) {
+    if one_of(Some(word), LEADS) {
         led = true;
         last = pieces.next()?;
         (word, ends) = core(last);
     }
-    if !PRAISE.contains(&word.as_str()) {
+    if !one_of(Some(word), PRAISE) {
         return None;
     }
-    let thanks = word == "thanks" || word == "cheers";
+    let thanks = one_of(Some(word), &["thanks", "cheers"]);
     if thanks && !led {
         return None;
     }
@@ -2829,7 +2831,7 @@ fn sarcastic_opener(text: &str) -> Option<(usize, usize)> {
         let next = pieces.next()?;
         let (w, e) = core(next);
         let named = thanks && next.starts_with(|c: char| c.is_uppercase() || c == '@');
-        if !e || !(FOLLOWS.contains(&w.as_str()) || named) {
+        if !e || !(one_of(Some(w), FOLLOWS) || named) {
             return None;
         }
         last = next;
