@@ -9,6 +9,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod query;
 pub mod regex_caches;
+pub mod rule_regex;
 pub mod sentiment;
 pub mod signals;
 pub mod trigrams;

@@ -20,7 +20,88 @@
 use std::sync::{Mutex, PoisonError};
 
 use regex_automata::util::iter::Searcher;
-use regex_automata::{Input, meta};
+use regex_automata::{Input, Match, meta};
+
+use super::rule_regex::{RuleCache, RuleRegex};
+
+/// A regex that searches with a cache of the store: a `meta::Regex` (the detector's few regexes
+/// that are not rules', built as `regex::Regex` builds them) or a [`RuleRegex`] (each rule's).
+pub trait Searchable {
+    /// A new, empty cache for this regex.
+    fn create(&self) -> SlotCache;
+    /// Whether the regex matches somewhere in `text`.
+    fn is_match_in(&self, cache: &mut SlotCache, text: &str) -> bool;
+    /// The leftmost-first match within `input`'s span.
+    fn search_in(&self, cache: &mut SlotCache, input: &Input<'_>) -> Option<Match>;
+}
+
+/// A slot's cache, of the kind of regex the slot searches with. Boxed: caches are near a
+/// kilobyte each, and most of a detector's slots (rules no text has named) hold none.
+#[derive(Debug)]
+pub enum SlotCache {
+    Meta(Box<meta::Cache>),
+    Rule(Box<RuleCache>),
+}
+
+impl SlotCache {
+    fn memory_usage(&self) -> usize {
+        match self {
+            SlotCache::Meta(c) => c.memory_usage(),
+            SlotCache::Rule(c) => c.memory_usage(),
+        }
+    }
+}
+
+impl Searchable for meta::Regex {
+    fn create(&self) -> SlotCache {
+        SlotCache::Meta(Box::new(self.create_cache()))
+    }
+
+    fn is_match_in(&self, cache: &mut SlotCache, text: &str) -> bool {
+        self.is_match_with(meta_cache(self, cache), &Input::new(text))
+    }
+
+    fn search_in(&self, cache: &mut SlotCache, input: &Input<'_>) -> Option<Match> {
+        self.search_with(meta_cache(self, cache), input)
+    }
+}
+
+impl Searchable for RuleRegex {
+    fn create(&self) -> SlotCache {
+        SlotCache::Rule(Box::new(self.create_cache()))
+    }
+
+    fn is_match_in(&self, cache: &mut SlotCache, text: &str) -> bool {
+        self.is_match(rule_cache(self, cache), text)
+    }
+
+    fn search_in(&self, cache: &mut SlotCache, input: &Input<'_>) -> Option<Match> {
+        self.search(rule_cache(self, cache), input)
+    }
+}
+
+/// The slot's cache as a `meta::Regex`'s. A slot is only ever searched with one regex, so the
+/// kind always agrees; were it not to, a new cache is made rather than a panic.
+fn meta_cache<'c>(re: &meta::Regex, cache: &'c mut SlotCache) -> &'c mut meta::Cache {
+    if !matches!(cache, SlotCache::Meta(_)) {
+        *cache = re.create();
+    }
+    match cache {
+        SlotCache::Meta(c) => c,
+        SlotCache::Rule(_) => unreachable!("made a meta cache above"),
+    }
+}
+
+/// The slot's cache as a [`RuleRegex`]'s (see [`meta_cache`]).
+fn rule_cache<'c>(re: &RuleRegex, cache: &'c mut SlotCache) -> &'c mut RuleCache {
+    if !matches!(cache, SlotCache::Rule(_)) {
+        *cache = re.create();
+    }
+    match cache {
+        SlotCache::Rule(c) => c,
+        SlotCache::Meta(_) => unreachable!("made a rule cache above"),
+    }
+}
 
 /// After an eviction the charges are at most this fraction of the budget, so that a store at its
 /// budget does not evict at every new state.
@@ -51,7 +132,7 @@ pub struct CacheStats {
 }
 
 struct Slots {
-    caches: Vec<Option<meta::Cache>>,
+    caches: Vec<Option<SlotCache>>,
     /// What each held cache is charged: the most its `memory_usage` has reported.
     charged: Vec<usize>,
     /// The clock reading of each slot's last search.
@@ -91,8 +172,8 @@ impl RegexCaches {
     }
 
     /// Whether `re` (the regex of `slot`) matches somewhere in `text`.
-    pub fn is_match(&self, slot: usize, re: &meta::Regex, text: &str) -> bool {
-        self.with(slot, re, |cache| re.is_match_with(cache, &Input::new(text)))
+    pub fn is_match(&self, slot: usize, re: &impl Searchable, text: &str) -> bool {
+        self.with(slot, re, |cache| re.is_match_in(cache, text))
     }
 
     /// Whether `re` (the regex of `slot`) matches somewhere in each of `texts`: one lock and one
@@ -103,33 +184,33 @@ impl RegexCaches {
     pub fn is_match_each<'t>(
         &self,
         slot: usize,
-        re: &meta::Regex,
+        re: &impl Searchable,
         texts: impl IntoIterator<Item = &'t str>,
         mut found: impl FnMut(usize, bool),
     ) {
         self.with(slot, re, |cache| {
             for (i, text) in texts.into_iter().enumerate() {
-                found(i, re.is_match_with(cache, &Input::new(text)));
+                found(i, re.is_match_in(cache, text));
             }
         })
     }
 
     /// The leftmost-first match of `re` (the regex of `slot`) in `text`, as a byte range.
-    pub fn find(&self, slot: usize, re: &meta::Regex, text: &str) -> Option<(usize, usize)> {
+    pub fn find(&self, slot: usize, re: &impl Searchable, text: &str) -> Option<(usize, usize)> {
         self.with(slot, re, |cache| {
-            re.search_with(cache, &Input::new(text))
+            re.search_in(cache, &Input::new(text))
                 .map(|m| (m.start(), m.end()))
         })
     }
 
     /// Every successive non-overlapping match of `re` (the regex of `slot`) in `text`, as
     /// `regex::Regex::find_iter` yields them. At most one match a byte of text, plus one.
-    pub fn find_all(&self, slot: usize, re: &meta::Regex, text: &str) -> Vec<(usize, usize)> {
+    pub fn find_all(&self, slot: usize, re: &impl Searchable, text: &str) -> Vec<(usize, usize)> {
         self.with(slot, re, |cache| {
             let mut it = Searcher::new(Input::new(text));
             let mut out = Vec::new();
-            // A meta regex reports no error on a search that is not anchored and has no limits.
-            while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
+            // Neither kind reports an error on a search that is not anchored and has no limits.
+            while let Some(m) = it.advance(|input| Ok(re.search_in(cache, input))) {
                 out.push((m.start(), m.end()));
             }
             out
@@ -158,14 +239,14 @@ impl RegexCaches {
     fn with<R>(
         &self,
         slot: usize,
-        re: &meta::Regex,
-        search: impl FnOnce(&mut meta::Cache) -> R,
+        re: &impl Searchable,
+        search: impl FnOnce(&mut SlotCache) -> R,
     ) -> R {
         let mut s = self.lock();
         let s = &mut *s;
         s.clock += 1;
         s.last_used[slot] = s.clock;
-        let cache = s.caches[slot].get_or_insert_with(|| re.create_cache());
+        let cache = s.caches[slot].get_or_insert_with(|| re.create());
         let out = search(cache);
         let used = cache.memory_usage();
         if used > s.charged[slot] {
@@ -257,6 +338,19 @@ mod tests {
             let want: Vec<Option<bool>> = texts.iter().map(|t| Some(theirs.is_match(t))).collect();
             assert_eq!(each, want, "{p}");
         }
+        // A rule's regex, searching with the same store.
+        let rules = caches.register(pats.len());
+        for (k, p) in pats.iter().enumerate() {
+            let ours = RuleRegex::new(p, 1 << 20, 10 << 20).expect("test pattern");
+            let theirs = regex::Regex::new(p).unwrap();
+            for t in texts {
+                assert_eq!(caches.is_match(rules + k, &ours, t), theirs.is_match(t));
+                let all: Vec<(usize, usize)> =
+                    theirs.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(caches.find_all(rules + k, &ours, t), all, "{p} {t:?}");
+            }
+        }
+        assert!(caches.stats().caches >= 2 * pats.len());
     }
 
     #[test]

@@ -14,13 +14,12 @@ use std::sync::{Arc, OnceLock};
 
 #[cfg(test)]
 use regex::RegexSet;
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::syntax;
-use regex_automata::{MatchKind, meta};
+use regex_automata::meta;
 
 use super::gate::{Build, Gate, Precomputed, Required};
 use super::lexicon::straight_apostrophes;
-use super::regex_caches::{CacheStats, RegexCaches};
+use super::regex_caches::{CacheStats, RegexCaches, Searchable};
+use super::rule_regex::RuleRegex;
 
 use rustc_hash::FxHashMap;
 
@@ -1893,7 +1892,7 @@ struct Compiled {
     /// Each rule's own regex: whether a candidate rule matches, and the span a fired rule
     /// matched. Compiled the first time the rule is a candidate (most rules are not, on a given
     /// stream, and compiling them all was most of the start-up time of `earshot classify`).
-    regexes: Vec<OnceLock<meta::Regex>>,
+    regexes: Vec<OnceLock<RuleRegex>>,
     rules: &'static [Rule],
     /// ASCII `\b` boundaries; otherwise [`class_boundaries`], which consume a character each side.
     ascii: bool,
@@ -1905,7 +1904,7 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn regex(&self, idx: usize) -> &meta::Regex {
+    fn regex(&self, idx: usize) -> &RuleRegex {
         self.regexes[idx]
             .get_or_init(|| gated_regex(&self.patterns[idx], self.dfa_cache_bytes[idx]))
     }
@@ -1940,9 +1939,10 @@ impl Compiled {
     }
 }
 
-/// A regex that is not a rule's, searching with the detector's caches (see [`RegexCaches`]).
-struct Regex {
-    re: meta::Regex,
+/// A regex searching with the detector's caches (see [`RegexCaches`]): one that is not a rule's,
+/// built as `regex::Regex` builds it, or a category's, built as a rule's.
+struct Regex<R: Searchable = meta::Regex> {
+    re: R,
     slot: usize,
     caches: Arc<RegexCaches>,
 }
@@ -1958,8 +1958,10 @@ impl Regex {
             caches,
         ))
     }
+}
 
-    fn of(re: meta::Regex, caches: &Arc<RegexCaches>) -> Self {
+impl<R: Searchable> Regex<R> {
+    fn of(re: R, caches: &Arc<RegexCaches>) -> Self {
         Regex {
             re,
             slot: caches.register(1),
@@ -1977,23 +1979,13 @@ impl Regex {
     }
 }
 
-/// A regex behind a [`Gate`], built as `regex::Regex` builds it, less what the gate makes
-/// redundant: no literal prefilter (the gate already found a required string; extracting the
-/// literals of a case-insensitive rule was over half of compiling it) and no capture groups but
-/// the match itself.
-fn gated_regex(pattern: &str, dfa_cache_bytes: usize) -> meta::Regex {
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .utf8_empty(true)
-                .auto_prefilter(false)
-                .which_captures(WhichCaptures::Implicit)
-                .nfa_size_limit(Some(10 << 20))
-                .hybrid_cache_capacity(dfa_cache_bytes),
-        )
-        .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
+/// A regex behind a [`Gate`]: matches as `regex::Regex` finds them, built with less than it
+/// builds. No literal prefilter (the gate already found a required string; extracting the
+/// literals of a case-insensitive rule was over half of compiling it), no capture groups but the
+/// match itself, and no reverse NFA (see [`RuleRegex`]: compiling it was a quarter of compiling a
+/// rule).
+fn gated_regex(pattern: &str, dfa_cache_bytes: usize) -> RuleRegex {
+    RuleRegex::new(pattern, dfa_cache_bytes, 10 << 20)
         .unwrap_or_else(|e| panic!("gated pattern {pattern:?} compiles: {e}"))
 }
 
@@ -3495,7 +3487,7 @@ pub struct SignalDetector {
     /// Each category's own regex, run only when the gate names it. One `RegexSet` over the seven
     /// used to decide them in one overlapping pass, but its lazy DFA built states from every new
     /// complaint to the end of the text: 5.5 % of `earshot classify` on 10,000 stream texts.
-    categories: Vec<Regex>,
+    categories: Vec<Regex<RuleRegex>>,
     /// The search caches of every regex above (see [`RegexCaches`]).
     caches: Arc<RegexCaches>,
 }
