@@ -341,7 +341,7 @@ mod tests {
         // A rule's regex, searching with the same store.
         let rules = caches.register(pats.len());
         for (k, p) in pats.iter().enumerate() {
-            let ours = RuleRegex::new(p, 1 << 20, 10 << 20).expect("test pattern");
+            let ours = RuleRegex::new((*p).into(), 1 << 20, 10 << 20).expect("test pattern");
             let theirs = regex::Regex::new(p).unwrap();
             for t in texts {
                 assert_eq!(caches.is_match(rules + k, &ours, t), theirs.is_match(t));

@@ -1888,7 +1888,7 @@ const REGEX_CACHE_BUDGET_BYTES: usize = 30 << 20;
 
 struct Compiled {
     /// The patterns as compiled.
-    patterns: Vec<String>,
+    patterns: Vec<Arc<str>>,
     /// Each rule's own regex: whether a candidate rule matches, and the span a fired rule
     /// matched. Compiled the first time the rule is a candidate (most rules are not, on a given
     /// stream, and compiling them all was most of the start-up time of `earshot classify`).
@@ -1906,7 +1906,7 @@ struct Compiled {
 impl Compiled {
     fn regex(&self, idx: usize) -> &RuleRegex {
         self.regexes[idx]
-            .get_or_init(|| gated_regex(&self.patterns[idx], self.dfa_cache_bytes[idx]))
+            .get_or_init(|| gated_regex(Arc::clone(&self.patterns[idx]), self.dfa_cache_bytes[idx]))
     }
 
     /// Whether rule `idx` matches `text`.
@@ -1984,8 +1984,8 @@ impl<R: Searchable> Regex<R> {
 /// literals of a case-insensitive rule was over half of compiling it), no capture groups but the
 /// match itself, and no reverse NFA (see [`RuleRegex`]: compiling it was a quarter of compiling a
 /// rule).
-fn gated_regex(pattern: &str, dfa_cache_bytes: usize) -> RuleRegex {
-    RuleRegex::new(pattern, dfa_cache_bytes, 10 << 20)
+fn gated_regex(pattern: Arc<str>, dfa_cache_bytes: usize) -> RuleRegex {
+    RuleRegex::new(Arc::clone(&pattern), dfa_cache_bytes, 10 << 20)
         .unwrap_or_else(|e| panic!("gated pattern {pattern:?} compiles: {e}"))
 }
 
@@ -3423,7 +3423,7 @@ fn compile(
         .collect();
     Compiled {
         regexes: pats.iter().map(|_| OnceLock::new()).collect(),
-        patterns: pats,
+        patterns: pats.into_iter().map(Arc::from).collect(),
         rules,
         ascii: ascii_boundaries,
         dfa_cache_bytes: rules
@@ -4131,7 +4131,7 @@ impl SignalDetector {
             ),
             categories: category_patterns
                 .iter()
-                .map(|p| Regex::of(gated_regex(p, CATEGORY_DFA_CACHE_BYTES), &caches))
+                .map(|p| Regex::of(gated_regex(p.as_str().into(), CATEGORY_DFA_CACHE_BYTES), &caches))
                 .collect(),
             caches,
         }
