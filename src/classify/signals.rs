@@ -34,6 +34,9 @@ use SignalKind::*;
 /// ([`crate::classify::sentiment::invert_sarcasm`]).
 pub const SARCASM: &str = "sarcasm";
 
+/// The check reading a post that opens "PSA:" or "Heads up," on trouble as a warning to others
+/// (see [`heads_up_opener`]).
+const HEADS_UP: &str = "heads_up";
 /// The rule reading "good luck getting a refund" as sarcasm about service.
 const SARCASTIC_WISH: &str = "good_luck_getting";
 /// The rule reading a lone "Brilliant." after trouble as sarcasm ("…only to be cut off. Brilliant.").
@@ -2832,6 +2835,52 @@ fn sarcastic_opener(text: &str) -> Option<(usize, usize)> {
     (!text[end..].trim().is_empty()).then_some((start, end))
 }
 
+/// The span of an opening that announces a warning to other customers ("PSA:", "Heads up,",
+/// "FYI -", "Word of warning:"), after any handles the post is addressed to: the words and the
+/// punctuation that closes them. Without that punctuation it is not one ("Warning lights came
+/// on", "PSAs are…").
+fn heads_up_opener(text: &str) -> Option<(usize, usize)> {
+    const OPENERS: &[&str] = &[
+        "psa",
+        "public service announcement",
+        "heads up",
+        "heads-up",
+        "headsup",
+        "just a heads up",
+        "quick heads up",
+        "fyi",
+        "warning",
+        "word of warning",
+        // Not "fair warning", mostly said of the author's own plans ("fair warning: I'll be
+        // posting a lot of photos"), once in 200,000 stream texts ahead of a misread complaint.
+        "friendly warning",
+        "be warned",
+        "beware",
+    ];
+    let mut rest = text.trim_start();
+    while rest.starts_with('@') {
+        rest = rest[rest.find(char::is_whitespace)?..].trim_start();
+    }
+    let start = text.len() - rest.len();
+    OPENERS.iter().find_map(|o| {
+        let head = rest.get(..o.len())?;
+        if !head.eq_ignore_ascii_case(o) {
+            return None;
+        }
+        let after = &rest[o.len()..];
+        let p = after.trim_start_matches(' ');
+        let punct = p.chars().next()?;
+        // A dash stands apart ("PSA - …"); the other marks close the words ("PSA:").
+        let closes = match punct {
+            ':' | ',' | '!' | '.' => p.len() == after.len(),
+            '-' | '\u{2013}' | '\u{2014}' => p.len() < after.len(),
+            _ => false,
+        };
+        let end = start + o.len() + (after.len() - p.len()) + punct.len_utf8();
+        (closes && !text[end..].trim().is_empty()).then_some((start, end))
+    })
+}
+
 /// Where the question in `sentence` begins (a byte offset), when it ends with a question mark
 /// and `opens` (given its first two words, lower case) takes the first words of the sentence,
 /// or those after its last comma when what comes before is a short address or an "if" clause
@@ -4891,6 +4940,37 @@ impl SignalDetector {
                         confidence: 0.9,
                         evidence: text[open..end].to_string(),
                         rule: SARCASM.into(),
+                    },
+                    span: Some((open, end)),
+                    rule: None,
+                });
+            }
+        }
+        // "PSA: Fernway is running a fake sale", "Heads up: Lumora charges a restocking fee on
+        // returns": an opening that announces a warning, then trouble a rule reads as a complaint
+        // in the sentence after it or the next, warns other customers off. A shop's own "PSA:
+        // we're open on Sunday" reads no trouble, and warns no one. The advice in such a post is
+        // how to protect oneself ("Check your statements"), not a recommendation.
+        if lang == "en"
+            && let Some((open, open_end)) = heads_up_opener(text)
+        {
+            let end = resolved(&mut fired, text, |f| {
+                f.sig.kind == Complaint && f.rule.is_some() && f.sig.confidence >= 0.6
+            })
+            .filter_map(|f| f.span)
+            .filter(|&(a, _)| {
+                a >= open_end && text[open_end..a].matches(['.', '!', '?', '\n']).count() <= 1
+            })
+            .map(|(_, b)| b)
+            .min();
+            if let Some(end) = end {
+                fired.retain(|f| !(f.sig.kind == Recommend && f.sig.confidence < STRONG_RULE));
+                fired.push(Fired {
+                    sig: Signal {
+                        kind: Warn,
+                        confidence: 0.8,
+                        evidence: text[open..end].to_string(),
+                        rule: HEADS_UP.into(),
                     },
                     span: Some((open, end)),
                     rule: None,
@@ -9824,6 +9904,52 @@ mod tests {
             let sigs = d.detect(&text, lang, &neutral());
             let cats = d.categories(&text, &sigs);
             assert!(cats.contains(&want), "{text}: {sigs:?} {cats:?}");
+        }
+    }
+
+    /// "PSA:", "Heads up," and the like open a warning to other customers when trouble follows
+    /// in the next sentence or two; a shop's own notice, or the word inside a sentence, does not.
+    #[test]
+    fn a_heads_up_on_trouble_warns_other_customers() {
+        assert_eq!(heads_up_opener("PSA: Fernway is late"), Some((0, 4)));
+        assert_eq!(heads_up_opener("@acme Heads up, the fee"), Some((6, 15)));
+        assert_eq!(heads_up_opener("FYI - it broke"), Some((0, 5)));
+        assert_eq!(heads_up_opener("Word of warning: avoid"), Some((0, 16)));
+        assert_eq!(heads_up_opener("Warning lights came on"), None);
+        assert_eq!(heads_up_opener("PSAs are annoying, it broke"), None);
+        assert_eq!(heads_up_opener("PSA:"), None);
+        assert_eq!(heads_up_opener("FYI-it broke"), None);
+        let d = SignalDetector::new();
+        let signals = |t: &str| d.detect(t, "en", &neutral());
+        for t in [
+            "PSA: Fernway is running a fake sale, the 'was' prices were never real.",
+            "Heads up: Lumora charges a restocking fee on returns.",
+            "@fernway_help FYI - my order arrived damaged and support never replied.",
+            "Word of warning: I ordered a sofa from Fernway. It never arrived.",
+        ] {
+            let got = signals(t);
+            let warn = got.iter().find(|s| s.kind == Warn);
+            assert_eq!(
+                warn.map(|s| s.rule.as_str()),
+                Some(HEADS_UP),
+                "{t}: {got:?}"
+            );
+            assert!(got.iter().any(|s| s.kind == Complaint), "{t}: {got:?}");
+        }
+        // The self-protection such a post advises is part of the warning, not a recommendation.
+        let got = signals(
+            "PSA: Kestrel are charging a £5 'paper bill' fee even if you opted out. Check your statements.",
+        );
+        assert!(got.iter().any(|s| s.kind == Warn), "{got:?}");
+        assert!(!got.iter().any(|s| s.kind == Recommend), "{got:?}");
+        for t in [
+            "PSA: we're open on Sunday from 10 till 4!",
+            "Heads up: the new menu drops on Friday and it looks amazing.",
+            "FYI, Fernway delivered in two days. Lovely sofa. Months later the neighbour's parcel was lost.",
+            "My parcel is late. Warning: rant ahead.",
+        ] {
+            let got = signals(t);
+            assert!(!got.iter().any(|s| s.rule == HEADS_UP), "{t}: {got:?}");
         }
     }
 
