@@ -4042,6 +4042,27 @@ fn resolved<'f, 'c>(
 }
 
 impl Fired<'_> {
+    /// A signal a check reads across the text, with no rule of its own: its evidence is
+    /// `text[span]`.
+    fn read(
+        kind: SignalKind,
+        confidence: f64,
+        rule: &str,
+        text: &str,
+        span: (usize, usize),
+    ) -> Self {
+        Fired {
+            sig: Signal {
+                kind,
+                confidence,
+                evidence: text[span.0..span.1].to_string(),
+                rule: rule.into(),
+            },
+            span: Some(span),
+            rule: None,
+        }
+    }
+
     /// Finds the span and evidence of a rule signal (once).
     fn resolve(&mut self, text: &str) {
         if self.span.is_some() {
@@ -4934,16 +4955,7 @@ impl SignalDetector {
             .map(|(_, b)| b)
             .max();
             if let Some(end) = end {
-                fired.push(Fired {
-                    sig: Signal {
-                        kind: Complaint,
-                        confidence: 0.9,
-                        evidence: text[open..end].to_string(),
-                        rule: SARCASM.into(),
-                    },
-                    span: Some((open, end)),
-                    rule: None,
-                });
+                fired.push(Fired::read(Complaint, 0.9, SARCASM, text, (open, end)));
             }
         }
         // "PSA: Fernway is running a fake sale", "Heads up: Lumora charges a restocking fee on
@@ -4965,16 +4977,7 @@ impl SignalDetector {
             .min();
             if let Some(end) = end {
                 fired.retain(|f| !(f.sig.kind == Recommend && f.sig.confidence < STRONG_RULE));
-                fired.push(Fired {
-                    sig: Signal {
-                        kind: Warn,
-                        confidence: 0.8,
-                        evidence: text[open..end].to_string(),
-                        rule: HEADS_UP.into(),
-                    },
-                    span: Some((open, end)),
-                    rule: None,
-                });
+                fired.push(Fired::read(Warn, 0.8, HEADS_UP, text, (open, end)));
             }
         }
         // Sarcasm ("I love waiting on hold") cancels the praise it overlaps: the praise was its
