@@ -925,8 +925,9 @@ const EN: &[Rule] = &[
         Complaint,
         0.75,
         "app_is_clunky",
-        // "I expected more from Lumora", "the app is clunky", "their site is so buggy".
-        r"\b(?:i|we) (?:honestly |really |definitely )?expected (?:more|better|much more|a lot more) (?:from|of)\b|\b(?:app|site|website|interface|ui|software|firmware|update|checkout|layout|design|navigation|menu|redesign)(?:'s| is| was| has been| feels)(?: (?:so|really|very|super|incredibly|still|just))? (?:clunky|buggy|glitchy|laggy|unusable|confusing|unintuitive|a mess|a nightmare|a disaster)\b|\b(?:full of|riddled with|nothing but|bombarded with|spammed with) (?:\w+ )?(?:ads|adverts|advertisements|pop-?ups)\b|\bads (?:every|after every) (?:\w+ )?(?:taps?|clicks?|seconds?|minutes?|swipes?|songs?|videos?)\b|\b(?:update|upgrade|patch|firmware) (?:has |just )?(?:made|makes|left) (?:\S+ ){1,3}?(?:so |really |very |super )?(?:laggy|sluggish|glitchy|buggy|unusable|blurry|slow)\b",
+        // "I expected more from Lumora", "the app is clunky", "their site is so buggy", "the app
+        // is flaky".
+        r"\b(?:i|we) (?:honestly |really |definitely )?expected (?:more|better|much more|a lot more) (?:from|of)\b|\b(?:app|site|website|interface|ui|software|firmware|update|checkout|layout|design|navigation|menu|redesign)(?:'s| is| was| has been| feels)(?: (?:so|really|very|super|incredibly|still|just))? (?:clunky|buggy|glitchy|laggy|flaky|unresponsive|sluggish|unusable|confusing|unintuitive|a mess|a nightmare|a disaster)\b|\b(?:full of|riddled with|nothing but|bombarded with|spammed with) (?:\w+ )?(?:ads|adverts|advertisements|pop-?ups)\b|\bads (?:every|after every) (?:\w+ )?(?:taps?|clicks?|seconds?|minutes?|swipes?|songs?|videos?)\b|\b(?:update|upgrade|patch|firmware) (?:has |just )?(?:made|makes|left) (?:\S+ ){1,3}?(?:so |really |very |super )?(?:laggy|sluggish|glitchy|buggy|unusable|blurry|slow)\b",
     ),
     r(
         Complaint,
