@@ -1144,9 +1144,12 @@ impl SentimentEngine {
                         && phrase_at(p, toks, k).is_none()
                 })
             };
+            // English boosters weigh nothing of their own but two the supplement gives a valence
+            // ("incredible", "tremendous"), scored as words the same way ("takes incredible
+            // pictures", "the battery life is incredible!").
             if t.emoji.is_none()
                 && t.info.booster.is_some()
-                && (is_en
+                && (is_en && t.info.valence.is_none()
                     || (phrase_at(p, toks, i).is_none()
                         && !((t.clause_end || nothing_to_boost(i + 1))
                             && t.info.valence.is_some())))
@@ -1315,7 +1318,11 @@ impl SentimentEngine {
                     break;
                 }
                 let intensifier = is_en && start_i == 0 && prev.sw == Sw::Super && !prev.clause_end;
-                if is_lex(prev) && !intensifier {
+                // A booster with a valence of its own ("incredible", French "super") that was not
+                // scored as a word has this word to boost.
+                let booster_word =
+                    prev.info.booster.is_some() && prev.valence == 0.0 && prev.flags == 0;
+                if is_lex(prev) && !intensifier && !booster_word {
                     continue;
                 }
                 let mut s = scalar_inc_dec(prev, valence, is_cap_diff);
@@ -1607,9 +1614,10 @@ const OUTWEIGHING_CONFIDENCE: f64 = 0.75;
 /// How much more such a signal weighs than in a text without sentiment words.
 const OUTWEIGHING_WEIGHT: f64 = 2.0;
 
-/// A confident complaint, warning or churn in an English text whose words read positive (or cancel
-/// out: "Don't waste your money on the premium tier, the extra features are the same as the *free*
-/// one") is counted with them, as one more word of its weight ([`OUTWEIGHING_WEIGHT`] × the wordless
+/// A confident complaint, warning or churn in an English text whose words read positive or neutral
+/// (they cancel out: "Don't waste your money on the premium tier, the extra features are the same
+/// as the *free* one"; or, with a word of praise among them, lean negative inside the neutral band:
+/// "fair warning - do not buy", "fair" +1.3 against "warning" −1.4) is counted with them, as one more word of its weight ([`OUTWEIGHING_WEIGHT`] × the wordless
 /// weight), rule `signal_…+outweighs`: "they will not respond to my emails and the phone line is
 /// constantly busy" (VADER: "promised", positive), "avoid apex dvd players - even if they're free!",
 /// "creative software stinks" ("creative"). Strong praise of the product still wins ("small,
@@ -1626,7 +1634,10 @@ const OUTWEIGHING_WEIGHT: f64 = 2.0;
 fn outweigh(s: &mut Sentiment, signal: &crate::model::Signal, sign: f64, rule: &str, lang: &str) {
     if sign > 0.0
         || !matches!(lang, "en" | "es" | "fr" | "de" | "pt")
-        || s.score < 0.0
+        || s.score <= -NEUTRAL_BAND
+        // Leaning negative without a word of praise: the words already say what the signal
+        // says, and a signal may be hypothetical ("if the screen freezes, hold the button").
+        || (s.score < 0.0 && !s.hits.iter().any(|h| h.valence > 0.0))
         || (s.score == 0.0 && s.hits.is_empty())
         || signal.confidence < OUTWEIGHING_CONFIDENCE
     {
@@ -2918,6 +2929,18 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
         "far", "extra", "also", "too",
     ];
     const MODAL: &[&str] = &["would", "could", "should", "might"];
+    const WISH_NOUNS: &[&str] = &[
+        "addition",
+        "touch",
+        "feature",
+        "option",
+        "improvement",
+        "bonus",
+        "upgrade",
+        "extra",
+        "plus",
+        "change",
+    ];
     // "Could use a better app", "would really use some nicer lighting": the lack "could be
     // better" names, said with "use".
     let word = |k: usize| toks.get(k).filter(|t| !t.clause_end).map(|t| t.lower());
@@ -2970,8 +2993,26 @@ fn en_counterfactual(toks: &[Tok], i: usize) -> bool {
             w = back();
         }
     }
+    // "A case would have been a nice touch", "an fm tuner would be a welcome addition": the praise
+    // is for a thing that is missing. Before "be" only with the nouns of a wish: "Acme would be a
+    // great choice" and "it would be a nice gift" are advice.
+    let article = matches!(w, Some("a" | "an"));
+    if article {
+        w = back();
+    }
+    let wish_noun = || {
+        !toks[i].clause_end
+            && toks.get(i + 1).is_some_and(|t| {
+                let n = t.phrase_lower();
+                WISH_NOUNS.contains(&n)
+                    || n.strip_suffix('s').is_some_and(|n| WISH_NOUNS.contains(&n))
+            })
+    };
     match w {
-        Some("be") => back().is_some_and(|m| MODAL.contains(&m) || m.ends_with("'d")),
+        Some("be") => {
+            (!article || wish_noun())
+                && back().is_some_and(|m| MODAL.contains(&m) || m.ends_with("'d"))
+        }
         Some("been") => match back() {
             Some("have") => back().is_some_and(|m| MODAL.contains(&m) || m.ends_with("'d")),
             Some(m) => matches!(m, "would've" | "could've" | "should've" | "might've"),
@@ -3893,6 +3934,19 @@ mod tests {
                 .iter()
                 .any(|h| h.rule == "signal_complaint+outweighs")
         );
+        // Words that cancel out to a neutral score ("fair" +1.3, "warning" -1.4) are outweighed
+        // as well: the label is the signal's.
+        let warn = crate::model::Signal {
+            kind: crate::model::SignalKind::Warn,
+            confidence: 0.9,
+            evidence: "do not buy".into(),
+            rule: "dont_buy".into(),
+        };
+        let mut r = e.score("fair warning - do not buy.", "en", None);
+        assert!(r.score < 0.0 && r.score > -0.05, "{r:?}");
+        polarity_from_signal(&mut r, &warn, "en");
+        assert_eq!(r.label, crate::model::SentimentLabel::Negative, "{r:?}");
+        assert_eq!(r.hits.last().unwrap().rule, "signal_warn+outweighs");
         // So in French: the refund that has not come outweighs the kind seller.
         let mut r = e.score(
             "Le vendeur était très gentil, le remboursement n'est toujours pas arrivé",
@@ -4870,6 +4924,9 @@ mod tests {
             "navigation could be a lot better",
             "it would be really nice to have an fm receiver",
             "It'd be nice if they answered my emails",
+            "a case would have been a nice touch",
+            "an fm tuner would be a welcome addition",
+            "a second remote would be a really nice extra",
         ] {
             check(text, true);
         }
@@ -4877,6 +4934,7 @@ mod tests {
             "I'd be happy to recommend them",
             "It would be perfect for beginners",
             "Acme would be a great choice",
+            "it would be a lovely gift",
             "The lamp is great",
         ] {
             check(text, false);
@@ -5805,6 +5863,29 @@ mod tests {
             assert_eq!(e.score("143 182", lang, None).score, 0.0, "{lang}");
             assert_eq!(e.score("self-confident", lang, None).score, 0.0, "{lang}");
         }
+    }
+
+    /// "incredible" and "tremendous" are VADER boosters with a valence of Earshot's: a word where
+    /// nothing follows for them to boost, a booster where something does.
+    #[test]
+    fn an_english_booster_with_a_valence_is_a_word_where_it_boosts_nothing() {
+        let e = SentimentEngine::new();
+        for text in [
+            "this camera takes incredible pictures",
+            "the battery life is incredible!",
+            "the staff were tremendous",
+        ] {
+            let s = e.score(text, "en", None);
+            assert!(s.score > 0.4, "{text}: {s:?}");
+            assert!(s.hits.iter().any(|h| h.rule == "lexicon"), "{text}: {s:?}");
+        }
+        // Before a word of its own it boosts it, and is not counted twice.
+        let s = e.score("it has tremendous flexibility", "en", None);
+        assert_eq!(s.hits.len(), 1, "{s:?}");
+        assert_eq!(s.hits[0].token, "flexibility");
+        assert!(s.hits[0].rule.contains("booster"), "{s:?}");
+        // "incredibly" stays a booster only.
+        assert_eq!(e.score("it is incredibly", "en", None).score, 0.0);
     }
 
     #[test]
