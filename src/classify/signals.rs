@@ -656,6 +656,17 @@ const EN: &[Rule] = &[
     ),
     r(
         Complaint,
+        0.8,
+        "no_longer_works",
+        // "The remote no longer works", "the video quit working after 10 days", "it quit on me",
+        // "no longer holds a charge", "it lasted about 1 1/2 weeks" (months and years can be a
+        // fair life: "lasted about 10 years" is praise). Working "at", "for" or "here" is a job ("she no longer
+        // works at Lumora", "I quit working there"), so "works" and "quit working" need what
+        // follows them to be the end of the clause or words of a fault.
+        r"\b(?:no longer|quit|has quit|have quit|ceased to) (?:work(?:s|ed|ing)?|charg(?:es|ed|ing|e)) ?(?:[.!,;:()]|$|(?:after|within|properly|correctly|right|reliably|at all|anymore|any more|with|since|again|completely|altogether|randomly|today|yesterday|last|when|while|and|but|for me|on me|either)\b)|\b(?:no longer|won'?t|doesn'?t) (?:hold|holds) (?:a |any |its )?charge\b|\bno longer (?:connects|turns on|powers on|responds|syncs|pairs|boots|loads|opens|prints)\b|\b(?:it|phone|unit|player|screen|remote|camera|laptop|battery|charger|device|thing) (?:just |then |finally |completely )?(?:quit|gave out|gave up) on (?:me|us)\b|\blasted (?:about|around|roughly|maybe|approximately|like) (?:\S+ ){0,2}?(?:days?|weeks?|hours?|uses?|wash(?:es)?)\b",
+    ),
+    r(
+        Complaint,
         0.75,
         "cant_access",
         // "I can't log in", "can't even see my orders", "couldn't get through to anyone": locked
@@ -3667,6 +3678,14 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         Evidence::Strong,
         r"\b(?:(?:left|dumped|thrown|chucked) (?:out |outside )?(?:in|on) the (?:rain|snow|street|road|pavement|bins?|hedge|bushes|gutter)|livreur|livr[ée]e? chez|entregad[oa] (?:al|a la|na casa d[oa]) vecin[oa])\b",
     ),
+    (
+        // A product that has stopped working, said another way than the first quality entry:
+        // "no longer holds a charge", "the video quit working", "the camera quit on me", "it
+        // lasted about two weeks" (that entry is at the gate's 64 strings).
+        ComplaintCategory::Quality,
+        Evidence::Strong,
+        r"\b(?:no longer (?:works?|working|worked|charges|holds (?:a )?charge|turns on)|quit (?:working|charging)|quit on (?:me|us)|lasted (?:about|around|roughly|maybe|approximately|like) (?:\S+ ){0,2}?(?:days?|weeks?|hours?|uses?|wash(?:es)?))\b",
+    ),
 ];
 
 /// The categories' patterns as compiled: case-insensitive, and accented keywords with class
@@ -6592,6 +6611,16 @@ mod tests {
                 "Anyone know a broadband provider that doesn't lock you in?",
                 "anyone_tried",
             ),
+            ("My Lumora speaker no longer works.", "no_longer_works"),
+            (
+                "the video output no longer worked (after about 3 weeks)",
+                "no_longer_works",
+            ),
+            ("The video quit working after 10 days", "no_longer_works"),
+            ("My battery no longer holds a charge", "no_longer_works"),
+            ("The camera quit on me at the wedding", "no_longer_works"),
+            ("The remote no longer works with my TV", "no_longer_works"),
+            ("It lasted about 1 1/2 weeks.", "no_longer_works"),
         ] {
             assert!(
                 rule_of(t).iter().any(|r| r == rule),
@@ -6601,6 +6630,13 @@ mod tests {
         }
         for (t, rule) in [
             ("Prices went down for Black Friday", "overpriced"),
+            // Working at a place is a job, not a product that has failed.
+            ("She no longer works at Lumora", "no_longer_works"),
+            ("I quit working there last year", "no_longer_works"),
+            ("He quit working for Acme in May", "no_longer_works"),
+            ("The app no longer crashes, great update", "no_longer_works"),
+            ("My manager gave up on me", "no_longer_works"),
+            ("My old kettle lasted about ten years", "no_longer_works"),
             ("Prices went down for Black Friday", "outage"),
             ("If you were there when this went down, wow", "outage"),
             ("The staff was not helpful at all", "helpful_staff"),
