@@ -1618,11 +1618,12 @@ const OUTWEIGHING_WEIGHT: f64 = 2.0;
 /// (they cancel out: "Don't waste your money on the premium tier, the extra features are the same
 /// as the *free* one"; or, with a word of praise among them, lean negative inside the neutral band:
 /// "fair warning - do not buy", "fair" +1.3 against "warning" −1.4) is counted with them, as one
-/// more word of its weight ([`OUTWEIGHING_WEIGHT`] × the wordless weight), rule `signal_…+outweighs`: "they will not respond to my emails and the phone line is
-/// constantly busy" (VADER: "promised", positive), "avoid apex dvd players - even if they're free!",
-/// "creative software stinks" ("creative"). Strong praise of the product still wins ("small,
-/// sounds great, and I've had no trouble since"), so does praise after a "but" ("it was late but
-/// the driver was lovely"), and weaker signals (`addressed_problem`,
+/// more word of its weight ([`OUTWEIGHING_WEIGHT`] × the wordless weight), rule
+/// `signal_…+outweighs`: "they will not respond to my emails and the phone line is constantly busy"
+/// (VADER: "promised", positive), "avoid apex dvd players - even if they're free!", "creative
+/// software stinks" ("creative"). Strong praise of the product still wins ("small, sounds great,
+/// and I've had no trouble since"), so does praise after a "but" ("it was late but the driver was
+/// lovely"), and weaker signals (`addressed_problem`,
 /// `negative_to_account`, learned advice) never count: they are guesses. English, Spanish, French,
 /// German and Portuguese, whose complaint rules are checked against reviews and customer posts
 /// ("La app de Banco Sol se cierra cada vez…": the bank's name, "sun", had read positive); not
