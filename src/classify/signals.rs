@@ -660,9 +660,9 @@ const EN: &[Rule] = &[
         "no_longer_works",
         // "The remote no longer works", "the video quit working after 10 days", "it quit on me",
         // "no longer holds a charge", "it lasted about 1 1/2 weeks" (months and years can be a
-        // fair life: "lasted about 10 years" is praise). Working "at", "for" or "here" is a job ("she no longer
-        // works at Lumora", "I quit working there"), so "works" and "quit working" need what
-        // follows them to be the end of the clause or words of a fault.
+        // fair life: "lasted about 10 years" is praise). Working "at", "for" or "here" is a job
+        // ("she no longer works at Lumora", "I quit working there"), so "works" and "quit
+        // working" need what follows them to be the end of the clause or words of a fault.
         r"\b(?:no longer|quit|has quit|have quit|ceased to) (?:work(?:s|ed|ing)?|charg(?:es|ed|ing|e)) ?(?:[.!,;:()]|$|(?:after|within|properly|correctly|right|reliably|at all|anymore|any more|with|since|again|completely|altogether|randomly|today|yesterday|last|when|while|and|but|for me|on me|either)\b)|\b(?:no longer|won'?t|doesn'?t) (?:hold|holds) (?:a |any |its )?charge\b|\bno longer (?:connects|turns on|powers on|responds|syncs|pairs|boots|loads|opens|prints)\b|\b(?:it|phone|unit|player|screen|remote|camera|laptop|battery|charger|device|thing) (?:just |then |finally |completely )?(?:quit|gave out|gave up) on (?:me|us)\b|\blasted (?:about|around|roughly|maybe|approximately|like) (?:\S+ ){0,2}?(?:days?|weeks?|hours?|uses?|wash(?:es)?)\b",
     ),
     r(
