@@ -94,6 +94,10 @@ impl LangDetector {
         if let Some(g) = declared.and_then(Self::from_feed) {
             return g;
         }
+        // Letters in their presentation forms are read as the letters they shape: otherwise no
+        // function word written in them is found, and their Persian letters are not Persian.
+        let expanded = super::lexicon::without_presentation_forms(text);
+        let text = &*expanded;
         let original = text;
         // An ASCII text (most posts) is read once: its letters and its function words, over the
         // words outside URLs, @handles and #tags. Any other text loses those first, and is then
@@ -1789,6 +1793,11 @@ mod tests {
         // "العادست" (فوق‌العاده است, run together) had made this Arabic.
         assert_eq!(arabic_script_votes("شارژش"), (1, 0));
         assert_eq!(code("سرعت شارژش فوق العادست."), "fa");
+        // Letters in their presentation forms are the letters they shape: Persian ones vote
+        // Persian (this text had been called Arabic), and Arabic stays Arabic.
+        assert_eq!(code("ﻣﻦ ﺍﺯ ﺍﯾﻦ ﮔﻮﺷﯽ ﺭﺍﺿﯽ ﻫﺴﺘﻢ"), "fa");
+        assert_eq!(code("ﺍﯾﻦ ﮔﻮﺷﯽ ﺧﯿﻠﯽ ﺑﺪ ﺍﺳﺖ"), "fa");
+        assert_eq!(code("ﻻ ﺍﻧﺼﺢ ﺑﻬﺬﺍ ﺍﻟﻤﻨﺘﺞ"), "ar");
     }
 
     /// Words English shares with Spanish ("no") and Portuguese ("as", "do") count for English too,

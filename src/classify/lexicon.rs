@@ -690,6 +690,17 @@ fn next_segment(s: &str, from: usize) -> usize {
 fn fold_arabic_script(chars: impl Iterator<Item = char>, persian: bool, out: &mut String) {
     for c in chars {
         match c {
+            // The letter (or letters) a presentation form shapes, composed as NFKC composes them
+            // ("ﺋ" is "ئ", not "ي" and a loose hamza), then folded as written letters are.
+            c if is_presentation_form(c) => {
+                let mut letters = std::iter::once(c).nfkc().peekable();
+                if letters.peek() == Some(&c) {
+                    // A noncharacter of the block (U+FDD0–U+FDEF): no letters to give.
+                    out.push(c);
+                } else {
+                    fold_arabic_script(letters, persian, out);
+                }
+            }
             '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {} // harakat, superscript alef, tatweel
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
             'ى' => out.push('ي'),
@@ -744,8 +755,40 @@ const fn folds(c: char, persian: bool) -> bool {
         'ي' | 'ك' => persian,
         'ی' | 'ک' | 'ة' => !persian,
         '\u{200C}'..='\u{200F}' => true,
-        _ => false,
+        c => is_presentation_form(c),
     }
+}
+
+/// Whether `c` is one of Unicode's Arabic presentation forms (A: U+FB50–U+FDFF, B:
+/// U+FE70–U+FEFC): the contextual shapes and ligatures of Arabic and Persian letters ("ﺍﻟﺨﺪﻣﺔ"
+/// for "الخدمة", "ﻻ" for "لا"), which text copied from PDFs and older systems, and decorated
+/// posts, carry. They are other code points than the letters they shape, so a word written in
+/// them matched no lexicon entry, negator or rule ("ﺍﻟﺨﺪﻣﺔ ﺳﻴﺌﺔ ﺟﺪﺍ", the service is very bad,
+/// read as nothing); normalisation writes them as their letters (their NFKC form). U+FEFF, the
+/// byte-order mark, is in neither range.
+pub const fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// `text` with its Arabic presentation forms ([`is_presentation_form`]) written as the letters
+/// they shape, and nothing else changed; borrowed when it has none (every form is a three-byte
+/// character led by 0xEF, so texts without that byte are not decoded).
+pub fn without_presentation_forms(text: &str) -> std::borrow::Cow<'_, str> {
+    let first = memchr::memchr_iter(0xEF, text.as_bytes())
+        .find(|&i| text[i..].chars().next().is_some_and(is_presentation_form));
+    let Some(first) = first else {
+        return text.into();
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if is_presentation_form(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 const PLAIN: u8 = 1;
@@ -1833,6 +1876,9 @@ mod tests {
         let pools = [
             "aZ ÉéİΣ٣۳أإآٱىيكیکةهـ\u{064E}\u{0670}\u{200C}\u{200D}\u{200F}😀بت.!ا\u{0653}\u{0301}\u{0316}",
             "Eeويىۀەهای \u{0654}\u{0655}\u{0653}\u{064E}\u{0650}\u{0651}\u{0301}\u{0323}\u{1100}\u{1161}\u{11A8}\u{0B47}\u{0B3E}😀",
+            // Presentation forms: letters, lam-alef with hamza, a ligature of words, a
+            // ligature of marks after a space, a noncharacter of the block, the byte-order mark.
+            "ﺍﻟﺨﺪﻣﺔﺋﻻﻷﷲﯽﮔ\u{FC60}\u{FDD0}\u{FEFF}ب \u{0651}",
         ];
         let mut not_nfc = 0;
         for text in pools
@@ -1869,6 +1915,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A word in presentation forms normalises as the same word in letters (NFKC's letters,
+    /// composed: "ﺳﻴﺌﺔ" is "سيئه", hamza kept on its seat), for every code point of both blocks,
+    /// and [`is_normal_arabic_script`] never calls one normal.
+    #[test]
+    fn presentation_forms_normalise_as_their_letters() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in (0xFB50..=0xFEFFu32).filter_map(char::from_u32) {
+            let letters: String = std::iter::once(c).nfkc().collect();
+            for persian in [true, false] {
+                let ours = normalize_arabic_script(&format!("ب{c}ب"), persian);
+                if is_presentation_form(c) && letters != c.to_string() {
+                    let theirs = normalize_arabic_script(&format!("ب{letters}ب"), persian);
+                    assert_eq!(ours, theirs, "U+{:04X}", c as u32);
+                    assert!(!is_normal_arabic_script(&c.to_string(), persian));
+                } else {
+                    // Noncharacters, the byte-order mark and the blocks between the two ranges
+                    // stay as they are.
+                    assert_eq!(ours, format!("ب{c}ب"), "U+{:04X}", c as u32);
+                }
+            }
+        }
+        assert_eq!(
+            normalize("ar", "ﺍﻟﺨﺪﻣﺔ ﺳﻴﺌﺔ ﺟﺪﺍ"),
+            normalize("ar", "الخدمة سيئة جدا")
+        );
+        assert_eq!(normalize("ar", "ﻷ"), "لا");
+        assert_eq!(normalize("fa", "ﮔﻮﺷﯽ ﺧﻮﺑﯽ"), normalize("fa", "گوشی خوبی"));
+        assert_eq!(
+            without_presentation_forms("Acme: ﺍﻟﺨﺪﻣﺔ ﺳﻴﺌﺔ 😀\u{FE0F}"),
+            "Acme: الخدمة سيئة 😀\u{FE0F}"
+        );
+        assert!(matches!(
+            without_presentation_forms("الخدمة 😀\u{FE0F} \u{FEFF}"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

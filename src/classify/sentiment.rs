@@ -4550,6 +4550,22 @@ mod tests {
         let decorated = e.score("ابتســامَة", "ar", None).score;
         assert!(plain > 0.0);
         assert_eq!(plain, decorated);
+        // Written in presentation forms (copied from a PDF), the same words score the same, and
+        // the hit shows the word as it was written.
+        let letters = e.score("الخدمة سيئة جدا", "ar", None);
+        let shaped = e.score("ﺍﻟﺨﺪﻣﺔ ﺳﻴﺌﺔ ﺟﺪﺍ", "ar", None);
+        assert!(letters.score < 0.0);
+        assert_eq!(letters.score, shaped.score);
+        assert_eq!(shaped.hits[0].token, "ﺳﻴﺌﺔ");
+        // The lam-alef ligature is the negator "لا".
+        assert_eq!(
+            e.score("ﻻ ﺃﻧﺼﺢ ﺑﻪ", "ar", None).score,
+            e.score("لا أنصح به", "ar", None).score
+        );
+        assert_eq!(
+            e.score("ﮔﻮﺷﯽ ﺧﻮﺑﯽ ﺍﺳﺖ", "fa", None).score,
+            e.score("گوشی خوبی است", "fa", None).score
+        );
     }
 
     #[test]
