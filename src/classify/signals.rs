@@ -1219,7 +1219,7 @@ const ES: &[Rule] = &[
         0.85,
         "es_todavia_no",
         // "Lumora me cancela el pedido", "¿alguien más tiene problemas con la señal?".
-        r"\b(?:(?:me|nos) (?:cancela|cancelan|canceló|cancelaron|ha cancelado|han cancelado|volvió a cancelar|volvieron a cancelar) (?:el|mi|los|mis|otra vez el|otra vez mi) pedidos?|(?:alguien más|alguien mas) (?:tiene|ha tenido|está teniendo|con) problemas|(?:todavía|aún|aun) (?:no|espero|sin)|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda|(?:me|nos) (?:dice|dicen|da|dan|explica) nada)|sin respuesta|(?:lleva|llevan) (?:más de )?(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varias|varios|unas|unos) (?:días|semanas|meses|horas) (?:en reparto|en tránsito|en camino|parado|parada|sin (?:llegar|moverse|actualizar))|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,5}?(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso))|(?:dejó|dejaron|ha dejado|han dejado|tiró|tiraron) (?:el|mi|la|nuestro) (?:paquete|pedido|envío|caja)(?: \S+){0,3}? (?:en la calle|fuera|bajo la lluvia|en el suelo|en el portal|tirado)|(?:perdió|perdieron|ha perdido|han perdido|extravió|extraviaron|han extraviado) (?:mi|mis|el|la|nuestro|nuestra) (?:paquete|pedido|maleta|equipaje|envío|encomienda)|(?:paquete|pedido|maleta|equipaje|envío) (?:perdido|extraviado))\b",
+        r"\b(?:(?:me|nos) (?:cancela|cancelan|canceló|cancelaron|ha cancelado|han cancelado|volvió a cancelar|volvieron a cancelar) (?:el|mi|los|mis|otra vez el|otra vez mi) pedidos?|(?:alguien más|alguien mas) (?:tiene|ha tenido|está teniendo|con) problemas|(?:todavía|aún|aun) (?:no|espero|sin|nada)|hasta (?:ahora|hoy|la fecha) nada|no (?:ha |han )?(?:llegado|llegó|funciona|responden|responde|contestan|contesta|carga|abre|me devuelven)|(?:nunca (?:llegó|llego|ha llegado|me respondieron|contestan)|nadie (?:responde|contesta|me ayuda|(?:me|nos) (?:dice|dicen|da|dan|explica) nada)|sin respuesta|(?:lleva|llevan) (?:más de )?(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varias|varios|unas|unos) (?:días|semanas|meses|horas) (?:en reparto|en tránsito|en camino|parado|parada|sin (?:llegar|moverse|actualizar))|llegó tarde|llego tarde|llega tarde|con retraso|nunca más)|(?:llevo|llevamos) (?:\S+ ){1,5}?(?:esperando|sin (?:respuesta|señal|internet|servicio|luz|mi pedido|el pedido|reembolso))|(?:dejó|dejaron|ha dejado|han dejado|tiró|tiraron) (?:el|mi|la|nuestro) (?:paquete|pedido|envío|caja)(?: \S+){0,3}? (?:en la calle|fuera|bajo la lluvia|en el suelo|en el portal|tirado)|(?:perdió|perdieron|ha perdido|han perdido|extravió|extraviaron|han extraviado) (?:mi|mis|el|la|nuestro|nuestra) (?:paquete|pedido|maleta|equipaje|envío|encomienda)|(?:paquete|pedido|maleta|equipaje|envío) (?:perdido|extraviado))\b",
     ),
     r(
         Complaint,
@@ -1313,7 +1313,7 @@ const FR: &[Rule] = &[
         Recommend,
         0.9,
         "fr_recommande",
-        r"\b(?:je (?:vous |te |le |la |les )?(?:recommande|conseille)|(?:à recommander|foncez|vaut le coup|vaut vraiment le coup|à essayer absolument))\b",
+        r"\b(?:je (?:vous |te |lui |leur )?(?:le |la |les |l')?(?:recommande|conseille|recommanderais|conseillerais)|(?:à recommander|foncez|vaut le coup|vaut vraiment le coup|à essayer absolument))\b",
     ),
     r(
         Warn,
@@ -1321,7 +1321,7 @@ const FR: &[Rule] = &[
         "fr_ne_recommande_pas",
         // First, the verb of recommending with a warning for its object ("je vous conseille de
         // ne pas acheter", "je recommande d'éviter"; see `advise_against`).
-        r"\b(?:conseille|recommande|suggère|conseillons|recommandons)(?: vivement| fortement)?(?: à tout le monde| à tous)? (?:de ne (?:surtout )?(?:pas|jamais)|d'éviter|d’éviter|de fuir)\b|\b(?:ne (?:le |la |les )?recommande pas|déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) (?:temps|argent)|passez votre chemin|n'achetez jamais|ne (?:le |la |les )?(?:recommande|conseille) (?:à personne|pas)|je ne conseille pas)\b",
+        r"\b(?:conseille|recommande|suggère|conseillons|recommandons)(?: vivement| fortement)?(?: à tout le monde| à tous)? (?:de ne (?:surtout )?(?:pas|jamais)|d'éviter|d’éviter|de fuir)\b|\b(?:déconseille|n'achetez pas|n’achetez pas|fuyez|évitez|arnaque|à éviter|ne perdez pas (?:votre|ton) (?:temps|argent)|passez votre chemin|n'achetez jamais|ne (?:vous |te |lui |leur )?(?:le |la |les |l')?(?:recommande|conseille|recommanderais|conseillerais|recommanderai|conseillerai)s? (?:pas|jamais|à personne)|je ne conseille pas)\b",
     ),
     r(
         Complaint,
@@ -1426,13 +1426,13 @@ const DE: &[Rule] = &[
         // First, the verb of recommending with a warning for its object ("ich empfehle euch, es
         // nicht zu kaufen", "… bei Acme nicht zu bestellen", "ich empfehle, die Finger davon zu
         // lassen"; see `advise_against`).
-        r"\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? (?:\S+ ){0,3}?(?:nicht|keinesfalls|auf keinen fall|niemals) (?:mehr )?zu (?:kaufen|bestellen|nutzen|benutzen|buchen|abschließen|verwenden)\b|\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? die finger davon zu lassen\b|\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|hände weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|rate (?:\S+ ){0,3}?(?:von|davon) (?:\S+ ){0,3}?ab|(?:kann|würde|muss) (?:\S+ ){0,2}?(?:nur )?(?:davon )?abraten|abzuraten|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von|zu) (?:\S+ ){0,2}(?:bestellen|kaufen|abschließen|abschliessen|buchen|wechseln|gehen))\b",
+        r"\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? (?:\S+ ){0,3}?(?:nicht|keinesfalls|auf keinen fall|niemals) (?:mehr )?zu (?:kaufen|bestellen|nutzen|benutzen|buchen|abschließen|verwenden)\b|\bempfehle(?:n)?(?: euch| ihnen| dir| jedem| allen)?,? die finger davon zu lassen\b|\bempfehle (?:ich )?(?:[^\s.,;:!?]+ ){1,3}?nicht\s*(?:[.!,;:)]|$)|\b(?:nicht (?:zu )?empfehlen|empfehle (?:ich )?nicht|finger weg|hände weg|kauft (?:das |es |euch |bloß |bloss |ja |bitte |lieber |auf keinen fall ){0,2}nichts?|kauft nicht bei|(?:kann|würde|werde) ich (?:\S+ ){0,2}?(?:niemandem|keinem|keinen|keiner) empfehlen|niemandem (?:zu )?empfehlen|nicht kaufen|vorsicht|abzocke|betrug|spart euch (?:das|den|die)|lasst die finger|rate (?:\S+ ){0,3}?(?:von|davon) (?:\S+ ){0,3}?ab|(?:kann|würde|muss) (?:\S+ ){0,2}?(?:nur )?(?:davon )?abraten|abzuraten|(?:bloß|bloss|bitte|auf keinen fall)(?: nicht)? (?:bei|von|zu) (?:\S+ ){0,2}(?:bestellen|kaufen|abschließen|abschliessen|buchen|wechseln|gehen))\b",
     ),
     r(
         Complaint,
         0.85,
         "de_immer_noch",
-        r"\b(?:(?:keiner|niemand) (?:hilft|antwortet|meldet sich|reagiert|ruft zurück)|rechnung (?:ist |war )?falsch|immer noch (?:nicht|kein|keine|nichts)|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|seit (?:\S+ ){0,2}(?:tag|tagen|woche|wochen|monat|monaten) (?:\S+ ){0,2}?[\x22„“]?(?:unterwegs|in bearbeitung|in zustellung)|nichts kommt an|kommt (?:einfach )?(?:nicht|nie) an|(?:keiner|niemand) (?:\S+ ){0,3}?geht ran|geht (?:keiner|niemand) ran|(?:hänge|hängen|hing|hingen) (?:\S+ ){0,4}?in der warteschleife|(?:warte|warten) (?:\S+ ){0,3}?seit (?:\S+ ){0,2}(?:tagen|wochen|monaten)|keine sendungsverfolgung|(?:kein|keinen|null) (?:empfang|netz)|(?:funktioniert|geht|läuft|lädt|startet|klappt) (?:\S+ ){1,4}?(?:nicht|nie)(?: mehr)?(?: richtig)?(?:\s*[.!?,;:)]|\s*$)|funktioniert (?:immer noch )?nicht(?: mehr)?(?:\s*$|\s*[.!?,;:)]|\s+(?:[^\sn]|n[^\su]|nu[^\sr]|nur\S)\S*)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
+        r"\b(?:(?:keiner|niemand) (?:hilft|antwortet|meldet sich|reagiert|ruft zurück)|rechnung (?:ist |war )?falsch|immer noch (?:nicht|kein|keine|nichts)|bis (?:heute|jetzt|dato) (?:nichts|nicht (?:angekommen|geliefert|erstattet|da))|noch (?:nicht|nichts) (?:angekommen|geliefert|erhalten|erstattet|bekommen|da)|nie angekommen|nicht (?:angekommen|zugestellt|geliefert)|seit (?:\S+ ){0,2}(?:tag|tagen|woche|wochen|monat|monaten) (?:\S+ ){0,2}?[\x22„“]?(?:unterwegs|in bearbeitung|in zustellung)|nichts kommt an|kommt (?:einfach )?(?:nicht|nie) an|(?:keiner|niemand) (?:\S+ ){0,3}?geht ran|geht (?:keiner|niemand) ran|(?:hänge|hängen|hing|hingen) (?:\S+ ){0,4}?in der warteschleife|(?:warte|warten) (?:\S+ ){0,3}?seit (?:\S+ ){0,2}(?:tagen|wochen|monaten)|keine sendungsverfolgung|(?:kein|keinen|null) (?:empfang|netz)|(?:funktioniert|geht|läuft|lädt|startet|klappt) (?:\S+ ){1,4}?(?:nicht|nie)(?: mehr)?(?: richtig)?(?:\s*[.!?,;:)]|\s*$)|funktioniert (?:immer noch )?nicht(?: mehr)?(?:\s*$|\s*[.!?,;:)]|\s+(?:[^\sn]|n[^\su]|nu[^\sr]|nur\S)\S*)|keine (?:antwort|rückmeldung)|antwortet nicht|antworten nicht|reagiert nicht|reagieren nicht|nicht erreichbar|zu spät|verspätet|verspätung|nie wieder|stürzt (?:\w+ )?ab|(?:paket|sendung|bestellung|koffer|gepäck) (?:ist |wurde |ging )?(?:verloren|verschwunden)|(?:hat|haben) (?:mein|meine|meinen|unser|unsere|das|die|den) (?:paket|sendung|bestellung|koffer|gepäck) (?:verloren|verschlampt))\b",
     ),
     r(
         Complaint,
@@ -2170,8 +2170,11 @@ const TURNING_WORDS: &[&str] = &[
     "embora",
 ];
 
-/// Drops the signals of kind `victim` whose span overlaps that of a signal `cancels` picks. Spans are
-/// searched only when both are present (a second regex search each).
+/// Drops the signals of kind `victim` whose span overlaps a match of a signal `cancels` picks: any
+/// match of its rule, not only the first, which may stand elsewhere in the text ("Acme é um golpe,
+/// não recomendo": the warning rule's first match is "golpe", and its "não recomendo" is what
+/// turns the recommendation round). Spans are searched only when both are present (a second regex
+/// search each, a third for the canceller's other matches).
 fn cancel_overlapped(
     fired: &mut Vec<Fired<'_>>,
     text: &str,
@@ -2189,6 +2192,9 @@ fn cancel_overlapped(
         }
         if canceller {
             spans.extend(f.span);
+            if let Some((c, idx)) = f.rule {
+                spans.extend(c.find_all(idx, text));
+            }
         }
     }
     fired.retain(|f| {
@@ -5980,6 +5986,31 @@ mod tests {
         assert_eq!(kinds("No lo recomiendo", "es"), vec![Warn]);
         assert_eq!(kinds("Ich kann es nur empfehlen", "de"), vec![Recommend]);
         assert_eq!(kinds("Finger weg von diesem Shop", "de"), vec![Warn]);
+    }
+
+    /// A warning cancels the recommendation its rule turns round wherever that match stands: a
+    /// warning rule's first match is often another word of the post ("golpe", "Abzocke", "Finger
+    /// weg"), and only that one had been tested for overlap, so these were both recommendations
+    /// and warnings. Clitic pronouns stand between "ne" and the French verb, and after the German.
+    #[test]
+    fn a_negated_recommendation_after_a_warning_is_no_recommendation() {
+        for (t, lang) in [
+            ("Acme é um golpe, não recomendo", "pt"),
+            ("Acme ist Abzocke. Kann ich nicht empfehlen", "de"),
+            ("Finger weg von Acme, ich empfehle es nicht", "de"),
+            ("Ich empfehle Acme nicht.", "de"),
+            ("Acme est une arnaque, je ne vous la recommande pas", "fr"),
+            ("Je ne la recommanderais pas", "fr"),
+        ] {
+            assert_eq!(kinds(t, lang), vec![Warn], "{t}");
+        }
+        for (t, lang) in [
+            ("Je vous la recommande", "fr"),
+            ("Ich empfehle Acme, nicht Lumora", "de"),
+            ("Ich empfehle Acme jedem", "de"),
+        ] {
+            assert_eq!(kinds(t, lang), vec![Recommend], "{t}");
+        }
     }
 
     /// The verb of recommending with a warning for its object, in every language: a warning, and
