@@ -5618,6 +5618,40 @@ mod tests {
 
     /// English social slang, written before running it (twenty-seventh session; 17 of 30
     /// sentiments right before).
+    /// Slang of Spain, Latin America, Brazil, France and Germany the imported lists lack, and
+    /// Spanish "pasado" as the past it mostly is ("la semana pasada", last week), not blame.
+    #[test]
+    fn latin_script_slang_reads_right() {
+        assert_reads(
+            "es",
+            &["El nuevo Acme es una pasada", "Qué chévere el nuevo Acme"],
+            &["Acme es un timo", "Servicio de pena, de verdad"],
+        );
+        assert_reads(
+            "pt",
+            &["Acme é show de bola"],
+            &["Comprar na Acme é furada"],
+        );
+        assert_reads(
+            "fr",
+            &["Service client au top"],
+            &["L'appli est naze", "Livraison, une cata"],
+        );
+        assert_reads(
+            "de",
+            &["Das neue Acme ist mega geil"],
+            &[
+                "Der Kundenservice ist unterirdisch",
+                "Acme ist ein Saftladen",
+            ],
+        );
+        let e = SentimentEngine::new();
+        assert_eq!(
+            e.score("Hice el pedido la semana pasada", "es", None).score,
+            0.0
+        );
+    }
+
     #[test]
     fn social_slang_reads_right() {
         assert_reads(
