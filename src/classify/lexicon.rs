@@ -400,33 +400,58 @@ fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
 /// Apostrophes as the lexicons and rules spell them: `’` (what phones and word processors type
 /// for `'`), `‘`, `ʼ` and `＇` become `'`. Without this "I don’t like it" read as liking it:
 /// the negators ("don't", "isn't"), the contractions of the rules ("won't buy again") and the
-/// idioms are all written with `'`. Borrowed when there is nothing to change.
+/// idioms are all written with `'`. The invisible characters of [`INVISIBLE`] are dropped too.
+/// Borrowed when there is nothing to change.
 pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
-    // Found from their lead bytes (E2 for ’ and ‘, CA for ʼ, EF for ＇) with memchr: `str::contains`
-    // with a set of characters decodes every character, and was 6 % of classifying a text.
-    let curly = |i: usize| match b[i] {
-        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])),
+    // Found from their lead bytes (E2 for ’, ‘ and most invisible characters, CA for ʼ, EF for ＇
+    // and U+FEFF, C2 for the soft hyphen) with memchr: `str::contains` with a set of characters
+    // decodes every character, and was 6 % of classifying a text.
+    let changed = |i: usize| match b[i] {
+        0xE2 => matches!(
+            b.get(i + 1..i + 3),
+            Some(
+                [0x80, 0x98 | 0x99 | 0x8B | 0x8E | 0x8F | 0xAA..=0xAE] | [0x81, 0xA0 | 0xA6..=0xA9]
+            )
+        ),
         0xCA => b.get(i + 1) == Some(&0xBC),
-        _ => b.get(i + 1..i + 3) == Some(&[0xBC, 0x87]),
+        0xC2 => b.get(i + 1) == Some(&0xAD),
+        _ => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x87] | [0xBB, 0xBF])),
     };
-    let Some(first) = memchr::memchr3_iter(0xE2, 0xCA, 0xEF, b).find(|&i| curly(i)) else {
+    let first = memchr::memchr3_iter(0xE2, 0xCA, 0xEF, b).find(|&i| changed(i));
+    // The soft hyphen's lead byte also leads Latin-1 signs (°, £, the no-break space): looked for
+    // only up to the first other change.
+    let hyphen = memchr::memchr_iter(0xC2, &b[..first.unwrap_or(b.len())]).find(|&i| changed(i));
+    let Some(first) = hyphen.or(first) else {
         return s.into();
     };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
-    out.push_str(&s[first..].replace(CURLY_APOSTROPHES, "'"));
+    for c in s[first..].chars() {
+        if CURLY_APOSTROPHES.contains(&c) {
+            out.push('\'');
+        } else if !INVISIBLE.contains(&c) {
+            out.push(c);
+        }
+    }
     out.into()
 }
 
 /// Where byte `at` of `original` (a character boundary) lands in
 /// [`straight_apostrophes`]`(original)`: each straightened apostrophe before it is shorter by all
-/// but one of its bytes.
+/// but one of its bytes, and each invisible character gone.
 pub fn straight_offset(original: &str, at: usize) -> usize {
     at - original[..at]
         .chars()
-        .filter(|c| CURLY_APOSTROPHES.contains(c))
-        .map(|c| c.len_utf8() - 1)
+        .map(|c| {
+            if CURLY_APOSTROPHES.contains(&c) {
+                c.len_utf8() - 1
+            } else if INVISIBLE.contains(&c) {
+                c.len_utf8()
+            } else {
+                0
+            }
+        })
         .sum::<usize>()
 }
 
@@ -498,6 +523,17 @@ fn contraction_spaces(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// What [`straight_apostrophes`] straightens. Not `´`: rarer as an apostrophe than as a piece of
 /// mojibake ("I_Í´Í©ve").
 const CURLY_APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
+
+/// Characters that show nothing and only split the words they stand in, dropped from a text
+/// before it is read: the soft hyphen (web pages put it inside long words, "Kunden\u{AD}service"),
+/// the zero-width space ("@\u{200B}Acme", "not\u{200B}good" as pasted), the word joiner, U+FEFF
+/// (a byte-order mark pasted mid-text) and the bidirectional marks and embeddings that right-to-left
+/// text copied from apps carries. Not the zero-width non-joiner (Persian writes with it) nor the
+/// joiner (emoji sequences are built with it).
+const INVISIBLE: [char; 15] = [
+    '\u{00AD}', '\u{200B}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}',
+    '\u{202E}', '\u{2060}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{FEFF}',
+];
 
 /// Lowercases and folds the script-specific variants that make the same word look different.
 /// Arabic and Persian: diacritics and tatweel dropped, alef/yeh/kaf variants unified, ZWNJ becomes a space.
@@ -1725,20 +1761,45 @@ mod tests {
             "´",
             "'",
             "\u{2019}\u{2019}",
+            // The invisible characters, and characters sharing their lead bytes (C2: the
+            // no-break space, °, £; E2 80/81: the dashes, the ellipsis; EF BB: presentation forms).
+            "\u{00AD}",
+            "\u{200B}",
+            "\u{200E}\u{202B}",
+            "\u{2060}",
+            "\u{2066}\u{2069}",
+            "\u{FEFF}",
+            "\u{00A0}",
+            "°£",
+            "…",
+            "\u{2061}",
+            "\u{FEFB}",
+            "\u{200D}",
         ];
+        let expected =
+            |t: &str| -> String { t.replace(CURLY_APOSTROPHES, "'").replace(INVISIBLE, "") };
         let mut rng = fastrand::Rng::with_seed(0xA905);
         for _ in 0..5000 {
             let t: String = (0..rng.usize(0..8))
                 .map(|_| pieces[rng.usize(..pieces.len())])
                 .collect();
-            assert_eq!(
-                straight_apostrophes(&t),
-                t.replace(CURLY_APOSTROPHES, "'"),
-                "{t:?}"
-            );
+            let straight = straight_apostrophes(&t);
+            assert_eq!(straight, expected(&t), "{t:?}");
+            // Every character boundary lands where the text before it went.
+            for (at, _) in t.char_indices() {
+                assert_eq!(
+                    straight_offset(&t, at),
+                    expected(&t[..at]).len(),
+                    "{t:?} {at}"
+                );
+            }
         }
+        assert_eq!(
+            straight_apostrophes("Kunden\u{AD}service @\u{200B}Acme don\u{2019}t"),
+            "Kundenservice @Acme don't"
+        );
         assert!(matches!(
-            straight_apostrophes("پیام\u{200C}ها — “ok”"),
+            straight_apostrophes("پیام\u{200C}ها — “ok” 20\u{00B0} \u{00A0}👩\u{200D}💻"),
             std::borrow::Cow::Borrowed(_)
         ));
     }
