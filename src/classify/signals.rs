@@ -1233,7 +1233,7 @@ const ES: &[Rule] = &[
         Complaint,
         0.75,
         "es_malo",
-        r"\b(?:pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|(?:otra|nueva) subida (?:de|del) (?:precio|precios|la cuota|tarifa)|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|(?:me |nos )?(?:cobraron|han cobrado|ha cobrado|cobró)(?: \S+){0,3}? (?:dos veces|de más|doble|por duplicado)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió|despegó|despegaron|descosió|descosieron|rompieron|estropearon|deshizo|deshicieron|quemó|quemaron)|(?:gastos|cargos|costes) ocultos|(?:dejó|ha dejado) de funcionar|se (?:cierra|cuelga|bloquea|reinicia) (?:sol[ao]|cada vez|constantemente|todo el rato|siempre|cada dos por tres))\b",
+        r"\b(?:de pena|una chapuza|cutre|pésimo|pesimo|pésima|pesima|horrible|terrible|roto|rota|defectuoso|defectuosa|dañado|dañada|reembolso|devolución|queja|reclamo|vergüenza|indignante|decepcionado|decepcionada|decepción|fatal|demasiado caro|muy caro|carísimo|precios abusivos|subieron los precios|(?:otra|nueva) subida (?:de|del) (?:precio|precios|la cuota|tarifa)|subió los precios|no sirve|no funciona|maleducado|maleducada|grosero|grosera|inútil|un desastre|(?:me |nos )?(?:cobraron|han cobrado|ha cobrado|cobró)(?: \S+){0,3}? (?:dos veces|de más|doble|por duplicado)|llegó (?:abierto|abierta|incompleto|incompleta|equivocado|equivocada|mal)|faltaba(?:n)? (?:una|un|la|el|las|los)|(?:sube|suben|subió|subieron|han subido) (?:la tarifa|el precio|los precios|la cuota|la factura)|(?:qué|que|es un|menudo) robo|sin avisar|(?:nadie|no) me (?:da|dan|dieron|han dado) (?:una |ninguna )?solución|se (?:fundió|estropeó|rompió|despegó|despegaron|descosió|descosieron|rompieron|estropearon|deshizo|deshicieron|quemó|quemaron)|(?:gastos|cargos|costes) ocultos|(?:dejó|ha dejado) de funcionar|se (?:cierra|cuelga|bloquea|reinicia) (?:sol[ao]|cada vez|constantemente|todo el rato|siempre|cada dos por tres))\b",
     ),
     r(
         Recommend,
@@ -1333,7 +1333,7 @@ const FR: &[Rule] = &[
         Complaint,
         0.75,
         "fr_nul",
-        r"\b(?:remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|(?:facturé|facturée|prélevé|prélevée|débité|débitée|abonnement|option)[^.!?\n]{0,60}n'ai (?:jamais|pas) (?:demandé|commandé|souscrit)|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tomb(?:e|ent|é|ée|és|ées) en panne|(?:affiche|met|donne|renvoie) (?:une |un message d')?erreur|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable|trop de (?:pubs?|publicités?|bugs?|beugs?)|ne (?:peut|peux|pouvons|pouvez|peuvent) même (?:pas|plus))\b",
+        r"\b(?:naze|une cata|à chier|foutage de gueule|remboursement|en panne|cassé|cassée|abîmé|abîmée|endommagé|endommagée|défectueux|défectueuse|inutilisable|nul|nulle|inadmissible|honteux|honteuse|déçu|déçue|décevant|décevante|scandaleux|lamentable|catastrophique|plante|bug|bugue|impossible de (?:commander|passer commande|payer|valider|finaliser|me connecter|joindre|contacter|accéder|me faire rembourser)|ne (?:charge|s'ouvre|se lance) (?:pas|plus)|(?:j'attends|on attend) (?:toujours|encore|depuis)|toujours rien|(?:facturé|prélevé|débité) deux fois|(?:facturé|facturée|prélevé|prélevée|débité|débitée|abonnement|option)[^.!?\n]{0,60}n'ai (?:jamais|pas) (?:demandé|commandé|souscrit)|refusent? de (?:me )?rembourser|raccroché au nez|a grillé|ne s'allume plus|a lâché|tomb(?:e|ent|é|ée|és|ées) en panne|(?:affiche|met|donne|renvoie) (?:une |un message d')?erreur|(?:colis|commande) perdue?|personne ne (?:répond|rappelle|décroche)|augmenté (?:ses|les|leurs|nos|mes) (?:prix|tarifs)|hausse (?:de|des) (?:prix|tarifs)|c'est abusé|du vol|arrivée? (?:ouvert|ouverte|abîmé|abîmée|cassé|cassée|endommagé|endommagée|incomplet|incomplète)|il manquait|manque une pièce|trop cher|hors de prix|pas terrible|impoli|impolie|désagréable|trop de (?:pubs?|publicités?|bugs?|beugs?)|ne (?:peut|peux|pouvons|pouvez|peuvent) même (?:pas|plus))\b",
     ),
     r(
         Complaint,
@@ -1438,7 +1438,7 @@ const DE: &[Rule] = &[
         Complaint,
         0.75,
         "de_kaputt",
-        r"\b(?:kaputt|defekt|beschädigt|erstattung|rückerstattung|reklamation|beschwerde|frechheit|unverschämt|enttäuscht|enttäuschend|katastrophe|katastrophal|mangelhaft|miserabel|schrott|unbrauchbar|unfreundlich|inkompetent|zu teuer|so teuer|viel teurer|plötzlich teurer|überteuert|wucher|auseinandergefallen|auseinander gefallen|ein loch|löcher|abgefallen|durchgebrannt|kaputtgegangen|kaputt gegangen|gerissen|undicht)\b",
+        r"\b(?:unterirdisch|grottig|grottenschlecht|saftladen|verarsche|wucher|kaputt|defekt|beschädigt|erstattung|rückerstattung|reklamation|beschwerde|frechheit|unverschämt|enttäuscht|enttäuschend|katastrophe|katastrophal|mangelhaft|miserabel|schrott|unbrauchbar|unfreundlich|inkompetent|zu teuer|so teuer|viel teurer|plötzlich teurer|überteuert|wucher|auseinandergefallen|auseinander gefallen|ein loch|löcher|abgefallen|durchgebrannt|kaputtgegangen|kaputt gegangen|gerissen|undicht)\b",
     ),
     r(
         AskRecommendation,
@@ -1540,7 +1540,7 @@ const PT: &[Rule] = &[
         Complaint,
         0.75,
         "pt_pessimo",
-        r"\b(?:péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou|queimaram|estragou|estragaram|quebraram|pifou|pifaram|descolou|descolaram|desfiou|desbotou|rasgou|soltou a sola|veio fria|veio frio|chegou fria|chegou frio|estava cru|estava crua)\b",
+        r"\b(?:(?:uma|que|é) bosta|furada|enrolação|péssimo|péssima|pessimo|pessima|horrível|horrivel|quebrado|quebrada|quebrou|danificado|danificada|estragado|estragada|defeito|reembolso|reclamação|atraso|atrasado|atrasada|decepcionado|decepcionada|vergonha|absurdo|muito cara|muito caro|caro demais|caríssimo|preço absurdo|grosseiro|grosseira|trava|travando|travou|queimaram|estragou|estragaram|quebraram|pifou|pifaram|descolou|descolaram|desfiou|desbotou|rasgou|soltou a sola|veio fria|veio frio|chegou fria|chegou frio|estava cru|estava crua)\b",
     ),
     r(
         AskRecommendation,
@@ -1640,7 +1640,7 @@ const FA: &[Rule] = &[
         "fa_kharab",
         // "خیلی کنده" (it's very slow), "سرعتش پایینه" (its speed is low), "صفحه خط افتاد" (the
         // screen got a line), "ترک خورد" (it cracked).
-        r"خراب|افتضاح|سوخت|سوخته|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف|گرون|گرانه|خیلی گران|تاخیر|دیر رسید|شکسته|معیوب|خط (?:افتاد|افتاده|انداخت|انداخته)|ترک (?:خورد|خورده|برداشت|برداشته)|(?:خیلی|خیلی خیلی|واقعا|بشدت|به شدت) (?:کنده|کند است|کند شده)|سرعتش (?:خیلی )?(?:کمه|پایینه|افتضاحه)",
+        r"خراب|افتضاح|سوخت|سوخته|مرجوع|بازگشت وجه|ناراضی|شکایت|بدترین|ضعیف|گرون|گرانه|خیلی گران|تاخیر|دیر رسید|شکسته|معیوب|خط (?:افتاد|افتاده|انداخت|انداخته)|ترک (?:خورد|خورده|برداشت|برداشته)|(?:خیلی|خیلی خیلی|واقعا|بشدت|به شدت) (?:کنده|کند است|کند شده)|سرعتش (?:خیلی )?(?:کمه|پایینه|افتضاحه)|(?:پرداخت|خرید|ثبت سفارش|ثبت نام|ورود|لاگین)(?: \S+){0,3}? انجام (?:نمی ?شه|نمی ?شود|نشد|نمی ?شد)",
     ),
     r(
         Complaint,
@@ -1747,7 +1747,7 @@ const AR: &[Rule] = &[
         // "الطلب بايظ" (the order is broken), "زهقت من" (I'm fed up with).
         // "اسوا" (worst) ends its word: "اسواق" (markets, and a chain's name), "اسوان" (Aswan)
         // and the name "الاسواني" hold it.
-        r"سيء|سيئه|زفت|خربان|(?:بي|ي)سرقو(?:ا|ن|نا)?(?:\s|$)|سرقونا|سرقوني|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا(?:$|[^\p{L}])|فاشل|تاخر|تاخرت|اتاخر|مكسور|مكسوره|خربت|عطلان|غالي جدا|غالي اوي|غاليه جدا|السعر غالي|الاسعار غاليه|اسعار غاليه|(?:^|\s)(?:يهنج|بيهنج|انكسر|انكسرت|اتكسر|اتكسرت|تعطل|تعطلت|خرب|اتخرب|انخرب)(?:\s|$|[.,،])|(?:السعر|الاسعار|سعره|سعرها) (?:مرتفع|مرتفعه|عالي|غالي)|بايظ|(?:^|\s)باظت?(?:\s|$|[.,،])|(?:زهقت|زهقنا) من|(?:وقف|وقفت|توقف|توقفت) عن (?:الشغل|العمل)|(?:وصل|وصلت|جا|جات|جاني|جاتني) ناقص|(?:الاكل|الطلب|الطعام|الوجبه|الاكله) (?:\S+ )?بارد(?:$|[^\p{L}])",
+        r"سيء|سيئه|زفت|خربان|(?:بي|ي)سرقو(?:ا|ن|نا)?(?:\s|$)|سرقونا|سرقوني|معطل|استرجاع|شكوى|تاخير|متاخر|اسوا(?:$|[^\p{L}])|فاشل|تاخر|تاخرت|اتاخر|مكسور|مكسوره|خربت|عطلان|غالي جدا|غالي اوي|غاليه جدا|السعر غالي|الاسعار غاليه|اسعار غاليه|(?:^|\s)(?:يهنج|بيهنج|انكسر|انكسرت|اتكسر|اتكسرت|تعطل|تعطلت|خرب|اتخرب|انخرب)(?:\s|$|[.,،])|(?:السعر|الاسعار|سعره|سعرها|سعر|اسعار) (?:\S+ )?(?:مرتفع|مرتفعه|عالي|غالي)|غالي (?:مره|بزاف|بالمره|كتير|كثير)|بايظ|(?:^|\s)باظت?(?:\s|$|[.,،])|(?:زهقت|زهقنا) من|(?:وقف|وقفت|توقف|توقفت) عن (?:الشغل|العمل)|(?:وصل|وصلت|جا|جات|جاني|جاتني) ناقص|(?:الاكل|الطلب|الطعام|الوجبه|الاكله) (?:\S+ )?بارد(?:$|[^\p{L}])",
     ),
     r(
         Complaint,
