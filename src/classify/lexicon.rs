@@ -405,8 +405,9 @@ fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
 pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
     // Found from their lead bytes (E2 for ’, ‘ and most invisible characters, CA for ʼ, EF for ＇
-    // and U+FEFF, C2 for the soft hyphen) with memchr: `str::contains` with a set of characters
-    // decodes every character, and was 6 % of classifying a text.
+    // and U+FEFF, C2 for the soft hyphen and ´, and the backtick itself) with memchr:
+    // `str::contains` with a set of characters decodes every character, and was 6 % of
+    // classifying a text.
     let changed = |i: usize| match b[i] {
         0xE2 => matches!(
             b.get(i + 1..i + 3),
@@ -415,42 +416,72 @@ pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
             )
         ),
         0xCA => b.get(i + 1) == Some(&0xBC),
-        0xC2 => b.get(i + 1) == Some(&0xAD),
+        0xC2 => match b.get(i + 1) {
+            Some(0xAD) => true,
+            Some(0xB4) => between_letters(b, i, 2),
+            _ => false,
+        },
+        b'`' => between_letters(b, i, 1),
         _ => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x87] | [0xBB, 0xBF])),
     };
     let first = memchr::memchr3_iter(0xE2, 0xCA, 0xEF, b).find(|&i| changed(i));
-    // The soft hyphen's lead byte also leads Latin-1 signs (°, £, the no-break space): looked for
-    // only up to the first other change.
-    let hyphen = memchr::memchr_iter(0xC2, &b[..first.unwrap_or(b.len())]).find(|&i| changed(i));
-    let Some(first) = hyphen.or(first) else {
+    // C2 also leads Latin-1 signs (°, £, the no-break space): the soft hyphen and ´ are looked for
+    // only up to the first other change, as is the backtick.
+    let other =
+        memchr::memchr2_iter(0xC2, b'`', &b[..first.unwrap_or(b.len())]).find(|&i| changed(i));
+    let Some(first) = other.or(first) else {
         return s.into();
     };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
-    for c in s[first..].chars() {
-        if CURLY_APOSTROPHES.contains(&c) {
-            out.push('\'');
-        } else if !INVISIBLE.contains(&c) {
-            out.push(c);
+    for (i, c) in s[first..].char_indices() {
+        match readable_char(b, first + i, c) {
+            Readable::Apostrophe => out.push('\''),
+            Readable::Gone => {}
+            Readable::Kept => out.push(c),
         }
     }
     out.into()
+}
+
+/// What [`straight_apostrophes`] makes of one character.
+enum Readable {
+    Apostrophe,
+    Gone,
+    Kept,
+}
+
+/// [`straight_apostrophes`]'s answer for `c`, at byte `i` of the text whose bytes are `b`.
+fn readable_char(b: &[u8], i: usize, c: char) -> Readable {
+    if CURLY_APOSTROPHES.contains(&c)
+        || (matches!(c, '´' | '`') && between_letters(b, i, c.len_utf8()))
+    {
+        Readable::Apostrophe
+    } else if INVISIBLE.contains(&c) {
+        Readable::Gone
+    } else {
+        Readable::Kept
+    }
+}
+
+/// Whether the character of `len` bytes at byte `i` of `b` stands between two ASCII letters: where
+/// `´` and the backtick are apostrophes typed on keyboards that lack one ("don´t", "it`s"). Not
+/// elsewhere: `´` is more often a piece of mojibake ("I_Í´Í©ve"), the backtick markdown's.
+fn between_letters(b: &[u8], i: usize, len: usize) -> bool {
+    i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + len).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Where byte `at` of `original` (a character boundary) lands in
 /// [`straight_apostrophes`]`(original)`: each straightened apostrophe before it is shorter by all
 /// but one of its bytes, and each invisible character gone.
 pub fn straight_offset(original: &str, at: usize) -> usize {
+    let b = original.as_bytes();
     at - original[..at]
-        .chars()
-        .map(|c| {
-            if CURLY_APOSTROPHES.contains(&c) {
-                c.len_utf8() - 1
-            } else if INVISIBLE.contains(&c) {
-                c.len_utf8()
-            } else {
-                0
-            }
+        .char_indices()
+        .map(|(i, c)| match readable_char(b, i, c) {
+            Readable::Apostrophe => c.len_utf8() - 1,
+            Readable::Gone => c.len_utf8(),
+            Readable::Kept => 0,
         })
         .sum::<usize>()
 }
@@ -520,8 +551,8 @@ fn contraction_spaces(s: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// What [`straight_apostrophes`] straightens. Not `´`: rarer as an apostrophe than as a piece of
-/// mojibake ("I_Í´Í©ve").
+/// What [`straight_apostrophes`] straightens wherever it stands (`´` and the backtick only between
+/// letters, see [`between_letters`]).
 const CURLY_APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
 
 /// Characters that show nothing and only split the words they stand in, dropped from a text
@@ -1775,25 +1806,48 @@ mod tests {
             "\u{2061}",
             "\u{FEFB}",
             "\u{200D}",
+            // ´ and the backtick: apostrophes between letters only.
+            "n´t",
+            "it`s",
+            "`",
+            "´",
+            "a",
+            "Í",
         ];
-        let expected =
-            |t: &str| -> String { t.replace(CURLY_APOSTROPHES, "'").replace(INVISIBLE, "") };
+        // Character by character: the text it becomes, and where each character's bytes start.
+        let expected = |t: &str| -> (String, Vec<(usize, usize)>) {
+            let cs: Vec<(usize, char)> = t.char_indices().collect();
+            let mut out = String::new();
+            let mut starts = Vec::new();
+            for (k, &(at, c)) in cs.iter().enumerate() {
+                starts.push((at, out.len()));
+                let letters = k > 0
+                    && cs[k - 1].1.is_ascii_alphabetic()
+                    && cs.get(k + 1).is_some_and(|n| n.1.is_ascii_alphabetic());
+                if CURLY_APOSTROPHES.contains(&c) || (matches!(c, '´' | '`') && letters) {
+                    out.push('\'');
+                } else if !INVISIBLE.contains(&c) {
+                    out.push(c);
+                }
+            }
+            (out, starts)
+        };
         let mut rng = fastrand::Rng::with_seed(0xA905);
         for _ in 0..5000 {
             let t: String = (0..rng.usize(0..8))
                 .map(|_| pieces[rng.usize(..pieces.len())])
                 .collect();
-            let straight = straight_apostrophes(&t);
-            assert_eq!(straight, expected(&t), "{t:?}");
+            let (want, starts) = expected(&t);
+            assert_eq!(straight_apostrophes(&t), want, "{t:?}");
             // Every character boundary lands where the text before it went.
-            for (at, _) in t.char_indices() {
-                assert_eq!(
-                    straight_offset(&t, at),
-                    expected(&t[..at]).len(),
-                    "{t:?} {at}"
-                );
+            for (at, lands) in starts {
+                assert_eq!(straight_offset(&t, at), lands, "{t:?} {at}");
             }
         }
+        assert_eq!(
+            straight_apostrophes("I don´t like it, it`s `code` and I_Í´Í©ve"),
+            "I don't like it, it's `code` and I_Í´Í©ve"
+        );
         assert_eq!(
             straight_apostrophes("Kunden\u{AD}service @\u{200B}Acme don\u{2019}t"),
             "Kundenservice @Acme don't"
