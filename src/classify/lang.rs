@@ -933,6 +933,16 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             // A recommendation or a purchase in one word, as for Portuguese.
             "recomiendo",
             "compré",
+            // Words of short complaints Portuguese spells otherwise ("me cobró dos veces", "cobra
+            // demasiado": vezes, demais), and the ones it shares whose absence had let Portuguese
+            // win on them alone ("servicio de pena": "vale la pena" is Spanish too). Not "tres"
+            // (three), which French typed without accents writes for "très".
+            "veces",
+            "demasiado",
+            "encanta",
+            "adoro",
+            "vale",
+            "pena",
             "recibí",
             "compréis",
             "pidáis",
@@ -1041,6 +1051,14 @@ const FUNCTION_WORDS: [(&str, &[&str]); 5] = [
             "pedido",
             "vale",
             "pena",
+            // "Without" and "too much", which Spanish spells "sin" and "demasiado" ("continua
+            // sem responder", "cobra demais").
+            "sem",
+            "demais",
+            "adoro",
+            // "If" and the reflexive, as in Spanish ("alguém sabe se … vale a pena?": with "vale"
+            // and "pena" now Spanish too, Spanish's "se" had tied it).
+            "se",
             "eu",
             "este",
             "esta",
@@ -1148,6 +1166,9 @@ impl Tally {
     #[inline]
     fn word(&mut self, (index, longest): &FunctionWordIndex, key: u128, len: usize) {
         self.words += 1;
+        if let Some(lang) = spelling_vote(key, len) {
+            self.counts[lang] += 1;
+        }
         if len > *longest {
             return;
         }
@@ -1197,11 +1218,73 @@ impl Tally {
     }
 }
 
+/// [`FUNCTION_WORDS`]' entries for Spanish and Portuguese.
+const ES: usize = 1;
+const PT: usize = 4;
+const _: () = assert!(
+    FUNCTION_WORDS[ES].0.as_bytes()[0] == b'e' && FUNCTION_WORDS[ES].0.as_bytes()[1] == b's'
+);
+const _: () = assert!(
+    FUNCTION_WORDS[PT].0.as_bytes()[0] == b'p' && FUNCTION_WORDS[PT].0.as_bytes()[1] == b't'
+);
+
+/// The language a word's spelling alone tells, for the short posts whose few words are shared
+/// ("Acme me cobró dos veces", "A Acme me enganou", "Acme continua sem responder" had no word of
+/// one language alone, and fell to Portuguese or to the English default). `key` is the word
+/// lowercased as [`packed`] packs it (its first 16 bytes), `len` its length in bytes.
+/// - Spanish: an "ñ"; a last syllable "-ó" or "-ón" (the preterite "cobró", "llegó"; "atención",
+///   which Portuguese writes "-ção" and French "-tion"), in a word of four letters or more
+///   (Portuguese has "só", "avó").
+/// - Portuguese: an "ã" or "õ" ("não", "atenção", "avaliações"); a preterite in "-ou" ("enganou",
+///   "cobrou", "chegou"), in a word of six letters or more (French has "bisou", "genou"), not
+///   a run-together "…you" ("thankyou").
+#[inline]
+fn spelling_vote(key: u128, len: usize) -> Option<usize> {
+    if len < 4 || len > KEY_BYTES {
+        return None;
+    }
+    let bytes = key.to_le_bytes();
+    let word = &bytes[..len];
+    let last = |n: usize| &word[len - n..];
+    if word.is_ascii() {
+        return (len >= 6 && last(2) == b"ou" && word[len - 3] != b'y').then_some(PT);
+    }
+    // "ñ" C3 B1, "ó" C3 B3, "ã" C3 A3, "õ" C3 B5 (lowercase: the caller lowercased the word).
+    let mut es = len >= 5 && (last(2) == [0xC3, 0xB3] || last(3) == [0xC3, 0xB3, b'n']);
+    let mut pt = false;
+    // Each letter between letters, as words spell it (after a "ç" too: "atenção"); mojibake
+    // puts them between other bytes ("Don_Íñ_t").
+    for k in 1..len - 1 {
+        let before =
+            word[k - 1].is_ascii_alphabetic() || (k >= 3 && word[k - 2..k] == [0xC3, 0xA7]);
+        let after = word.get(k + 2).is_none_or(u8::is_ascii_alphabetic);
+        if word[k] != 0xC3 || !before || !after {
+            continue;
+        }
+        match word[k + 1] {
+            0xB1 => es = true,
+            0xA3 | 0xB5 => pt = true,
+            _ => {}
+        }
+    }
+    match (es, pt) {
+        (true, false) => Some(ES),
+        (false, true) => Some(PT),
+        _ => None,
+    }
+}
+
 /// The [`Tally`] of a text that is not all ASCII: lowercased, and split into words of letters,
-/// digits and apostrophes (straight or curly).
+/// digits and apostrophes (straight or curly). The inverted marks "¿" and "¡", which only
+/// Spanish writes, count as a Spanish word each where a word follows ("¿Alguien sabe si Acme es
+/// fiable?"; not "tumblr?¿?¿").
 fn by_function_words(text: &str) -> Tally {
     let index = function_word_index();
     let mut tally = Tally::default();
+    tally.counts[ES] += text
+        .match_indices(['¿', '¡'])
+        .filter(|&(i, m)| text[i + m.len()..].starts_with(char::is_alphabetic))
+        .count();
     let lower = crate::classify::lexicon::lowercase_cow(text);
     for w in lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -1595,6 +1678,9 @@ mod tests {
                 for (bit, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
                     want.counts[bit] += usize::from(list.contains(&w));
                 }
+                if let Some(lang) = packed(w.as_bytes()).and_then(|k| spelling_vote(k, w.len())) {
+                    want.counts[lang] += 1;
+                }
             }
             assert_eq!(
                 (tally.words, tally.counts),
@@ -1837,6 +1923,47 @@ mod tests {
         }
     }
 
+    /// Short Spanish and Portuguese posts share most of their few words; the spelling of one of
+    /// them, or Spanish's inverted marks, tells them apart (each had been the other language or
+    /// the English default).
+    #[test]
+    fn short_spanish_and_portuguese_posts_are_told_by_their_spelling() {
+        let d = LangDetector::new();
+        for (t, want) in [
+            ("Acme me cobró dos veces", "es"),
+            ("¿Alguien sabe si Acme es fiable?", "es"),
+            ("Servicio de Acme de pena", "es"),
+            ("Acme cobra demasiado", "es"),
+            ("la entrega de mañana", "es"),
+            ("Qué mala atención", "es"),
+            ("A Acme me enganou", "pt"),
+            ("Acme continua sem responder", "pt"),
+            ("Acme cobra demais", "pt"),
+            ("Adoro a Acme", "pt"),
+            ("Que porcaria, quebrou no primeiro uso", "pt"),
+            ("Alguém sabe se o Acme X2 vale a pena?", "pt"),
+            // Not from mojibake, emoticon punctuation or a run-together "thank you".
+            ("Don_Íñ_t Even Think About Starting A Business Now", "en"),
+            ("Girl who used tumblr?¿?¿", "en"),
+            ("thankyou so much for the help", "en"),
+        ] {
+            let g = d.detect(t, None);
+            assert_eq!(&*g.code, want, "{t}: {g:?}");
+        }
+        let vote = |w: &str| spelling_vote(packed(w.as_bytes()).unwrap(), w.len());
+        assert_eq!(vote("cobró"), Some(ES));
+        assert_eq!(vote("atención"), Some(ES));
+        assert_eq!(vote("año"), Some(ES));
+        assert_eq!(vote("señor"), Some(ES));
+        assert_eq!(vote("avó"), None);
+        assert_eq!(vote("não"), Some(PT));
+        assert_eq!(vote("atenção"), Some(PT));
+        assert_eq!(vote("enganou"), Some(PT));
+        assert_eq!(vote("bisou"), None);
+        assert_eq!(vote("fuckyou"), None);
+        assert_eq!(vote("íñ"), None);
+    }
+
     /// Function words that tie name the candidates; a trigram guess too weak to stand alone picks
     /// among them, instead of the English default.
     #[test]
@@ -1844,7 +1971,7 @@ mod tests {
         let d = LangDetector::new();
         for (t, want) in [
             ("servicio de la empresa", "es"),
-            ("la entrega de mañana", "es"),
+            ("la entrega de la semana", "es"),
             ("embalagem de baixa qualidade", "pt"),
             ("protégés par un régime de", "fr"),
         ] {
