@@ -554,6 +554,14 @@ const PERSIAN_WORDS: &[&str] = &[
     "بگیرم",
     "میخوام",
     "میرم",
+    // "Still", "none", "for (the sake of)" and "has not given": Persian's alone ("Acme هنوز جواب
+    // نداده", still no answer, was Arabic by its article-less words).
+    "هنوز",
+    "هیچ",
+    "هیچی",
+    "بابت",
+    "نداده",
+    "ندادن",
 ];
 const ARABIC_WORDS: &[&str] = &[
     "جدا",
@@ -1240,7 +1248,7 @@ const _: () = assert!(
 ///   a run-together "…you" ("thankyou").
 #[inline]
 fn spelling_vote(key: u128, len: usize) -> Option<usize> {
-    if len < 4 || len > KEY_BYTES {
+    if !(4..=KEY_BYTES).contains(&len) {
         return None;
     }
     let bytes = key.to_le_bytes();
@@ -1962,6 +1970,17 @@ mod tests {
         assert_eq!(vote("bisou"), None);
         assert_eq!(vote("fuckyou"), None);
         assert_eq!(vote("íñ"), None);
+    }
+
+    /// Short Persian posts with no letter only Persian writes are told by its own words ("still",
+    /// "has not given"), where the article-less words had made them Arabic.
+    #[test]
+    fn short_persian_posts_without_persian_letters_are_persian() {
+        let d = LangDetector::new();
+        for t in ["Acme هنوز جواب نداده", "مرسی Acme بابت هیچی"] {
+            assert_eq!(&*d.detect(t, None).code, "fa", "{t}");
+        }
+        assert_eq!(&*d.detect("شكرا Acme على ولا شي", None).code, "ar");
     }
 
     /// Function words that tie name the candidates; a trigram guess too weak to stand alone picks
