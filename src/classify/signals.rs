@@ -577,6 +577,17 @@ const EN: &[Rule] = &[
     // complaint: mostly the experience around the product
     r(
         Complaint,
+        0.8,
+        "money_kept",
+        // Short posts about money, answers and goods that no other rule phrases (a probe of 35,
+        // 2026-12-07): money kept ("won't give me my money back", "owes me money", "stole my
+        // money", "refund still pending"), slow answers ("takes forever to reply", "been on the
+        // phone with them for 2 hours"), charging too much, being cheated ("ripped me off",
+        // "scammed me"), junk sold, quality gone down ("isn't what it used to be").
+        r"\b(?:(?:won'?t|will not|wouldn'?t|refuses? to|refused to|still (?:hasn'?t|haven'?t|didn'?t)|never) (?:give|gave|send|sent|pay|paid) (?:me|us)(?: my| our| the)? money back|owes? (?:me|us) (?:money|[$£€]|\d)|stole (?:my|our) money|(?:my |the |our )?refund (?:is |was |has been |still |now )*(?:pending|processing|in process|not (?:received|processed|issued))|takes? (?:forever|ages|days|weeks|an eternity|hours|months) to (?:reply|respond|answer|get back|refund|ship|deliver|arrive|process)|been on (?:the phone|hold|the line) (?:with \S+(?: \S+)? )?for (?:\d+|an?|two|three|four|over an?|over \d+|almost an?) (?:hours?|hrs?|minutes|mins)|(?:charges?|charging) (?:way |far |much |waaay )?too much|(?:scammed|conned|swindled|robbed) (?:me|us)\b|ripped (?:me|us) off|sells? (?:nothing but )?(?:junk|garbage|crap|trash|rubbish)|quality (?:isn'?t|is not|ain'?t) what it used to be)",
+    ),
+    r(
+        Complaint,
         0.85,
         "still_waiting",
         r"\b(?:still|yet to|been) (?:waiting|no|not|haven'?t|hasn'?t|nothing|can'?t)\b|\bwaiting (?:for|on) (?:my|a|the|your|over|almost|\d)|\bwaiting (?:over |almost |nearly |about )?(?:\d+|two|three|four|five|six|several|a few|a couple of) (?:days|weeks|months|hours) (?:for|on)\b",
@@ -2842,6 +2853,53 @@ fn verdict_negated_before(before: &str, word: &str, lang: &str) -> bool {
         || (is_trouble && (one_of(w1, WITHOUT) || (one_of(w1, ANY) && one_of(w2, WITHOUT))))
 }
 
+/// Capitalised words before "cancelled my …" that are no seller's name: "I", and the words an
+/// elided "I" leaves to open the sentence ("Finally cancelled my plan", "Just cancelled my order").
+const CANCEL_OPENERS: &[&str] = &[
+    "i",
+    "just",
+    "finally",
+    "officially",
+    "today",
+    "yesterday",
+    "tonight",
+    "so",
+    "well",
+    "and",
+    "also",
+    "now",
+    "then",
+    "already",
+    "have",
+    "has",
+    "had",
+    "literally",
+    "actually",
+    "ok",
+    "okay",
+    "yeah",
+    "yes",
+    "gonna",
+    "will",
+    "might",
+    "should",
+    "must",
+    "can",
+    "could",
+    "would",
+    "want",
+    "need",
+    "time",
+    "basically",
+    "honestly",
+    "seriously",
+    "after",
+    "before",
+    "since",
+    "lol",
+    "welp",
+];
+
 /// Complaint rules whose match a negator before it denies (see [`denied_before`]); their own
 /// negated alternatives ("no me devuelve", "não devolve", "ne me rembourse pas") start with the
 /// negator, so only a second one before it would.
@@ -3824,10 +3882,10 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
     ),
     (
         // Charging too much, said with the verb ("cobra demasiado", "cobra demais", "viel zu
-        // viel verlangt").
+        // viel verlangt", "charges way too much").
         ComplaintCategory::Price,
         Evidence::Strong,
-        r"\b(?:(?:cobra|cobran|cobró|cobraron|cobram|cobrou|cobraram) (?:demasiado|un dineral|una barbaridad|una fortuna|demais|um absurdo|absurdos)|hors de prix|(?:viel )?zu viel (?:geld )?(?:verlangt|verlangen|berechnet))\b",
+        r"\b(?:(?:cobra|cobran|cobró|cobraron|cobram|cobrou|cobraram) (?:demasiado|un dineral|una barbaridad|una fortuna|demais|um absurdo|absurdos)|hors de prix|(?:viel )?zu viel (?:geld )?(?:verlangt|verlangen|berechnet)|(?:charges?|charging) (?:way |far |much )?too much)\b",
     ),
 ];
 
@@ -4818,19 +4876,24 @@ impl SignalDetector {
                 || (f.sig.kind == Complaint
                     && matches!(f.sig.rule.as_str(), "still_waiting" | "not_told"))
         });
-        // "@Munchr cancelled my order", "they just cancelled our booking": the seller cancelled, so
-        // the customer leaves no one (the complaint stays).
+        // "@Munchr cancelled my order", "they just cancelled our booking", "Acme cancelled my
+        // order for no reason": the seller cancelled, so the customer leaves no one (the complaint
+        // stays). A name just before the verb is the seller's: a capitalised word that is not
+        // "I" nor a word a sentence opens with ("Finally cancelled my plan").
         if fired.iter().any(|f| f.sig.rule == "cancel_my") {
             drop_where(
                 &mut fired,
                 text,
                 |f| f.sig.rule == "cancel_my",
                 |a, _| {
-                    text[sentence_start(text, a)..a]
-                        .split_whitespace()
-                        .rev()
-                        .take(2)
-                        .any(|w| {
+                    let mut before = text[sentence_start(text, a)..a].split_whitespace().rev();
+                    let named = before.clone().next().is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_ascii_uppercase())
+                            && w.chars().all(|c| c.is_alphanumeric())
+                            && !CANCEL_OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+                    });
+                    named
+                        || before.by_ref().take(2).any(|w| {
                             w.starts_with('@')
                                 || ["you", "they", "u", "he", "she", "it", "y'all", "seller"]
                                     .iter()
@@ -10532,6 +10595,48 @@ mod tests {
         // A scam and thieves are warnings, as "estafa" and "نصابين" are.
         assert!(kinds(&normalize("fa", "Acme کلاهبرداره"), "fa").contains(&Warn));
         assert!(kinds(&normalize("ar", "Acme حرامية"), "ar").contains(&Warn));
+    }
+
+    /// Short English posts about money, answers and goods (a probe of 35, 2026-12-07: eleven read
+    /// as no complaint), and the seller cancelling an order, which is no churn.
+    #[test]
+    fn money_kept_and_slow_answers_complain() {
+        for text in [
+            "Acme won't give me my money back",
+            "Acme owes me money",
+            "Acme stole my money",
+            "Acme refund still pending after a month",
+            "Acme takes forever to reply",
+            "Been on the phone with Acme for 2 hours",
+            "Acme charges way too much",
+            "Acme ripped me off",
+            "Acme scammed me",
+            "Acme sells junk",
+            "Acme quality isn't what it used to be",
+        ] {
+            let rules = SignalDetector::new().fired_rules(text, "en");
+            assert!(rules.contains(&"money_kept"), "{text}: {rules:?}");
+            assert!(kinds(text, "en").contains(&Complaint), "{text}");
+        }
+        for text in [
+            "Acme refunded me in 2 days, great service",
+            "Acme never scammed me",
+        ] {
+            assert!(!kinds(text, "en").contains(&Complaint), "{text}");
+        }
+        let d = SignalDetector::new();
+        let cats = |t: &str| d.categories(t, &d.detect(t, "en", &neutral()));
+        assert!(cats("Acme charges way too much").contains(&ComplaintCategory::Price));
+        // The seller cancelled: a complaint, no churn. The author's own cancelling is churn.
+        let seller = kinds("Acme cancelled my order for no reason", "en");
+        assert!(seller.contains(&Complaint) && !seller.contains(&ChurnIntent));
+        for text in [
+            "Finally cancelled my Kestrel plan",
+            "Cancelled my Acme plan today",
+            "I cancelled my Acme subscription today",
+        ] {
+            assert!(kinds(text, "en").contains(&ChurnIntent), "{text}");
+        }
     }
 
     #[test]
