@@ -1326,7 +1326,7 @@ const ES: &[Rule] = &[
         // money kept ("no me devuelve el dinero", "devolvedme mi dinero"), answers and parcels slow
         // ("tarda mucho en responder", "sigue sin contestar", "tres semanas esperando", "llevo una
         // hora al teléfono"); the rest in `es_mala_atencion`.
-        r"\b(?:no (?:me |nos )?(?:devuelve|devuelven|devolvió|devolvieron|ha devuelto|han devuelto|reembolsa|reembolsan|reembolsó|reembolsaron|han reembolsado)|(?:devolvedme|devuélvanme|devuélveme|quiero|exijo) (?:mi|el|mis|nuestro) (?:dinero|reembolso)|(?:tarda|tardan|tardó|tardaron) (?:\S+ ){0,2}?(?:mucho|muchísimo|una eternidad|siglos|días|semanas|meses|horas) en (?:responder|contestar|llegar|devolver|reembolsar|enviar|solucionar|atender)|(?:sigue|siguen) sin (?:contestar|responder|llegar|funcionar|solucionar|devolver|reembolsar)|(?:\d+|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varias|varios|unas|unos|media) (?:horas?|días|semanas|meses) (?:esperando|al teléfono|en espera)|(?:llevo|llevamos|estuve|estuvimos) (?:\S+ ){0,3}?(?:al|en el) teléfono)\b",
+        r"\b(?:no (?:me |nos )?(?:devuelve|devuelven|devolvió|devolvieron|ha devuelto|han devuelto|reembolsa|reembolsan|reembolsó|reembolsaron|han reembolsado)|(?:devolvedme|devuélvanme|devuélveme|quiero|exijo) (?:mi|el|mis|nuestro) (?:dinero|reembolso)|(?:tarda|tardan|tardó|tardaron) (?:\S+ ){0,2}?(?:mucho|muchísimo|una eternidad|siglos|días|semanas|meses|horas) en (?:responder|contestar|llegar|devolver|reembolsar|enviar|solucionar|atender)|(?:sigue|siguen) sin (?:contestar|responder|llegar|funcionar|solucionar|devolver|reembolsar)|(?:\d+|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varias|varios|unas|unos|media) (?:horas?|días|semanas|meses) (?:esperando|al teléfono|en espera)|(?:llevo|llevamos|estuve|estuvimos) (?:\S+ ){0,3}?(?:al|en el) teléfono|nadie (?:coge|cogió|atiende|atendió|contesta|contestó) (?:el teléfono|las llamadas|el móvil|los correos|los emails))\b",
     ),
     r(
         Complaint,
@@ -1452,7 +1452,7 @@ const FR: &[Rule] = &[
         // arrivée", "la qualité a baissé", "m'a arnaqué", "vend de la camelote".
         // A "ne … jamais" is matched from its "ne", which a negator before the match would
         // otherwise deny (see `NEGATABLE_COMPLAINTS`).
-        r"\b(?:ne (?:me |nous )?(?:rembourse|remboursent|rend|rendent) (?:pas|jamais|toujours pas|rien)|(?:(?:n'est|n'a|ne sont|n'ont|n'ai|n'avons|ne m'a|ne m'ont|ne nous a|ne nous ont) (?:toujours |encore )?)?(?:jamais|pas|pas encore|toujours pas) (?:été )?(?:remboursée?s?|arrivée?s?|livrée?s?|reçue?s?)|(?:rendez|rends)-(?:moi|nous) (?:mon|notre) argent|je veux (?:être remboursée?|mon argent|un remboursement)|(?:met|mettent|a mis|ont mis) (?:\S+ ){0,2}?(?:des semaines|des jours|des mois|des heures|une éternité|un temps fou) (?:à|a|pour) (?:répondre|rembourser|livrer|arriver|traiter|expédier)|(?:\d+|une|deux|trois|quatre|cinq|six|dix|quinze) (?:heures?|jours|semaines|mois) (?:que j'attends|que nous attendons|que j'attend|d'attente|au téléphone|en attente|à attendre)|(?:passé|passée|passer) (?:\S+ ){0,2}?(?:heures?|après-midi|matinée) au téléphone|(?:qualité|service|sav) (?:\S+ ){0,3}?(?:a baissé|a chuté|s'est dégradée?|laisse à désirer|est de pire en pire)|(?:m'a|m'ont|nous a|nous ont) (?:arnaquée?s?|escroquée?s?|volée?s?)|je me suis fait (?:arnaquer|avoir|escroquer|voler)|(?:de la|que de la|c'est de la) (?:camelote|merde)|(?:débité|débitée|prélevé|prélevée|facturé|facturée) (?:deux fois|en double|à tort))\b",
+        r"\b(?:ne (?:me |nous )?(?:rembourse|remboursent|rend|rendent) (?:pas|jamais|toujours pas|rien)|(?:(?:n'est|n'a|ne sont|n'ont|n'ai|n'avons|ne m'a|ne m'ont|ne nous a|ne nous ont) (?:toujours |encore )?)?(?:jamais|pas|pas encore|toujours pas) (?:été )?(?:remboursée?s?|arrivée?s?|livrée?s?|reçue?s?)|(?:rendez|rends)-(?:moi|nous) (?:mon|notre) argent|je veux (?:être remboursée?|mon argent|un remboursement)|(?:met|mettent|a mis|ont mis) (?:\S+ ){0,2}?(?:des semaines|des jours|des mois|des heures|une éternité|un temps fou) (?:à|a|pour) (?:répondre|rembourser|livrer|arriver|traiter|expédier)|(?:\d+|une|deux|trois|quatre|cinq|six|dix|quinze) (?:heures?|jours|semaines|mois) (?:que j'attends|que nous attendons|que j'attend|d'attente|au téléphone|en attente|à attendre)|(?:passé|passée|passer) (?:\S+ ){0,2}?(?:heures?|après-midi|matinée) au téléphone|(?:qualité|service|sav) (?:\S+ ){0,3}?(?:a baissé|a chuté|s'est dégradée?|laisse à désirer|est de pire en pire)|(?:m'a|m'ont|nous a|nous ont) (?:arnaquée?s?|escroquée?s?|volée?s?)|je me suis fait (?:arnaquer|avoir|escroquer|voler)|(?:de la|que de la|c'est de la) (?:camelote|merde)|(?:débité|débitée|prélevé|prélevée|facturé|facturée) (?:deux fois|en double|à tort)|prix (?:\S+ ){0,2}?(?:sont |est )?(?:vraiment |complètement |totalement )?(?:abusés|abusifs|exorbitants|délirants|excessifs|indécents|hallucinants))\b",
     ),
     r(
         Warn,
@@ -1565,7 +1565,7 @@ const DE: &[Rule] = &[
         // As `es_sin_devolver`: "Acme erstattet mir das Geld nicht", "braucht Wochen für eine
         // Antwort", "eine Stunde in der Warteschleife", "die Lieferung kam nie an", "die Qualität
         // hat nachgelassen", "hat mich abgezockt", "der Kundenservice ist schlecht".
-        r"\b(?:(?:erstattet|erstatten|erstattete|erstatteten) (?:mir |uns )?(?:das |mein |unser |den )?(?:geld |betrag |kaufpreis )?(?:einfach |immer noch |bis heute |trotzdem )?(?:nicht|nie)|(?:gibt|geben|zahlt|zahlen|überweist|überweisen) (?:mir |uns )?(?:das|mein|unser|den) (?:geld|betrag|kaufpreis) (?:\S+ ){0,2}?(?:nicht|nie) zurück|(?:ich will|wir wollen|ich möchte) (?:mein|unser) geld (?:\S+ )?zurück|(?:braucht|brauchen|brauchte|brauchten) (?:(?:immer|jedes mal|schon|echt|mehrere|mehr als|über|zwei|drei|vier|\d+) ){0,2}(?:wochen|tage|monate|ewig|ewigkeiten|stunden) (?:für|bis zur?) (?:eine |die |meine |jede )?(?:antwort|rückmeldung|erstattung|lieferung|rückerstattung)|(?:\d+|eine|zwei|drei|vier|fünf|anderthalb|eineinhalb|halbe) (?:stunden?|minuten|tage|wochen) (?:\S+ ){0,2}?(?:in der warteschleife|am telefon|in der hotline)|(?:kam|kamen) (?:\S+ ){0,2}?(?:nie|niemals|nicht) an(?:\s*[.!,;]|\s*$)|(?:qualität|service|kundenservice|support) (?:(?:von|bei|der|des|vom) \S+ )?(?:hat (?:(?:stark|sehr|deutlich|extrem|leider|massiv|merklich|spürbar|enorm|total|echt) ){0,2}nachgelassen|lässt (?:(?:stark|sehr|deutlich|extrem|leider|massiv|merklich|spürbar|enorm|total|echt) ){0,2}nach|(?:ist|wird) (?:(?:immer|viel|deutlich|leider|echt|total|stark) ){0,2}schlechter(?: geworden)?)|abgezockt|(?:hat|haben) (?:mich|uns) (?:\S+ ){0,2}?(?:betrogen|verarscht|über den tisch gezogen|belogen)|(?:kundenservice|service|support|kundendienst|beratung|hotline) (?:(?:von|bei|der|des|vom) \S+ )?(?:ist|war|sind|waren) (?:(?:echt|wirklich|total|richtig|so|sehr|einfach|absolut|unglaublich|extrem|leider|mega|unterirdisch) ){0,2}(?:schlecht|mies|furchtbar|grauenhaft|schrecklich|eine frechheit|das letzte|eine zumutung)|(?:schlechter|mieser|miserabler|furchtbarer) (?:service|kundenservice|support|kundendienst))\b",
+        r"\b(?:(?:erstattet|erstatten|erstattete|erstatteten) (?:mir |uns )?(?:das |mein |unser |den )?(?:geld |betrag |kaufpreis )?(?:einfach |immer noch |bis heute |trotzdem )?(?:nicht|nie)|(?:gibt|geben|zahlt|zahlen|überweist|überweisen) (?:mir |uns )?(?:das|mein|unser|den) (?:geld|betrag|kaufpreis) (?:\S+ ){0,2}?(?:nicht|nie) zurück|(?:ich will|wir wollen|ich möchte) (?:mein|unser) geld (?:\S+ )?zurück|(?:braucht|brauchen|brauchte|brauchten) (?:(?:immer|jedes mal|schon|echt|mehrere|mehr als|über|zwei|drei|vier|\d+) ){0,2}(?:wochen|tage|monate|ewig|ewigkeiten|stunden) (?:für|bis zur?) (?:eine |die |meine |jede )?(?:antwort|rückmeldung|erstattung|lieferung|rückerstattung)|(?:\d+|eine|zwei|drei|vier|fünf|anderthalb|eineinhalb|halbe) (?:stunden?|minuten|tage|wochen) (?:\S+ ){0,2}?(?:in der warteschleife|am telefon|in der hotline)|(?:kam|kamen) (?:\S+ ){0,2}?(?:nie|niemals|nicht) an(?:\s*[.!,;]|\s*$)|geht (?:keiner|niemand) ans telefon|(?:keiner|niemand) geht (?:\S+ ){0,2}?ans telefon|(?:qualität|service|kundenservice|support) (?:(?:von|bei|der|des|vom) \S+ )?(?:hat (?:(?:stark|sehr|deutlich|extrem|leider|massiv|merklich|spürbar|enorm|total|echt) ){0,2}nachgelassen|lässt (?:(?:stark|sehr|deutlich|extrem|leider|massiv|merklich|spürbar|enorm|total|echt) ){0,2}nach|(?:ist|wird) (?:(?:immer|viel|deutlich|leider|echt|total|stark) ){0,2}schlechter(?: geworden)?)|abgezockt|(?:hat|haben) (?:mich|uns) (?:\S+ ){0,2}?(?:betrogen|verarscht|über den tisch gezogen|belogen)|(?:kundenservice|service|support|kundendienst|beratung|hotline) (?:(?:von|bei|der|des|vom) \S+ )?(?:ist|war|sind|waren) (?:(?:echt|wirklich|total|richtig|so|sehr|einfach|absolut|unglaublich|extrem|leider|mega|unterirdisch) ){0,2}(?:schlecht|mies|furchtbar|grauenhaft|schrecklich|eine frechheit|das letzte|eine zumutung)|(?:schlechter|mieser|miserabler|furchtbarer) (?:service|kundenservice|support|kundendienst))\b",
     ),
     r(
         Warn,
@@ -1684,7 +1684,7 @@ const PT: &[Rule] = &[
         // As `es_sin_devolver`: "a Acme não devolve o dinheiro", "demora muito a responder",
         // "continua sem responder", "uma hora no telefone", "cobra demais", "a qualidade caiu
         // muito", "me enganou", "que atendimento ruim", "vende lixo", "é uma porcaria".
-        r"\b(?:(?:não|nao) (?:me |nos )?(?:devolve|devolveu|reembolsa|reembolsam|reembolsou|reembolsaram|estorna|estornam|estornou|estornaram)|(?:quero|exijo|devolvam|devolve) (?:o )?(?:meu|o|nosso) (?:dinheiro|reembolso|estorno)|(?:demora|demoram|demorou|demoraram|leva|levam|levou|levaram) (?:\S+ ){0,2}?(?:muito|demais|uma eternidade|séculos|dias|semanas|meses|horas) (?:a|para|pra) (?:responder|chegar|devolver|reembolsar|entregar|resolver|atender|estornar)|(?:continua|continuam|segue|seguem) sem (?:responder|chegar|funcionar|resolver|devolver|dar retorno|retorno)|(?:\d+|uma|duas|três|tres|quatro|cinco|seis|sete|oito|dez|quinze|várias|vários|meia) (?:horas?|dias|semanas|meses) (?:esperando|aguardando|no telefone|na linha|em espera)|(?:estou|fiquei|passei|estamos|ficamos) (?:\S+ ){0,3}?(?:no telefone|na linha|em espera)|(?:cobra|cobram|cobrou|cobraram) (?:demais|uma fortuna|um absurdo|absurdos)|(?:qualidade|serviço|atendimento) (?:(?:da|do|de|dos|das|na|no) \S+ )?(?:caiu|piorou|decaiu|deixa (?:muito )?a desejar|está cada vez pior)|(?:me|nos) (?:enganou|enganaram|roubou|roubaram|passou a perna|passaram a perna)|(?:fui|fomos) (?:enganad[oa]s?|roubad[oa]s?|lesad[oa]s?)|(?:atendimento|serviço|suporte|qualidade) (?:(?:da|do|de|dos|das|na|no) \S+ )?(?:(?:é|está|foi|anda|tá|continua|sempre|muito|bem|tão|cada vez mais|simplesmente|totalmente) ){0,2}(?:ruim|péssim[oa]|horrível|inútil|lamentável|uma porcaria|uma merda)|(?:vende|vendem|é|são|uma|um) (?:lixo|porcaria))\b",
+        r"\b(?:(?:não|nao) (?:me |nos )?(?:devolve|devolveu|reembolsa|reembolsam|reembolsou|reembolsaram|estorna|estornam|estornou|estornaram)|(?:não|nao) (?:me |nos )?(?:responde|atende|retorna) (?:os |as |meus |minhas |o |a |meu |minha )?(?:e-?mails?|mensagens?|ligações|ligação|telefone|chamados?|reclamações)|(?:quero|exijo|devolvam|devolve) (?:o )?(?:meu|o|nosso) (?:dinheiro|reembolso|estorno)|(?:demora|demoram|demorou|demoraram|leva|levam|levou|levaram) (?:\S+ ){0,2}?(?:muito|demais|uma eternidade|séculos|dias|semanas|meses|horas) (?:a|para|pra) (?:responder|chegar|devolver|reembolsar|entregar|resolver|atender|estornar)|(?:continua|continuam|segue|seguem) sem (?:responder|chegar|funcionar|resolver|devolver|dar retorno|retorno)|(?:\d+|uma|duas|três|tres|quatro|cinco|seis|sete|oito|dez|quinze|várias|vários|meia) (?:horas?|dias|semanas|meses) (?:esperando|aguardando|no telefone|na linha|em espera)|(?:estou|fiquei|passei|estamos|ficamos) (?:\S+ ){0,3}?(?:no telefone|na linha|em espera)|(?:cobra|cobram|cobrou|cobraram) (?:demais|uma fortuna|um absurdo|absurdos)|(?:qualidade|serviço|atendimento) (?:(?:da|do|de|dos|das|na|no) \S+ )?(?:caiu|piorou|decaiu|deixa (?:muito )?a desejar|está cada vez pior)|(?:me|nos) (?:enganou|enganaram|roubou|roubaram|passou a perna|passaram a perna)|(?:fui|fomos) (?:enganad[oa]s?|roubad[oa]s?|lesad[oa]s?)|(?:atendimento|serviço|suporte|qualidade) (?:(?:da|do|de|dos|das|na|no) \S+ )?(?:(?:é|está|foi|anda|tá|continua|sempre|muito|bem|tão|cada vez mais|simplesmente|totalmente) ){0,2}(?:ruim|péssim[oa]|horrível|inútil|lamentável|uma porcaria|uma merda)|(?:vende|vendem|é|são|uma|um) (?:lixo|porcaria))\b",
     ),
 ];
 
@@ -3880,7 +3880,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // Telefon").
         ComplaintCategory::Support,
         Evidence::Strong,
-        r"\b(?:responder|contestar|al teléfono|en el teléfono|no telefone|na linha|répondre|antwort|am telefon|in der hotline)\b",
+        r"\b(?:responder|contestar|al teléfono|en el teléfono|(?:coge|cogen|atiende|atienden) el teléfono|no telefone|na linha|répondre|antwort|am telefon|ans telefon|in der hotline)\b",
     ),
     (
         // Charging too much, said with the verb ("cobra demasiado", "cobra demais", "viel zu
@@ -10524,6 +10524,31 @@ mod tests {
                 Some(Support),
             ),
             ("de", "Danke Acme für nichts", SARCASTIC_VERDICT, None),
+            // A second round, phrased otherwise.
+            (
+                "es",
+                "En Acme nadie coge el teléfono",
+                "es_sin_devolver",
+                Some(Support),
+            ),
+            (
+                "pt",
+                "A Acme não responde os emails",
+                "pt_sem_devolver",
+                Some(Support),
+            ),
+            (
+                "fr",
+                "Les prix d'Acme sont abusés",
+                "fr_pas_rembourse",
+                Some(Price),
+            ),
+            (
+                "de",
+                "Bei Acme geht niemand ans Telefon",
+                "de_kein_geld_zurueck",
+                Some(Support),
+            ),
         ] {
             let sigs = d.detect(text, lang, &neutral());
             let c = sigs.iter().find(|s| s.kind == Complaint);
