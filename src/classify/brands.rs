@@ -8,6 +8,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::lexicon;
 use super::query::{Query, QueryError, Term, Tokens};
 use crate::config::BrandConfig;
 use crate::model::{BrandMatch, MatchedTerm};
@@ -105,20 +106,34 @@ impl BrandMatcher {
     /// Whether any brand matches `text`: the filter sources apply before producing (the Jetstream
     /// firehose, Algolia's typo-tolerant hits).
     pub fn matches_any(&self, text: &str) -> bool {
-        let lower = text.to_lowercase();
         let Some(ac) = &self.prefilter else {
             return false;
         };
-        if !ac.is_match(&lower) {
-            return false;
-        }
-        !self.find(text, &lower).is_empty()
+        let view = lexicon::match_view(text);
+        let text = view.as_ref().map_or(text, |v| v.text.as_str());
+        let lower = text.to_lowercase();
+        ac.is_match(&lower) && !self.find_in(text, &lower).is_empty()
     }
 
-    /// Every brand the text mentions, with the terms that matched and their byte offsets.
-    /// `lower_text` is `text` lowercased (callers have it already). The text is tokenised only
-    /// when the literal prefilter finds a candidate brand: most posts on a firehose mention none.
+    /// Every brand the text mentions, with the terms that matched and their byte offsets in
+    /// `text`. `lower_text` is `text` lowercased (callers have it already). Queries are matched on
+    /// the text as a reader sees it ([`lexicon::match_view`]): a name with an invisible character
+    /// inside, or written in styled letters, is the name; its offsets are those of the written
+    /// characters.
     pub fn find(&self, text: &str, lower_text: &str) -> Vec<BrandMatch> {
+        let Some(view) = lexicon::match_view(text) else {
+            return self.find_in(text, lower_text);
+        };
+        let mut found = self.find_in(&view.text, &view.text.to_lowercase());
+        for m in found.iter_mut().flat_map(|b| &mut b.matched) {
+            (m.start, m.end) = view.written_span(m.start, m.end);
+        }
+        found
+    }
+
+    /// [`Self::find`] on a text read as it is. The text is tokenised only when the literal
+    /// prefilter finds a candidate brand: most posts on a firehose mention none.
+    fn find_in(&self, text: &str, lower_text: &str) -> Vec<BrandMatch> {
         let Some(ac) = &self.prefilter else {
             return Vec::new();
         };
@@ -195,6 +210,57 @@ mod tests {
             vec!["Apple"]
         );
         assert_eq!(find(&m, "@apple help"), vec!["Apple"]);
+    }
+
+    /// Each brand found with the written text its terms cover.
+    fn spans(m: &BrandMatcher, text: &str) -> Vec<(String, Vec<String>)> {
+        m.find(text, &text.to_lowercase())
+            .into_iter()
+            .map(|b| {
+                let covered = b.matched.iter().map(|t| text[t.start..t.end].to_string());
+                (b.brand, covered.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_with_invisible_characters_or_styled_letters_are_the_names() {
+        let m = BrandMatcher::new(&[
+            brand("Lumora", "lumora OR #lumora OR @lumora", &["lumora bay"]),
+            brand("Kestrel", "\"kestrel mobile\"", &[]),
+        ])
+        .unwrap();
+        let named = |text: &str, covered: &str| {
+            assert_eq!(
+                spans(&m, text),
+                vec![("Lumora".to_string(), vec![covered.to_string()])],
+                "{text:?}"
+            );
+            assert!(m.matches_any(text), "{text:?}");
+        };
+        // Inside the name: part of its span. Beside it: not.
+        named("Lu\u{200B}mora ruined my weekend", "Lu\u{200B}mora");
+        named("Lu\u{AD}mora is the worst", "Lu\u{AD}mora");
+        named("L\u{200D}umora support is awful", "L\u{200D}umora");
+        named("\u{200E}Lumora\u{200F} \u{FEFF}again", "Lumora");
+        named("so done with @\u{200B}Lumora", "@\u{200B}Lumora");
+        named("Ｌｕｍｏｒａ is great", "Ｌｕｍｏｒａ");
+        named("never buying from 𝐋𝐮𝐦𝐨𝐫𝐚 again", "𝐋𝐮𝐦𝐨𝐫𝐚");
+        named("𝓛𝓾𝓶𝓸𝓻𝓪’s lamps", "𝓛𝓾𝓶𝓸𝓻𝓪");
+        named("Ⓛⓤⓜⓞⓡⓐ 👩\u{200D}💻 works", "Ⓛⓤⓜⓞⓡⓐ");
+        named("#𝗟𝘂𝗺𝗼𝗿𝗮 day", "#𝗟𝘂𝗺𝗼𝗿𝗮");
+        // A phrase across a styled word, and an exclusion through an invisible character.
+        assert_eq!(
+            spans(&m, "𝐤𝐞𝐬𝐭𝐫𝐞𝐥 mobile dropped calls"),
+            vec![("Kestrel".to_string(), vec!["𝐤𝐞𝐬𝐭𝐫𝐞𝐥 mobile".to_string()])]
+        );
+        assert!(spans(&m, "a swim at Lu\u{200B}mora Bay").is_empty());
+        assert!(!m.matches_any("a swim at Lu\u{200B}mora Bay"));
+        // Other letters stay other letters: Greek, Cyrillic look-alikes, the negative squared
+        // letters (emoji), and a name split by a visible character.
+        for text in ["𝚲umora", "Lumorа", "🅻🆄🅼🅾🆁🅰", "Lu-mora", "Lu mora"] {
+            assert!(spans(&m, text).is_empty(), "{text:?}");
+        }
     }
 
     #[test]

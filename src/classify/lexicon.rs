@@ -400,20 +400,23 @@ fn supplement() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
 /// Apostrophes as the lexicons and rules spell them: `’` (what phones and word processors type
 /// for `'`), `‘`, `ʼ` and `＇` become `'`. Without this "I don’t like it" read as liking it:
 /// the negators ("don't", "isn't"), the contractions of the rules ("won't buy again") and the
-/// idioms are all written with `'`. The invisible characters of [`INVISIBLE`] are dropped too.
+/// idioms are all written with `'`. The invisible characters of [`INVISIBLE`] are dropped too, and
+/// styled letters and digits ([`styled_ascii`]: "𝐭𝐞𝐫𝐫𝐢𝐛𝐥𝐞", "ｔｅｒｒｉｂｌｅ") are written plain.
 /// Borrowed when there is nothing to change.
 pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
-    // Found from their lead bytes (E2 for ’, ‘ and most invisible characters, CA for ʼ, EF for ＇
-    // and U+FEFF, C2 for the soft hyphen and ´, and the backtick itself) with memchr, and decoded
-    // only there: `str::contains` with a set of characters decodes every character, and was 6 %
-    // of classifying a text. [`readable_char`] decides, for the search as for the copy.
+    // Found from their lead bytes (E2 for ’, ‘, most invisible characters and the circled
+    // letters, CA for ʼ, EF for ＇, U+FEFF and the fullwidth forms, C2 for the soft hyphen and ´,
+    // F0 for the mathematical letters, and the backtick itself) with memchr, and decoded only
+    // there: `str::contains` with a set of characters decodes every character, and was 6 % of
+    // classifying a text. [`readable_char`] decides, for the search as for the copy.
     let changed = |i: usize| !matches!(readable_char(b, i, char_at(s, i).0), Readable::Kept);
     let first = memchr::memchr3_iter(0xE2, 0xCA, 0xEF, b).find(|&i| changed(i));
-    // C2 also leads Latin-1 signs (°, £, the no-break space): the soft hyphen and ´ are looked for
-    // only up to the first other change, as is the backtick.
-    let other =
-        memchr::memchr2_iter(0xC2, b'`', &b[..first.unwrap_or(b.len())]).find(|&i| changed(i));
+    // C2 also leads Latin-1 signs (°, £, the no-break space) and F0 every emoji: the soft hyphen,
+    // ´ and the mathematical letters are looked for only up to the first other change, as is the
+    // backtick.
+    let other = memchr::memchr3_iter(0xC2, b'`', 0xF0, &b[..first.unwrap_or(b.len())])
+        .find(|&i| changed(i));
     let Some(first) = other.or(first) else {
         return s.into();
     };
@@ -421,7 +424,7 @@ pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
     out.push_str(&s[..first]);
     for (i, c) in s[first..].char_indices() {
         match readable_char(b, first + i, c) {
-            Readable::Apostrophe => out.push('\''),
+            Readable::Ascii(a) => out.push(char::from(a)),
             Readable::Gone => {}
             Readable::Kept => out.push(c),
         }
@@ -431,21 +434,50 @@ pub fn straight_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// What [`straight_apostrophes`] makes of one character.
 enum Readable {
-    Apostrophe,
+    /// Written as this ASCII character: an apostrophe, or a styled letter or digit.
+    Ascii(u8),
     Gone,
     Kept,
 }
 
 /// [`straight_apostrophes`]'s answer for `c`, at byte `i` of the text whose bytes are `b`.
 fn readable_char(b: &[u8], i: usize, c: char) -> Readable {
-    if CURLY_APOSTROPHES.contains(&c)
+    if c.is_ascii() && c != '`' {
+        Readable::Kept
+    } else if CURLY_APOSTROPHES.contains(&c)
         || (matches!(c, '´' | '`') && between_letters(b, i, c.len_utf8()))
     {
-        Readable::Apostrophe
+        Readable::Ascii(b'\'')
     } else if INVISIBLE.contains(&c) {
         Readable::Gone
+    } else if let Some(a) = styled_ascii(c) {
+        Readable::Ascii(a)
     } else {
         Readable::Kept
+    }
+}
+
+/// The plain ASCII letter or digit that `c` is a styled form of, by its NFKC form: the fullwidth
+/// forms ("ＡＣＭＥ", typed on East Asian keyboards and used for emphasis), the mathematical
+/// alphanumerics (bold, italic, script, fraktur, double-struck, sans-serif, monospace: "𝐀𝐜𝐦𝐞",
+/// "𝓐𝓬𝓶𝓮", what "fancy text" generators produce for social posts and profiles), and the circled
+/// and squared letters ("Ⓐⓒⓜⓔ", "🄰🄲🄼🄴"). Each shows a word every reader reads, yet is other code
+/// points than it: a brand's name written so matched no query, and a word no lexicon entry.
+/// Greek mathematical letters, and forms of more than one character (⑩), are left as they are.
+/// Not the regional indicators (flags) nor the negative squared letters (🅰, an emoji).
+pub fn styled_ascii(c: char) -> Option<u8> {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            u8::try_from(u32::from(c) - 0xFEE0).ok()
+        }
+        '\u{1D400}'..='\u{1D7FF}' | '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' => {
+            let mut plain = std::iter::once(c).nfkc();
+            match (plain.next(), plain.next()) {
+                (Some(a), None) if a.is_ascii_alphanumeric() => u8::try_from(a).ok(),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -457,18 +489,85 @@ fn between_letters(b: &[u8], i: usize, len: usize) -> bool {
 }
 
 /// Where byte `at` of `original` (a character boundary) lands in
-/// [`straight_apostrophes`]`(original)`: each straightened apostrophe before it is shorter by all
-/// but one of its bytes, and each invisible character gone.
+/// [`straight_apostrophes`]`(original)`: each straightened apostrophe and styled letter before it
+/// is shorter by all but one of its bytes, and each invisible character gone.
 pub fn straight_offset(original: &str, at: usize) -> usize {
     let b = original.as_bytes();
     at - original[..at]
         .char_indices()
         .map(|(i, c)| match readable_char(b, i, c) {
-            Readable::Apostrophe => c.len_utf8() - 1,
+            Readable::Ascii(_) => c.len_utf8() - 1,
             Readable::Gone => c.len_utf8(),
             Readable::Kept => 0,
         })
         .sum::<usize>()
+}
+
+/// A text as brand queries read it (see [`match_view`]), with the way back to the text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchView {
+    pub text: String,
+    /// For each byte of `text`, where the written character it comes from starts and ends.
+    from: Vec<(u32, u32)>,
+}
+
+impl MatchView {
+    /// The span of the written text that bytes `start..end` of the view (character boundaries,
+    /// `start < end`) come from: from the start of the first character to the end of the last, so
+    /// an invisible character inside a name is in its span and one beside it is not.
+    pub fn written_span(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.from[start].0 as usize, self.from[end - 1].1 as usize)
+    }
+}
+
+/// `text` as brand queries are matched on it, or `None` when that is `text` itself (nearly every
+/// post): the invisible characters of [`INVISIBLE`] and the zero-width joiner dropped
+/// ("Lu\u{200B}mora", "Lu\u{AD}mora", "L\u{200D}umora" are "Lumora", as every reader sees them:
+/// pasted from a web page, or typed to dodge a moderator's filter) and styled letters and digits
+/// written plain ([`styled_ascii`]: "Ｌｕｍｏｒａ", "𝐋𝐮𝐦𝐨𝐫𝐚"). Apostrophes are left as they are:
+/// the query tokeniser reads `’` as `'` already. Only these lead bytes can begin a change (C2 the
+/// soft hyphen, E2 the spaces, marks and circled letters, EF U+FEFF and the fullwidth forms, F0
+/// the mathematical and squared letters), so a text without one is not decoded.
+pub fn match_view(text: &str) -> Option<MatchView> {
+    if u32::try_from(text.len()).is_err() {
+        return None;
+    }
+    let b = text.as_bytes();
+    let fold = |c: char| -> Option<Option<u8>> {
+        if INVISIBLE.contains(&c) || c == '\u{200D}' {
+            Some(None)
+        } else {
+            styled_ascii(c).map(Some)
+        }
+    };
+    let changes = |i: usize| fold(char_at(text, i).0).is_some();
+    let first = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).find(|&i| changes(i));
+    let other = memchr::memchr_iter(0xF0, &b[..first.unwrap_or(b.len())]).find(|&i| changes(i));
+    let first = other.or(first)?;
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    // Before the first change every byte is its own: each maps to its character's span.
+    for (i, c) in text[..first].char_indices() {
+        let span = (i as u32, (i + c.len_utf8()) as u32);
+        from.extend(std::iter::repeat_n(span, c.len_utf8()));
+    }
+    for (i, c) in text[first..].char_indices() {
+        let at = first + i;
+        let span = (at as u32, (at + c.len_utf8()) as u32);
+        match fold(c) {
+            Some(None) => {}
+            Some(Some(a)) => {
+                out.push(char::from(a));
+                from.push(span);
+            }
+            None => {
+                out.push(c);
+                from.extend(std::iter::repeat_n(span, c.len_utf8()));
+            }
+        }
+    }
+    Some(MatchView { text: out, from })
 }
 
 /// English contractions as word tokenizers split them, joined again: "do n't" → "don't", "ca n't" →
@@ -1777,6 +1876,20 @@ mod tests {
             "´",
             "'",
             "\u{2019}\u{2019}",
+            // Styled letters and digits, and characters sharing their lead bytes that are not
+            // (F0: emoji, Greek mathematical letters, negative squared letters; E2: ①, ⑩).
+            "𝐀",
+            "𝔟",
+            "𝟗",
+            "ⓑ",
+            "Ⓩ",
+            "🄰",
+            "１ｚ",
+            "𝚨",
+            "🅰",
+            "👩",
+            "①⑩",
+            "ｰ",
             // The invisible characters, and characters sharing their lead bytes (C2: the
             // no-break space, °, £; E2 80/81: the dashes, the ellipsis; EF BB: presentation forms).
             "\u{00AD}",
@@ -1811,6 +1924,8 @@ mod tests {
                     && cs.get(k + 1).is_some_and(|n| n.1.is_ascii_alphabetic());
                 if CURLY_APOSTROPHES.contains(&c) || (matches!(c, '´' | '`') && letters) {
                     out.push('\'');
+                } else if let Some(a) = styled_ascii(c) {
+                    out.push(char::from(a));
                 } else if !INVISIBLE.contains(&c) {
                     out.push(c);
                 }
@@ -1838,9 +1953,84 @@ mod tests {
             "Kundenservice @Acme don't"
         );
         assert!(matches!(
-            straight_apostrophes("پیام\u{200C}ها — “ok” 20\u{00B0} \u{00A0}👩\u{200D}💻"),
+            straight_apostrophes("پیام\u{200C}ها — “ok” 20\u{00B0} \u{00A0}👩\u{200D}💻 ① 🅰"),
             std::borrow::Cow::Borrowed(_)
         ));
+        assert_eq!(
+            straight_apostrophes("𝐓𝐞𝐫𝐫𝐢𝐛𝐥𝐞 service, ｎｅｖｅｒ again ⓐⓖⓐⓘⓝ 𝟏𝟎/𝟏𝟎"),
+            "Terrible service, never again again 10/10"
+        );
+    }
+
+    #[test]
+    fn styled_letters_and_digits_are_their_nfkc_ascii_form() {
+        let planes = ('\u{2400}'..='\u{27FF}')
+            .chain('\u{FF00}'..='\u{FFEF}')
+            .chain('\u{1D400}'..='\u{1D7FF}')
+            .chain('\u{1F100}'..='\u{1F1FF}');
+        let mut folded = 0;
+        for c in planes {
+            let nfkc: String = std::iter::once(c).nfkc().collect();
+            let single_alnum = nfkc.len() == 1 && nfkc.as_bytes()[0].is_ascii_alphanumeric();
+            match styled_ascii(c) {
+                Some(a) => {
+                    assert_eq!(nfkc, char::from(a).to_string(), "U+{:04X}", c as u32);
+                    folded += 1;
+                }
+                // Left: not a single ASCII letter or digit, or outside the styled ranges (the
+                // circled digits, the parenthesised letters, the negative squared letters).
+                None => assert!(
+                    !single_alnum
+                        || matches!(c, '\u{2460}'..='\u{24B5}' | '\u{24EA}'..='\u{27FF}' | '\u{1F100}'..='\u{1F12F}' | '\u{1F14A}'..='\u{1F1FF}'),
+                    "U+{:04X}",
+                    c as u32
+                ),
+            }
+        }
+        // 62 fullwidth, 52 circled and 26 squared; 13 mathematical styles of the 52 Latin
+        // letters (less the holes of letters encoded earlier, such as ℎ) and 5 of the digits.
+        assert_eq!(folded, 842);
+        assert_eq!(styled_ascii('a'), None);
+        assert_eq!(styled_ascii('é'), None);
+    }
+
+    #[test]
+    fn the_match_view_drops_and_folds_and_maps_back() {
+        let pieces = [
+            "Lumora", " ", "é", "’", "\u{200B}", "\u{AD}", "\u{200D}", "\u{FEFF}", "\u{200E}",
+            "\u{200C}", "𝐋", "ｕ", "Ⓜ", "🄾", "👩", "—", "\u{00A0}", "①", "ﻻ", "د",
+        ];
+        let mut rng = fastrand::Rng::with_seed(0x7a11);
+        for _ in 0..5000 {
+            let t: String = (0..rng.usize(0..8))
+                .map(|_| pieces[rng.usize(..pieces.len())])
+                .collect();
+            // Character by character: what the view holds and the written span it comes from.
+            let mut want = String::new();
+            let mut spans = Vec::new();
+            for (i, c) in t.char_indices() {
+                let span = (i, i + c.len_utf8());
+                if INVISIBLE.contains(&c) || c == '\u{200D}' {
+                    continue;
+                }
+                let plain = styled_ascii(c).map_or(c, char::from);
+                want.push(plain);
+                spans.push((want.len() - plain.len_utf8(), want.len(), span));
+            }
+            match match_view(&t) {
+                None => assert_eq!(want, t, "{t:?}"),
+                Some(v) => {
+                    assert_ne!(want, t, "{t:?}");
+                    assert_eq!(v.text, want, "{t:?}");
+                    for (a, b, span) in &spans {
+                        assert_eq!(v.written_span(*a, *b), *span, "{t:?}");
+                    }
+                    if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
+                        assert_eq!(v.written_span(first.0, last.1), (first.2.0, last.2.1));
+                    }
+                }
+            }
+        }
     }
 
     #[test]
