@@ -662,8 +662,23 @@ const EN: &[Rule] = &[
     r(
         Complaint,
         0.8,
+        "app_misbehaves",
+        // An app or site that throws its user out, hangs or forgets: "the app logged me out
+        // again", "checkout kept crashing", "crashed three times today", "stuck on the loading
+        // screen", "the page just spins forever", "keeps saying my address is invalid", "my cart
+        // keeps emptying itself". Thrown out "of the house" or "of the bar" needs what follows to
+        // be a fault's ("again", "mid-order", "of the app"); logged or signed out needs nothing;
+        // "keeps crashing" needs the clause to end or go on as a fault's ("I keep crashing my
+        // bike" is not the app's). Crashing and failing are faults kept up, not denied: "does
+        // not crash anymore" and "stopped crashing" are a fix (`doesnt_work` had read them as
+        // complaints).
+        r"\b(?:logged|logs|logging|signed|signs|signing) me out\b|\b(?:kicked|kicks|kicking|booted|boots|booting|threw|throws|throwing) me (?:out|off) (?:again|mid|in the middle|halfway|of (?:the |my )?(?:app|game|account|session|checkout|call|meeting|stream|site|website)|every|each|randomly|constantly|for no reason|twice|three times|\d+ times|all the time)|\b(?:kept|keeps|keep|keeping) (?:crashing|freezing|timing out|erroring|glitching|lagging|logging me out|kicking me out|signing me out|asking me to (?:log|sign) ?(?:back )?in|asking for my password|rejecting my (?:card|password|address|payment|code)|emptying|failing|crashes|fails)(?:\s*[.!,;?)]|\s*$|\s+(?:again|on|when|whenever|every|each|at|during|while|after|since|and|so|all|constantly|for|mid|in|now|today|lately|randomly|halfway|before|if|or|but|as|itself|themselves|too|like|non-?stop)\b)|\bcrash(?:ed|es)? (?:twice|(?:two|three|four|five|six|several|multiple|many|\d+) times)\b|\b(?:won'?t|will not|wouldn'?t|doesn'?t|does not|never) stop(?:s)? (?:crashing|freezing|lagging|glitching|buffering)\b|\bstuck (?:on|at|in) (?:the |a |an )?(?:loading|login|log-?in|sign-?in|payment|checkout|splash|spinning|white|black|blank|update|verification) (?:screen|page|wheel)\b|\b(?:spins|spinning|loads|buffers) (?:forever|endlessly|indefinitely)\b|\b(?:says|said|saying|tells me|told me) (?:that )?my (?:address|card|email|e-mail|password|postcode|post code|zip|zip code|zipcode|details|phone number|account) (?:is|are|was|were) (?:invalid|wrong|incorrect|not valid|not recogni[sz]ed|unrecogni[sz]ed|already in use|locked)\b|\b(?:cart|basket) (?:keeps |kept )?(?:emptying|empties|emptied|clearing|clears|cleared)(?: itself)?\b",
+    ),
+    r(
+        Complaint,
+        0.8,
         "doesnt_work",
-        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?|crash(?:ing|es)?|fail(?:ing|s)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:buttons?|links?|keys?|remote|switch|settings?|features?|options?|app|update|it) (?:do|does|did) (?:absolutely |literally |just )?nothing\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b|\b(?:they|these|those|\w+s) (?:do(?:n'?t| not)|did(?:n'?t| not)) (?:work|load|sync|connect|charge)(?:\s*[.!,]|\s*$|\s+(?:at all|anymore|any more|properly|correctly|right|for me|on|with|since|after|either|again|half the time)\b)",
+        r"\b(?:does(?:n'?t| not)|did(?:n'?t| not)|wo(?:n'?t| not)|is(?:n'?t| not)|not|stopped|keeps?|still not) (?:work(?:ing|s)?|load(?:ing)?|charg(?:e|ing)|connect(?:ing)?|turn(?:ing)? on|respond(?:ing)?)\b|\bwon'?t let me (?:log ?in|sign ?in|pay|check ?out|order|cancel|access|update|reset)\b|\bnever (?:arrive|arrives|come through|comes through|show up|shows up)\b|\bnot (?:powering|booting|switching) on\b|\b(?:won'?t|will not|doesn'?t|does not) (?:power|boot) (?:on|up)\b|\b(?:none of|no) (?:the |your |my )?(?:\w+ ){0,2}(?:codes?|vouchers?|coupons?|links?|buttons?|cards?) (?:are|is|were|was) working\b|\b(?:buttons?|links?|keys?|remote|switch|settings?|features?|options?|app|update|it) (?:do|does|did) (?:absolutely |literally |just )?nothing\b|\b(?:can|could) barely (?:hear|see|use|load|connect|get)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|keeps? failing to) (?:print|scan|sync|install|update|download|upload|open|pair|start|boot|save|send)\b|\bnot (?:displaying|syncing|printing|updating|booting|pairing)\b|\b(?:they|these|those|\w+s) (?:do(?:n'?t| not)|did(?:n'?t| not)) (?:work|load|sync|connect|charge)(?:\s*[.!,]|\s*$|\s+(?:at all|anymore|any more|properly|correctly|right|for me|on|with|since|after|either|again|half the time)\b)",
     ),
     r(
         Complaint,
@@ -894,7 +909,7 @@ const EN: &[Rule] = &[
         // "Anyone else having issues with the app?", "I keep having problems with", "keeps
         // logging me out", "is trash"; the writer's own trouble, not "having no issues with" or
         // "some people have had trouble with theirs, mine has run well".
-        r"\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i'?ve|we'?ve|i|we|i keep|we keep|still|constantly|anyone else|everyone else) (?:always |constantly |still |now |also |just |really |been )?(?:having|had|have|getting|experiencing|running into|ran into) (?:(?:some|a few|major|serious|big|constant|the same|similar|real|so many|many|lots of|a lot of|endless|nothing but) )?(?:issues|problems|trouble|difficulties) (?:with|logging|signing|connecting|paying|checking|using|getting)\b|\banyone else (?:having|getting|experiencing|seeing|had|get)\b|\bkeeps? (?:logging|signing|kicking|booting|throwing) (?:me )?out\b|\b(?:logs?|signs?|kicks?|boots?) me out (?:every|all the time|constantly|randomly|again|twice|daily)\b|\bkeeps? (?:freezing|dropping|disconnecting|restarting|rebooting|glitching|lagging|buffering|crashing)\b|\b(?:is|are|was|were|'s|so) (?:absolute |complete |total |pure |hot |straight )?(?:trash|garbage|junk|rubbish)\b",
+        r"\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i'?ve|we'?ve|i|we|i keep|we keep|still|constantly|anyone else|everyone else) (?:always |constantly |still |now |also |just |really |been )?(?:having|had|have|getting|experiencing|running into|ran into) (?:(?:some|a few|major|serious|big|constant|the same|similar|real|so many|many|lots of|a lot of|endless|nothing but) )?(?:issues|problems|trouble|difficulties) (?:with|logging|signing|connecting|paying|checking|using|getting)\b|\banyone else (?:having|getting|experiencing|seeing|had|get)\b|\bkeeps? (?:logging|signing|kicking|booting|throwing) (?:me )?out\b|\b(?:logs?|signs?|kicks?|boots?) me out (?:every|all the time|constantly|randomly|again|twice|daily)\b|\bkeeps? (?:freezing|dropping|disconnecting|restarting|rebooting|glitching|lagging|buffering)\b|\b(?:is|are|was|were|'s|so) (?:absolute |complete |total |pure |hot |straight )?(?:trash|garbage|junk|rubbish)\b",
     ),
     r(
         Complaint,
@@ -10752,6 +10767,48 @@ mod tests {
         ));
         assert!(warns("Avoid this seller"));
         assert!(warns("Avoid at all costs, the problem is the battery"));
+    }
+
+    #[test]
+    fn apps_and_sites_that_misbehave_are_complaints() {
+        let d = SignalDetector::new();
+        let rule = |text: &str| en_rules(&d, text);
+        for text in [
+            "Lumora's app logged me out again",
+            "The Lumora checkout kept crashing",
+            "Lumora's site kept timing out when I tried to pay",
+            "Lumora app crashed three times today",
+            "Stuck on the loading screen in the Lumora app",
+            "Lumora app keeps asking me to log in",
+            "Lumora app kicked me out mid-order",
+            "The Lumora website keeps saying my address is invalid",
+            "Lumora cart keeps emptying itself",
+            "Lumora checkout page just spins forever",
+            "The Lumora app keeps failing, third time today",
+            "Lumora's app won't stop crashing",
+        ] {
+            assert!(
+                rule(text).iter().any(|r| r == "app_misbehaves"),
+                "{text}: {:?}",
+                rule(text)
+            );
+        }
+        for text in [
+            "The bouncer kicked me out of the bar, fair enough",
+            "Logged out and back in, all good now",
+            "I keep crashing my bike on that corner",
+            "Never stuck on anything with Lumora, the setup is easy",
+            "My address is invalid on the old form, so I updated it",
+            "The new Lumora app does not crash anymore, great update",
+            "Lumora app is not crashing any more since the fix",
+            "Lumora app stopped crashing after the update",
+        ] {
+            let complaint = d
+                .detect(text, "en", &neutral())
+                .iter()
+                .any(|s| s.kind == Complaint);
+            assert!(!complaint, "{text}: {:?}", rule(text));
+        }
     }
 
     #[test]
