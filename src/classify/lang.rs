@@ -1226,9 +1226,13 @@ impl Tally {
     }
 }
 
-/// [`FUNCTION_WORDS`]' entries for Spanish and Portuguese.
+/// [`FUNCTION_WORDS`]' entries for Spanish, French and Portuguese.
 const ES: usize = 1;
+const FR: usize = 2;
 const PT: usize = 4;
+const _: () = assert!(
+    FUNCTION_WORDS[FR].0.as_bytes()[0] == b'f' && FUNCTION_WORDS[FR].0.as_bytes()[1] == b'r'
+);
 const _: () = assert!(
     FUNCTION_WORDS[ES].0.as_bytes()[0] == b'e' && FUNCTION_WORDS[ES].0.as_bytes()[1] == b's'
 );
@@ -1246,6 +1250,9 @@ const _: () = assert!(
 /// - Portuguese: an "ã" or "õ" ("não", "atenção", "avaliações"); a preterite in "-ou" ("enganou",
 ///   "cobrou", "chegou"), in a word of six letters or more (French has "bisou", "genou"), not
 ///   a run-together "…you" ("thankyou").
+/// - French: an "è" ("très", "problème", "après"), which neither Spanish nor Portuguese writes;
+///   an adverb in "-ément" ("énormément", "forcément"; Spanish and Portuguese write "-mente").
+///   "L'appli Acme rame énormément" has no function word, and was read as English.
 #[inline]
 fn spelling_vote(key: u128, len: usize) -> Option<usize> {
     if !(4..=KEY_BYTES).contains(&len) {
@@ -1260,6 +1267,8 @@ fn spelling_vote(key: u128, len: usize) -> Option<usize> {
     // "ñ" C3 B1, "ó" C3 B3, "ã" C3 A3, "õ" C3 B5 (lowercase: the caller lowercased the word).
     let mut es = len >= 5 && (last(2) == [0xC3, 0xB3] || last(3) == [0xC3, 0xB3, b'n']);
     let mut pt = false;
+    // "é" C3 A9, "è" C3 A8.
+    let mut fr = len >= 8 && last(6) == [0xC3, 0xA9, b'm', b'e', b'n', b't'];
     // Each letter between letters, as words spell it (after a "ç" too: "atenção"); mojibake
     // puts them between other bytes ("Don_Íñ_t").
     for k in 1..len - 1 {
@@ -1272,12 +1281,14 @@ fn spelling_vote(key: u128, len: usize) -> Option<usize> {
         match word[k + 1] {
             0xB1 => es = true,
             0xA3 | 0xB5 => pt = true,
+            0xA8 => fr = true,
             _ => {}
         }
     }
-    match (es, pt) {
-        (true, false) => Some(ES),
-        (false, true) => Some(PT),
+    match (es, pt, fr) {
+        (true, false, false) => Some(ES),
+        (false, true, false) => Some(PT),
+        (false, false, true) => Some(FR),
         _ => None,
     }
 }
@@ -1950,6 +1961,10 @@ mod tests {
             ("Adoro a Acme", "pt"),
             ("Que porcaria, quebrou no primeiro uso", "pt"),
             ("Alguém sabe se o Acme X2 vale a pena?", "pt"),
+            ("L'appli Acme rame énormément", "fr"),
+            ("Acme: livraison rapide, problème réglé", "fr"),
+            // A French dish in an English post is still English.
+            ("The crème brûlée at Acme was great", "en"),
             // Not from mojibake, emoticon punctuation or a run-together "thank you".
             ("Don_Íñ_t Even Think About Starting A Business Now", "en"),
             ("Girl who used tumblr?¿?¿", "en"),
@@ -1970,6 +1985,12 @@ mod tests {
         assert_eq!(vote("bisou"), None);
         assert_eq!(vote("fuckyou"), None);
         assert_eq!(vote("íñ"), None);
+        assert_eq!(vote("problème"), Some(FR));
+        assert_eq!(vote("énormément"), Some(FR));
+        assert_eq!(vote("forcément"), Some(FR));
+        assert_eq!(vote("également"), None);
+        assert_eq!(vote("statement"), None);
+        assert_eq!(vote("finalmente"), None);
     }
 
     /// Short Persian posts with no letter only Persian writes are told by its own words ("still",

@@ -1385,6 +1385,119 @@ mod tests {
     }
 
     /// In a post that names several brands, each brand's record carries the signals about it.
+    /// An app or site that misbehaves, in each language: the language detected, the rule that
+    /// finds the complaint, and the category it names.
+    #[test]
+    fn apps_that_misbehave_are_complaints_in_every_language() {
+        let c = Classifier::new(&[], &ClassifyConfig::default()).unwrap();
+        for (text, lang, rule, category) in [
+            (
+                "Acme's app logged me out again",
+                "en",
+                "app_misbehaves",
+                ComplaintCategory::Website,
+            ),
+            (
+                "La app de Acme me cierra la sesión cada dos por tres",
+                "es",
+                "es_app_falla",
+                ComplaintCategory::Website,
+            ),
+            (
+                "El carrito de Acme se vacía solo",
+                "es",
+                "es_app_falla",
+                ComplaintCategory::Checkout,
+            ),
+            (
+                "O aplicativo da Acme me desloga toda hora",
+                "pt",
+                "pt_app_trava",
+                ComplaintCategory::Website,
+            ),
+            (
+                "Dá erro no pagamento da Acme",
+                "pt",
+                "pt_app_trava",
+                ComplaintCategory::Checkout,
+            ),
+            (
+                "L'application Acme me déconnecte tout le temps",
+                "fr",
+                "fr_appli_plante",
+                ComplaintCategory::Website,
+            ),
+            (
+                "L'appli Acme rame énormément",
+                "fr",
+                "fr_appli_plante",
+                ComplaintCategory::Website,
+            ),
+            (
+                "Mein Warenkorb bei Acme leert sich von selbst",
+                "de",
+                "de_app_haengt",
+                ComplaintCategory::Checkout,
+            ),
+            (
+                "Die Acme App loggt mich dauernd aus",
+                "de",
+                "de_app_haengt",
+                ComplaintCategory::Website,
+            ),
+            (
+                "سایت Acme موقع پرداخت از کار افتاد",
+                "fa",
+                "fa_az_kar_oftad",
+                ComplaintCategory::Website,
+            ),
+            (
+                "تطبيق Acme ما يفتح بعد التحديث",
+                "ar",
+                "ar_yitla_khata",
+                ComplaintCategory::Website,
+            ),
+            (
+                "يطلع لي خطأ وقت الدفع في Acme",
+                "ar",
+                "ar_yitla_khata",
+                ComplaintCategory::Checkout,
+            ),
+        ] {
+            let cl = c.analyze(text, None).classification;
+            let rules: Vec<&str> = cl.signals.iter().map(|s| s.rule.as_str()).collect();
+            assert_eq!(&*cl.lang.code, lang, "{text}");
+            assert!(rules.contains(&rule), "{text}: {rules:?}");
+            assert!(
+                cl.complaint_categories.contains(&category),
+                "{text}: {:?}",
+                cl.complaint_categories
+            );
+            assert_eq!(cl.sentiment.label, SentimentLabel::Negative, "{text}");
+        }
+        // A person's fall, a slow walk, a cart in a shop aisle: no app, no complaint.
+        for (text, lang) in [
+            (
+                "Se me cae el pelo desde que uso el champú de Acme y estoy encantada",
+                "es",
+            ),
+            (
+                "Caminamos muy lentos por el parque con la bici de Acme, qué gusto",
+                "es",
+            ),
+            ("O carrinho de bebê da Acme é ótimo", "pt"),
+            ("J'ai rempli mon panier chez Acme, trop contente", "fr"),
+        ] {
+            let cl = c.analyze(text, None).classification;
+            assert_eq!(&*cl.lang.code, lang, "{text}");
+            assert!(
+                !cl.signals.iter().any(|s| s.kind == SignalKind::Complaint),
+                "{text}: {:?}",
+                cl.signals
+            );
+        }
+    }
+
     #[test]
     fn each_brands_record_carries_the_signals_about_it() {
         let brand = |name: &str| BrandConfig {

@@ -1353,6 +1353,16 @@ const ES: &[Rule] = &[
         // atención", "vende basura").
         r"\b(?:(?:cobra|cobran|cobró|cobraron) (?:demasiado|un dineral|una barbaridad|una fortuna)|(?:calidad|servicio|atención) (?:(?:de|del|en) (?:la |el |los |las )?\S+ )?(?:ha bajado|bajó|ha empeorado|empeoró|va a peor|deja mucho que desear|es cada vez peor)|(?:me|nos) (?:han|ha) (?:timado|estafado|engañado)|(?:me|nos) (?:timaron|estafaron|engañaron|timó|estafó|engañó)|(?:mala|pésima|pesima|malísima|nefasta|horrible) (?:atención|calidad|experiencia)|mal servicio|(?:es|son|una|pura|vende|venden|menuda) basura|porquería)\b",
     ),
+    r(
+        Complaint,
+        0.8,
+        "es_app_falla",
+        // An app or web page that throws its user out, hangs, errs or crawls: "me cierra la
+        // sesión cada dos por tres", "la web se cae justo al pagar", "se queda colgada en la
+        // pantalla de carga", "el carrito se vacía solo", "la app va lentísima". The thing named
+        // first, so a person's fall ("se me cae el pelo") is none.
+        r"\b(?:me (?:cierra|cierran|cerró) la sesión|me (?:saca|sacó|echa|echó|expulsa|expulsó) de la (?:app|aplicación|cuenta|web|página)|(?:app|aplicación|web|página|sistema|servidor)(?: \S+){0,3} se (?:cae|cayó|ha caído|colgó|congela|congeló|queda (?:colgad[ao]|pillad[ao]|congelad[ao]|en blanco|cargando))|pantalla de carga|(?:carrito|cesta)(?: \S+){0,3} se (?:vacía|vació|vacia|borra|borró)|(?:app|aplicación|web|página)(?: \S+){0,3} (?:va|es|está|funciona|anda) (?:muy |súper |super |demasiado |tan |cada vez más )?(?:lent[ao]|lentísim[ao]|fatal))\b",
+    ),
 ];
 
 const FR: &[Rule] = &[
@@ -1476,6 +1486,14 @@ const FR: &[Rule] = &[
         // "Ne commandez pas chez Acme", "ne réservez jamais avec eux", "surtout n'achetez rien".
         r"\b(?:ne (?:commandez|réservez|souscrivez|prenez|passez) (?:surtout |jamais |rien )?(?:pas |jamais |rien )?(?:chez|sur|avec|auprès|par|d'abonnement|de forfait|commande)|surtout (?:ne|n')(?: |')?(?:commandez|achetez|réservez) (?:pas|rien|jamais))\b",
     ),
+    r(
+        Complaint,
+        0.8,
+        "fr_appli_plante",
+        // An app or site that throws its user out, errs or crawls: "me déconnecte tout le temps",
+        // "erreur au paiement", "mon panier se vide tout seul", "l'appli rame énormément".
+        r"\b(?:me (?:déconnecte|deconnecte|déconnectent|éjecte|vire) (?:tout le temps|sans arrêt|sans cesse|constamment|toutes les|à chaque|encore|en plein|au moment)|(?:appli|application|app|site)(?: \S+){0,3} me (?:déconnecte|deconnecte|éjecte)|erreur (?:au|lors du|pendant le|de) (?:paiement|moment de payer|connexion|validation)|message d'erreur|panier(?: \S+){0,3} se (?:vide|réinitialise)|(?:appli|application|app|site)(?: \S+){0,3} (?:rame|rament|lague|laggue|freeze|(?:est|reste) (?:très |trop |super |hyper |tellement )?lente?))\b",
+    ),
 ];
 
 const DE: &[Rule] = &[
@@ -1589,6 +1607,15 @@ const DE: &[Rule] = &[
         // "Bestellt nicht bei Acme", "bucht bloß nicht über sie".
         r"\b(?:bestellt|kauft|bucht|bestellen sie|kaufen sie|buchen sie) (?:bloß |bloss |ja |auf keinen fall |bitte |lieber )?(?:nicht|nie|niemals|nichts) (?:\S+ )?(?:bei|von|über|auf)\b",
     ),
+    r(
+        Complaint,
+        0.8,
+        "de_app_haengt",
+        // An app or shop that hangs, throws its user out, errs or crawls: "hängt beim Bezahlen",
+        // "loggt mich dauernd aus", "Fehlermeldung beim Bezahlen", "der Warenkorb leert sich von
+        // selbst", "die App ist extrem langsam".
+        r"\b(?:(?:hängt|hing|hängen|friert|fror|stürzt|crasht|spinnt)(?: \S+){0,2} (?:beim|bei der|während der|während des) (?:bezahlen|zahlen|zahlung|einloggen|anmelden|anmeldung|bestellen|bestellung|checkout|laden)|hängt (?:sich )?(?:ständig|dauernd|andauernd|immer wieder|schon wieder)|(?:loggt|wirft|schmeißt|schmeisst|kickt) mich (?:\S+ ){0,2}?(?:aus|raus)|fehlermeldung|fehler (?:beim|bei der) (?:bezahlen|zahlung|bestellen|bestellung|einloggen|anmelden|anmeldung)|warenkorb(?: \S+){0,3} (?:leert|löscht|leerte|löschte) sich|warenkorb (?:ist|war) (?:plötzlich |schon wieder |wieder |immer )?leer|(?:app|seite|website|webseite|shop|onlineshop)(?: \S+){0,2} (?:ist|wird|läuft) (?:extrem |total |unglaublich |sehr |so |super |mega |viel zu |zu |echt )?(?:langsam|lahm|träge))\b",
+    ),
 ];
 
 const PT: &[Rule] = &[
@@ -1700,6 +1727,15 @@ const PT: &[Rule] = &[
         // "continua sem responder", "uma hora no telefone", "cobra demais", "a qualidade caiu
         // muito", "me enganou", "que atendimento ruim", "vende lixo", "é uma porcaria".
         r"\b(?:(?:não|nao) (?:me |nos )?(?:devolve|devolveu|reembolsa|reembolsam|reembolsou|reembolsaram|estorna|estornam|estornou|estornaram)|(?:não|nao) (?:me |nos )?(?:responde|atende|retorna) (?:os |as |meus |minhas |o |a |meu |minha )?(?:e-?mails?|mensagens?|ligações|ligação|telefone|chamados?|reclamações)|(?:quero|exijo|devolvam|devolve) (?:o )?(?:meu|o|nosso) (?:dinheiro|reembolso|estorno)|(?:demora|demoram|demorou|demoraram|leva|levam|levou|levaram) (?:\S+ ){0,2}?(?:muito|demais|uma eternidade|séculos|dias|semanas|meses|horas) (?:a|para|pra) (?:responder|chegar|devolver|reembolsar|entregar|resolver|atender|estornar)|(?:continua|continuam|segue|seguem) sem (?:responder|chegar|funcionar|resolver|devolver|dar retorno|retorno)|(?:\d+|uma|duas|três|tres|quatro|cinco|seis|sete|oito|dez|quinze|várias|vários|meia) (?:horas?|dias|semanas|meses) (?:esperando|aguardando|no telefone|na linha|em espera)|(?:estou|fiquei|passei|estamos|ficamos) (?:\S+ ){0,3}?(?:no telefone|na linha|em espera)|(?:cobra|cobram|cobrou|cobraram) (?:demais|uma fortuna|um absurdo|absurdos)|(?:qualidade|serviço|atendimento) (?:(?:da|do|de|dos|das|na|no) \S+ )?(?:caiu|piorou|decaiu|deixa (?:muito )?a desejar|está cada vez pior)|(?:me|nos) (?:enganou|enganaram|roubou|roubaram|passou a perna|passaram a perna)|(?:fui|fomos) (?:enganad[oa]s?|roubad[oa]s?|lesad[oa]s?)|(?:atendimento|serviço|suporte|qualidade) (?:(?:da|do|de|dos|das|na|no) \S+ )?(?:(?:é|está|foi|anda|tá|continua|sempre|muito|bem|tão|cada vez mais|simplesmente|totalmente) ){0,2}(?:ruim|péssim[oa]|horrível|inútil|lamentável|uma porcaria|uma merda)|(?:vende|vendem|é|são|uma|um) (?:lixo|porcaria))\b",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "pt_app_trava",
+        // An app or site that hangs, throws its user out, errs or crawls: "fica travando toda
+        // hora", "me desloga toda hora", "dá erro no pagamento", "o carrinho esvazia sozinho", "o
+        // app é muito lento".
+        r"\b(?:fica (?:travando|caindo|fechando|deslogando|reiniciando|carregando)|(?:trava|travou|cai|caiu|fecha|fechou) (?:toda hora|o tempo todo|direto|sozinho|sempre|na hora de pagar|quando vou pagar|ao pagar|no pagamento)|me (?:desloga|deslogou|desconecta|desconectou|expulsa|expulsou)|(?:dá|da|deu|dando|aparece|apareceu|aparecendo) (?:um |uma mensagem de )?erro|carrinho(?: \S+){0,3} (?:esvazia|esvaziou|some|sumiu|apaga|apagou)|(?:app|aplicativo|site|sistema)(?: \S+){0,3} (?:é|está|tá|ta|fica|anda) (?:muito |super |mega |tão |bem )?(?:lent[oa]|lerd[oa]))\b",
     ),
 ];
 
@@ -1827,6 +1863,14 @@ const FA: &[Rule] = &[
         // Thanks for nothing ("مرسی Acme بابت هیچی"), as in the other languages.
         r"(?:مرسی|ممنون|ممنونم|متشکرم|تشکر|دمتون گرم)(?: \S+){0,3}? (?:بابت|برای|به خاطر) هیچی",
     ),
+    r(
+        Complaint,
+        0.8,
+        "fa_az_kar_oftad",
+        // A site or app that stopped working or crawls: "سایت موقع پرداخت از کار افتاد", "اپ
+        // خیلی کنده".
+        r"از کار (?:افتاد|افتاده|میفته|می افته|می افتد)|(?:سایت|اپ|اپلیکیشن|برنامه)(?: \S+){0,3} (?:خیلی |خیلی خیلی |بشدت |به شدت )?(?:کنده|کند است|کند شده|لاگ داره|لگ داره)",
+    ),
 ];
 
 const AR: &[Rule] = &[
@@ -1950,6 +1994,15 @@ const AR: &[Rule] = &[
         // Thanks for nothing ("شكرا Acme على ولا شي", its "على" normalised to "علي"), as in the
         // other languages.
         r"(?:شكرا|مشكورين|مشكور)(?: \S+){0,3}? علي (?:ولا شي|ولاشي|لا شي|لاشي|ولا شيء|لا شيء)",
+    ),
+    r(
+        Complaint,
+        0.8,
+        "ar_yitla_khata",
+        // An app or site that stops, will not open, errs or crawls, named without the article
+        // ("موقع X وقف وقت الدفع", "تطبيق X ما يفتح بعد التحديث", "يطلع لي خطأ وقت الدفع",
+        // "تطبيق X بطيء جدا").
+        r"(?:موقع|تطبيق|برنامج|ابلكيشن|الموقع|التطبيق|البرنامج|الابلكيشن)(?: \S+){0,3} (?:وقف|توقف|علق|هنق|لا يفتح|ما يفتح|مش بيفتح|ما بيفتح|ما يفتحش|بطيء|بطي|بطئ|ثقيل|تقيل)(?:\s|$)|(?:يطلع|يطلعلي|يظهر|يظهرلي|طلع|طلعلي|ظهر|ظهرلي)(?: لي| معي| عندي)? (?:\S+ )?(?:خطا|خطأ|ايرور|ارور|error)",
     ),
 ];
 
@@ -3903,6 +3956,24 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         ComplaintCategory::Price,
         Evidence::Strong,
         r"\b(?:(?:cobra|cobran|cobró|cobraron|cobram|cobrou|cobraram) (?:demasiado|un dineral|una barbaridad|una fortuna|demais|um absurdo|absurdos)|hors de prix|(?:viel )?zu viel (?:geld )?(?:verlangt|verlangen|berechnet)|(?:charges?|charging) (?:way |far |much )?too much)\b",
+    ),
+    (
+        // An account one cannot get into, and the app by its other names ("no puedo entrar en
+        // mi cuenta", "não consigo entrar na minha conta", "me connecter à mon compte", "die
+        // Seite hängt", "ما اقدر ادخل حسابي", "وارد حسابم بشم"). Not French "application": every
+        // language's categories are read on every text, and English's "application" is as often
+        // a form ("a mortgage application").
+        ComplaintCategory::Website,
+        Evidence::Strong,
+        r"\b(?:(?:entrar|acceder|iniciar sesión) (?:en|a) (?:mi |la |tu )?cuenta|(?:entrar|acessar|logar) (?:na|a|em) (?:minha )?conta|(?:connecter|accéder|connexion) à (?:mon |votre )?compte|seite|pantalla de carga|cierra la sesión|desloga|déconnecte|loggt)\b|ادخل حسابي|الدخول (?:الي |لـ)?حسابي|وارد حسابم",
+    ),
+    (
+        // A cart and a payment by their other names ("el carrito se vacía", "o carrinho
+        // esvazia", "mon panier se vide", "der Warenkorb leert sich", "erro no pagamento",
+        // "erreur au paiement", "beim Bezahlen").
+        ComplaintCategory::Checkout,
+        Evidence::Strong,
+        r"\b(?:carrito|carrinho|panier|warenkorb|pagamento|paiement|pago|zahlung)\b|وقت الدفع|عند الدفع",
     ),
 ];
 
