@@ -1446,6 +1446,12 @@ mod tests {
                 ComplaintCategory::Website,
             ),
             (
+                "Der Acme Shop ist heute total langsam",
+                "de",
+                "de_app_haengt",
+                ComplaintCategory::Website,
+            ),
+            (
                 "سایت Acme موقع پرداخت از کار افتاد",
                 "fa",
                 "fa_az_kar_oftad",

@@ -1614,7 +1614,7 @@ const DE: &[Rule] = &[
         // An app or shop that hangs, throws its user out, errs or crawls: "hängt beim Bezahlen",
         // "loggt mich dauernd aus", "Fehlermeldung beim Bezahlen", "der Warenkorb leert sich von
         // selbst", "die App ist extrem langsam".
-        r"\b(?:(?:hängt|hing|hängen|friert|fror|stürzt|crasht|spinnt)(?: \S+){0,2} (?:beim|bei der|während der|während des) (?:bezahlen|zahlen|zahlung|einloggen|anmelden|anmeldung|bestellen|bestellung|checkout|laden)|hängt (?:sich )?(?:ständig|dauernd|andauernd|immer wieder|schon wieder)|(?:loggt|wirft|schmeißt|schmeisst|kickt) mich (?:\S+ ){0,2}?(?:aus|raus)|fehlermeldung|fehler (?:beim|bei der) (?:bezahlen|zahlung|bestellen|bestellung|einloggen|anmelden|anmeldung)|warenkorb(?: \S+){0,3} (?:leert|löscht|leerte|löschte) sich|warenkorb (?:ist|war) (?:plötzlich |schon wieder |wieder |immer )?leer|(?:app|seite|website|webseite|shop|onlineshop)(?: \S+){0,2} (?:ist|wird|läuft) (?:extrem |total |unglaublich |sehr |so |super |mega |viel zu |zu |echt )?(?:langsam|lahm|träge))\b",
+        r"\b(?:(?:hängt|hing|hängen|friert|fror|stürzt|crasht|spinnt)(?: \S+){0,2} (?:beim|bei der|während der|während des) (?:bezahlen|zahlen|zahlung|einloggen|anmelden|anmeldung|bestellen|bestellung|checkout|laden)|hängt (?:sich )?(?:ständig|dauernd|andauernd|immer wieder|schon wieder)|(?:loggt|wirft|schmeißt|schmeisst|kickt) mich (?:\S+ ){0,2}?(?:aus|raus)|fehlermeldung|fehler (?:beim|bei der) (?:bezahlen|zahlung|bestellen|bestellung|einloggen|anmelden|anmeldung)|warenkorb(?: \S+){0,3} (?:leert|löscht|leerte|löschte) sich|warenkorb (?:ist|war) (?:plötzlich |schon wieder |wieder |immer )?leer|(?:app|seite|website|webseite|shop|onlineshop)(?: \S+){0,2} (?:ist|wird|läuft)(?: (?:heute|gerade|jetzt|momentan|seit \S+|schon wieder|wieder|mal wieder|echt|einfach))? (?:extrem |total |unglaublich |sehr |so |super |mega |viel zu |zu |echt )?(?:langsam|lahm|träge))\b",
     ),
 ];
 
@@ -3965,7 +3965,7 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         // a form ("a mortgage application").
         ComplaintCategory::Website,
         Evidence::Strong,
-        r"\b(?:(?:entrar|acceder|iniciar sesión) (?:en|a) (?:mi |la |tu )?cuenta|(?:entrar|acessar|logar) (?:na|a|em) (?:minha )?conta|(?:connecter|accéder|connexion) à (?:mon |votre )?compte|seite|pantalla de carga|cierra la sesión|desloga|déconnecte|loggt)\b|ادخل حسابي|الدخول (?:الي |لـ)?حسابي|وارد حسابم",
+        r"\b(?:(?:entrar|acceder|iniciar sesión) (?:en|a) (?:mi |la |tu )?cuenta|(?:entrar|acessar|logar) (?:na|a|em) (?:minha )?conta|(?:connecter|accéder|connexion) à (?:mon |votre )?compte|seite|pantalla de carga|cierra la sesión|desloga|déconnecte|loggt|(?:online-?|web)?shop (?:\S+ ){0,3}?(?:langsam|lahm|träge))\b|ادخل حسابي|الدخول (?:الي |لـ)?حسابي|وارد حسابم",
     ),
     (
         // A cart and a payment by their other names ("el carrito se vacía", "o carrinho
