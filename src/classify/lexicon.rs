@@ -529,7 +529,8 @@ impl MatchView {
 /// soft hyphen, E2 the spaces, marks and circled letters, EF U+FEFF and the fullwidth forms, F0
 /// the mathematical and squared letters), so a text without one is not decoded.
 pub fn match_view(text: &str) -> Option<MatchView> {
-    if u32::try_from(text.len()).is_err() {
+    // Every character it changes is outside ASCII: most posts are told so in one quick pass.
+    if text.is_ascii() || u32::try_from(text.len()).is_err() {
         return None;
     }
     let b = text.as_bytes();
