@@ -112,7 +112,7 @@ impl BrandMatcher {
         let view = lexicon::match_view(text);
         let text = view.as_ref().map_or(text, |v| v.text.as_str());
         let lower = text.to_lowercase();
-        ac.is_match(&lower) && !self.find_in(text, &lower).is_empty()
+        ac.is_match(&*lexicon::without_accents(&lower)) && !self.find_in(text, &lower).is_empty()
     }
 
     /// Every brand the text mentions, with the terms that matched and their byte offsets in
@@ -139,7 +139,9 @@ impl BrandMatcher {
         };
         let mut candidate = vec![false; self.brands.len()];
         let mut any = false;
-        for m in ac.find_overlapping_iter(lower_text) {
+        // The literals are without accents, as the query's words are compared.
+        let lower_text = lexicon::without_accents(lower_text);
+        for m in ac.find_overlapping_iter(&*lower_text) {
             for &b in &self.pattern_brands[m.pattern().as_usize()] {
                 candidate[b] = true;
                 any = true;
@@ -261,6 +263,41 @@ mod tests {
         for text in ["𝚲umora", "Lumorа", "🅻🆄🅼🅾🆁🅰", "Lu-mora", "Lu mora"] {
             assert!(spans(&m, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn names_match_with_or_without_their_accents() {
+        let m = BrandMatcher::new(&[
+            brand("Nestlé", "nestlé OR #nestlé", &[]),
+            brand("Citroen", "citroen", &[]),
+            brand("Peña", "peña", &[]),
+            brand("Müller", "=Müller", &[]),
+            brand("Ökostrom", "\"ökostrom plus\"", &[]),
+        ])
+        .unwrap();
+        let found = |text: &str| -> Vec<(String, Vec<String>)> { spans(&m, text) };
+        let one = |brand: &str, covered: &str| vec![(brand.to_string(), vec![covered.to_string()])];
+        assert_eq!(found("Nestle recalled it"), one("Nestlé", "Nestle"));
+        assert_eq!(found("NESTLÉ again"), one("Nestlé", "NESTLÉ"));
+        assert_eq!(found("#Nestle boycott"), one("Nestlé", "#Nestle"));
+        assert_eq!(found("ma Citroën est en panne"), one("Citroen", "Citroën"));
+        assert_eq!(found("la CITROËN de mon père"), one("Citroen", "CITROËN"));
+        assert_eq!(
+            found("Ökostrom Plus ist teuer"),
+            one("Ökostrom", "Ökostrom Plus")
+        );
+        assert_eq!(
+            found("Okostrom plus ist teuer"),
+            one("Ökostrom", "Okostrom plus")
+        );
+        assert!(m.matches_any("Nestle recalled it"));
+        // "ñ" is a letter of its own: "pena" is a word, not Peña.
+        assert_eq!(found("la Peña de Bilbao"), one("Peña", "Peña"));
+        assert!(found("vale la pena").is_empty());
+        // A case-sensitive term is accent-sensitive too.
+        assert_eq!(found("Müller hat geliefert"), one("Müller", "Müller"));
+        assert!(found("Muller hat geliefert").is_empty());
+        assert!(found("müller hat geliefert").is_empty());
     }
 
     #[test]

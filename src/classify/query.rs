@@ -66,13 +66,31 @@ pub enum TokenKind {
     Handle,
 }
 
+/// A word as terms that are not case-sensitive compare it: lowercased, and without the accents of
+/// its Latin letters ([`super::lexicon::without_accents`]).
+fn folded_lower(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let lower = super::lexicon::lowercase_cow(word);
+    if word.is_ascii() {
+        return lower;
+    }
+    match lower {
+        Cow::Borrowed(l) => super::lexicon::without_accents(l),
+        Cow::Owned(l) => match super::lexicon::without_accents(&l) {
+            Cow::Borrowed(_) => Cow::Owned(l),
+            Cow::Owned(f) => Cow::Owned(f),
+        },
+    }
+}
+
 /// A token of the mention text: byte span into the original text, original and lowercased body (without
 /// the `#`/`@` sigil).
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub kind: TokenKind,
     pub text: &'a str,
-    /// Lowercased; borrowed from the text when already lowercase (most words: no copy).
+    /// Lowercased and without accents ([`folded_lower`]); borrowed from the text when already so
+    /// (most words: no copy).
     pub lower: std::borrow::Cow<'a, str>,
     pub start: usize,
     pub end: usize,
@@ -193,7 +211,7 @@ impl<'a> Tokens<'a> {
             tokens.push(Token {
                 kind,
                 text: body,
-                lower: super::lexicon::lowercase_cow(body),
+                lower: folded_lower(body),
                 // A tag or handle's span includes its sigil; a word's starts after any elision.
                 start: if kind == TokenKind::Word {
                     body_start
@@ -397,11 +415,12 @@ impl Term {
         }
     }
 
-    /// Literal strings (lowercased) any match must contain; used by the brand prefilter.
+    /// Literal strings (lowercased, without accents) any match must contain; used by the brand
+    /// prefilter, which reads texts so.
     pub fn literal(&self) -> String {
         self.words
             .first()
-            .map(|w| w.to_lowercase())
+            .map(|w| folded_lower(w).into_owned())
             .unwrap_or_default()
     }
 
@@ -668,7 +687,7 @@ fn lex(input: &str) -> Result<Vec<Spanned>, QueryError> {
         let norm = if case_sensitive {
             body.to_string()
         } else {
-            body.to_lowercase()
+            folded_lower(body).into_owned()
         };
         let valid = !norm.is_empty()
             && match kind {
@@ -856,7 +875,9 @@ mod tests {
             } else {
                 i
             };
-            tokens.push((kind, body.to_string(), body.to_lowercase(), start, end));
+            let folded =
+                crate::classify::lexicon::without_accents(&body.to_lowercase()).into_owned();
+            tokens.push((kind, body.to_string(), folded, start, end));
         }
         tokens
     }
