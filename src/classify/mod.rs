@@ -1554,6 +1554,16 @@ mod tests {
             has(&r, "Lumora", Recommend) && !has(&r, "Lumora", Warn),
             "{r:?}"
         );
+        // The same with the names hidden or styled: each record still carries its own signal.
+        let r = per_brand("Don't buy 𝐀𝐜𝐦𝐞, I recommend Lu\u{200B}mora instead");
+        assert!(
+            has(&r, "Acme", Warn) && !has(&r, "Acme", Recommend),
+            "{r:?}"
+        );
+        assert!(
+            has(&r, "Lumora", Recommend) && !has(&r, "Lumora", Warn),
+            "{r:?}"
+        );
         let r = per_brand("Switching from Acme to Lumora next month");
         assert!(has(&r, "Acme", ChurnIntent), "{r:?}");
         assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
