@@ -661,6 +661,25 @@ const EN: &[Rule] = &[
     ),
     r(
         Complaint,
+        0.85,
+        "cant_cancel",
+        // A subscription that will not let go: billed after cancelling, no way to cancel ("keeps
+        // charging me after I cancelled", "impossible to cancel online", "won't let me cancel
+        // unless I phone", "refuses to stop my direct debit"). Hard to cancel needs its degree
+        // ("so hard to cancel"): "not hard to cancel" is praise.
+        r"\b(?:keeps?|kept|still|continues? to|continued to) (?:charging|billing|taking (?:money|payments?)|debiting)(?: \S+){0,3}? (?:after|since|even though|despite) (?:i |we |i'?d |we'?d |i have |we have |having )?(?:cancel|unsubscrib|clos|terminat)\S*|\b(?:getting|being|been|was|were|got) (?:billed|charged|debited)(?: \S+){0,4}? (?:after|since) (?:i |we |i'?d |we'?d |having )?(?:cancel|unsubscrib|clos|terminat)\S*|\bcancel(?:l?ed|l?ing)\b[^.!?\n]{0,40}\b(?:took|taken|taking|charged|billed|debited|charging|billing) (?:\S+ ){0,3}?(?:again|anyway|regardless)\b|\bimpossible to (?:cancel|unsubscribe|opt out|close (?:my|the|our) account)\b|\b(?:so|too|really|incredibly|ridiculously|very|impossibly|stupidly|deliberately|unnecessarily|extremely|super|such a (?:pain|faff|nightmare)|made it|make it|makes it) (?:hard|difficult|impossible|complicated)? ?to (?:cancel|unsubscribe|opt out)\b|\bhoops to jump through to (?:cancel|unsubscribe)\b|\bno (?:way|button|option|link) to (?:cancel|unsubscribe)\b|\bcancel\S*[^.!?\n]{0,40}\bno (?:cancel |cancellation |unsubscribe )?(?:button|option|link) (?:anywhere|to be found|in sight)\b|\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|refused to) (?:let (?:me|us) )?(?:cancel|unsubscribe|stop (?:my|the|our) (?:direct debit|subscription|payments?|membership|standing order))\b",
+    ),
+    r(
+        Complaint,
+        0.85,
+        "renewed_unasked",
+        // Renewed, charged or signed up without asking, a free trial that became a charge, a
+        // cancel button hidden, unsubscribed and still mailed (a rule of its own: with
+        // `cant_cancel`'s alternatives it passed the gate's limit of strings).
+        r"\b(?:auto-?renew\S*|renewed|charged|billed|signed (?:me|us) up)(?: \S+){0,4}? without (?:any |a |my |our )?(?:warning|notice|reminder|asking|telling|consent|permission|notification)\b|\bsigned (?:me|us) up (?:for|to)(?: \S+){0,3}? (?:i|we) (?:never|didn'?t|did not) (?:ask|asked|want|wanted|agree|agreed|order|ordered|sign|signed)\b|\bfree trial(?: \S+){0,2}? (?:turned|became|converted|rolled) (?:into )?(?:a |an )?(?:\S+ ){0,2}?(?:charge|payment|subscription|bill|fee)\b|\bhid(?:e|es|den|ing)? the (?:cancel|cancellation|unsubscribe|opt-out) (?:option|button|link|page)\b|\b(?:unsubscribed|opted out)(?: \S+){0,4}? (?:and )?(?:still|yet) (?:get|getting|receive|receiving|keep getting)\b|\b(?:renewed|extended) (?:my|our|the) (?:\S+ )?(?:plan|subscription|membership|contract) (?:\S+ ){0,3}?(?:won'?t|will not|refuse to|refused to|refuses to) refund\b",
+    ),
+    r(
+        Complaint,
         0.8,
         "app_misbehaves",
         // An app or site that throws its user out, hangs or forgets: "the app logged me out
@@ -3966,6 +3985,15 @@ const CATEGORY_KEYWORDS: &[(ComplaintCategory, Evidence, &str)] = &[
         ComplaintCategory::Website,
         Evidence::Strong,
         r"\b(?:(?:entrar|acceder|iniciar sesión) (?:en|a) (?:mi |la |tu )?cuenta|(?:entrar|acessar|logar) (?:na|a|em) (?:minha )?conta|(?:connecter|accéder|connexion) à (?:mon |votre )?compte|seite|pantalla de carga|cierra la sesión|desloga|déconnecte|loggt|(?:online-?|web)?shop (?:\S+ ){0,3}?(?:langsam|lahm|träge))\b|ادخل حسابي|الدخول (?:الي |لـ)?حسابي|وارد حسابم",
+    ),
+    (
+        // A subscription's billing, where nothing else is named: "billed three months after
+        // cancelling", "auto-renewed my plan", "refuses to stop my direct debit" (weak: "billed
+        // twice the price" is the price's too). Not "subscription" alone: "I'll cancel my
+        // subscription if you don't fix this" names no trouble with billing.
+        ComplaintCategory::Checkout,
+        Evidence::Weak,
+        r"\b(?:auto-?renew\w*|renewed|direct debit|standing order|billed|debited|took (?:\S+ ){0,2}?money)\b",
     ),
     (
         // A cart and a payment by their other names ("el carrito se vacía", "o carrinho
@@ -10838,6 +10866,49 @@ mod tests {
         ));
         assert!(warns("Avoid this seller"));
         assert!(warns("Avoid at all costs, the problem is the battery"));
+    }
+
+    #[test]
+    fn subscriptions_that_will_not_let_go_are_complaints() {
+        let d = SignalDetector::new();
+        let rule = |text: &str| en_rules(&d, text);
+        for text in [
+            "Lumora keeps charging me after I cancelled my subscription",
+            "Lumora makes it impossible to cancel online, you have to call",
+            "Tried to cancel my Lumora membership and there's no button anywhere",
+            "Still getting billed by Lumora three months after cancelling",
+            "Lumora auto-renewed my plan without any warning",
+            "Lumora won't let me cancel unless I phone them during office hours",
+            "Cancelled Lumora in March, they took money again in April",
+            "Lumora signed me up for a subscription I never asked for",
+            "Lumora refuses to stop my direct debit",
+            "I've unsubscribed from Lumora five times and still get their emails",
+            "Lumora hid the cancel option behind six screens",
+            "Lumora renewed my annual plan and won't refund it",
+            "Lumora's free trial turned into a £79 charge without a reminder",
+        ] {
+            assert!(
+                rule(text)
+                    .iter()
+                    .any(|r| r == "cant_cancel" || r == "renewed_unasked"),
+                "{text}: {:?}",
+                rule(text)
+            );
+        }
+        for text in [
+            "Cancelling Lumora was easy, two clicks and done",
+            "Lumora stopped charging me the day I cancelled, fair play",
+            "It's not hard to cancel Lumora, just go to settings",
+            "Renewed my Lumora plan without thinking twice, love it",
+        ] {
+            assert!(
+                !rule(text)
+                    .iter()
+                    .any(|r| r == "cant_cancel" || r == "renewed_unasked"),
+                "{text}: {:?}",
+                rule(text)
+            );
+        }
     }
 
     #[test]
