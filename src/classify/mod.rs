@@ -1545,25 +1545,21 @@ mod tests {
         let has = |r: &[(String, Vec<SignalKind>, Vec<String>)], b: &str, k: SignalKind| {
             r.iter().find(|x| x.0 == b).unwrap().1.contains(&k)
         };
-        let r = per_brand("Don't buy Acme, I recommend Lumora instead");
-        assert!(
-            has(&r, "Acme", Warn) && !has(&r, "Acme", Recommend),
-            "{r:?}"
-        );
-        assert!(
-            has(&r, "Lumora", Recommend) && !has(&r, "Lumora", Warn),
-            "{r:?}"
-        );
         // The same with the names hidden or styled: each record still carries its own signal.
-        let r = per_brand("Don't buy 𝐀𝐜𝐦𝐞, I recommend Lu\u{200B}mora instead");
-        assert!(
-            has(&r, "Acme", Warn) && !has(&r, "Acme", Recommend),
-            "{r:?}"
-        );
-        assert!(
-            has(&r, "Lumora", Recommend) && !has(&r, "Lumora", Warn),
-            "{r:?}"
-        );
+        for text in [
+            "Don't buy Acme, I recommend Lumora instead",
+            "Don't buy 𝐀𝐜𝐦𝐞, I recommend Lu\u{200B}mora instead",
+        ] {
+            let r = per_brand(text);
+            assert!(
+                has(&r, "Acme", Warn) && !has(&r, "Acme", Recommend),
+                "{r:?}"
+            );
+            assert!(
+                has(&r, "Lumora", Recommend) && !has(&r, "Lumora", Warn),
+                "{r:?}"
+            );
+        }
         let r = per_brand("Switching from Acme to Lumora next month");
         assert!(has(&r, "Acme", ChurnIntent), "{r:?}");
         assert!(!has(&r, "Lumora", ChurnIntent), "{r:?}");
