@@ -106,13 +106,7 @@ impl BrandMatcher {
     /// Whether any brand matches `text`: the filter sources apply before producing (the Jetstream
     /// firehose, Algolia's typo-tolerant hits).
     pub fn matches_any(&self, text: &str) -> bool {
-        let Some(ac) = &self.prefilter else {
-            return false;
-        };
-        let view = lexicon::match_view(text);
-        let text = view.as_ref().map_or(text, |v| v.text.as_str());
-        let lower = text.to_lowercase();
-        ac.is_match(&*lexicon::without_accents(&lower)) && !self.find_in(text, &lower).is_empty()
+        self.prefilter.is_some() && !self.find(text, &text.to_lowercase()).is_empty()
     }
 
     /// Every brand the text mentions, with the terms that matched and their byte offsets in
